@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file tenderplan.h
+ * Umbrella header: include this one.
+ */
+#ifndef TENDERPLAN_H
+#define TENDERPLAN_H
+
+#include "tp-version.h"
+#include "tp-common.h"
+#include "tp-date.h"
+#include "tp-calendar.h"
+
+#endif

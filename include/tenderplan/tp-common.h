@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file tp-common.h
+ * Export macros, status codes and the error report shared by every module.
+ */
+#ifndef TP_COMMON_H
+#define TP_COMMON_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define TP_EXPORT __attribute__((visibility("default")))
+#else
+#define TP_EXPORT
+#endif
+
+#if defined(__GNUC__)
+#define TP_NODISCARD __attribute__((warn_unused_result))
+#define TP_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define TP_NODISCARD
+#define TP_PRINTF(a, b)
+#endif
+
+/** Result of every call that can fail. Stable numbers: never renumbered. */
+enum tp_status {
+	TP_OK = 0,          /**< success */
+	TP_ERR_NOMEM = 1,   /**< out of memory */
+	TP_ERR_INVALID = 2, /**< bad argument or inconsistent input */
+	TP_ERR_PARSE = 3,   /**< a file or string could not be read */
+	TP_ERR_CYCLE = 4,   /**< a dependency cycle between stages */
+	TP_ERR_RULE = 5,    /**< a procurement rule cannot be applied */
+	TP_ERR_IO = 6,      /**< reading or writing a file failed */
+	TP_ERR_RANGE = 7,   /**< a date outside the supported or built range */
+};
+
+/**
+ * What went wrong, filled in by the function that failed. The caller owns it
+ * (usually on the stack), so reporting never allocates. Fields that do not
+ * apply are 0 or "".
+ */
+struct tp_error {
+	enum tp_status code;        /**< same as the returned status */
+	int line;                   /**< 1-based line in @ref source, or 0 */
+	int column;                 /**< 1-based column, or 0 */
+	char source[256];           /**< file name (or "<stdin>"), or "" */
+	char stage[64];             /**< stage id the error is about, or "" */
+	char message[256];          /**< one sentence, no newline */
+	unsigned char reserved[64]; /**< room to grow without an ABI break */
+};
+
+/**
+ * A short English name for a status ("out of memory", …). Never NULL; the
+ * string is static.
+ */
+TP_EXPORT const char *
+tp_status_str(enum tp_status status);
+
+/**
+ * Reset @p err to "no error" (code TP_OK, empty strings). NULL is allowed.
+ */
+TP_EXPORT void
+tp_error_clear(struct tp_error *err);
+
+/**
+ * Format @p err as "source:line:column: stage: message" (parts that are
+ * empty or 0 are left out) into @p buf of @p size bytes, always
+ * NUL-terminated when @p size > 0. @return @p buf.
+ */
+TP_EXPORT char *
+tp_error_format(const struct tp_error *err, char *buf, unsigned long size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

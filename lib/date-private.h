@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef TP_DATE_PRIVATE_H
+#define TP_DATE_PRIVATE_H
+
+#include <tenderplan/tp-date.h>
+
+/* Days from 1970-01-01 to y-m-d for any valid y-m-d (no checks). */
+int32_t
+tp_days_from_civil(int y, int m, int d);
+
+/* The n-th (1-based) weekday @wd of a month, or the last one for n = -1. */
+struct tp_date
+tp_date_nth_weekday(int year, int month, enum tp_weekday wd, int n);
+
+/* Easter Sunday without range checks (year >= 1583). */
+struct tp_date
+tp_easter_sunday(int year);
+
+/* The year of @d. */
+int
+tp_date_year(struct tp_date d);
+
+static inline struct tp_date
+tp_date_from_serial(int32_t day)
+{
+	struct tp_date d = {day};
+	return d;
+}
+
+#endif
