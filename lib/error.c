@@ -48,6 +48,10 @@ copy_str(char *dst, size_t size, const char *src)
 
 static void
 set_message(struct tp_error *err, const char *fmt, va_list ap)
+	TP_PRINTF(2, 0);
+
+static void
+set_message(struct tp_error *err, const char *fmt, va_list ap)
 {
 	vsnprintf(err->message, sizeof(err->message), fmt, ap);
 	/* One sentence, no newline: a newline in quoted input would break the

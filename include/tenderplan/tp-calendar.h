@@ -129,6 +129,10 @@ struct tp_holiday_list;
  * their bits in @c regions. Fails with TP_ERR_RANGE for a year before
  * TP_HOLIDAYS_FIRST_YEAR or after TP_YEAR_MAX. Free with
  * tp_holiday_list_free().
+ *
+ * Only weekdays are listed: a holiday that falls on a Saturday or Sunday
+ * appears through its weekday substitute ("Boxing Day (substitute day)").
+ * Years after the latest Royal Proclamation are predictions from the rules.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_region_holidays(enum tp_region region, int from_year, int to_year,

@@ -9,8 +9,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 found=0
 for exe in "$build"/tests/fuzz/fuzz-*; do
-	[ -x "$exe" ] || continue
-	case "$exe" in *replay*) continue ;; esac
+	[ -f "$exe" ] && [ -x "$exe" ] || continue
+	case "$exe" in *replay* | *.p) continue ;; esac
 	name=${exe##*/fuzz-}
 	found=1
 	mkdir -p "$work/$name"
