@@ -97,11 +97,11 @@ enum tp_constraint_type {
 
 /** One dependency, as returned by tp_plan_dependency(). */
 struct tp_dependency {
-	size_t from;            /**< index of the predecessor stage */
-	size_t to;              /**< index of the successor stage */
-	enum tp_dep_type type;  /**< how the two are linked */
-	int32_t lag;            /**< may be negative */
-	enum tp_unit lag_unit;  /**< working or calendar days */
+	size_t from;           /**< index of the predecessor stage */
+	size_t to;             /**< index of the successor stage */
+	enum tp_dep_type type; /**< how the two are linked */
+	int32_t lag;           /**< may be negative */
+	enum tp_unit lag_unit; /**< working or calendar days */
 };
 
 /** One constraint, as returned by tp_plan_constraint(). */
@@ -121,8 +121,7 @@ struct tp_constraint {
 /* ---- names ------------------------------------------------------------- */
 
 /** The name of @p kind ("tender-deadline"), or NULL if it is not a kind. */
-TP_EXPORT const char *
-tp_stage_kind_name(enum tp_stage_kind kind);
+TP_EXPORT const char *tp_stage_kind_name(enum tp_stage_kind kind);
 
 /** Parse a stage kind name as returned by tp_stage_kind_name().
  * TP_ERR_INVALID (quoting @p name) for anything else. */
@@ -131,8 +130,7 @@ tp_stage_kind_from_name(const char *name, enum tp_stage_kind *out,
 			struct tp_error *err);
 
 /** The name of @p unit ("working-days"), or NULL. */
-TP_EXPORT const char *
-tp_unit_name(enum tp_unit unit);
+TP_EXPORT const char *tp_unit_name(enum tp_unit unit);
 
 /** Parse a unit name as returned by tp_unit_name(); TP_ERR_INVALID
  * otherwise. */
@@ -140,8 +138,7 @@ TP_EXPORT TP_NODISCARD enum tp_status
 tp_unit_from_name(const char *name, enum tp_unit *out, struct tp_error *err);
 
 /** The name of @p type ("finish-to-start"), or NULL. */
-TP_EXPORT const char *
-tp_dep_type_name(enum tp_dep_type type);
+TP_EXPORT const char *tp_dep_type_name(enum tp_dep_type type);
 
 /** Parse a dependency type: the long name or "fs", "ss", "ff", "sf" (any
  * case); TP_ERR_INVALID otherwise. */
@@ -150,8 +147,7 @@ tp_dep_type_from_name(const char *name, enum tp_dep_type *out,
 		      struct tp_error *err);
 
 /** The name of @p type ("start-no-earlier-than"), or NULL. */
-TP_EXPORT const char *
-tp_constraint_type_name(enum tp_constraint_type type);
+TP_EXPORT const char *tp_constraint_type_name(enum tp_constraint_type type);
 
 /** Parse a constraint type name; TP_ERR_INVALID otherwise. */
 TP_EXPORT TP_NODISCARD enum tp_status
@@ -167,30 +163,29 @@ struct tp_plan;
  * TP_DEFAULT_TIME_ZONE, no calendar, no anchors. Free with tp_plan_free().
  * @p out is written only on success. @return TP_OK or TP_ERR_NOMEM.
  */
-TP_EXPORT TP_NODISCARD enum tp_status
-tp_plan_new(struct tp_plan **out, struct tp_error *err);
+TP_EXPORT TP_NODISCARD enum tp_status tp_plan_new(struct tp_plan **out,
+						  struct tp_error *err);
 
 /** Free @p plan, its stages and, if it owns one, its calendar. NULL is
  * allowed. */
-TP_EXPORT void
-tp_plan_free(struct tp_plan *plan);
+TP_EXPORT void tp_plan_free(struct tp_plan *plan);
 
 /**
  * Make room for @p stages stages and @p dependencies dependencies in all,
  * so that adding them allocates nothing more per stage (for readers and
  * bulk builders that know the counts). Optional. Modifies.
  */
-TP_EXPORT TP_NODISCARD enum tp_status
-tp_plan_reserve(struct tp_plan *plan, size_t stages, size_t dependencies,
-		struct tp_error *err);
+TP_EXPORT TP_NODISCARD enum tp_status tp_plan_reserve(struct tp_plan *plan,
+						      size_t stages,
+						      size_t dependencies,
+						      struct tp_error *err);
 
 /** Set the plan's display name (copied; NULL clears it). Modifies. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_name(struct tp_plan *plan, const char *name, struct tp_error *err);
 
 /** The plan's name, or NULL if none. */
-TP_EXPORT const char *
-tp_plan_name(const struct tp_plan *plan);
+TP_EXPORT const char *tp_plan_name(const struct tp_plan *plan);
 
 /**
  * Set the plan's stable id (copied; NULL clears it), used for example to
@@ -201,16 +196,13 @@ TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_id(struct tp_plan *plan, const char *id, struct tp_error *err);
 
 /** The plan's id, or NULL if none. */
-TP_EXPORT const char *
-tp_plan_id(const struct tp_plan *plan);
+TP_EXPORT const char *tp_plan_id(const struct tp_plan *plan);
 
 /** Set the revision number (1 for a new plan). Modifies. */
-TP_EXPORT void
-tp_plan_set_revision(struct tp_plan *plan, uint32_t revision);
+TP_EXPORT void tp_plan_set_revision(struct tp_plan *plan, uint32_t revision);
 
 /** The revision number. */
-TP_EXPORT uint32_t
-tp_plan_revision(const struct tp_plan *plan);
+TP_EXPORT uint32_t tp_plan_revision(const struct tp_plan *plan);
 
 /**
  * Set the time zone, an IANA name such as "Europe/London" (copied). Only
@@ -223,8 +215,7 @@ tp_plan_set_time_zone(struct tp_plan *plan, const char *tz,
 		      struct tp_error *err);
 
 /** The time zone; never NULL. */
-TP_EXPORT const char *
-tp_plan_time_zone(const struct tp_plan *plan);
+TP_EXPORT const char *tp_plan_time_zone(const struct tp_plan *plan);
 
 /**
  * Use @p cal, which stays the caller's: it must outlive the plan and every
@@ -232,15 +223,15 @@ tp_plan_time_zone(const struct tp_plan *plan);
  * portfolio). A calendar the plan owned (tp_plan_take_calendar()) is freed.
  * NULL removes the calendar. Modifies.
  */
-TP_EXPORT void
-tp_plan_set_calendar(struct tp_plan *plan, const struct tp_calendar *cal);
+TP_EXPORT void tp_plan_set_calendar(struct tp_plan *plan,
+				    const struct tp_calendar *cal);
 
 /**
  * Use @p cal and take ownership of it: tp_plan_free() frees it, as does
  * replacing it. @p cal must not be NULL. Modifies.
  */
-TP_EXPORT void
-tp_plan_take_calendar(struct tp_plan *plan, struct tp_calendar *cal);
+TP_EXPORT void tp_plan_take_calendar(struct tp_plan *plan,
+				     struct tp_calendar *cal);
 
 /** The plan's calendar (borrowed, lives as long as the plan), or NULL. */
 TP_EXPORT const struct tp_calendar *
@@ -255,13 +246,12 @@ tp_plan_set_start_date(struct tp_plan *plan, struct tp_date date,
 		       struct tp_error *err);
 
 /** Remove the start anchor. Modifies. */
-TP_EXPORT void
-tp_plan_clear_start_date(struct tp_plan *plan);
+TP_EXPORT void tp_plan_clear_start_date(struct tp_plan *plan);
 
 /** True if the plan has a start anchor, then written to @p out (may be
  * NULL). */
-TP_EXPORT bool
-tp_plan_start_date(const struct tp_plan *plan, struct tp_date *out);
+TP_EXPORT bool tp_plan_start_date(const struct tp_plan *plan,
+				  struct tp_date *out);
 
 /**
  * Set the required contract start: no stage finishes after @p date (for
@@ -273,13 +263,12 @@ tp_plan_set_contract_start(struct tp_plan *plan, struct tp_date date,
 			   struct tp_error *err);
 
 /** Remove the contract start anchor. Modifies. */
-TP_EXPORT void
-tp_plan_clear_contract_start(struct tp_plan *plan);
+TP_EXPORT void tp_plan_clear_contract_start(struct tp_plan *plan);
 
 /** True if the plan has a required contract start, then written to
  * @p out (may be NULL). */
-TP_EXPORT bool
-tp_plan_contract_start(const struct tp_plan *plan, struct tp_date *out);
+TP_EXPORT bool tp_plan_contract_start(const struct tp_plan *plan,
+				      struct tp_date *out);
 
 /* ---- stages ------------------------------------------------------------ */
 
@@ -294,6 +283,17 @@ TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_add_stage(struct tp_plan *plan, const char *id, const char *name,
 		  enum tp_stage_kind kind, int32_t amount, enum tp_unit unit,
 		  size_t *index, struct tp_error *err);
+
+/** Set the name of stage @p stage (copied; NULL clears). Modifies. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_stage_name(struct tp_plan *plan, size_t stage, const char *name,
+		       struct tp_error *err);
+
+/** Change the duration of a stage, with the checks of tp_plan_add_stage()
+ * (for templates that adjust periods). Modifies. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_stage_duration(struct tp_plan *plan, size_t stage, int32_t amount,
+			   enum tp_unit unit, struct tp_error *err);
 
 /**
  * Set the time of day of stage @p stage (e.g. tenders due 12:00), as
@@ -315,53 +315,51 @@ tp_plan_set_stage_notes(struct tp_plan *plan, size_t stage, const char *notes,
 			struct tp_error *err);
 
 /** Number of stages. */
-TP_EXPORT size_t
-tp_plan_stage_count(const struct tp_plan *plan);
+TP_EXPORT size_t tp_plan_stage_count(const struct tp_plan *plan);
 
 /** Loop over the stage indexes of @p plan: tp_plan_foreach_stage(p, i). */
-#define tp_plan_foreach_stage(plan, i)                                        \
+#define tp_plan_foreach_stage(plan, i) \
 	for (size_t i = 0; i < tp_plan_stage_count(plan); i++)
 
 /** True if a stage has id @p id; its index is then written to @p index
  * (may be NULL). */
-TP_EXPORT bool
-tp_plan_find_stage(const struct tp_plan *plan, const char *id, size_t *index);
+TP_EXPORT bool tp_plan_find_stage(const struct tp_plan *plan, const char *id,
+				  size_t *index);
 
 /** The id of stage @p stage, or NULL if there is no such stage. */
-TP_EXPORT const char *
-tp_plan_stage_id(const struct tp_plan *plan, size_t stage);
+TP_EXPORT const char *tp_plan_stage_id(const struct tp_plan *plan,
+				       size_t stage);
 
 /** The name of a stage, or NULL if it has none (or no such stage). */
-TP_EXPORT const char *
-tp_plan_stage_name(const struct tp_plan *plan, size_t stage);
+TP_EXPORT const char *tp_plan_stage_name(const struct tp_plan *plan,
+					 size_t stage);
 
 /** The kind of a stage (TP_STAGE_CUSTOM if there is no such stage). */
-TP_EXPORT enum tp_stage_kind
-tp_plan_stage_kind(const struct tp_plan *plan, size_t stage);
+TP_EXPORT enum tp_stage_kind tp_plan_stage_kind(const struct tp_plan *plan,
+						size_t stage);
 
 /** The duration amount of a stage (0 for a milestone or no such stage). */
-TP_EXPORT int32_t
-tp_plan_stage_amount(const struct tp_plan *plan, size_t stage);
+TP_EXPORT int32_t tp_plan_stage_amount(const struct tp_plan *plan,
+				       size_t stage);
 
 /** The duration unit of a stage. */
-TP_EXPORT enum tp_unit
-tp_plan_stage_unit(const struct tp_plan *plan, size_t stage);
+TP_EXPORT enum tp_unit tp_plan_stage_unit(const struct tp_plan *plan,
+					  size_t stage);
 
 /** True if the stage is a milestone (duration 0). */
-TP_EXPORT bool
-tp_plan_stage_is_milestone(const struct tp_plan *plan, size_t stage);
+TP_EXPORT bool tp_plan_stage_is_milestone(const struct tp_plan *plan,
+					  size_t stage);
 
 /** The time of day of a stage in minutes after midnight, or -1 if none. */
-TP_EXPORT int
-tp_plan_stage_time(const struct tp_plan *plan, size_t stage);
+TP_EXPORT int tp_plan_stage_time(const struct tp_plan *plan, size_t stage);
 
 /** The owner of a stage, or NULL. */
-TP_EXPORT const char *
-tp_plan_stage_owner(const struct tp_plan *plan, size_t stage);
+TP_EXPORT const char *tp_plan_stage_owner(const struct tp_plan *plan,
+					  size_t stage);
 
 /** The notes of a stage, or NULL. */
-TP_EXPORT const char *
-tp_plan_stage_notes(const struct tp_plan *plan, size_t stage);
+TP_EXPORT const char *tp_plan_stage_notes(const struct tp_plan *plan,
+					  size_t stage);
 
 /* ---- dependencies and constraints -------------------------------------- */
 
@@ -379,14 +377,12 @@ tp_plan_add_dependency(struct tp_plan *plan, const char *from_id,
 		       enum tp_unit lag_unit, struct tp_error *err);
 
 /** Number of dependencies. */
-TP_EXPORT size_t
-tp_plan_dependency_count(const struct tp_plan *plan);
+TP_EXPORT size_t tp_plan_dependency_count(const struct tp_plan *plan);
 
 /** Copy dependency @p i to @p out. False (and @p out untouched) if there
  * is no such dependency. */
-TP_EXPORT bool
-tp_plan_dependency(const struct tp_plan *plan, size_t i,
-		   struct tp_dependency *out);
+TP_EXPORT bool tp_plan_dependency(const struct tp_plan *plan, size_t i,
+				  struct tp_dependency *out);
 
 /**
  * Add a constraint on stage @p stage_id (TP_ERR_INVALID if unknown;
@@ -399,13 +395,11 @@ tp_plan_add_constraint(struct tp_plan *plan, const char *stage_id,
 		       struct tp_error *err);
 
 /** Number of constraints. */
-TP_EXPORT size_t
-tp_plan_constraint_count(const struct tp_plan *plan);
+TP_EXPORT size_t tp_plan_constraint_count(const struct tp_plan *plan);
 
 /** Copy constraint @p i to @p out. False if there is no such constraint. */
-TP_EXPORT bool
-tp_plan_constraint(const struct tp_plan *plan, size_t i,
-		   struct tp_constraint *out);
+TP_EXPORT bool tp_plan_constraint(const struct tp_plan *plan, size_t i,
+				  struct tp_constraint *out);
 
 #ifdef __cplusplus
 }
