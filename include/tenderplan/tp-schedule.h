@@ -80,8 +80,14 @@
  * is before early start). Free float = how many working days the stage can
  * slip from its early dates without moving any successor's early dates
  * (for a stage without successors: up to the plan's end bound), never more
- * than its total float. The critical stages are those whose total float is
- * the plan's smallest (0 in a plan that fits its anchors exactly).
+ * than its total float. The critical path is the chain of stages that fixes
+ * the plan's finish: from the stage that finishes last, back along the
+ * dependency that drove each early start, to a stage fixed by the start
+ * (or a constraint). A stage is critical if it is on that path or its
+ * total float is the plan's smallest (0 in a plan with only working-day
+ * durations and lags that fits its anchors exactly; calendar-day periods
+ * absorb holidays unevenly, so along a chain with them float in working
+ * days varies by a day or two).
  *
  * Reasons. Each stage's early start and late start carry the rule that
  * fixed them (tp_schedule_early_reason(), tp_schedule_late_reason()); on
@@ -194,8 +200,7 @@ tp_schedule_compute(const struct tp_plan *plan, enum tp_schedule_mode mode,
 		    struct tp_schedule **out, struct tp_error *err);
 
 /** Free @p sched. NULL is allowed. */
-TP_EXPORT void
-tp_schedule_free(struct tp_schedule *sched);
+TP_EXPORT void tp_schedule_free(struct tp_schedule *sched);
 
 /** The plan the schedule was computed from (borrowed). */
 TP_EXPORT const struct tp_plan *
@@ -203,13 +208,11 @@ tp_schedule_plan(const struct tp_schedule *sched);
 
 /** True if the forward pass ran from the plan's start date (not from the
  * plan's latest start). */
-TP_EXPORT bool
-tp_schedule_has_start_date(const struct tp_schedule *sched);
+TP_EXPORT bool tp_schedule_has_start_date(const struct tp_schedule *sched);
 
 /** True if the backward pass ran from the required contract start (not
  * from the plan's earliest finish). */
-TP_EXPORT bool
-tp_schedule_has_contract_start(const struct tp_schedule *sched);
+TP_EXPORT bool tp_schedule_has_contract_start(const struct tp_schedule *sched);
 
 /** The earliest early start of all stages (the plan's start). */
 TP_EXPORT struct tp_date
@@ -228,47 +231,43 @@ TP_EXPORT struct tp_date
 tp_schedule_early_finish(const struct tp_schedule *sched, size_t stage);
 
 /** Late start of a stage: for the advert, the latest day to advertise. */
-TP_EXPORT struct tp_date
-tp_schedule_late_start(const struct tp_schedule *sched, size_t stage);
+TP_EXPORT struct tp_date tp_schedule_late_start(const struct tp_schedule *sched,
+						size_t stage);
 
 /** Late finish of a stage. */
 TP_EXPORT struct tp_date
 tp_schedule_late_finish(const struct tp_schedule *sched, size_t stage);
 
 /** Total float of a stage in working days (negative: overrun). */
-TP_EXPORT int32_t
-tp_schedule_total_float(const struct tp_schedule *sched, size_t stage);
+TP_EXPORT int32_t tp_schedule_total_float(const struct tp_schedule *sched,
+					  size_t stage);
 
 /** Free float of a stage in working days. */
-TP_EXPORT int32_t
-tp_schedule_free_float(const struct tp_schedule *sched, size_t stage);
+TP_EXPORT int32_t tp_schedule_free_float(const struct tp_schedule *sched,
+					 size_t stage);
 
 /** The smallest total float of the plan (negative: the plan overruns). */
-TP_EXPORT int32_t
-tp_schedule_min_float(const struct tp_schedule *sched);
+TP_EXPORT int32_t tp_schedule_min_float(const struct tp_schedule *sched);
 
-/** True if the stage's total float is the plan's smallest. */
-TP_EXPORT bool
-tp_schedule_is_critical(const struct tp_schedule *sched, size_t stage);
+/** True if the stage is on the critical path or its total float is the
+ * plan's smallest (parallel critical chains). */
+TP_EXPORT bool tp_schedule_is_critical(const struct tp_schedule *sched,
+				       size_t stage);
 
 /**
- * The critical path as stage indexes in date order: it ends at the
- * critical stage that finishes last and walks back along the dependencies
- * that drove each early start, to a stage fixed by the start (or a
- * constraint). Borrowed from the schedule; the count goes to @p count.
+ * The critical path as stage indexes in date order (see the conventions
+ * above). Borrowed from the schedule; the count goes to @p count.
  */
 TP_EXPORT const size_t *
 tp_schedule_critical_path(const struct tp_schedule *sched, size_t *count);
 
 /** Why a stage has its early dates. False if there is no such stage. */
-TP_EXPORT bool
-tp_schedule_early_reason(const struct tp_schedule *sched, size_t stage,
-			 struct tp_reason *out);
+TP_EXPORT bool tp_schedule_early_reason(const struct tp_schedule *sched,
+					size_t stage, struct tp_reason *out);
 
 /** Why a stage has its late dates. False if there is no such stage. */
-TP_EXPORT bool
-tp_schedule_late_reason(const struct tp_schedule *sched, size_t stage,
-			struct tp_reason *out);
+TP_EXPORT bool tp_schedule_late_reason(const struct tp_schedule *sched,
+				       size_t stage, struct tp_reason *out);
 
 /**
  * Working days from start to finish inclusive for @p pass (for a table's
@@ -276,8 +275,7 @@ tp_schedule_late_reason(const struct tp_schedule *sched, size_t stage,
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_schedule_working_days(const struct tp_schedule *sched, size_t stage,
-			 enum tp_pass pass, int32_t *out,
-			 struct tp_error *err);
+			 enum tp_pass pass, int32_t *out, struct tp_error *err);
 
 /**
  * Call @p fn for each non-working day that the dates of @p stage for
@@ -285,17 +283,13 @@ tp_schedule_working_days(const struct tp_schedule *sched, size_t stage,
  * struct tp_reason) to its far end (start to finish), in date order, as
  * tp_calendar_foreach_non_working() does. For --explain.
  */
-TP_EXPORT TP_NODISCARD enum tp_status
-tp_schedule_foreach_skipped(const struct tp_schedule *sched, size_t stage,
-			    enum tp_pass pass,
-			    int (*fn)(struct tp_date d,
-				      const struct tp_day_info *info,
-				      void *user),
-			    void *user, int *stopped, struct tp_error *err);
+TP_EXPORT TP_NODISCARD enum tp_status tp_schedule_foreach_skipped(
+	const struct tp_schedule *sched, size_t stage, enum tp_pass pass,
+	int (*fn)(struct tp_date d, const struct tp_day_info *info, void *user),
+	void *user, int *stopped, struct tp_error *err);
 
 /** Number of diagnostics (unmet constraints, contract start overrun). */
-TP_EXPORT size_t
-tp_schedule_diagnostic_count(const struct tp_schedule *sched);
+TP_EXPORT size_t tp_schedule_diagnostic_count(const struct tp_schedule *sched);
 
 /** Diagnostic @p i, borrowed from the schedule, or NULL. */
 TP_EXPORT const struct tp_diagnostic *
