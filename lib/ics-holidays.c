@@ -282,13 +282,15 @@ struct ics_import {
 	int max_year;
 };
 
-static const struct ics_event_lines *
+/* The lines of the VEVENT being read. When libical saw a VEVENT the scan
+ * did not (a BEGIN line it read more leniently), point at the calendar. */
+static struct ics_event_lines
 event_lines(const struct ics_import *im)
 {
-	static const struct ics_event_lines none = {0, 0, 0};
+	struct ics_event_lines none = {im->sc->calendar_line, 0, 0};
 	if (im->index < im->sc->nevents)
-		return &im->sc->events[im->index];
-	return &none;
+		return im->sc->events[im->index];
+	return none;
 }
 
 /* The text libical left in an X-LIC-ERROR about @prop, or NULL. */
@@ -328,8 +330,8 @@ static enum tp_status
 event_start(const struct ics_import *im, icalcomponent *ev,
 	    struct tp_date *out)
 {
-	const struct ics_event_lines *lines = event_lines(im);
-	int line = lines->dtstart ? lines->dtstart : lines->begin;
+	const struct ics_event_lines lines = event_lines(im);
+	int line = lines.dtstart ? lines.dtstart : lines.begin;
 	icalproperty *p = icalcomponent_get_first_property(ev,
 							   ICAL_DTSTART_PROPERTY);
 	const char *why;
@@ -360,7 +362,7 @@ event_duration(const struct ics_import *im, icalcomponent *ev,
 	d = icalproperty_get_duration(p);
 	days = (int64_t)d.weeks * 7 + d.days;
 	if (d.is_neg || d.hours || d.minutes || d.seconds)
-		return ics_error(im->sc, event_lines(im)->begin,
+		return ics_error(im->sc, event_lines(im).begin,
 				 "DURATION of an all-day event must be a "
 				 "whole number of days");
 	if (days > TP_ICS_MAX_EVENT_DAYS)
@@ -376,8 +378,8 @@ static enum tp_status
 event_last(const struct ics_import *im, icalcomponent *ev,
 	   struct tp_date first, struct tp_date *last)
 {
-	const struct ics_event_lines *lines = event_lines(im);
-	int line = lines->dtend ? lines->dtend : lines->begin;
+	const struct ics_event_lines lines = event_lines(im);
+	int line = lines.dtend ? lines.dtend : lines.begin;
 	icalproperty *p = icalcomponent_get_first_property(ev,
 							   ICAL_DTEND_PROPERTY);
 	const char *why;
@@ -403,8 +405,8 @@ static enum tp_status
 check_event_range(const struct ics_import *im, struct tp_date first,
 		  struct tp_date last)
 {
-	const struct ics_event_lines *lines = event_lines(im);
-	int line = lines->dtstart ? lines->dtstart : lines->begin;
+	const struct ics_event_lines lines = event_lines(im);
+	int line = lines.dtstart ? lines.dtstart : lines.begin;
 	char a[TP_DATE_STRLEN];
 
 	if (last.day - first.day >= TP_ICS_MAX_EVENT_DAYS)
@@ -488,6 +490,30 @@ read_root(struct ics_import *im, icalcomponent *root)
 	return TP_OK;
 }
 
+static size_t
+count_in(icalcomponent *cal)
+{
+	return (size_t)icalcomponent_count_components(cal,
+						      ICAL_VEVENT_COMPONENT);
+}
+
+/* The VEVENTs libical found, to compare with the scan. */
+static size_t
+count_events(icalcomponent *root)
+{
+	icalcomponent *cal;
+	size_t n = 0;
+
+	if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT)
+		return count_in(root);
+	for (cal = icalcomponent_get_first_component(root,
+						       ICAL_VCALENDAR_COMPONENT);
+	     cal; cal = icalcomponent_get_next_component(
+			  root, ICAL_VCALENDAR_COMPONENT))
+		n += count_in(cal);
+	return n;
+}
+
 static enum tp_status
 import_events(struct ics_scan *sc, struct tp_calendar_builder *b,
 	      enum tp_ics_mode mode)
@@ -509,6 +535,11 @@ import_events(struct ics_scan *sc, struct tp_calendar_builder *b,
 	if (!root)
 		return ics_error(sc, sc->calendar_line,
 				 "libical could not read the calendar");
+	/* If libical read a VEVENT the scan did not (it is lenient about a
+	 * malformed BEGIN line), the scan's lines cannot be matched to the
+	 * events: errors then point at the calendar's first line. */
+	if (count_events(root) != sc->nevents)
+		sc->nevents = 0;
 	rc = read_root(&im, root);
 	icalcomponent_free(root);
 	if (rc)
