@@ -48,8 +48,7 @@ struct tp_calendar {
 /* ---- builder ------------------------------------------------------------ */
 
 TP_EXPORT enum tp_status
-tp_calendar_builder_new(struct tp_calendar_builder **out,
-			struct tp_error *err)
+tp_calendar_builder_new(struct tp_calendar_builder **out, struct tp_error *err)
 {
 	struct tp_calendar_builder *b;
 
@@ -117,8 +116,7 @@ tp_calendar_builder_set_weekend(struct tp_calendar_builder *b, unsigned mask,
 }
 
 static enum tp_status
-check_region_years(enum tp_region region, int from_year,
-		   struct tp_error *err)
+check_region_years(enum tp_region region, int from_year, struct tp_error *err)
 {
 	if (region != TP_REGION_NONE && from_year < TP_HOLIDAYS_FIRST_YEAR)
 		return tp_error_setf(err, TP_ERR_RANGE, NULL,
@@ -188,8 +186,8 @@ reserve(void **items, size_t *cap, size_t n, size_t size)
 }
 
 enum tp_status
-tp_builder_add_span(struct tp_calendar_builder *b, int32_t first,
-		    int32_t last, enum tp_holiday_kind kind, const char *name,
+tp_builder_add_span(struct tp_calendar_builder *b, int32_t first, int32_t last,
+		    enum tp_holiday_kind kind, const char *name,
 		    struct tp_error *err)
 {
 	struct tp_span *s;
@@ -490,12 +488,14 @@ describe_tag(const struct build *st, const size_t *offs, uint32_t tag,
 	if (tag & TAG_COMMON_LAW) {
 		h->date.day = day;
 		h->kind = TP_HOLIDAY_STATUTORY;
-		h->regions = st->cal->region == TP_REGION_UK
-				     ? (1u << TP_REGION_ENGLAND_AND_WALES) |
-					       (1u << TP_REGION_SCOTLAND) |
-					       (1u << TP_REGION_NORTHERN_IRELAND)
-				     : 1u << st->cal->region;
-		h->name = tag == TAG_CHRISTMAS ? "Christmas Day" : "Good Friday";
+		h->regions =
+			st->cal->region == TP_REGION_UK
+				? (1u << TP_REGION_ENGLAND_AND_WALES) |
+					  (1u << TP_REGION_SCOTLAND) |
+					  (1u << TP_REGION_NORTHERN_IRELAND)
+				: 1u << st->cal->region;
+		h->name =
+			tag == TAG_CHRISTMAS ? "Christmas Day" : "Good Friday";
 		return;
 	}
 	if (tag <= st->nregion) {
@@ -568,7 +568,8 @@ static void
 fill_bits(struct build *st)
 {
 	struct tp_calendar *cal = st->cal;
-	unsigned wd = (unsigned)tp_date_weekday(tp_date_from_serial(cal->first));
+	unsigned wd =
+		(unsigned)tp_date_weekday(tp_date_from_serial(cal->first));
 	uint32_t nblocks = st->ndays / 64 + 1, rank = 0;
 
 	for (uint32_t i = 0; i < st->ndays; i++) {
@@ -871,8 +872,7 @@ modified_following(const struct tp_calendar *cal, struct tp_date d,
 
 TP_EXPORT enum tp_status
 tp_calendar_adjust(const struct tp_calendar *cal, struct tp_date d,
-		   enum tp_roll roll, struct tp_date *out,
-		   struct tp_error *err)
+		   enum tp_roll roll, struct tp_date *out, struct tp_error *err)
 {
 	if (roll < TP_ROLL_NONE || roll > TP_ROLL_MODIFIED_FOLLOWING)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
@@ -944,13 +944,10 @@ tp_calendar_day_info(const struct tp_calendar *cal, struct tp_date d,
 }
 
 TP_EXPORT enum tp_status
-tp_calendar_foreach_non_working(const struct tp_calendar *cal,
-				struct tp_date from, struct tp_date to,
-				int (*fn)(struct tp_date d,
-					  const struct tp_day_info *info,
-					  void *user),
-				void *user, int *stopped,
-				struct tp_error *err)
+tp_calendar_foreach_non_working(
+	const struct tp_calendar *cal, struct tp_date from, struct tp_date to,
+	int (*fn)(struct tp_date d, const struct tp_day_info *info, void *user),
+	void *user, int *stopped, struct tp_error *err)
 {
 	uint32_t i, end;
 

@@ -47,9 +47,8 @@ struct ics_scan {
 	int depth;
 };
 
-static enum tp_status
-ics_error(const struct ics_scan *sc, int line, const char *fmt, ...)
-	TP_PRINTF(3, 4);
+static enum tp_status ics_error(const struct ics_scan *sc, int line,
+				const char *fmt, ...) TP_PRINTF(3, 4);
 
 /* TP_ERR_PARSE naming the source and the line. */
 static enum tp_status
@@ -61,8 +60,8 @@ ics_error(const struct ics_scan *sc, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return tp_error_set_at(sc->err, TP_ERR_PARSE, sc->source, line, 0,
-			       "%s", msg);
+	return tp_error_set_at(sc->err, TP_ERR_PARSE, sc->source, line, 0, "%s",
+			       msg);
 }
 
 /* ---- structure scan ----------------------------------------------------- */
@@ -144,8 +143,7 @@ top_is(const struct ics_scan *sc, const char *name)
 }
 
 static enum tp_status
-scan_begin(struct ics_scan *sc, const struct ics_line *line,
-	   const char *name)
+scan_begin(struct ics_scan *sc, const struct ics_line *line, const char *name)
 {
 	enum tp_status rc;
 
@@ -259,8 +257,9 @@ scan_text(struct ics_scan *sc)
 	}
 	sc->nlines = line.number;
 	if (!sc->calendar_line)
-		return ics_error(sc, 1, "not an iCalendar file: no "
-					"BEGIN:VCALENDAR");
+		return ics_error(sc, 1,
+				 "not an iCalendar file: no "
+				 "BEGIN:VCALENDAR");
 	if (sc->depth > 0)
 		return ics_error(sc, sc->nlines,
 				 "the file ends inside %s begun at line %d; "
@@ -311,8 +310,8 @@ libical_complaint(icalcomponent *ev, const char *prop)
 
 /* Turn a DATE value into a checked struct tp_date. */
 static enum tp_status
-ical_date(const struct ics_import *im, struct icaltimetype t,
-	  const char *prop, int line, struct tp_date *out)
+ical_date(const struct ics_import *im, struct icaltimetype t, const char *prop,
+	  int line, struct tp_date *out)
 {
 	struct tp_error sub;
 
@@ -327,13 +326,12 @@ ical_date(const struct ics_import *im, struct icaltimetype t,
 }
 
 static enum tp_status
-event_start(const struct ics_import *im, icalcomponent *ev,
-	    struct tp_date *out)
+event_start(const struct ics_import *im, icalcomponent *ev, struct tp_date *out)
 {
 	const struct ics_event_lines lines = event_lines(im);
 	int line = lines.dtstart ? lines.dtstart : lines.begin;
-	icalproperty *p = icalcomponent_get_first_property(ev,
-							   ICAL_DTSTART_PROPERTY);
+	icalproperty *p =
+		icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
 	const char *why;
 
 	if (!p) {
@@ -342,8 +340,7 @@ event_start(const struct ics_import *im, icalcomponent *ev,
 			return ics_error(im->sc, line, "bad DTSTART: %s", why);
 		return ics_error(im->sc, line, "VEVENT has no DTSTART");
 	}
-	return ical_date(im, icalproperty_get_dtstart(p), "DTSTART", line,
-			 out);
+	return ical_date(im, icalproperty_get_dtstart(p), "DTSTART", line, out);
 }
 
 /* The last day of an event from DURATION (whole days only). */
@@ -351,8 +348,8 @@ static enum tp_status
 event_duration(const struct ics_import *im, icalcomponent *ev,
 	       struct tp_date first, struct tp_date *last)
 {
-	icalproperty *p = icalcomponent_get_first_property(ev,
-							   ICAL_DURATION_PROPERTY);
+	icalproperty *p =
+		icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY);
 	struct icaldurationtype d;
 	int64_t days;
 
@@ -375,13 +372,13 @@ event_duration(const struct ics_import *im, icalcomponent *ev,
 /* The last day of an event: DTEND is exclusive; missing or equal to
  * DTSTART (older gov.uk files) means one day. */
 static enum tp_status
-event_last(const struct ics_import *im, icalcomponent *ev,
-	   struct tp_date first, struct tp_date *last)
+event_last(const struct ics_import *im, icalcomponent *ev, struct tp_date first,
+	   struct tp_date *last)
 {
 	const struct ics_event_lines lines = event_lines(im);
 	int line = lines.dtend ? lines.dtend : lines.begin;
-	icalproperty *p = icalcomponent_get_first_property(ev,
-							   ICAL_DTEND_PROPERTY);
+	icalproperty *p =
+		icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
 	const char *why;
 	struct tp_date end;
 	enum tp_status rc;
@@ -410,10 +407,9 @@ check_event_range(const struct ics_import *im, struct tp_date first,
 	char a[TP_DATE_STRLEN];
 
 	if (last.day - first.day >= TP_ICS_MAX_EVENT_DAYS)
-		return ics_error(im->sc, line,
-				 "event from %s lasts more than %d days",
-				 tp_date_format(first, a),
-				 TP_ICS_MAX_EVENT_DAYS);
+		return ics_error(
+			im->sc, line, "event from %s lasts more than %d days",
+			tp_date_format(first, a), TP_ICS_MAX_EVENT_DAYS);
 	if (first.day < tp_builder_first_day(im->b) ||
 	    last.day > tp_builder_last_day(im->b))
 		return ics_error(im->sc, line,
@@ -460,8 +456,8 @@ read_calendar(struct ics_import *im, icalcomponent *cal)
 	enum tp_status rc;
 
 	for (ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
-	     ev;
-	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+	     ev; ev = icalcomponent_get_next_component(cal,
+						       ICAL_VEVENT_COMPONENT)) {
 		rc = read_event(im, ev);
 		if (rc)
 			return rc;
@@ -480,7 +476,7 @@ read_root(struct ics_import *im, icalcomponent *root)
 		return read_calendar(im, root);
 	/* Several VCALENDARs come back under an XROOT. */
 	for (cal = icalcomponent_get_first_component(root,
-						       ICAL_VCALENDAR_COMPONENT);
+						     ICAL_VCALENDAR_COMPONENT);
 	     cal; cal = icalcomponent_get_next_component(
 			  root, ICAL_VCALENDAR_COMPONENT)) {
 		rc = read_calendar(im, cal);
@@ -507,7 +503,7 @@ count_events(icalcomponent *root)
 	if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT)
 		return count_in(root);
 	for (cal = icalcomponent_get_first_component(root,
-						       ICAL_VCALENDAR_COMPONENT);
+						     ICAL_VCALENDAR_COMPONENT);
 	     cal; cal = icalcomponent_get_next_component(
 			  root, ICAL_VCALENDAR_COMPONENT))
 		n += count_in(cal);
@@ -557,8 +553,8 @@ import_events(struct ics_scan *sc, struct tp_calendar_builder *b,
 TP_EXPORT enum tp_status
 tp_calendar_builder_load_ics_data(struct tp_calendar_builder *b,
 				  const char *data, size_t len,
-				  const char *source_name, enum tp_ics_mode mode,
-				  struct tp_error *err)
+				  const char *source_name,
+				  enum tp_ics_mode mode, struct tp_error *err)
 {
 	struct ics_scan sc;
 	struct tp_builder_mark mark;

@@ -172,9 +172,9 @@ gov_uk_shape(void **state)
 			    "New Year\xe2\x80\x99s Day");
 	/* Every day of 2025-2026 agrees with the built-in calendar. */
 	ew = NULL;
-	assert_int_equal(tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES,
-						&ew, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &ew, NULL),
+		TP_OK);
 	for (int32_t d = D(2025, 1, 1).day; d <= D(2026, 12, 31).day; d++)
 		assert_int_equal(working(cal, (struct tp_date){d}),
 				 working(ew, (struct tp_date){d}));
@@ -198,8 +198,8 @@ lf_and_crlf_agree(void **state)
 		if (text[i] != '\r')
 			text[j++] = text[i];
 	assert_true(j < len);
-	assert_int_equal(tp_calendar_builder_load_ics_data(
-				 b, text, j, "lf.ics", TP_ICS_ADD, NULL),
+	assert_int_equal(tp_calendar_builder_load_ics_data(b, text, j, "lf.ics",
+							   TP_ICS_ADD, NULL),
 			 TP_OK);
 	free(text);
 	cal = build(b);
@@ -279,10 +279,10 @@ several_calendars_and_no_summary(void **state)
 	struct tp_calendar *cal;
 
 	(void)state;
-	assert_int_equal(tp_calendar_builder_load_ics_data(
-				 b, text, sizeof(text) - 1, NULL, TP_ICS_ADD,
-				 NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_builder_load_ics_data(b, text, sizeof(text) - 1,
+						  NULL, TP_ICS_ADD, NULL),
+		TP_OK);
 	cal = build(b);
 	/* Fri 6 and Mon 9 Jun 2025 (Python) are both off. */
 	assert_false(working(cal, D(2025, 6, 6)));
@@ -296,18 +296,22 @@ several_calendars_and_no_summary(void **state)
 /* ---- broken files ------------------------------------------------------- */
 
 static const char *const bad_cases[] = {
-	"not-ical",	"empty",      "vcard",	       "no-events",
-	"bad-month",	"bad-dtstart", "timed",	       "timed-dtend",
-	"truncated",	"mismatched-end", "no-dtstart", "dtend-before",
-	"too-early",	"unsupported-year", "too-long", "after-end",
+	"not-ical",   "empty",
+	"vcard",      "no-events",
+	"bad-month",  "bad-dtstart",
+	"timed",      "timed-dtend",
+	"truncated",  "mismatched-end",
+	"no-dtstart", "dtend-before",
+	"too-early",  "unsupported-year",
+	"too-long",   "after-end",
 };
 
 static void
 check_bad_case(const char *name)
 {
 	char dir[64], path[4096], exp_path[4096], part[256] = "";
-	struct tp_calendar_builder *b = builder(TP_REGION_ENGLAND_AND_WALES,
-						1972, 2199);
+	struct tp_calendar_builder *b =
+		builder(TP_REGION_ENGLAND_AND_WALES, 1972, 2199);
 	struct tp_calendar *cal;
 	struct tp_error err;
 	int line = -1, code = -1;
@@ -359,17 +363,17 @@ other_input_errors(void **state)
 	FILE *zero;
 
 	(void)state;
-	assert_int_equal(tp_calendar_builder_load_ics_data(
-				 b, nul, sizeof(nul) - 1, NULL, TP_ICS_ADD,
-				 &err),
-			 TP_ERR_PARSE);
+	assert_int_equal(
+		tp_calendar_builder_load_ics_data(b, nul, sizeof(nul) - 1, NULL,
+						  TP_ICS_ADD, &err),
+		TP_ERR_PARSE);
 	assert_int_equal(err.line, 2);
 	assert_string_equal(err.source, "<data>");
 	assert_non_null(strstr(err.message, "NUL"));
-	assert_int_equal(tp_calendar_builder_load_ics(
-				 b, "/nonexistent/holidays.ics", TP_ICS_ADD,
-				 &err),
-			 TP_ERR_IO);
+	assert_int_equal(
+		tp_calendar_builder_load_ics(b, "/nonexistent/holidays.ics",
+					     TP_ICS_ADD, &err),
+		TP_ERR_IO);
 	assert_string_equal(err.source, "/nonexistent/holidays.ics");
 	assert_non_null(strstr(err.message, "cannot open"));
 	/* 16 MiB is the limit, for data and for files. */
@@ -384,9 +388,9 @@ other_input_errors(void **state)
 	if (!(zero = fopen("/dev/zero", "rb")))
 		goto out;
 	fclose(zero);
-	assert_int_equal(tp_calendar_builder_load_ics(b, "/dev/zero",
-						      TP_ICS_ADD, &err),
-			 TP_ERR_PARSE);
+	assert_int_equal(
+		tp_calendar_builder_load_ics(b, "/dev/zero", TP_ICS_ADD, &err),
+		TP_ERR_PARSE);
 	assert_string_equal(err.source, "/dev/zero");
 	assert_non_null(strstr(err.message, "16 MiB"));
 out:
