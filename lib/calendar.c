@@ -760,6 +760,13 @@ in_cal(const struct tp_calendar *cal, struct tp_date d)
 	return d.day >= cal->first && d.day <= cal->last;
 }
 
+static enum tp_status
+no_calendar(struct tp_error *err)
+{
+	return tp_error_setf(err, TP_ERR_INVALID, NULL,
+			     "no calendar or no place for the result");
+}
+
 static inline bool
 working_at(const struct tp_calendar *cal, uint32_t i)
 {
@@ -778,6 +785,8 @@ TP_EXPORT enum tp_status
 tp_calendar_is_working_day(const struct tp_calendar *cal, struct tp_date d,
 			   bool *working, struct tp_error *err)
 {
+	if (!cal || !working)
+		return no_calendar(err);
 	if (!in_cal(cal, d))
 		return out_of_range(cal, d, err);
 	*working = working_at(cal, (uint32_t)(d.day - cal->first));
@@ -802,6 +811,8 @@ tp_calendar_add_working_days(const struct tp_calendar *cal, struct tp_date d,
 	uint32_t i;
 	int64_t r;
 
+	if (!cal || !out)
+		return no_calendar(err);
 	if (!in_cal(cal, d))
 		return out_of_range(cal, d, err);
 	i = (uint32_t)(d.day - cal->first);
@@ -841,6 +852,8 @@ tp_calendar_working_days_between(const struct tp_calendar *cal,
 				 struct tp_date a, struct tp_date b,
 				 int32_t *out, struct tp_error *err)
 {
+	if (!cal || !out)
+		return no_calendar(err);
 	if (!in_cal(cal, a))
 		return out_of_range(cal, a, err);
 	if (!in_cal(cal, b))
@@ -874,6 +887,8 @@ TP_EXPORT enum tp_status
 tp_calendar_adjust(const struct tp_calendar *cal, struct tp_date d,
 		   enum tp_roll roll, struct tp_date *out, struct tp_error *err)
 {
+	if (!cal || !out)
+		return no_calendar(err);
 	if (roll < TP_ROLL_NONE || roll > TP_ROLL_MODIFIED_FOLLOWING)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "unknown roll convention %d", (int)roll);
@@ -899,6 +914,8 @@ tp_calendar_add_days_rolled(const struct tp_calendar *cal, struct tp_date d,
 	int64_t day = (int64_t)d.day + n;
 	struct tp_date t;
 
+	if (!cal || !out)
+		return no_calendar(err);
 	if (!in_cal(cal, d))
 		return out_of_range(cal, d, err);
 	if (day < cal->first || day > cal->last)
@@ -937,6 +954,8 @@ TP_EXPORT enum tp_status
 tp_calendar_day_info(const struct tp_calendar *cal, struct tp_date d,
 		     struct tp_day_info *out, struct tp_error *err)
 {
+	if (!cal || !out)
+		return no_calendar(err);
 	if (!in_cal(cal, d))
 		return out_of_range(cal, d, err);
 	describe(cal, d, out);
@@ -951,9 +970,9 @@ tp_calendar_foreach_non_working(
 {
 	uint32_t i, end;
 
-	if (!fn)
+	if (!cal || !fn)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "no function to call");
+				     "no calendar or no function to call");
 	if (!in_cal(cal, from))
 		return out_of_range(cal, from, err);
 	if (!in_cal(cal, to))

@@ -252,6 +252,12 @@ adjust_conventions(void **state)
 		    D(2025, 12, 29));
 	assert_date(adjust(cal, D(2025, 12, 25), TP_ROLL_PRECEDING),
 		    D(2025, 12, 24));
+	assert_int_equal(tp_calendar_add_working_days(NULL, D(2025, 5, 31), 1,
+						      &(struct tp_date){0}, NULL),
+			 TP_ERR_INVALID);
+	assert_int_equal(tp_calendar_add_working_days(cal, D(2025, 5, 31), 1,
+						      NULL, NULL),
+			 TP_ERR_INVALID);
 	assert_int_equal(tp_calendar_adjust(cal, D(2025, 5, 31),
 					    (enum tp_roll)9,
 					    &(struct tp_date){0}, NULL),
