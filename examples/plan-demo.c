@@ -116,6 +116,31 @@ build_plan(struct tp_date start, struct tp_date contract, struct tp_plan **out,
 	return rc;
 }
 
+static int
+print_day(struct tp_date d, const struct tp_day_info *info, void *user)
+{
+	char buf[TP_DATE_STRLEN];
+	printf("  skips %s %s\n", tp_date_format(d, buf),
+	       info->holiday ? info->holiday->name : "weekend");
+	return 0;
+}
+
+/* Why a stage has its dates, and the non-working days it was moved over. */
+static void
+explain(const struct tp_schedule *s, const char *id, enum tp_pass pass)
+{
+	char buf[300];
+	size_t i;
+	struct tp_error err;
+	if (!tp_plan_find_stage(tp_schedule_plan(s), id, &i))
+		return;
+	printf("%s: %s\n", id,
+	       tp_schedule_describe(s, i, pass, buf, sizeof(buf)));
+	if (tp_schedule_foreach_skipped(s, i, pass, print_day, NULL, NULL,
+					&err))
+		printf("  (%s)\n", err.message);
+}
+
 static void
 print_schedule(const struct tp_schedule *s)
 {
@@ -144,6 +169,8 @@ print_schedule(const struct tp_schedule *s)
 	for (size_t i = 0; i < n_crit; i++)
 		printf(" %s", tp_plan_stage_id(plan, crit[i]));
 	printf("\n");
+	explain(s, "advert", TP_PASS_LATE);
+	explain(s, "standstill", TP_PASS_EARLY);
 	for (size_t i = 0; i < tp_schedule_diagnostic_count(s); i++)
 		printf("warning: %s\n", tp_schedule_diagnostic(s, i)->message);
 }

@@ -1124,6 +1124,87 @@ tp_schedule_late_reason(const struct tp_schedule *sched, size_t stage,
 	return true;
 }
 
+/* "finish-to-start from 'a' (finish 2025-04-17, lag 0 working days)" */
+static void
+describe_dep(const struct tp_schedule *sched, const struct tp_reason *r,
+	     bool early, char *buf, size_t size)
+{
+	const struct tp_dep_rec *d = &sched->plan->deps[r->index];
+	const char *other = sched->plan->stages[early ? d->from : d->to].id;
+	bool other_finish = early ? src_is_finish(d) : tgt_is_finish(d);
+	char from[TP_DATE_STRLEN];
+	snprintf(buf, size, "%s %s '%s' (%s %s, lag %ld %s)",
+		 tp_dep_type_name((enum tp_dep_type)d->type),
+		 early ? "from" : "to", other,
+		 other_finish ? "finish" : "start",
+		 tp_date_format(r->from, from), (long)d->lag,
+		 d->unit == TP_UNIT_WORKING_DAYS ? "working days"
+						 : "calendar days");
+}
+
+static void
+describe_rule(const struct tp_schedule *sched, const struct tp_reason *r,
+	      bool early, char *buf, size_t size)
+{
+	const struct tp_constraint_rec *c;
+	char from[TP_DATE_STRLEN];
+	tp_date_format(r->from, from);
+	switch (r->kind) {
+	case TP_REASON_DEPENDENCY:
+		describe_dep(sched, r, early, buf, size);
+		return;
+	case TP_REASON_CONSTRAINT:
+		c = &sched->plan->constraints[r->index];
+		snprintf(buf, size, "constraint %s %s",
+			 tp_constraint_type_name(
+				 (enum tp_constraint_type)c->type),
+			 from);
+		return;
+	case TP_REASON_START_DATE:
+		snprintf(buf, size, "the plan's start date %s", from);
+		return;
+	case TP_REASON_CONTRACT_START:
+		snprintf(buf, size, "the required contract start %s", from);
+		return;
+	case TP_REASON_PLAN_FINISH:
+		snprintf(buf, size, "the plan's earliest finish %s", from);
+		return;
+	default:
+		snprintf(buf, size, "the plan's latest start %s", from);
+		return;
+	}
+}
+
+TP_EXPORT char *
+tp_schedule_describe(const struct tp_schedule *sched, size_t stage,
+		     enum tp_pass pass, char *buf, unsigned long size)
+{
+	bool early = pass != TP_PASS_LATE;
+	struct tp_reason r;
+	char rule[200], date[TP_DATE_STRLEN];
+	int32_t day;
+	if (!buf || size == 0)
+		return buf;
+	if (stage >= sched->n) {
+		snprintf(buf, size, "no stage number %zu", stage);
+		return buf;
+	}
+	unpack_reason(sched,
+		      early ? sched->st[stage].early_why
+			    : sched->st[stage].late_why,
+		      early, &r);
+	describe_rule(sched, &r, early, rule, sizeof(rule));
+	if (early)
+		day = r.on_finish ? sched->st[stage].ef : sched->st[stage].es;
+	else
+		day = r.on_finish ? sched->st[stage].lf : sched->st[stage].ls;
+	snprintf(buf, size, "%s %s %s, set by %s",
+		 early ? "earliest" : "latest",
+		 r.on_finish ? "finish" : "start",
+		 tp_date_format(mkdate(day), date), rule);
+	return buf;
+}
+
 TP_EXPORT enum tp_status
 tp_schedule_working_days(const struct tp_schedule *sched, size_t stage,
 			 enum tp_pass pass, int32_t *out, struct tp_error *err)

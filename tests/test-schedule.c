@@ -416,6 +416,32 @@ reasons_and_skipped_easter(void **state)
 	assert_int_equal(r.kind, TP_REASON_DEPENDENCY);
 	assert_date(r.from, TP_DATE(2025, 4, 22));
 	assert_true(r.on_finish);
+	/* The same, as sentences for --explain. */
+	char buf[256];
+	assert_string_equal(tp_schedule_describe(s, idx(p, "B"), TP_PASS_EARLY,
+						 buf, sizeof(buf)),
+			    "earliest start 2025-04-22, set by finish-to-start "
+			    "from 'A' (finish 2025-04-17, lag 0 working days)");
+	assert_string_equal(tp_schedule_describe(s, idx(p, "C"), TP_PASS_EARLY,
+						 buf, sizeof(buf)),
+			    "earliest start 2025-04-16, set by constraint "
+			    "start-no-earlier-than 2025-04-16");
+	assert_string_equal(
+		tp_schedule_describe(s, idx(p, "A"), TP_PASS_EARLY, buf,
+				     sizeof(buf)),
+		"earliest start 2025-04-15, set by the plan's start "
+		"date 2025-04-15");
+	assert_string_equal(tp_schedule_describe(s, idx(p, "A"), TP_PASS_LATE,
+						 buf, sizeof(buf)),
+			    "latest finish 2025-04-17, set by finish-to-start "
+			    "to 'B' (start 2025-04-22, lag 0 working days)");
+	assert_string_equal(tp_schedule_describe(s, idx(p, "B"), TP_PASS_LATE,
+						 buf, sizeof(buf)),
+			    "latest finish 2025-04-23, set by the plan's "
+			    "earliest finish 2025-04-23");
+	/* Truncated, still terminated. */
+	assert_int_equal(
+		strlen(tp_schedule_describe(s, 1, TP_PASS_EARLY, buf, 10)), 9);
 	tp_schedule_free(s);
 	tp_plan_free(p);
 }

@@ -270,6 +270,18 @@ TP_EXPORT bool tp_schedule_late_reason(const struct tp_schedule *sched,
 				       size_t stage, struct tp_reason *out);
 
 /**
+ * Describe in one English sentence, into @p buf of @p size bytes (always
+ * NUL-terminated when @p size > 0), why @p stage has its dates for
+ * @p pass, e.g. "earliest start 2025-04-22, set by finish-to-start from
+ * 'eval' (finish 2025-04-17, lag 0 working days)". For --explain and
+ * exports; list the days skipped with tp_schedule_foreach_skipped().
+ * @return @p buf.
+ */
+TP_EXPORT char *tp_schedule_describe(const struct tp_schedule *sched,
+				     size_t stage, enum tp_pass pass, char *buf,
+				     unsigned long size);
+
+/**
  * Working days from start to finish inclusive for @p pass (for a table's
  * "working days" column; 1 for a milestone).
  */
