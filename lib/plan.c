@@ -450,8 +450,9 @@ tp_plan_time_zone(const struct tp_plan *plan)
 TP_EXPORT void
 tp_plan_set_calendar(struct tp_plan *plan, const struct tp_calendar *cal)
 {
-	if (plan->owned_cal && plan->owned_cal != cal)
-		tp_calendar_free(plan->owned_cal);
+	if (plan->owned_cal && plan->owned_cal == cal)
+		return; /* already ours: keep owning it */
+	tp_calendar_free(plan->owned_cal);
 	plan->owned_cal = NULL;
 	plan->cal = cal;
 }

@@ -398,7 +398,8 @@ calendar_ownership(void **state)
 	assert_int_equal(tp_calendar_new_region(TP_REGION_NONE, &taken, NULL),
 			 TP_OK);
 	tp_plan_take_calendar(p, taken);
-	tp_plan_free(p); /* frees taken */
+	tp_plan_set_calendar(p, taken); /* still owned */
+	tp_plan_free(p);                /* frees taken */
 	tp_calendar_free(mine);
 }
 

@@ -220,8 +220,9 @@ TP_EXPORT const char *tp_plan_time_zone(const struct tp_plan *plan);
 /**
  * Use @p cal, which stays the caller's: it must outlive the plan and every
  * schedule computed from it. One calendar may serve many plans (a
- * portfolio). A calendar the plan owned (tp_plan_take_calendar()) is freed.
- * NULL removes the calendar. Modifies.
+ * portfolio). A calendar the plan owned (tp_plan_take_calendar()) is freed,
+ * unless it is @p cal itself, which stays owned. NULL removes the calendar.
+ * Modifies.
  */
 TP_EXPORT void tp_plan_set_calendar(struct tp_plan *plan,
 				    const struct tp_calendar *cal);
