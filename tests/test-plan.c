@@ -449,9 +449,9 @@ allocation_failures(void **state)
 	struct tp_error err;
 	enum tp_status rc;
 	long k = 0;
-	assert_int_equal(tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES,
-						&cal, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL),
+		TP_OK);
 	/* Fail the 1st, 2nd, ... allocation until the whole run succeeds:
 	 * each failure is TP_ERR_NOMEM (ASan and valgrind check leaks). */
 	for (;; k++) {
