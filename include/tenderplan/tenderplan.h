@@ -12,5 +12,7 @@
 #include "tp-calendar.h"
 #include "tp-plan.h"
 #include "tp-schedule.h"
+#include "tp-rules.h"
+#include "tp-check.h"
 
 #endif
