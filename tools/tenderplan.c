@@ -14,6 +14,7 @@ static const char usage[] =
 	"Commands:\n"
 	"  holidays    list the bank holidays of a UK region\n"
 	"  days        working-day arithmetic: add, between, is-working\n"
+	"  standstill  when a standstill ends and the contract may be signed\n"
 	"\n"
 	"Options:\n"
 	"  --version   print the version\n"
@@ -27,6 +28,7 @@ static const struct {
 } commands[] = {
 	{"holidays", cli_cmd_holidays},
 	{"days", cli_cmd_days},
+	{"standstill", cli_cmd_standstill},
 };
 
 int
