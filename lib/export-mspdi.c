@@ -144,14 +144,15 @@ write_exception(struct mspdi_ctx *c)
 	return rc == TP_OK ? end(c) : rc;
 }
 
-/* Holidays and closures (not plain weekends), consecutive days of the same
+/* Holidays and closures on weekdays (Christmas Day 2011 fell on a Sunday:
+ * no exception needed), consecutive days of the same
  * name merged into one exception. */
 static int
 collect_exception(struct tp_date d, const struct tp_day_info *info, void *user)
 {
 	struct mspdi_ctx *c = user;
-	if (!info->holiday)
-		return 0;
+	if (!info->holiday || info->weekend)
+		return 0; /* the WeekDays already make it non-working */
 	const char *name = info->holiday->name ? info->holiday->name
 					       : "holiday";
 	if (c->open && c->to.day + 1 == d.day && !strcmp(c->name, name)) {

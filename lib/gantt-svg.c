@@ -219,7 +219,7 @@ static int
 shade_day(struct tp_date d, const struct tp_day_info *info, void *user)
 {
 	struct gantt *g = user;
-	if (!info->holiday)
+	if (!info->holiday || info->weekend)
 		return 0; /* weekends are the gaps between week columns */
 	char tip[160];
 	char ds[TP_DATE_STRLEN];
