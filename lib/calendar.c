@@ -12,7 +12,8 @@
  * rank(i), the number of working days in [0, i), is then one table read and
  * a popcount, and "the r-th working day" one array read, so add, between,
  * next, previous and adjust need no loop. For 1972-2199 (83,277 days, about
- * 59,000 working days) the tables take about 16 KB + 237 KB.
+ * 59,000 working days) the bitmap and ranks take 16 KB and the working days
+ * 237 KB; a whole UK calendar with its holidays and names is about 320 KB.
  *
  * Non-working days other than weekends also go into a sorted array of
  * struct tp_holiday, one per day, for tp_calendar_day_info(). */
@@ -41,14 +42,13 @@ struct tp_calendar {
 	struct tp_holiday *hols; /* sorted by date, one per day */
 	size_t nhols;
 	char *names; /* pool holding the names of user days */
-	struct tp_holiday_list *region_list; /* names of region days */
+	struct tp_holiday_list *region_list; /* during the build only */
 };
 
 /* ---- builder ------------------------------------------------------------ */
 
 TP_EXPORT enum tp_status
-tp_calendar_builder_new(struct tp_calendar_builder **out,
-			struct tp_error *err)
+tp_calendar_builder_new(struct tp_calendar_builder **out, struct tp_error *err)
 {
 	struct tp_calendar_builder *b;
 
@@ -116,8 +116,7 @@ tp_calendar_builder_set_weekend(struct tp_calendar_builder *b, unsigned mask,
 }
 
 static enum tp_status
-check_region_years(enum tp_region region, int from_year,
-		   struct tp_error *err)
+check_region_years(enum tp_region region, int from_year, struct tp_error *err)
 {
 	if (region != TP_REGION_NONE && from_year < TP_HOLIDAYS_FIRST_YEAR)
 		return tp_error_setf(err, TP_ERR_RANGE, NULL,
@@ -187,8 +186,8 @@ reserve(void **items, size_t *cap, size_t n, size_t size)
 }
 
 enum tp_status
-tp_builder_add_span(struct tp_calendar_builder *b, int32_t first,
-		    int32_t last, enum tp_holiday_kind kind, const char *name,
+tp_builder_add_span(struct tp_calendar_builder *b, int32_t first, int32_t last,
+		    enum tp_holiday_kind kind, const char *name,
 		    struct tp_error *err)
 {
 	struct tp_span *s;
@@ -410,30 +409,73 @@ tag_spans(struct build *st, enum tp_holiday_kind kind)
 	}
 }
 
-/* Copy the names of the builder's spans into one pool; @offs[s] receives
- * the offset of span s's name, or SIZE_MAX for a span without one. */
-static enum tp_status
-copy_names(struct build *st, size_t *offs, struct tp_error *err)
+/* Names go into one pool owned by the calendar: the region list is freed
+ * after the build, and its few dozen distinct names are stored once (a
+ * list repeats "Christmas Day" every year). offs[j] is the offset of the
+ * name of source j (region holidays, then spans), or SIZE_MAX for none. */
+struct names {
+	size_t *offs;
+	size_t *distinct; /* region holidays whose name is stored */
+	size_t ndistinct;
+	size_t total;
+};
+
+static const char *
+region_name(const struct build *st, size_t j)
+{
+	return tp_holiday_list_get(st->cal->region_list, j)->name;
+}
+
+static void
+place_region_name(const struct build *st, struct names *nm, size_t j)
+{
+	const char *name = region_name(st, j);
+
+	for (size_t k = 0; k < nm->ndistinct; k++)
+		if (strcmp(region_name(st, nm->distinct[k]), name) == 0) {
+			nm->offs[j] = nm->offs[nm->distinct[k]];
+			return;
+		}
+	nm->offs[j] = nm->total;
+	nm->total += strlen(name) + 1;
+	nm->distinct[nm->ndistinct++] = j;
+}
+
+static void
+place_names(const struct build *st, struct names *nm)
 {
 	const struct tp_calendar_builder *b = st->b;
-	size_t total = 1, pos = 0;
 
-	for (size_t s = 0; s < b->nspans; s++)
-		if (b->spans[s].name)
-			total += strlen(b->spans[s].name) + 1;
-	st->cal->names = malloc(total);
-	if (!st->cal->names)
-		return tp_error_nomem(err);
+	for (size_t j = 0; j < st->nregion; j++)
+		place_region_name(st, nm, j);
 	for (size_t s = 0; s < b->nspans; s++) {
-		size_t n;
-		offs[s] = SIZE_MAX;
+		nm->offs[st->nregion + s] = SIZE_MAX;
 		if (!b->spans[s].name)
 			continue;
-		n = strlen(b->spans[s].name) + 1;
-		memcpy(st->cal->names + pos, b->spans[s].name, n);
-		offs[s] = pos;
-		pos += n;
+		nm->offs[st->nregion + s] = nm->total;
+		nm->total += strlen(b->spans[s].name) + 1;
 	}
+}
+
+static enum tp_status
+copy_names(struct build *st, struct names *nm, struct tp_error *err)
+{
+	const struct tp_calendar_builder *b = st->b;
+	char *pool;
+
+	place_names(st, nm);
+	pool = st->cal->names = malloc(nm->total ? nm->total : 1);
+	if (!pool)
+		return tp_error_nomem(err);
+	for (size_t k = 0; k < nm->ndistinct; k++) {
+		const char *name = region_name(st, nm->distinct[k]);
+		memcpy(pool + nm->offs[nm->distinct[k]], name,
+		       strlen(name) + 1);
+	}
+	for (size_t s = 0; s < b->nspans; s++)
+		if (b->spans[s].name)
+			memcpy(pool + nm->offs[st->nregion + s],
+			       b->spans[s].name, strlen(b->spans[s].name) + 1);
 	return TP_OK;
 }
 
@@ -446,39 +488,45 @@ describe_tag(const struct build *st, const size_t *offs, uint32_t tag,
 	if (tag & TAG_COMMON_LAW) {
 		h->date.day = day;
 		h->kind = TP_HOLIDAY_STATUTORY;
-		h->regions = st->cal->region == TP_REGION_UK
-				     ? (1u << TP_REGION_ENGLAND_AND_WALES) |
-					       (1u << TP_REGION_SCOTLAND) |
-					       (1u << TP_REGION_NORTHERN_IRELAND)
-				     : 1u << st->cal->region;
-		h->name = tag == TAG_CHRISTMAS ? "Christmas Day" : "Good Friday";
+		h->regions =
+			st->cal->region == TP_REGION_UK
+				? (1u << TP_REGION_ENGLAND_AND_WALES) |
+					  (1u << TP_REGION_SCOTLAND) |
+					  (1u << TP_REGION_NORTHERN_IRELAND)
+				: 1u << st->cal->region;
+		h->name =
+			tag == TAG_CHRISTMAS ? "Christmas Day" : "Good Friday";
 		return;
 	}
 	if (tag <= st->nregion) {
 		*h = *tp_holiday_list_get(st->cal->region_list, tag - 1);
+		h->name = st->cal->names + offs[tag - 1];
 		return;
 	}
 	s = &st->b->spans[tag - 1 - st->nregion];
 	h->date.day = day;
 	h->kind = s->kind;
 	h->regions = 0;
-	h->name = offs[tag - 1 - st->nregion] == SIZE_MAX
-			  ? default_name(s->kind)
-			  : st->cal->names + offs[tag - 1 - st->nregion];
+	h->name = offs[tag - 1] == SIZE_MAX ? default_name(s->kind)
+					    : st->cal->names + offs[tag - 1];
 }
 
 static enum tp_status
 fill_holidays(struct build *st, struct tp_error *err)
 {
 	struct tp_calendar *cal = st->cal;
-	size_t *offs = NULL;
-	enum tp_status rc;
+	size_t nsrc = st->nregion + st->b->nspans + 1;
+	struct names nm = {NULL, NULL, 0, 0};
+	enum tp_status rc = TP_OK;
 	size_t n = 0;
 
-	offs = malloc((st->b->nspans ? st->b->nspans : 1) * sizeof(*offs));
-	if (!offs)
-		return tp_error_nomem(err);
-	rc = copy_names(st, offs, err);
+	nm.offs = malloc(nsrc * sizeof(*nm.offs));
+	nm.distinct = malloc(nsrc * sizeof(*nm.distinct));
+	if (!nm.offs || !nm.distinct) {
+		rc = tp_error_nomem(err);
+		goto out;
+	}
+	rc = copy_names(st, &nm, err);
 	if (rc)
 		goto out;
 	for (uint32_t i = 0; i < st->ndays; i++)
@@ -490,11 +538,12 @@ fill_holidays(struct build *st, struct tp_error *err)
 	}
 	for (uint32_t i = 0; i < st->ndays; i++)
 		if (st->tag[i])
-			describe_tag(st, offs, st->tag[i],
+			describe_tag(st, nm.offs, st->tag[i],
 				     cal->first + (int32_t)i,
 				     &cal->hols[cal->nhols++]);
 out:
-	free(offs);
+	free(nm.offs);
+	free(nm.distinct);
 	return rc;
 }
 
@@ -519,7 +568,8 @@ static void
 fill_bits(struct build *st)
 {
 	struct tp_calendar *cal = st->cal;
-	unsigned wd = (unsigned)tp_date_weekday(tp_date_from_serial(cal->first));
+	unsigned wd =
+		(unsigned)tp_date_weekday(tp_date_from_serial(cal->first));
 	uint32_t nblocks = st->ndays / 64 + 1, rank = 0;
 
 	for (uint32_t i = 0; i < st->ndays; i++) {
@@ -589,6 +639,9 @@ build_tables(struct build *st, struct tp_error *err)
 	if (rc)
 		return rc;
 	fill_bits(st);
+	/* The holidays now hold copies of everything they need. */
+	tp_holiday_list_free(st->cal->region_list);
+	st->cal->region_list = NULL;
 	return fill_work(st, err);
 }
 
@@ -707,6 +760,13 @@ in_cal(const struct tp_calendar *cal, struct tp_date d)
 	return d.day >= cal->first && d.day <= cal->last;
 }
 
+static enum tp_status
+no_calendar(struct tp_error *err)
+{
+	return tp_error_setf(err, TP_ERR_INVALID, NULL,
+			     "no calendar or no place for the result");
+}
+
 static inline bool
 working_at(const struct tp_calendar *cal, uint32_t i)
 {
@@ -725,6 +785,8 @@ TP_EXPORT enum tp_status
 tp_calendar_is_working_day(const struct tp_calendar *cal, struct tp_date d,
 			   bool *working, struct tp_error *err)
 {
+	if (!cal || !working)
+		return no_calendar(err);
 	if (!in_cal(cal, d))
 		return out_of_range(cal, d, err);
 	*working = working_at(cal, (uint32_t)(d.day - cal->first));
@@ -749,6 +811,8 @@ tp_calendar_add_working_days(const struct tp_calendar *cal, struct tp_date d,
 	uint32_t i;
 	int64_t r;
 
+	if (!cal || !out)
+		return no_calendar(err);
 	if (!in_cal(cal, d))
 		return out_of_range(cal, d, err);
 	i = (uint32_t)(d.day - cal->first);
@@ -788,6 +852,8 @@ tp_calendar_working_days_between(const struct tp_calendar *cal,
 				 struct tp_date a, struct tp_date b,
 				 int32_t *out, struct tp_error *err)
 {
+	if (!cal || !out)
+		return no_calendar(err);
 	if (!in_cal(cal, a))
 		return out_of_range(cal, a, err);
 	if (!in_cal(cal, b))
@@ -819,9 +885,10 @@ modified_following(const struct tp_calendar *cal, struct tp_date d,
 
 TP_EXPORT enum tp_status
 tp_calendar_adjust(const struct tp_calendar *cal, struct tp_date d,
-		   enum tp_roll roll, struct tp_date *out,
-		   struct tp_error *err)
+		   enum tp_roll roll, struct tp_date *out, struct tp_error *err)
 {
+	if (!cal || !out)
+		return no_calendar(err);
 	if (roll < TP_ROLL_NONE || roll > TP_ROLL_MODIFIED_FOLLOWING)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "unknown roll convention %d", (int)roll);
@@ -847,6 +914,8 @@ tp_calendar_add_days_rolled(const struct tp_calendar *cal, struct tp_date d,
 	int64_t day = (int64_t)d.day + n;
 	struct tp_date t;
 
+	if (!cal || !out)
+		return no_calendar(err);
 	if (!in_cal(cal, d))
 		return out_of_range(cal, d, err);
 	if (day < cal->first || day > cal->last)
@@ -885,6 +954,8 @@ TP_EXPORT enum tp_status
 tp_calendar_day_info(const struct tp_calendar *cal, struct tp_date d,
 		     struct tp_day_info *out, struct tp_error *err)
 {
+	if (!cal || !out)
+		return no_calendar(err);
 	if (!in_cal(cal, d))
 		return out_of_range(cal, d, err);
 	describe(cal, d, out);
@@ -892,19 +963,16 @@ tp_calendar_day_info(const struct tp_calendar *cal, struct tp_date d,
 }
 
 TP_EXPORT enum tp_status
-tp_calendar_foreach_non_working(const struct tp_calendar *cal,
-				struct tp_date from, struct tp_date to,
-				int (*fn)(struct tp_date d,
-					  const struct tp_day_info *info,
-					  void *user),
-				void *user, int *stopped,
-				struct tp_error *err)
+tp_calendar_foreach_non_working(
+	const struct tp_calendar *cal, struct tp_date from, struct tp_date to,
+	int (*fn)(struct tp_date d, const struct tp_day_info *info, void *user),
+	void *user, int *stopped, struct tp_error *err)
 {
 	uint32_t i, end;
 
-	if (!fn)
+	if (!cal || !fn)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "no function to call");
+				     "no calendar or no function to call");
 	if (!in_cal(cal, from))
 		return out_of_range(cal, from, err);
 	if (!in_cal(cal, to))

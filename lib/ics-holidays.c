@@ -47,9 +47,8 @@ struct ics_scan {
 	int depth;
 };
 
-static enum tp_status
-ics_error(const struct ics_scan *sc, int line, const char *fmt, ...)
-	TP_PRINTF(3, 4);
+static enum tp_status ics_error(const struct ics_scan *sc, int line,
+				const char *fmt, ...) TP_PRINTF(3, 4);
 
 /* TP_ERR_PARSE naming the source and the line. */
 static enum tp_status
@@ -61,8 +60,8 @@ ics_error(const struct ics_scan *sc, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	return tp_error_set_at(sc->err, TP_ERR_PARSE, sc->source, line, 0,
-			       "%s", msg);
+	return tp_error_set_at(sc->err, TP_ERR_PARSE, sc->source, line, 0, "%s",
+			       msg);
 }
 
 /* ---- structure scan ----------------------------------------------------- */
@@ -144,8 +143,7 @@ top_is(const struct ics_scan *sc, const char *name)
 }
 
 static enum tp_status
-scan_begin(struct ics_scan *sc, const struct ics_line *line,
-	   const char *name)
+scan_begin(struct ics_scan *sc, const struct ics_line *line, const char *name)
 {
 	enum tp_status rc;
 
@@ -259,8 +257,9 @@ scan_text(struct ics_scan *sc)
 	}
 	sc->nlines = line.number;
 	if (!sc->calendar_line)
-		return ics_error(sc, 1, "not an iCalendar file: no "
-					"BEGIN:VCALENDAR");
+		return ics_error(sc, 1,
+				 "not an iCalendar file: no "
+				 "BEGIN:VCALENDAR");
 	if (sc->depth > 0)
 		return ics_error(sc, sc->nlines,
 				 "the file ends inside %s begun at line %d; "
@@ -282,13 +281,15 @@ struct ics_import {
 	int max_year;
 };
 
-static const struct ics_event_lines *
+/* The lines of the VEVENT being read. When libical saw a VEVENT the scan
+ * did not (a BEGIN line it read more leniently), point at the calendar. */
+static struct ics_event_lines
 event_lines(const struct ics_import *im)
 {
-	static const struct ics_event_lines none = {0, 0, 0};
+	struct ics_event_lines none = {im->sc->calendar_line, 0, 0};
 	if (im->index < im->sc->nevents)
-		return &im->sc->events[im->index];
-	return &none;
+		return im->sc->events[im->index];
+	return none;
 }
 
 /* The text libical left in an X-LIC-ERROR about @prop, or NULL. */
@@ -309,8 +310,8 @@ libical_complaint(icalcomponent *ev, const char *prop)
 
 /* Turn a DATE value into a checked struct tp_date. */
 static enum tp_status
-ical_date(const struct ics_import *im, struct icaltimetype t,
-	  const char *prop, int line, struct tp_date *out)
+ical_date(const struct ics_import *im, struct icaltimetype t, const char *prop,
+	  int line, struct tp_date *out)
 {
 	struct tp_error sub;
 
@@ -325,13 +326,12 @@ ical_date(const struct ics_import *im, struct icaltimetype t,
 }
 
 static enum tp_status
-event_start(const struct ics_import *im, icalcomponent *ev,
-	    struct tp_date *out)
+event_start(const struct ics_import *im, icalcomponent *ev, struct tp_date *out)
 {
-	const struct ics_event_lines *lines = event_lines(im);
-	int line = lines->dtstart ? lines->dtstart : lines->begin;
-	icalproperty *p = icalcomponent_get_first_property(ev,
-							   ICAL_DTSTART_PROPERTY);
+	const struct ics_event_lines lines = event_lines(im);
+	int line = lines.dtstart ? lines.dtstart : lines.begin;
+	icalproperty *p =
+		icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
 	const char *why;
 
 	if (!p) {
@@ -340,8 +340,7 @@ event_start(const struct ics_import *im, icalcomponent *ev,
 			return ics_error(im->sc, line, "bad DTSTART: %s", why);
 		return ics_error(im->sc, line, "VEVENT has no DTSTART");
 	}
-	return ical_date(im, icalproperty_get_dtstart(p), "DTSTART", line,
-			 out);
+	return ical_date(im, icalproperty_get_dtstart(p), "DTSTART", line, out);
 }
 
 /* The last day of an event from DURATION (whole days only). */
@@ -349,8 +348,8 @@ static enum tp_status
 event_duration(const struct ics_import *im, icalcomponent *ev,
 	       struct tp_date first, struct tp_date *last)
 {
-	icalproperty *p = icalcomponent_get_first_property(ev,
-							   ICAL_DURATION_PROPERTY);
+	icalproperty *p =
+		icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY);
 	struct icaldurationtype d;
 	int64_t days;
 
@@ -360,7 +359,7 @@ event_duration(const struct ics_import *im, icalcomponent *ev,
 	d = icalproperty_get_duration(p);
 	days = (int64_t)d.weeks * 7 + d.days;
 	if (d.is_neg || d.hours || d.minutes || d.seconds)
-		return ics_error(im->sc, event_lines(im)->begin,
+		return ics_error(im->sc, event_lines(im).begin,
 				 "DURATION of an all-day event must be a "
 				 "whole number of days");
 	if (days > TP_ICS_MAX_EVENT_DAYS)
@@ -373,13 +372,13 @@ event_duration(const struct ics_import *im, icalcomponent *ev,
 /* The last day of an event: DTEND is exclusive; missing or equal to
  * DTSTART (older gov.uk files) means one day. */
 static enum tp_status
-event_last(const struct ics_import *im, icalcomponent *ev,
-	   struct tp_date first, struct tp_date *last)
+event_last(const struct ics_import *im, icalcomponent *ev, struct tp_date first,
+	   struct tp_date *last)
 {
-	const struct ics_event_lines *lines = event_lines(im);
-	int line = lines->dtend ? lines->dtend : lines->begin;
-	icalproperty *p = icalcomponent_get_first_property(ev,
-							   ICAL_DTEND_PROPERTY);
+	const struct ics_event_lines lines = event_lines(im);
+	int line = lines.dtend ? lines.dtend : lines.begin;
+	icalproperty *p =
+		icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
 	const char *why;
 	struct tp_date end;
 	enum tp_status rc;
@@ -403,15 +402,14 @@ static enum tp_status
 check_event_range(const struct ics_import *im, struct tp_date first,
 		  struct tp_date last)
 {
-	const struct ics_event_lines *lines = event_lines(im);
-	int line = lines->dtstart ? lines->dtstart : lines->begin;
+	const struct ics_event_lines lines = event_lines(im);
+	int line = lines.dtstart ? lines.dtstart : lines.begin;
 	char a[TP_DATE_STRLEN];
 
 	if (last.day - first.day >= TP_ICS_MAX_EVENT_DAYS)
-		return ics_error(im->sc, line,
-				 "event from %s lasts more than %d days",
-				 tp_date_format(first, a),
-				 TP_ICS_MAX_EVENT_DAYS);
+		return ics_error(
+			im->sc, line, "event from %s lasts more than %d days",
+			tp_date_format(first, a), TP_ICS_MAX_EVENT_DAYS);
 	if (first.day < tp_builder_first_day(im->b) ||
 	    last.day > tp_builder_last_day(im->b))
 		return ics_error(im->sc, line,
@@ -458,8 +456,8 @@ read_calendar(struct ics_import *im, icalcomponent *cal)
 	enum tp_status rc;
 
 	for (ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
-	     ev;
-	     ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+	     ev; ev = icalcomponent_get_next_component(cal,
+						       ICAL_VEVENT_COMPONENT)) {
 		rc = read_event(im, ev);
 		if (rc)
 			return rc;
@@ -478,7 +476,7 @@ read_root(struct ics_import *im, icalcomponent *root)
 		return read_calendar(im, root);
 	/* Several VCALENDARs come back under an XROOT. */
 	for (cal = icalcomponent_get_first_component(root,
-						       ICAL_VCALENDAR_COMPONENT);
+						     ICAL_VCALENDAR_COMPONENT);
 	     cal; cal = icalcomponent_get_next_component(
 			  root, ICAL_VCALENDAR_COMPONENT)) {
 		rc = read_calendar(im, cal);
@@ -486,6 +484,30 @@ read_root(struct ics_import *im, icalcomponent *root)
 			return rc;
 	}
 	return TP_OK;
+}
+
+static size_t
+count_in(icalcomponent *cal)
+{
+	return (size_t)icalcomponent_count_components(cal,
+						      ICAL_VEVENT_COMPONENT);
+}
+
+/* The VEVENTs libical found, to compare with the scan. */
+static size_t
+count_events(icalcomponent *root)
+{
+	icalcomponent *cal;
+	size_t n = 0;
+
+	if (icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT)
+		return count_in(root);
+	for (cal = icalcomponent_get_first_component(root,
+						     ICAL_VCALENDAR_COMPONENT);
+	     cal; cal = icalcomponent_get_next_component(
+			  root, ICAL_VCALENDAR_COMPONENT))
+		n += count_in(cal);
+	return n;
 }
 
 static enum tp_status
@@ -509,6 +531,11 @@ import_events(struct ics_scan *sc, struct tp_calendar_builder *b,
 	if (!root)
 		return ics_error(sc, sc->calendar_line,
 				 "libical could not read the calendar");
+	/* If libical read a VEVENT the scan did not (it is lenient about a
+	 * malformed BEGIN line), the scan's lines cannot be matched to the
+	 * events: errors then point at the calendar's first line. */
+	if (count_events(root) != sc->nevents)
+		sc->nevents = 0;
 	rc = read_root(&im, root);
 	icalcomponent_free(root);
 	if (rc)
@@ -526,8 +553,8 @@ import_events(struct ics_scan *sc, struct tp_calendar_builder *b,
 TP_EXPORT enum tp_status
 tp_calendar_builder_load_ics_data(struct tp_calendar_builder *b,
 				  const char *data, size_t len,
-				  const char *source_name, enum tp_ics_mode mode,
-				  struct tp_error *err)
+				  const char *source_name,
+				  enum tp_ics_mode mode, struct tp_error *err)
 {
 	struct ics_scan sc;
 	struct tp_builder_mark mark;

@@ -190,17 +190,17 @@ next_and_previous(void **state)
 	/* Next after Thu 17 Apr 2025 is Tue 22 (18, 21 holidays, 19-20
 	 * weekend); previous before Tue 22 is Thu 17. Christmas 2025: Thu 25
 	 * and Fri 26 are holidays, so next after Wed 24 is Mon 29. */
-	assert_int_equal(tp_calendar_next_working_day(cal, D(2025, 4, 17),
-						      &out, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_next_working_day(cal, D(2025, 4, 17), &out, NULL),
+		TP_OK);
 	assert_date(out, D(2025, 4, 22));
 	assert_int_equal(tp_calendar_previous_working_day(cal, D(2025, 4, 22),
 							  &out, NULL),
 			 TP_OK);
 	assert_date(out, D(2025, 4, 17));
-	assert_int_equal(tp_calendar_next_working_day(cal, D(2025, 12, 24),
-						      &out, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_next_working_day(cal, D(2025, 12, 24), &out, NULL),
+		TP_OK);
 	assert_date(out, D(2025, 12, 29));
 }
 
@@ -252,9 +252,15 @@ adjust_conventions(void **state)
 		    D(2025, 12, 29));
 	assert_date(adjust(cal, D(2025, 12, 25), TP_ROLL_PRECEDING),
 		    D(2025, 12, 24));
+	assert_int_equal(tp_calendar_add_working_days(NULL, D(2025, 5, 31), 1,
+						      &(struct tp_date){0}, NULL),
+			 TP_ERR_INVALID);
+	assert_int_equal(tp_calendar_add_working_days(cal, D(2025, 5, 31), 1,
+						      NULL, NULL),
+			 TP_ERR_INVALID);
 	assert_int_equal(tp_calendar_adjust(cal, D(2025, 5, 31),
-					    (enum tp_roll)9, &(struct tp_date){0},
-					    NULL),
+					    (enum tp_roll)9,
+					    &(struct tp_date){0}, NULL),
 			 TP_ERR_INVALID);
 }
 
@@ -269,9 +275,9 @@ add_days_rolled(void **state)
 						     NULL),
 			 TP_OK);
 	assert_date(out, D(2025, 6, 2));
-	assert_int_equal(tp_calendar_add_days_rolled(
-				 cal, D(2025, 5, 30), 1,
-				 TP_ROLL_MODIFIED_FOLLOWING, &out, NULL),
+	assert_int_equal(tp_calendar_add_days_rolled(cal, D(2025, 5, 30), 1,
+						     TP_ROLL_MODIFIED_FOLLOWING,
+						     &out, NULL),
 			 TP_OK);
 	assert_date(out, D(2025, 5, 30));
 	/* Wed 16 Apr 2025 + 2 days = Good Friday 18; preceding Thu 17. */
@@ -310,9 +316,9 @@ closures(void **state)
 							 "Staff day", NULL),
 			 TP_OK);
 	/* An extra holiday on Boxing Day: the bank holiday names it. */
-	assert_int_equal(tp_calendar_builder_add_holiday(b, D(2025, 12, 26),
-							 NULL, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_builder_add_holiday(b, D(2025, 12, 26), NULL, NULL),
+		TP_OK);
 	assert_int_equal(tp_calendar_builder_build(b, &cal, NULL), TP_OK);
 	assert_date(add(cal, D(2025, 12, 24), 1), D(2026, 1, 2));
 	/* [Mon 22 Dec 2025, Mon 5 Jan 2026): Mon 22, Tue 23, Wed 24, Fri 2:
@@ -320,33 +326,29 @@ closures(void **state)
 	assert_int_equal(between(cal, D(2025, 12, 22), D(2026, 1, 5)), 4);
 	/* Fri 6 Jun 2025 is the staff day: Thu 5 + 1 = Mon 9. */
 	assert_date(add(cal, D(2025, 6, 5), 1), D(2025, 6, 9));
-	assert_int_equal(tp_calendar_day_info(cal, D(2025, 12, 29), &info,
-					      NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_day_info(cal, D(2025, 12, 29), &info, NULL), TP_OK);
 	assert_false(info.working);
 	assert_false(info.weekend);
 	assert_non_null(info.holiday);
 	assert_string_equal(info.holiday->name, "Christmas shutdown");
 	assert_int_equal(info.holiday->kind, TP_HOLIDAY_CLOSURE);
-	assert_int_equal(tp_calendar_day_info(cal, D(2025, 12, 26), &info,
-					      NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_day_info(cal, D(2025, 12, 26), &info, NULL), TP_OK);
 	assert_string_equal(info.holiday->name, "Boxing Day");
 	assert_int_equal(info.holiday->kind, TP_HOLIDAY_STATUTORY);
 	/* Sat 27 Dec: a weekend day in the closure. */
-	assert_int_equal(tp_calendar_day_info(cal, D(2025, 12, 27), &info,
-					      NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_day_info(cal, D(2025, 12, 27), &info, NULL), TP_OK);
 	assert_true(info.weekend);
 	assert_string_equal(info.holiday->name, "Christmas shutdown");
 	/* The builder stays usable and is independent of the calendar. */
-	assert_int_equal(tp_calendar_builder_add_closure(
-				 b, D(2025, 12, 31), D(2025, 12, 27), NULL,
-				 NULL),
+	assert_int_equal(tp_calendar_builder_add_closure(b, D(2025, 12, 31),
+							 D(2025, 12, 27), NULL,
+							 NULL),
 			 TP_ERR_INVALID);
 	tp_calendar_builder_free(b);
-	assert_int_equal(tp_calendar_day_info(cal, D(2025, 6, 6), &info,
-					      NULL),
+	assert_int_equal(tp_calendar_day_info(cal, D(2025, 6, 6), &info, NULL),
 			 TP_OK);
 	assert_string_equal(info.holiday->name, "Staff day");
 	assert_int_equal(info.holiday->kind, TP_HOLIDAY_EXTRA);
@@ -397,8 +399,8 @@ weekend_masks(void **state)
 static void
 range_errors(void **state)
 {
-	struct tp_calendar *cal = make_cal(TP_REGION_ENGLAND_AND_WALES, SAT_SUN,
-					   2020, 2030);
+	struct tp_calendar *cal =
+		make_cal(TP_REGION_ENGLAND_AND_WALES, SAT_SUN, 2020, 2030);
 	struct tp_calendar_builder *b = NULL;
 	struct tp_error err;
 	struct tp_date out = {12345};
@@ -435,9 +437,9 @@ range_errors(void **state)
 				 cal, D(2025, 1, 1), D(2031, 1, 1), &n, &err),
 			 TP_ERR_RANGE);
 	assert_int_equal(n, 12345);
-	assert_int_equal(tp_calendar_is_working_day(cal, D(1999, 1, 1), &w,
-						    &err),
-			 TP_ERR_RANGE);
+	assert_int_equal(
+		tp_calendar_is_working_day(cal, D(1999, 1, 1), &w, &err),
+		TP_ERR_RANGE);
 	assert_int_equal(tp_calendar_add_days_rolled(cal, D(2030, 12, 1), 31,
 						     TP_ROLL_FOLLOWING, &out,
 						     &err),
@@ -457,9 +459,8 @@ range_errors(void **state)
 			 TP_ERR_RANGE);
 	assert_int_equal(tp_calendar_builder_set_range(b, 2010, 2000, &err),
 			 TP_ERR_INVALID);
-	assert_int_equal(tp_calendar_builder_set_region(b, TP_REGION_NONE,
-							NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_builder_set_region(b, TP_REGION_NONE, NULL), TP_OK);
 	assert_int_equal(tp_calendar_builder_set_range(b, 1900, 1900, &err),
 			 TP_OK);
 	assert_int_equal(tp_calendar_builder_build(b, &cal, &err), TP_OK);
@@ -468,17 +469,17 @@ range_errors(void **state)
 	assert_date(add(cal, D(1900, 12, 31), 0), D(1900, 12, 31));
 	tp_calendar_free(cal);
 	/* Switching to a region after choosing 1900 fails at build. */
-	assert_int_equal(tp_calendar_builder_set_region(
-				 b, TP_REGION_SCOTLAND, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_builder_set_region(b, TP_REGION_SCOTLAND, NULL),
+		TP_OK);
 	assert_int_equal(tp_calendar_builder_build(b, &cal, &err),
 			 TP_ERR_RANGE);
-	assert_int_equal(tp_calendar_builder_set_region(b, (enum tp_region)9,
-							&err),
-			 TP_ERR_INVALID);
-	assert_int_equal(tp_calendar_builder_add_holiday(b, D(1899, 12, 31),
-							 NULL, &err),
-			 TP_ERR_RANGE);
+	assert_int_equal(
+		tp_calendar_builder_set_region(b, (enum tp_region)9, &err),
+		TP_ERR_INVALID);
+	assert_int_equal(
+		tp_calendar_builder_add_holiday(b, D(1899, 12, 31), NULL, &err),
+		TP_ERR_RANGE);
 	tp_calendar_builder_free(b);
 }
 
@@ -489,9 +490,9 @@ default_builder(void **state)
 
 	(void)state;
 	/* The default calendar: England and Wales, 1972 to 2199. */
-	assert_int_equal(tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES,
-						&cal, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL),
+		TP_OK);
 	assert_int_equal(tp_calendar_region(cal), TP_REGION_ENGLAND_AND_WALES);
 	assert_date(tp_calendar_first_day(cal), D(1972, 1, 1));
 	assert_date(tp_calendar_last_day(cal), D(2199, 12, 31));
@@ -502,10 +503,10 @@ default_builder(void **state)
 static void
 regions_differ(void **state)
 {
-	struct tp_calendar *ew = make_cal(TP_REGION_ENGLAND_AND_WALES, SAT_SUN,
-					  2025, 2025);
-	struct tp_calendar *sc = make_cal(TP_REGION_SCOTLAND, SAT_SUN, 2025,
-					  2025);
+	struct tp_calendar *ew =
+		make_cal(TP_REGION_ENGLAND_AND_WALES, SAT_SUN, 2025, 2025);
+	struct tp_calendar *sc =
+		make_cal(TP_REGION_SCOTLAND, SAT_SUN, 2025, 2025);
 	struct tp_calendar *uk = make_cal(TP_REGION_UK, SAT_SUN, 2025, 2025);
 	struct tp_day_info info;
 
@@ -555,8 +556,8 @@ day_info(void **state)
 	assert_true(info.weekend);
 	assert_null(info.holiday);
 	/* Sun 25 Dec 2022 (Python: Sunday): weekend and Christmas Day. */
-	assert_int_equal(tp_calendar_day_info(cal, D(2022, 12, 25), &info, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_day_info(cal, D(2022, 12, 25), &info, NULL), TP_OK);
 	assert_true(info.weekend);
 	assert_non_null(info.holiday);
 	assert_string_equal(info.holiday->name, "Christmas Day");
@@ -707,8 +708,7 @@ naive_between(const struct naive *nv, int32_t a, int32_t b)
 }
 
 static enum tp_status
-naive_adjust(const struct naive *nv, int32_t d, enum tp_roll roll,
-	     int32_t *out)
+naive_adjust(const struct naive *nv, int32_t d, enum tp_roll roll, int32_t *out)
 {
 	int32_t f;
 	int m1, m2;
@@ -748,7 +748,8 @@ random_calendar(struct naive *nv)
 	if (rng() % 2)
 		weekend = SAT_SUN;
 	assert_int_equal(tp_calendar_builder_new(&b, NULL), TP_OK);
-	assert_int_equal(tp_calendar_builder_set_region(b, region, NULL), TP_OK);
+	assert_int_equal(tp_calendar_builder_set_region(b, region, NULL),
+			 TP_OK);
 	assert_int_equal(tp_calendar_builder_set_weekend(b, weekend, NULL),
 			 TP_OK);
 	assert_int_equal(tp_calendar_builder_set_range(b, from, to, NULL),
@@ -761,9 +762,9 @@ random_calendar(struct naive *nv)
 		if (weekend & (1u << tp_date_weekday((struct tp_date){d})))
 			naive_mark(nv, d);
 	if (region != TP_REGION_NONE) {
-		assert_int_equal(tp_region_holidays(region, from, to, &list,
-						    NULL),
-				 TP_OK);
+		assert_int_equal(
+			tp_region_holidays(region, from, to, &list, NULL),
+			TP_OK);
 		for (size_t i = 0; i < tp_holiday_list_count(list); i++)
 			naive_mark(nv, tp_holiday_list_get(list, i)->date.day);
 		tp_holiday_list_free(list);
@@ -824,8 +825,8 @@ check_add(const struct tp_calendar *cal, const struct naive *nv, int32_t d,
 {
 	struct tp_date got = {0};
 	int32_t want = 0;
-	enum tp_status rc = tp_calendar_add_working_days(cal, (struct tp_date){d},
-							n, &got, NULL);
+	enum tp_status rc = tp_calendar_add_working_days(
+		cal, (struct tp_date){d}, n, &got, NULL);
 	enum tp_status wrc = naive_add(nv, d, n, &want);
 	if (rc != wrc || (rc == TP_OK && got.day != want))
 		fail_msg("add(%d, %d): got %d/%d, want %d/%d", d, n, rc,
@@ -833,8 +834,8 @@ check_add(const struct tp_calendar *cal, const struct naive *nv, int32_t d,
 }
 
 static void
-check_between(const struct tp_calendar *cal, const struct naive *nv,
-	      int32_t a, int32_t b)
+check_between(const struct tp_calendar *cal, const struct naive *nv, int32_t a,
+	      int32_t b)
 {
 	int32_t got = 0, want = naive_between(nv, a, b);
 	assert_int_equal(tp_calendar_working_days_between(
@@ -846,22 +847,21 @@ check_between(const struct tp_calendar *cal, const struct naive *nv,
 }
 
 static void
-check_adjust(const struct tp_calendar *cal, const struct naive *nv,
-	     int32_t d)
+check_adjust(const struct tp_calendar *cal, const struct naive *nv, int32_t d)
 {
 	enum tp_roll roll = (enum tp_roll)rng_range(0, 3);
 	struct tp_date got = {0};
 	int32_t want = 0;
-	enum tp_status rc = tp_calendar_adjust(cal, (struct tp_date){d}, roll,
-					       &got, NULL);
+	enum tp_status rc =
+		tp_calendar_adjust(cal, (struct tp_date){d}, roll, &got, NULL);
 	enum tp_status wrc = naive_adjust(nv, d, roll, &want);
 	bool w = false;
 	if (rc != wrc || (rc == TP_OK && got.day != want))
 		fail_msg("adjust(%d, %d): got %d/%d, want %d/%d", d, roll, rc,
 			 got.day, wrc, want);
-	assert_int_equal(tp_calendar_is_working_day(cal, (struct tp_date){d},
-						    &w, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_is_working_day(cal, (struct tp_date){d}, &w, NULL),
+		TP_OK);
 	assert_int_equal(w, naive_working(nv, d));
 }
 
@@ -893,10 +893,9 @@ matches_naive_reference(void **state)
 			int32_t d = random_day(&nv);
 			int32_t n = rng() % 16 ? rng_range(-300, 300)
 					       : rng_range(-3, 3);
-			int32_t e = rng_range(d - 1900 < nv.first ? nv.first
-								  : d - 1900,
-					      d + 1900 > nv.last ? nv.last
-								 : d + 1900);
+			int32_t e = rng_range(
+				d - 1900 < nv.first ? nv.first : d - 1900,
+				d + 1900 > nv.last ? nv.last : d + 1900);
 			check_add(cal, &nv, d, n);
 			check_between(cal, &nv, d, e);
 			check_adjust(cal, &nv, d);
@@ -922,8 +921,8 @@ build_with_everything(struct tp_calendar **out)
 	if (!(rc = tp_calendar_builder_set_range(b, 2020, 2030, NULL)) &&
 	    !(rc = tp_calendar_builder_add_holiday(b, D(2025, 6, 6), "Staff",
 						   NULL)) &&
-	    !(rc = tp_calendar_builder_add_closure(b, D(2025, 12, 27),
-						   D(2025, 12, 31), NULL, NULL)))
+	    !(rc = tp_calendar_builder_add_closure(
+		      b, D(2025, 12, 27), D(2025, 12, 31), NULL, NULL)))
 		rc = tp_calendar_builder_build(b, out, NULL);
 	tp_calendar_builder_free(b);
 	return rc;

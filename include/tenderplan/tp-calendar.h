@@ -191,7 +191,8 @@ TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_builder_set_range(struct tp_calendar_builder *b, int from_year,
 			      int to_year, struct tp_error *err);
 
-/** Add one non-working day. @p name is copied; NULL means "extra holiday". */
+/** Add one non-working day. @p name is copied; NULL means "extra holiday".
+ * Days outside the range built later are ignored. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_builder_add_holiday(struct tp_calendar_builder *b,
 				struct tp_date date, const char *name,
@@ -213,7 +214,11 @@ tp_calendar_builder_add_closure(struct tp_calendar_builder *b,
  * (exclusive; a missing or equal DTEND means one day), named by its SUMMARY.
  * This is the shape of the per-region files gov.uk publishes. Duplicate days
  * are merged. A file that is not iCalendar, or has no usable event, is
- * TP_ERR_PARSE with @c source and, where known, @c line set.
+ * TP_ERR_PARSE with @c source and, where known, @c line set. So is an event
+ * with a time of day, a date that does not exist, a day outside the
+ * builder's range (tp_calendar_builder_set_range() comes first), or one
+ * longer than 366 days; a file over 16 MiB is refused. A file that cannot
+ * be opened or read is TP_ERR_IO. On any error the builder is unchanged.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_builder_load_ics(struct tp_calendar_builder *b, const char *path,
@@ -288,7 +293,8 @@ tp_calendar_add_working_days(const struct tp_calendar *cal, struct tp_date d,
 			     int32_t n, struct tp_date *out,
 			     struct tp_error *err);
 
-/** Working days in [a, b); see the conventions above. */
+/** Working days in [a, b); see the conventions above. Both dates must lie
+ * in the built range. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_working_days_between(const struct tp_calendar *cal,
 				 struct tp_date a, struct tp_date b,
@@ -309,7 +315,13 @@ struct tp_day_info {
 	const struct tp_holiday *holiday;
 };
 
-/** Describe @p d. O(log holidays). */
+/**
+ * Describe @p d. O(log holidays). Where several reasons fall on one day the
+ * holiday is the region's, else one read from a file, else an extra
+ * holiday, else a closure. In a calendar with a region, Christmas Day and
+ * Good Friday are described (and never working) even when they fall on a
+ * weekend, which the region's weekday-only list leaves out.
+ */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_day_info(const struct tp_calendar *cal, struct tp_date d,
 		     struct tp_day_info *out, struct tp_error *err);

@@ -51,6 +51,10 @@ struct tp_date {
 	((struct tp_date){(int32_t)TP_DAYS_FROM_CIVIL_(y, m, d)})
 #endif
 
+/** The same as a brace initializer, for static tables:
+ * static const struct tp_date d = TP_DATE_INIT(2012, 10, 19); */
+#define TP_DATE_INIT(y, m, d) {(int32_t)TP_DAYS_FROM_CIVIL_(y, m, d)}
+
 /** ISO weekdays as returned by tp_date_weekday(). */
 enum tp_weekday {
 	TP_MONDAY = 1,

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file tp-rules.h
+ * Procurement regimes: which rules apply, standstill periods and minimum
+ * time limits, each with its legal citation.
+ *
+ * Regimes (the instrument's short name is what tp_regime_from_name()
+ * accepts):
+ * - "pcr2006": Public Contracts Regulations 2006 (SI 2006/5), with the
+ *   standstill of reg 32A inserted by SI 2009/2992 from 20 December 2009.
+ * - "pcr2015": Public Contracts Regulations 2015 (SI 2015/102).
+ * - "pcsr2015": Public Contracts (Scotland) Regulations 2015 (SSI 2015/446).
+ * - "pa2023": Procurement Act 2023 (c.54), from 24 February 2025.
+ * - "local": an organisation's own contract procedure rules, with the
+ *   parameters given in struct tp_local_rules.
+ *
+ * How periods are counted:
+ * - PCR 2006 reg 2(4), PCR 2015 reg 2(3)-(4), PCSR 2015 reg 2(4): the day
+ *   of the triggering event is not counted; a period whose last day is not
+ *   a working day ends at the end of the next working day.
+ * - Procurement Act 2023 s.54(5): a participation or tendering period
+ *   begins with the day after the invitation and ends with the deadline
+ *   day; no roll-forward. s.51(2): the standstill is eight working days
+ *   beginning with the day the contract award notice is published; s.123:
+ *   a working day is not a Saturday, Sunday or a bank holiday in any part
+ *   of the United Kingdom.
+ */
+#ifndef TP_RULES_H
+#define TP_RULES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "tp-calendar.h"
+#include "tp-common.h"
+#include "tp-date.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A set of procurement rules. */
+enum tp_regime {
+	TP_REGIME_NONE = 0,     /**< no statutory regime (e.g. below threshold) */
+	TP_REGIME_PCR2006 = 1,  /**< Public Contracts Regulations 2006 */
+	TP_REGIME_PCR2015 = 2,  /**< Public Contracts Regulations 2015 */
+	TP_REGIME_PCSR2015 = 3, /**< Public Contracts (Scotland) Regs 2015 */
+	TP_REGIME_PA2023 = 4,   /**< Procurement Act 2023 */
+	TP_REGIME_LOCAL = 5,    /**< local contract procedure rules */
+};
+
+/** How the award notices were sent. */
+enum tp_notice_means {
+	TP_NOTICE_ELECTRONIC = 0, /**< e-mail, fax or other electronic means */
+	TP_NOTICE_OTHER = 1,      /**< post or other means */
+};
+
+/** Look up a regime by name ("pcr2006", "pcr2015", "pcsr2015", "pa2023",
+ * "local", "none"). TP_ERR_INVALID with the valid names otherwise. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_regime_from_name(const char *name, enum tp_regime *out,
+		    struct tp_error *err);
+
+/** The short name of @p regime, or NULL if there is none. */
+TP_EXPORT const char *
+tp_regime_name(enum tp_regime regime);
+
+/** The full title with the instrument number, e.g. "Public Contracts
+ * Regulations 2015 (SI 2015/102)", or NULL. */
+TP_EXPORT const char *
+tp_regime_title(enum tp_regime regime);
+
+/**
+ * The regime that applies to a procurement begun on @p started in
+ * @p jurisdiction (england-and-wales, scotland or northern-ireland):
+ * PCR 2006 from 31 Jan 2006 (reg 1), PCR 2015 from 26 Feb 2015 (reg 1(2)),
+ * the Procurement Act 2023 from 24 Feb 2025 (SI 2024/959; earlier
+ * procurements keep their regulations, SI 2024/716 reg 5); in Scotland PCSR
+ * 2015 for procedures begun from 18 Apr 2016 (reg 98). Before those dates
+ * TP_REGIME_NONE (not modelled). TP_ERR_INVALID for another region.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_regime_for(struct tp_date started, enum tp_region jurisdiction,
+	      enum tp_regime *out, struct tp_error *err);
+
+/* ---- standstill ---------------------------------------------------------- */
+
+/** An organisation's own rules, for TP_REGIME_LOCAL. */
+struct tp_local_rules {
+	/** Standstill length; counted from the day after the notice. */
+	int32_t standstill_days;
+	/** true: working days of the calendar given with the request;
+	 * false: calendar days, the last day rolled to a working day. */
+	bool standstill_working_days;
+	/** Minimum tender period in calendar days (0: none). */
+	int32_t min_tender_days;
+	/** Citation for messages, e.g. "Contract Procedure Rules r.12.3";
+	 * may be NULL. */
+	const char *citation;
+};
+
+/** What to compute a standstill for. Zero-initialise, then fill in. */
+struct tp_standstill_request {
+	enum tp_regime regime;
+	enum tp_notice_means means;
+	/** The day the last award notice was sent (PCR) or the contract
+	 * award notice was published (PA 2023). */
+	struct tp_date sent;
+	/** The authority's part of the UK; its bank holidays count for the
+	 * 2006 and 2015 regulations (TP_REGION_NONE: england-and-wales).
+	 * Ignored for PA 2023 (always the whole UK) and PCSR 2015 (always
+	 * Scotland). */
+	enum tp_region region;
+	/** Optional: under PCR 2006 reg 32A(3) and PCR 2015 reg 87(3) a
+	 * standstill after notices by other means ends on the earlier of the
+	 * 15th day after sending and the 10th day after the last notice was
+	 * received. Set @c has_received to use it. */
+	bool has_received;
+	struct tp_date received;
+	/** For TP_REGIME_LOCAL: the rules, and optionally the organisation's
+	 * calendar (closures, extra days); NULL uses @c region's. */
+	const struct tp_local_rules *local;
+	const struct tp_calendar *calendar;
+};
+
+/** A computed standstill. Strings are static. */
+struct tp_standstill {
+	/** First day of the standstill period. */
+	struct tp_date first_day;
+	/** The last day the rule gives before any working-day extension. */
+	struct tp_date nominal_last_day;
+	/** The standstill ends at midnight at the end of this day
+	 * (Europe/London). */
+	struct tp_date last_day;
+	/** The first day the contract may be entered into (from 00:00). */
+	struct tp_date earliest_contract;
+	/** The length the rule counts (10, 15, 8 …) and its unit. */
+	int32_t days;
+	bool working_days;
+	/** true when @c last_day was moved past a non-working day. */
+	bool extended;
+	/** The region whose bank holidays were used (TP_REGION_UK for PA
+	 * 2023). */
+	enum tp_region calendar_region;
+	/** Instrument and provision, e.g. "PCR 2015 reg 87(2), reg 2(4)". */
+	const char *citation;
+	/** "" or a warning, e.g. the regime was not in force on @c sent. */
+	char warning[256];
+	unsigned char reserved[32];
+};
+
+/**
+ * Compute the standstill for @p req. PCR 2006 reg 32A (notices on or after
+ * 20 Dec 2009), PCR 2015 reg 87 with reg 2(4), PCSR 2015 reg 86 with reg
+ * 2(4), PA 2023 s.51(2) with s.123, or the local rule. A regime used
+ * outside its period gives a warning in @c out->warning, not an error.
+ * TP_ERR_RULE for TP_REGIME_NONE or a local request without rules.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_standstill_compute(const struct tp_standstill_request *req,
+		      struct tp_standstill *out, struct tp_error *err);
+
+/* ---- minimum time limits ------------------------------------------------- */
+
+/** Procurement procedures, across regimes. */
+enum tp_procedure {
+	TP_PROC_OPEN = 0,
+	TP_PROC_RESTRICTED = 1,
+	/** PCR 2015 reg 29 competitive procedure with negotiation; PCR 2006
+	 * reg 17 negotiated procedure with a notice */
+	TP_PROC_NEGOTIATION = 2,
+	TP_PROC_COMPETITIVE_DIALOGUE = 3,
+	TP_PROC_INNOVATION_PARTNERSHIP = 4,
+	/** PCR 2015 regs 74-77; PA 2023 light touch contracts */
+	TP_PROC_LIGHT_TOUCH = 5,
+	/** PCR 2006 Part B services (reg 5(2)): no minimum periods */
+	TP_PROC_PART_B = 6,
+	/** PA 2023 s.20(2)(b) competitive flexible procedure */
+	TP_PROC_COMPETITIVE_FLEXIBLE = 7,
+	/** below the thresholds: the organisation's own rules only */
+	TP_PROC_BELOW_THRESHOLD = 8,
+	/** call-off (mini-competition) under a framework */
+	TP_PROC_CALL_OFF = 9,
+};
+
+/** Which minimum: for requests to participate or for tenders. */
+enum tp_period_kind {
+	TP_PERIOD_PARTICIPATION = 0,
+	TP_PERIOD_TENDER = 1,
+};
+
+/** Circumstances a plan claims, which change the minimum (bit flags). */
+enum tp_claim {
+	/** PCR: a prior information notice meeting the conditions (PCR 2015
+	 * reg 27(3)-(4), 28(6); PCR 2006 reg 15(7), 16(18)); PA 2023: a
+	 * qualifying planned procurement notice (s.54(4), s.15(3)). */
+	TP_CLAIM_PIN = 1u << 0,
+	/** a state of urgency (PCR 2015 reg 27(5), 28(10); PA 2023 s.54) */
+	TP_CLAIM_URGENCY = 1u << 1,
+	/** tenders submitted electronically (PCR 2015 reg 27(6), 28(9); PA
+	 * 2023 s.54(4)) */
+	TP_CLAIM_ELECTRONIC_TENDERS = 1u << 2,
+	/** the contract notice was sent electronically (PCR 2006 reg 15(5),
+	 * 16(5)) */
+	TP_CLAIM_ELECTRONIC_NOTICE = 1u << 3,
+	/** full electronic access to the documents from the notice (PCR
+	 * 2006 reg 15(6), 16(19); PA 2023 s.54(4) "all documents provided";
+	 * PCR 2015 reg 53(5) otherwise adds 5 days) */
+	TP_CLAIM_DOCUMENTS_WITH_NOTICE = 1u << 4,
+	/** sub-central authority, period agreed with all selected candidates
+	 * (PCR 2015 reg 28(7)); PA 2023 negotiated tendering period */
+	TP_CLAIM_AGREED_PERIOD = 1u << 5,
+	/** PA 2023: tenders only from pre-selected suppliers (utilities or
+	 * non-central government authority), or by reference to a dynamic
+	 * market */
+	TP_CLAIM_PRESELECTED = 1u << 6,
+};
+
+/** A minimum period with its source. */
+struct tp_min_period {
+	/** Minimum length in calendar days; -1 when the law sets none. */
+	int32_t days;
+	/** Instrument and provision, static. */
+	const char *citation;
+	/** One phrase on how it was reached, e.g. "35 days, less 5 for
+	 * electronic tenders"; static. */
+	const char *explanation;
+};
+
+/**
+ * The minimum @p kind period for @p procedure under @p regime given the
+ * @p claims (a mask of enum tp_claim). TP_ERR_RULE when the procedure does
+ * not exist under the regime (e.g. competitive flexible under PCR 2015).
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_min_period(enum tp_regime regime, enum tp_procedure procedure,
+	      enum tp_period_kind kind, unsigned claims,
+	      struct tp_min_period *out, struct tp_error *err);
+
+/**
+ * The earliest lawful deadline for a period of at least @p days calendar
+ * days starting from an invitation on @p sent, counted as @p regime counts
+ * (see the file comment): PCR-style regimes roll a non-working last day to
+ * the next working day of @p cal; PA 2023 does not.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_earliest_deadline(enum tp_regime regime, const struct tp_calendar *cal,
+		     struct tp_date sent, int32_t days, struct tp_date *out,
+		     struct tp_error *err);
+
+/** Name of @p procedure ("open", "restricted", "negotiation",
+ * "competitive-dialogue", "innovation-partnership", "light-touch",
+ * "part-b", "competitive-flexible", "below-threshold", "call-off"). */
+TP_EXPORT const char *
+tp_procedure_name(enum tp_procedure procedure);
+
+/** Parse a procedure name; TP_ERR_INVALID with the valid names. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_procedure_from_name(const char *name, enum tp_procedure *out,
+		       struct tp_error *err);
+
+/* ---- checking a plan --------------------------------------------------- */
+
+/**
+ * What the checker needs beyond the plan's stages: a value struct (no
+ * pointers), so a plan file reader can fill it and callers can copy it.
+ * Initialise with tp_rules_config_init().
+ */
+struct tp_rules_config {
+	/** The regime; TP_REGIME_NONE means "decide from the advert date and
+	 * the jurisdiction" (tp_regime_for()). */
+	enum tp_regime regime;
+	/** england-and-wales (default), scotland or northern-ireland. */
+	enum tp_region jurisdiction;
+	enum tp_procedure procedure;
+	/** A mask of enum tp_claim. */
+	unsigned claims;
+	enum tp_notice_means notice_means;
+	/** Local contract procedure rules: a standstill of this many days
+	 * (0: none), in working days if the flag is set; a minimum tender
+	 * period in calendar days (0: none); how to cite them. */
+	int32_t local_standstill_days;
+	bool local_standstill_working_days;
+	int32_t local_min_tender_days;
+	char local_citation[128];
+	/** The incumbent contract ends on this day (service continuity). */
+	bool has_incumbent_end;
+	struct tp_date incumbent_end;
+	/** Warn when award to contract start is shorter than this many
+	 * calendar days (TUPE consultation and mobilisation are practice,
+	 * not law); 0 means the default of 28. */
+	int32_t min_lead_in_days;
+	unsigned char reserved[64];
+};
+
+/** Set @p cfg to the defaults: regime chosen by date, england-and-wales,
+ * open procedure, electronic tenders and documents, electronic notices. */
+TP_EXPORT void
+tp_rules_config_init(struct tp_rules_config *cfg);
+
+/** How serious a finding is. */
+enum tp_severity {
+	TP_SEVERITY_INFO = 0,
+	TP_SEVERITY_WARNING = 1,
+	TP_SEVERITY_ERROR = 2,
+};
+
+/** One diagnostic of tp_plan_check(). All strings are owned by the
+ * findings list. */
+struct tp_finding {
+	enum tp_severity severity;
+	/** Stable identifier, e.g. "standstill.contract-inside". */
+	const char *rule_id;
+	/** Instrument and provision, or "practice". */
+	const char *citation;
+	/** The stage the finding is about and a second one it relates to
+	 * (either may be ""). */
+	const char *stage;
+	const char *other_stage;
+	/** One sentence with the dates involved. */
+	const char *message;
+	/** A suggested fix ("earliest lawful award: 2012-10-30"), or "". */
+	const char *fix;
+};
+
+/** Name of a severity: "error", "warning" or "info". */
+TP_EXPORT const char *
+tp_severity_name(enum tp_severity severity);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
