@@ -10,5 +10,7 @@
 #include "tp-common.h"
 #include "tp-date.h"
 #include "tp-calendar.h"
+#include "tp-plan.h"
+#include "tp-schedule.h"
 
 #endif

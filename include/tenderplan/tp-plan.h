@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file tp-plan.h
+ * A tender as a graph of stages: the plan, its stages, the dependencies
+ * between them and the date constraints on them.
+ *
+ * A plan is filled by one thread (every tp_plan_add_* and tp_plan_set_*
+ * call modifies it) and then read: tp_schedule_compute() (tp-schedule.h)
+ * and every getter take a const pointer, and many threads may read one plan
+ * at once while nobody modifies it.
+ *
+ * Stages, dependencies and constraints are numbered from 0 in the order
+ * they were added; those indexes never change, and the schedule uses the
+ * same ones. Strings returned by getters are owned by the plan and stay
+ * valid until the plan is freed (setting a new value leaves the old string
+ * in place until then).
+ *
+ * The meaning of durations, lags and constraints in dates is defined in
+ * tp-schedule.h, and only there.
+ */
+#ifndef TP_PLAN_H
+#define TP_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tp-calendar.h"
+#include "tp-common.h"
+#include "tp-date.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What a stage is in the tender workflow. The name of each (for files)
+ * is given beside it; see tp_stage_kind_name(). */
+enum tp_stage_kind {
+	TP_STAGE_CUSTOM = 0,                 /**< "custom": anything else */
+	TP_STAGE_SPECIFICATION = 1,          /**< "specification": needs
+						and specification */
+	TP_STAGE_APPROVAL_TO_ADVERTISE = 2,  /**< "approval-to-advertise" */
+	TP_STAGE_ADVERT = 3,                 /**< "advert": advert or
+						contract notice */
+	TP_STAGE_PQQ_PERIOD = 4,             /**< "pqq-period": PQQ or
+						selection questionnaire period */
+	TP_STAGE_PQQ_DEADLINE = 5,           /**< "pqq-deadline" */
+	TP_STAGE_PQQ_EVALUATION = 6,         /**< "pqq-evaluation" */
+	TP_STAGE_ITT_ISSUE = 7,              /**< "itt-issue": invitation to
+						tender sent */
+	TP_STAGE_CLARIFICATION_DEADLINE = 8, /**< "clarification-deadline" */
+	TP_STAGE_TENDER_PERIOD = 9,          /**< "tender-period" */
+	TP_STAGE_TENDER_DEADLINE = 10,       /**< "tender-deadline" */
+	TP_STAGE_OPENING = 11,               /**< "opening" of tenders */
+	TP_STAGE_EVALUATION = 12,            /**< "evaluation" */
+	TP_STAGE_MODERATION = 13,            /**< "moderation" */
+	TP_STAGE_INTERVIEWS = 14,            /**< "interviews": interviews or
+						presentations */
+	TP_STAGE_GOVERNANCE_APPROVAL = 15,   /**< "governance-approval":
+						committee, cabinet or director */
+	TP_STAGE_INTENTION_TO_AWARD = 16,    /**< "intention-to-award" notice */
+	TP_STAGE_STANDSTILL = 17,            /**< "standstill" */
+	TP_STAGE_AWARD = 18,                 /**< "award" */
+	TP_STAGE_CONTRACT_SIGNATURE = 19,    /**< "contract-signature" */
+	TP_STAGE_TUPE_DEADLINE = 20,         /**< "tupe-deadline": TUPE
+						employee-information deadline */
+	TP_STAGE_MOBILISATION = 21,          /**< "mobilisation": lead-in */
+	TP_STAGE_CONTRACT_START = 22,        /**< "contract-start" */
+};
+
+/** Units of durations and lags; names "working-days", "calendar-days",
+ * "weeks", "months". Lags take only working or calendar days. */
+enum tp_unit {
+	TP_UNIT_WORKING_DAYS = 0,
+	TP_UNIT_CALENDAR_DAYS = 1,
+	TP_UNIT_WEEKS = 2,  /**< 7 calendar days each */
+	TP_UNIT_MONTHS = 3, /**< calendar months, see tp_date_add_months() */
+};
+
+/** Dependency types; names "finish-to-start" (also "fs"), "start-to-start"
+ * ("ss"), "finish-to-finish" ("ff"), "start-to-finish" ("sf"). */
+enum tp_dep_type {
+	TP_DEP_FINISH_TO_START = 0,
+	TP_DEP_START_TO_START = 1,
+	TP_DEP_FINISH_TO_FINISH = 2,
+	TP_DEP_START_TO_FINISH = 3,
+};
+
+/** Date constraints on one stage; names "start-no-earlier-than",
+ * "start-on", "finish-no-later-than", "finish-on". */
+enum tp_constraint_type {
+	TP_CONSTRAINT_START_NO_EARLIER_THAN = 0,
+	TP_CONSTRAINT_START_ON = 1,
+	TP_CONSTRAINT_FINISH_NO_LATER_THAN = 2,
+	TP_CONSTRAINT_FINISH_ON = 3,
+};
+
+/** One dependency, as returned by tp_plan_dependency(). */
+struct tp_dependency {
+	size_t from;           /**< index of the predecessor stage */
+	size_t to;             /**< index of the successor stage */
+	enum tp_dep_type type; /**< how the two are linked */
+	int32_t lag;           /**< may be negative */
+	enum tp_unit lag_unit; /**< working or calendar days */
+};
+
+/** One constraint, as returned by tp_plan_constraint(). */
+struct tp_constraint {
+	size_t stage;                 /**< index of the stage */
+	enum tp_constraint_type type; /**< what is required */
+	struct tp_date date;          /**< of which date */
+};
+
+/** Longest stage id in bytes (without the NUL); ids fit tp_error.stage. */
+#define TP_STAGE_ID_MAX 63
+/** Largest duration amount and largest lag magnitude accepted. */
+#define TP_AMOUNT_MAX 100000
+/** The time zone of a new plan. */
+#define TP_DEFAULT_TIME_ZONE "Europe/London"
+
+/* ---- names ------------------------------------------------------------- */
+
+/** The name of @p kind ("tender-deadline"), or NULL if it is not a kind. */
+TP_EXPORT const char *tp_stage_kind_name(enum tp_stage_kind kind);
+
+/** Parse a stage kind name as returned by tp_stage_kind_name().
+ * TP_ERR_INVALID (quoting @p name) for anything else. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_stage_kind_from_name(const char *name, enum tp_stage_kind *out,
+			struct tp_error *err);
+
+/** The name of @p unit ("working-days"), or NULL. */
+TP_EXPORT const char *tp_unit_name(enum tp_unit unit);
+
+/** Parse a unit name as returned by tp_unit_name(); TP_ERR_INVALID
+ * otherwise. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_unit_from_name(const char *name, enum tp_unit *out, struct tp_error *err);
+
+/** The name of @p type ("finish-to-start"), or NULL. */
+TP_EXPORT const char *tp_dep_type_name(enum tp_dep_type type);
+
+/** Parse a dependency type: the long name or "fs", "ss", "ff", "sf" (any
+ * case); TP_ERR_INVALID otherwise. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_dep_type_from_name(const char *name, enum tp_dep_type *out,
+		      struct tp_error *err);
+
+/** The name of @p type ("start-no-earlier-than"), or NULL. */
+TP_EXPORT const char *tp_constraint_type_name(enum tp_constraint_type type);
+
+/** Parse a constraint type name; TP_ERR_INVALID otherwise. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_constraint_type_from_name(const char *name, enum tp_constraint_type *out,
+			     struct tp_error *err);
+
+/* ---- the plan ---------------------------------------------------------- */
+
+struct tp_plan;
+
+/**
+ * Create an empty plan: no name or id, revision 1, time zone
+ * TP_DEFAULT_TIME_ZONE, no calendar, no anchors. Free with tp_plan_free().
+ * @p out is written only on success. @return TP_OK or TP_ERR_NOMEM.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status tp_plan_new(struct tp_plan **out,
+						  struct tp_error *err);
+
+/** Free @p plan, its stages and, if it owns one, its calendar. NULL is
+ * allowed. */
+TP_EXPORT void tp_plan_free(struct tp_plan *plan);
+
+/**
+ * Make room for @p stages stages and @p dependencies dependencies in all,
+ * so that adding them allocates nothing more per stage (for readers and
+ * bulk builders that know the counts). Optional. Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status tp_plan_reserve(struct tp_plan *plan,
+						      size_t stages,
+						      size_t dependencies,
+						      struct tp_error *err);
+
+/** Set the plan's display name (copied; NULL clears it). Modifies. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_name(struct tp_plan *plan, const char *name, struct tp_error *err);
+
+/** The plan's name, or NULL if none. */
+TP_EXPORT const char *tp_plan_name(const struct tp_plan *plan);
+
+/**
+ * Set the plan's stable id (copied; NULL clears it), used for example to
+ * derive calendar UIDs. Same character rules as a stage id, at most 255
+ * bytes. Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_id(struct tp_plan *plan, const char *id, struct tp_error *err);
+
+/** The plan's id, or NULL if none. */
+TP_EXPORT const char *tp_plan_id(const struct tp_plan *plan);
+
+/** Set the revision number (1 for a new plan). Modifies. */
+TP_EXPORT void tp_plan_set_revision(struct tp_plan *plan, uint32_t revision);
+
+/** The revision number. */
+TP_EXPORT uint32_t tp_plan_revision(const struct tp_plan *plan);
+
+/**
+ * Set the time zone, an IANA name such as "Europe/London" (copied). Only
+ * its shape is checked here (1 to 63 printable ASCII characters without
+ * spaces); writers that need the zone's rules check the name. NULL resets
+ * the default. Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_time_zone(struct tp_plan *plan, const char *tz,
+		      struct tp_error *err);
+
+/** The time zone; never NULL. */
+TP_EXPORT const char *tp_plan_time_zone(const struct tp_plan *plan);
+
+/**
+ * Use @p cal, which stays the caller's: it must outlive the plan and every
+ * schedule computed from it. One calendar may serve many plans (a
+ * portfolio). A calendar the plan owned (tp_plan_take_calendar()) is freed,
+ * unless it is @p cal itself, which stays owned. NULL removes the calendar.
+ * Modifies.
+ */
+TP_EXPORT void tp_plan_set_calendar(struct tp_plan *plan,
+				    const struct tp_calendar *cal);
+
+/**
+ * Use @p cal and take ownership of it: tp_plan_free() frees it, as does
+ * replacing it. @p cal must not be NULL. Modifies.
+ */
+TP_EXPORT void tp_plan_take_calendar(struct tp_plan *plan,
+				     struct tp_calendar *cal);
+
+/** The plan's calendar (borrowed, lives as long as the plan), or NULL. */
+TP_EXPORT const struct tp_calendar *
+tp_plan_calendar(const struct tp_plan *plan);
+
+/**
+ * Set the start anchor: no stage starts before @p date (the advert, for
+ * forward scheduling). TP_ERR_RANGE outside the supported dates. Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_start_date(struct tp_plan *plan, struct tp_date date,
+		       struct tp_error *err);
+
+/** Remove the start anchor. Modifies. */
+TP_EXPORT void tp_plan_clear_start_date(struct tp_plan *plan);
+
+/** True if the plan has a start anchor, then written to @p out (may be
+ * NULL). */
+TP_EXPORT bool tp_plan_start_date(const struct tp_plan *plan,
+				  struct tp_date *out);
+
+/**
+ * Set the required contract start: no stage finishes after @p date (for
+ * backward scheduling; a contract-start milestone may fall on it).
+ * TP_ERR_RANGE outside the supported dates. Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_contract_start(struct tp_plan *plan, struct tp_date date,
+			   struct tp_error *err);
+
+/** Remove the contract start anchor. Modifies. */
+TP_EXPORT void tp_plan_clear_contract_start(struct tp_plan *plan);
+
+/** True if the plan has a required contract start, then written to
+ * @p out (may be NULL). */
+TP_EXPORT bool tp_plan_contract_start(const struct tp_plan *plan,
+				      struct tp_date *out);
+
+/* ---- stages ------------------------------------------------------------ */
+
+/**
+ * Add a stage. @p id: 1 to TP_STAGE_ID_MAX bytes of letters, digits, '-',
+ * '_' and '.', unique in the plan (TP_ERR_INVALID "duplicate stage id"
+ * otherwise). @p name may be NULL. @p amount 0 makes a milestone;
+ * 0..TP_AMOUNT_MAX in @p unit. Strings are copied. The new stage's index
+ * goes to @p index if not NULL. Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_add_stage(struct tp_plan *plan, const char *id, const char *name,
+		  enum tp_stage_kind kind, int32_t amount, enum tp_unit unit,
+		  size_t *index, struct tp_error *err);
+
+/** Set the name of stage @p stage (copied; NULL clears). Modifies. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_stage_name(struct tp_plan *plan, size_t stage, const char *name,
+		       struct tp_error *err);
+
+/** Change the duration of a stage, with the checks of tp_plan_add_stage()
+ * (for templates that adjust periods). Modifies. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_stage_duration(struct tp_plan *plan, size_t stage, int32_t amount,
+			   enum tp_unit unit, struct tp_error *err);
+
+/**
+ * Set the time of day of stage @p stage (e.g. tenders due 12:00), as
+ * minutes after midnight (0..1439), or -1 for none. It is carried to
+ * outputs; it does not move dates. Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_stage_time(struct tp_plan *plan, size_t stage, int minutes,
+		       struct tp_error *err);
+
+/** Set who is responsible for a stage (copied; NULL clears). Modifies. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_stage_owner(struct tp_plan *plan, size_t stage, const char *owner,
+			struct tp_error *err);
+
+/** Set free-text notes on a stage (copied; NULL clears). Modifies. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_stage_notes(struct tp_plan *plan, size_t stage, const char *notes,
+			struct tp_error *err);
+
+/** Number of stages. */
+TP_EXPORT size_t tp_plan_stage_count(const struct tp_plan *plan);
+
+/** Loop over the stage indexes of @p plan: tp_plan_foreach_stage(p, i). */
+#define tp_plan_foreach_stage(plan, i) \
+	for (size_t i = 0; i < tp_plan_stage_count(plan); i++)
+
+/** True if a stage has id @p id; its index is then written to @p index
+ * (may be NULL). */
+TP_EXPORT bool tp_plan_find_stage(const struct tp_plan *plan, const char *id,
+				  size_t *index);
+
+/** The id of stage @p stage, or NULL if there is no such stage. */
+TP_EXPORT const char *tp_plan_stage_id(const struct tp_plan *plan,
+				       size_t stage);
+
+/** The name of a stage, or NULL if it has none (or no such stage). */
+TP_EXPORT const char *tp_plan_stage_name(const struct tp_plan *plan,
+					 size_t stage);
+
+/** The kind of a stage (TP_STAGE_CUSTOM if there is no such stage). */
+TP_EXPORT enum tp_stage_kind tp_plan_stage_kind(const struct tp_plan *plan,
+						size_t stage);
+
+/** The duration amount of a stage (0 for a milestone or no such stage). */
+TP_EXPORT int32_t tp_plan_stage_amount(const struct tp_plan *plan,
+				       size_t stage);
+
+/** The duration unit of a stage. */
+TP_EXPORT enum tp_unit tp_plan_stage_unit(const struct tp_plan *plan,
+					  size_t stage);
+
+/** True if the stage is a milestone (duration 0). */
+TP_EXPORT bool tp_plan_stage_is_milestone(const struct tp_plan *plan,
+					  size_t stage);
+
+/** The time of day of a stage in minutes after midnight, or -1 if none. */
+TP_EXPORT int tp_plan_stage_time(const struct tp_plan *plan, size_t stage);
+
+/** The owner of a stage, or NULL. */
+TP_EXPORT const char *tp_plan_stage_owner(const struct tp_plan *plan,
+					  size_t stage);
+
+/** The notes of a stage, or NULL. */
+TP_EXPORT const char *tp_plan_stage_notes(const struct tp_plan *plan,
+					  size_t stage);
+
+/* ---- dependencies and constraints -------------------------------------- */
+
+/**
+ * Make stage @p to_id depend on stage @p from_id. Both stages must already
+ * be in the plan: add every stage first. Errors (TP_ERR_INVALID unless
+ * said): an unknown id ("stage 'b' depends on unknown stage 'x'"), a stage
+ * depending on itself (TP_ERR_CYCLE), @p lag_unit other than working or
+ * calendar days, |lag| > TP_AMOUNT_MAX. Longer cycles are found by
+ * tp_schedule_compute(). Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_add_dependency(struct tp_plan *plan, const char *from_id,
+		       const char *to_id, enum tp_dep_type type, int32_t lag,
+		       enum tp_unit lag_unit, struct tp_error *err);
+
+/** Number of dependencies. */
+TP_EXPORT size_t tp_plan_dependency_count(const struct tp_plan *plan);
+
+/** Copy dependency @p i to @p out. False (and @p out untouched) if there
+ * is no such dependency. */
+TP_EXPORT bool tp_plan_dependency(const struct tp_plan *plan, size_t i,
+				  struct tp_dependency *out);
+
+/**
+ * Add a constraint on stage @p stage_id (TP_ERR_INVALID if unknown;
+ * TP_ERR_RANGE for a date outside the supported range). A stage may have
+ * several. Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_add_constraint(struct tp_plan *plan, const char *stage_id,
+		       enum tp_constraint_type type, struct tp_date date,
+		       struct tp_error *err);
+
+/** Number of constraints. */
+TP_EXPORT size_t tp_plan_constraint_count(const struct tp_plan *plan);
+
+/** Copy constraint @p i to @p out. False if there is no such constraint. */
+TP_EXPORT bool tp_plan_constraint(const struct tp_plan *plan, size_t i,
+				  struct tp_constraint *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

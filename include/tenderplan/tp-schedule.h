@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file tp-schedule.h
+ * Forward and backward scheduling of a plan on its working-day calendar.
+ *
+ * tp_schedule_compute() reads a plan and returns a new, immutable
+ * struct tp_schedule: every tp_schedule_* call takes a const pointer, and
+ * many threads may read one schedule at once. The schedule borrows the
+ * plan (and its calendar): keep both alive and the plan unmodified while
+ * the schedule is used.
+ *
+ * @section conventions Date conventions (the one place they are defined)
+ *
+ * Days. A stage occupies whole days. Its start and finish are inclusive
+ * and are always working days of the plan's calendar: a stage starts at
+ * the beginning of its start day and finishes at the end of its finish day.
+ * A time of day (tp_plan_set_stage_time()) is carried along and never moves
+ * a date.
+ *
+ * Durations (n = the stage's amount):
+ * - n = 0, any unit: a milestone; start = finish.
+ * - working days: finish is the n-th working day counted from the start,
+ *   the start being the first (5 working days from Monday end on Friday;
+ *   1 working day ends on the start day).
+ * - calendar days: finish = start + n - 1 days. If that day is not a
+ *   working day the stage runs on to the end of the next working day, so
+ *   a period is never shorter than stated (28 days from Tue 1 Nov 2011 end
+ *   on Mon 28 Nov; 5 days from Tue 15 Apr 2025 would end Sat 19 Apr, so
+ *   they end on Tue 22 Apr after the Easter weekend).
+ * - weeks: 7 calendar days each, as calendar days.
+ * - months: finish = tp_date_add_months(start, n) - 1 day (clamped to the
+ *   month end: 1 month from 1 Nov ends 30 Nov, from 31 Jan ends 27 Feb in
+ *   a common year), then moved to a working day as calendar days.
+ *
+ * Dependencies link a date of the predecessor P to a date of the successor
+ * S; the lag L (may be negative) counts from the predecessor's date:
+ * - finish-to-start: S starts no earlier than "the day after P finishes"
+ *   plus L. With L = 0, S starts on the first working day after P's finish.
+ * - start-to-start: S starts no earlier than P's start plus L.
+ * - finish-to-finish: S finishes no earlier than P's finish plus L.
+ * - start-to-finish: S finishes no earlier than "the day before P starts"
+ *   plus L (with L = 0 in working days, S may finish on the last working
+ *   day before P starts).
+ * In working days, "the day after" and "the day before" are the next and
+ * previous working day and L counts working days (tp_calendar_add_working_
+ * days() from a working day: L = 2 after a Thursday finish, Friday and
+ * Monday being working days, means "start Tuesday"). In calendar days they
+ * are the next and previous calendar day and L counts calendar days; the
+ * resulting date, if not a working day, moves forward to the next working
+ * day (finish-to-start after a Friday finish with L = 3 calendar days:
+ * Saturday + 3 = Tuesday; with L = 3 working days: Monday + 3 = Thursday;
+ * with L = -1 working day, S may start on P's finish day). The backward
+ * pass inverts each rule exactly, moving back to a working day.
+ *
+ * Constraints: start-no-earlier-than D and start-on D bound the early start
+ * from below by D (moved forward to a working day); start-on D and
+ * finish-no-later-than D and finish-on D bound the late dates from above
+ * (moved back to a working day); finish-on D bounds the early finish from
+ * below. Constraints never move a stage silently past its dependencies:
+ * one that cannot be met (including start-on a non-working day) shows as
+ * negative float and a diagnostic (tp_schedule_diagnostic()) giving the
+ * overrun in working days.
+ *
+ * Anchors: the plan's start date (moved forward to a working day) is the
+ * earliest start of every stage; the required contract start (moved back
+ * to a working day, so 1 Apr 2013, Easter Monday, gives Thu 28 Mar) is the
+ * latest finish of every stage. A contract-start milestone can fall on it.
+ *
+ * Passes. The forward pass gives early dates, the backward pass late dates.
+ * With only a start date (or TP_SCHEDULE_FORWARD), the backward pass runs
+ * from the plan's earliest finish (the latest early finish of all stages).
+ * With only a contract start (or TP_SCHEDULE_BACKWARD), the forward pass
+ * runs from the plan's latest start (the earliest late start), so the late
+ * start of the advert is "the latest day to advertise". With both anchors
+ * both passes run from them, and float shows the slack (positive) or the
+ * overrun (negative).
+ *
+ * Float, in working days: total float = working days from early start to
+ * late start (tp_calendar_working_days_between(), negative when late start
+ * is before early start). Free float = how many working days the stage can
+ * slip from its early dates without moving any successor's early dates
+ * (for a stage without successors: up to the plan's end bound), never more
+ * than its total float. The critical path is the chain of stages that fixes
+ * the plan's finish: from the stage that finishes last, back along the
+ * dependency that drove each early start, to a stage fixed by the start
+ * (or a constraint). A stage is critical if it is on that path or its
+ * total float is the plan's smallest (0 in a plan with only working-day
+ * durations and lags that fits its anchors exactly; calendar-day periods
+ * absorb holidays unevenly, so along a chain with them float in working
+ * days varies by a day or two).
+ *
+ * Reasons. Each stage's early start and late start carry the rule that
+ * fixed them (tp_schedule_early_reason(), tp_schedule_late_reason()); on
+ * ties a dependency is preferred to a constraint and a constraint to an
+ * anchor. tp_schedule_foreach_skipped() lists the non-working days between
+ * the date the rule counts from and the stage's far end.
+ *
+ * Cost: linear in stages + dependencies + constraints (Kahn's algorithm for
+ * the order, one pass each way, a constant number of calendar queries per
+ * stage and per dependency; months durations take a few more).
+ */
+#ifndef TP_SCHEDULE_H
+#define TP_SCHEDULE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tp-calendar.h"
+#include "tp-common.h"
+#include "tp-date.h"
+#include "tp-plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Which anchors to schedule from. */
+enum tp_schedule_mode {
+	/** Both anchors if the plan has both, else the one it has. */
+	TP_SCHEDULE_AUTO = 0,
+	/** From the start date only (the contract start is ignored). */
+	TP_SCHEDULE_FORWARD = 1,
+	/** From the required contract start only (the start date is
+	 * ignored). */
+	TP_SCHEDULE_BACKWARD = 2,
+};
+
+/** What fixed a date. */
+enum tp_reason_kind {
+	TP_REASON_NONE = 0,           /**< nothing (not used in a schedule) */
+	TP_REASON_START_DATE = 1,     /**< the plan's start date */
+	TP_REASON_CONTRACT_START = 2, /**< the required contract start */
+	TP_REASON_DEPENDENCY = 3,     /**< dependency @c index */
+	TP_REASON_CONSTRAINT = 4,     /**< constraint @c index */
+	/** Late dates of a forward-only schedule: the plan's earliest
+	 * finish. */
+	TP_REASON_PLAN_FINISH = 5,
+	/** Early dates of a backward-only schedule: the plan's latest
+	 * start. */
+	TP_REASON_PLAN_START = 6,
+};
+
+/** Why a stage has its early (or late) dates. */
+struct tp_reason {
+	enum tp_reason_kind kind;
+	/** Index of the dependency or constraint; 0 otherwise. */
+	size_t index;
+	/**
+	 * The date the rule counts from: the anchor or constraint date as
+	 * given, or for a dependency the other stage's date it links (for an
+	 * early date: the predecessor's finish for finish-to-start and
+	 * finish-to-finish, its start otherwise; for a late date: the
+	 * successor's start for finish-to-start and start-to-start, its
+	 * finish otherwise).
+	 */
+	struct tp_date from;
+	/** True if the rule bounded the finish and the start follows from
+	 * the duration. */
+	bool on_finish;
+};
+
+/** What a diagnostic is about. */
+enum tp_diagnostic_kind {
+	/** Constraint @c constraint on @c stage cannot be met. */
+	TP_DIAGNOSTIC_CONSTRAINT = 0,
+	/** The plan cannot finish by its required contract start; @c stage
+	 * is the one that finishes last. */
+	TP_DIAGNOSTIC_CONTRACT_START = 1,
+};
+
+/** A rule the schedule cannot meet. */
+struct tp_diagnostic {
+	enum tp_diagnostic_kind kind;
+	size_t stage;      /**< the stage concerned */
+	size_t constraint; /**< the constraint index, or 0 */
+	int32_t overrun;   /**< by how many working days it is missed (> 0) */
+	/** One sentence naming the stage, the dates and the overrun. */
+	char message[256];
+};
+
+/** Which of a stage's two sets of dates. */
+enum tp_pass {
+	TP_PASS_EARLY = 0, /**< early start and finish (forward pass) */
+	TP_PASS_LATE = 1,  /**< late start and finish (backward pass) */
+};
+
+struct tp_schedule;
+
+/**
+ * Schedule @p plan. Errors: TP_ERR_INVALID (no calendar; no anchor for the
+ * @p mode), TP_ERR_CYCLE (message lists the cycle: "dependency cycle: a ->
+ * b -> c -> a"), TP_ERR_RANGE (a date outside the calendar's range; names
+ * the stage), TP_ERR_NOMEM. Unmet constraints are not errors: see
+ * tp_schedule_diagnostic_count(). @p out is written only on success; free
+ * it with tp_schedule_free().
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_schedule_compute(const struct tp_plan *plan, enum tp_schedule_mode mode,
+		    struct tp_schedule **out, struct tp_error *err);
+
+/** Free @p sched. NULL is allowed. */
+TP_EXPORT void tp_schedule_free(struct tp_schedule *sched);
+
+/** The plan the schedule was computed from (borrowed). */
+TP_EXPORT const struct tp_plan *
+tp_schedule_plan(const struct tp_schedule *sched);
+
+/** True if the forward pass ran from the plan's start date (not from the
+ * plan's latest start). */
+TP_EXPORT bool tp_schedule_has_start_date(const struct tp_schedule *sched);
+
+/** True if the backward pass ran from the required contract start (not
+ * from the plan's earliest finish). */
+TP_EXPORT bool tp_schedule_has_contract_start(const struct tp_schedule *sched);
+
+/** The earliest early start of all stages (the plan's start). */
+TP_EXPORT struct tp_date
+tp_schedule_plan_start(const struct tp_schedule *sched);
+
+/** The latest early finish of all stages (the plan's earliest finish). */
+TP_EXPORT struct tp_date
+tp_schedule_plan_finish(const struct tp_schedule *sched);
+
+/** Early start of stage @p stage (an index the plan had; {0} otherwise). */
+TP_EXPORT struct tp_date
+tp_schedule_early_start(const struct tp_schedule *sched, size_t stage);
+
+/** Early finish of a stage. */
+TP_EXPORT struct tp_date
+tp_schedule_early_finish(const struct tp_schedule *sched, size_t stage);
+
+/** Late start of a stage: for the advert, the latest day to advertise. */
+TP_EXPORT struct tp_date tp_schedule_late_start(const struct tp_schedule *sched,
+						size_t stage);
+
+/** Late finish of a stage. */
+TP_EXPORT struct tp_date
+tp_schedule_late_finish(const struct tp_schedule *sched, size_t stage);
+
+/** Total float of a stage in working days (negative: overrun). */
+TP_EXPORT int32_t tp_schedule_total_float(const struct tp_schedule *sched,
+					  size_t stage);
+
+/** Free float of a stage in working days. */
+TP_EXPORT int32_t tp_schedule_free_float(const struct tp_schedule *sched,
+					 size_t stage);
+
+/** The smallest total float of the plan (negative: the plan overruns). */
+TP_EXPORT int32_t tp_schedule_min_float(const struct tp_schedule *sched);
+
+/** True if the stage is on the critical path or its total float is the
+ * plan's smallest (parallel critical chains). */
+TP_EXPORT bool tp_schedule_is_critical(const struct tp_schedule *sched,
+				       size_t stage);
+
+/**
+ * The critical path as stage indexes in date order (see the conventions
+ * above). Borrowed from the schedule; the count goes to @p count.
+ */
+TP_EXPORT const size_t *
+tp_schedule_critical_path(const struct tp_schedule *sched, size_t *count);
+
+/** Why a stage has its early dates. False if there is no such stage. */
+TP_EXPORT bool tp_schedule_early_reason(const struct tp_schedule *sched,
+					size_t stage, struct tp_reason *out);
+
+/** Why a stage has its late dates. False if there is no such stage. */
+TP_EXPORT bool tp_schedule_late_reason(const struct tp_schedule *sched,
+				       size_t stage, struct tp_reason *out);
+
+/**
+ * Describe in one English sentence, into @p buf of @p size bytes (always
+ * NUL-terminated when @p size > 0), why @p stage has its dates for
+ * @p pass, e.g. "earliest start 2025-04-22, set by finish-to-start from
+ * 'eval' (finish 2025-04-17, lag 0 working days)". For --explain and
+ * exports; list the days skipped with tp_schedule_foreach_skipped().
+ * @return @p buf.
+ */
+TP_EXPORT char *tp_schedule_describe(const struct tp_schedule *sched,
+				     size_t stage, enum tp_pass pass, char *buf,
+				     unsigned long size);
+
+/**
+ * Working days from start to finish inclusive for @p pass (for a table's
+ * "working days" column; 1 for a milestone).
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_schedule_working_days(const struct tp_schedule *sched, size_t stage,
+			 enum tp_pass pass, int32_t *out, struct tp_error *err);
+
+/**
+ * Call @p fn for each non-working day that the dates of @p stage for
+ * @p pass were moved over: from the date its reason counts from (see
+ * struct tp_reason) to its far end (start to finish), in date order, as
+ * tp_calendar_foreach_non_working() does. For --explain.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status tp_schedule_foreach_skipped(
+	const struct tp_schedule *sched, size_t stage, enum tp_pass pass,
+	int (*fn)(struct tp_date d, const struct tp_day_info *info, void *user),
+	void *user, int *stopped, struct tp_error *err);
+
+/** Number of diagnostics (unmet constraints, contract start overrun). */
+TP_EXPORT size_t tp_schedule_diagnostic_count(const struct tp_schedule *sched);
+
+/** Diagnostic @p i, borrowed from the schedule, or NULL. */
+TP_EXPORT const struct tp_diagnostic *
+tp_schedule_diagnostic(const struct tp_schedule *sched, size_t i);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

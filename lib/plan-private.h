@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef TP_PLAN_PRIVATE_H
+#define TP_PLAN_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <tenderplan/tp-plan.h>
+
+/* Stage, dependency and constraint indexes are uint32_t inside; a plan
+ * holds at most TP_PLAN_MAX_ITEMS of each (the schedule packs reason
+ * indexes in 29 bits). */
+#define TP_PLAN_MAX_ITEMS ((uint32_t)1 << 28)
+
+/* Strings live in arena blocks that never move, so pointers to them stay
+ * valid until the plan is freed; no per-stage malloc. */
+struct tp_arena_block {
+	struct tp_arena_block *next;
+	size_t used, size;
+	char data[];
+};
+
+struct tp_stage_rec {
+	const char *id;
+	const char *name;
+	const char *owner;
+	const char *notes;
+	int32_t amount;
+	int16_t minutes; /* time of day, -1 for none */
+	uint8_t kind;
+	uint8_t unit;
+};
+
+struct tp_dep_rec {
+	uint32_t from, to;
+	int32_t lag;
+	uint8_t type;
+	uint8_t unit;
+};
+
+struct tp_constraint_rec {
+	uint32_t stage;
+	uint8_t type;
+	struct tp_date date;
+};
+
+struct tp_plan {
+	const char *name;
+	const char *id;
+	const char *time_zone;
+	uint32_t revision;
+	bool has_start, has_contract_start;
+	struct tp_date start, contract_start;
+	const struct tp_calendar *cal;
+	struct tp_calendar *owned_cal;
+
+	struct tp_stage_rec *stages;
+	uint32_t n_stages, cap_stages;
+	struct tp_dep_rec *deps;
+	uint32_t n_deps, cap_deps;
+	struct tp_constraint_rec *constraints;
+	uint32_t n_constraints, cap_constraints;
+
+	/* Open addressing on stage ids: slot = stage index + 1, 0 empty. */
+	uint32_t *slots;
+	uint32_t n_slots; /* a power of two, or 0 */
+
+	struct tp_arena_block *arena;
+	size_t arena_hint; /* size of the next block */
+};
+
+#endif

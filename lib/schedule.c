@@ -1,0 +1,1266 @@
+/* SPDX-License-Identifier: MIT */
+/* Forward and backward passes over the plan's stages in topological order
+ * (Kahn's algorithm). The date conventions implemented here are defined in
+ * include/tenderplan/tp-schedule.h; every rule below is the code form of a
+ * sentence there. */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <tenderplan/tp-schedule.h>
+
+#include "error-private.h"
+#include "plan-private.h"
+
+#define NO_STAGE  UINT32_MAX
+#define WHY_SHIFT 29
+/* Indexes are below TP_PLAN_MAX_ITEMS = 2^28, so bit 28 of early_why is
+ * free: it marks the stages on the critical path. */
+#define WHY_MASK ((UINT32_C(1) << 28) - 1)
+#define ON_PATH  (UINT32_C(1) << 28)
+
+/* Per stage: dates as day serials, floats, and the packed reasons (kind in
+ * the top 3 bits, dependency or constraint index below). 32 bytes. */
+struct srec {
+	int32_t es, ef, ls, lf;
+	int32_t tf, ff;
+	uint32_t early_why, late_why;
+};
+
+struct tp_schedule {
+	const struct tp_plan *plan;
+	bool has_start, has_contract;
+	struct tp_date lo, hi; /* the bounds the passes ran from */
+	struct tp_date plan_start, plan_finish;
+	int32_t min_float;
+	size_t *crit;
+	size_t n_crit;
+	struct tp_diagnostic *diags;
+	size_t n_diags, cap_diags;
+	uint32_t n;
+	struct srec st[];
+};
+
+/* Everything one computation needs; the uint32_t arrays share one block. */
+struct ctx {
+	const struct tp_plan *plan;
+	const struct tp_calendar *cal;
+	struct tp_schedule *s;
+	struct tp_error *err;
+	uint32_t cur; /* stage being scheduled, for error messages */
+	uint32_t *in_off, *in_list, *out_off, *out_list;
+	uint32_t *c_off, *c_list, *order, *indeg;
+	struct tp_error scratch;
+};
+
+static uint32_t
+why(enum tp_reason_kind kind, uint32_t index)
+{
+	return ((uint32_t)kind << WHY_SHIFT) | (index & WHY_MASK);
+}
+
+static struct tp_date
+mkdate(int32_t day)
+{
+	struct tp_date d = {day};
+	return d;
+}
+
+/* ---- calendar queries that name the stage when they fail -------------- */
+
+static enum tp_status
+cal_fail(struct ctx *c, enum tp_status rc)
+{
+	const char *id;
+	if (rc == TP_ERR_NOMEM)
+		return tp_error_nomem(c->err);
+	if (c->cur == NO_STAGE)
+		return tp_error_setf(c->err, rc, NULL, "%s",
+				     c->scratch.message);
+	id = c->plan->stages[c->cur].id;
+	return tp_error_setf(c->err, rc, id, "stage '%s': %s", id,
+			     c->scratch.message);
+}
+
+static enum tp_status
+roll(struct ctx *c, int32_t d, enum tp_roll how, int32_t *out)
+{
+	struct tp_date r;
+	enum tp_status rc =
+		tp_calendar_adjust(c->cal, mkdate(d), how, &r, &c->scratch);
+	if (rc != TP_OK)
+		return cal_fail(c, rc);
+	*out = r.day;
+	return TP_OK;
+}
+
+static enum tp_status
+roll_f(struct ctx *c, int32_t d, int32_t *out)
+{
+	return roll(c, d, TP_ROLL_FOLLOWING, out);
+}
+
+static enum tp_status
+roll_b(struct ctx *c, int32_t d, int32_t *out)
+{
+	return roll(c, d, TP_ROLL_PRECEDING, out);
+}
+
+static enum tp_status
+add_wd(struct ctx *c, int32_t d, int32_t n, int32_t *out)
+{
+	struct tp_date r;
+	enum tp_status rc = tp_calendar_add_working_days(c->cal, mkdate(d), n,
+							 &r, &c->scratch);
+	if (rc != TP_OK)
+		return cal_fail(c, rc);
+	*out = r.day;
+	return TP_OK;
+}
+
+static enum tp_status
+wd_between(struct ctx *c, int32_t a, int32_t b, int32_t *out)
+{
+	enum tp_status rc = tp_calendar_working_days_between(
+		c->cal, mkdate(a), mkdate(b), out, &c->scratch);
+	return rc == TP_OK ? TP_OK : cal_fail(c, rc);
+}
+
+static enum tp_status
+add_months(struct ctx *c, int32_t d, int32_t n, int32_t *out)
+{
+	struct tp_date r;
+	enum tp_status rc = tp_date_add_months(mkdate(d), n, &r, &c->scratch);
+	if (rc != TP_OK)
+		return cal_fail(c, rc);
+	*out = r.day;
+	return TP_OK;
+}
+
+/* ---- durations --------------------------------------------------------- */
+
+/* Calendar days a calendar-day or week duration spans. */
+static int32_t
+span_days(const struct tp_stage_rec *st)
+{
+	return st->unit == TP_UNIT_WEEKS ? 7 * st->amount : st->amount;
+}
+
+/* The finish of @st when it starts on working day @s. */
+static enum tp_status
+finish_of(struct ctx *c, const struct tp_stage_rec *st, int32_t s, int32_t *f)
+{
+	int32_t m = 0;
+	enum tp_status rc;
+	if (st->amount == 0) {
+		*f = s;
+		return TP_OK;
+	}
+	switch (st->unit) {
+	case TP_UNIT_WORKING_DAYS:
+		return add_wd(c, s, st->amount - 1, f);
+	case TP_UNIT_MONTHS:
+		if ((rc = add_months(c, s, st->amount, &m)))
+			return rc;
+		return roll_f(c, m - 1, f);
+	default:
+		return roll_f(c, s + span_days(st) - 1, f);
+	}
+}
+
+/* Smallest s with add_months(s, n) >= t (add_months is monotone). */
+static enum tp_status
+months_min(struct ctx *c, int32_t t, int32_t n, int32_t *out)
+{
+	int32_t s = 0, m = 0;
+	enum tp_status rc = add_months(c, t, -n, &s);
+	while (rc == TP_OK && (rc = add_months(c, s, n, &m)) == TP_OK && m < t)
+		s++;
+	while (rc == TP_OK && (rc = add_months(c, s - 1, n, &m)) == TP_OK &&
+	       m >= t)
+		s--;
+	*out = s;
+	return rc;
+}
+
+/* Largest s with add_months(s, n) <= t. */
+static enum tp_status
+months_max(struct ctx *c, int32_t t, int32_t n, int32_t *out)
+{
+	int32_t s = 0, m = 0;
+	enum tp_status rc = add_months(c, t, -n, &s);
+	while (rc == TP_OK && (rc = add_months(c, s, n, &m)) == TP_OK && m > t)
+		s--;
+	while (rc == TP_OK && (rc = add_months(c, s + 1, n, &m)) == TP_OK &&
+	       m <= t)
+		s++;
+	*out = s;
+	return rc;
+}
+
+/* The earliest working start of @st whose finish is on or after working
+ * day @x. Calendar spans end on roll_f(s + span - 1), which is >= x exactly
+ * when s + span - 1 is after the working day before x. */
+static enum tp_status
+start_for_finish_min(struct ctx *c, const struct tp_stage_rec *st, int32_t x,
+		     int32_t *s)
+{
+	int32_t p = 0, t = 0;
+	enum tp_status rc;
+	if (st->amount == 0) {
+		*s = x;
+		return TP_OK;
+	}
+	if (st->unit == TP_UNIT_WORKING_DAYS)
+		return add_wd(c, x, -(st->amount - 1), s);
+	if ((rc = add_wd(c, x, -1, &p)))
+		return rc;
+	if (st->unit != TP_UNIT_MONTHS)
+		return roll_f(c, p + 2 - span_days(st), s);
+	if ((rc = months_min(c, p + 2, st->amount, &t)))
+		return rc;
+	return roll_f(c, t, s);
+}
+
+/* The latest working start of @st whose finish is on or before working
+ * day @y. */
+static enum tp_status
+start_for_finish_max(struct ctx *c, const struct tp_stage_rec *st, int32_t y,
+		     int32_t *s)
+{
+	int32_t t = 0;
+	enum tp_status rc;
+	if (st->amount == 0) {
+		*s = y;
+		return TP_OK;
+	}
+	if (st->unit == TP_UNIT_WORKING_DAYS)
+		return add_wd(c, y, -(st->amount - 1), s);
+	if (st->unit != TP_UNIT_MONTHS)
+		return roll_b(c, y - span_days(st) + 1, s);
+	if ((rc = months_max(c, y + 1, st->amount, &t)))
+		return rc;
+	return roll_b(c, t, s);
+}
+
+/* ---- links ------------------------------------------------------------- */
+
+/* A link says: successor's target date >= shift(predecessor's source date,
+ * k). Finish-to-start counts from "the day after", start-to-finish from
+ * "the day before", hence the +1 and -1. */
+static int32_t
+link_k(const struct tp_dep_rec *d)
+{
+	switch (d->type) {
+	case TP_DEP_FINISH_TO_START:
+		return d->lag + 1;
+	case TP_DEP_START_TO_FINISH:
+		return d->lag - 1;
+	default:
+		return d->lag;
+	}
+}
+
+static bool
+src_is_finish(const struct tp_dep_rec *d)
+{
+	return d->type == TP_DEP_FINISH_TO_START ||
+	       d->type == TP_DEP_FINISH_TO_FINISH;
+}
+
+static bool
+tgt_is_finish(const struct tp_dep_rec *d)
+{
+	return d->type == TP_DEP_FINISH_TO_FINISH ||
+	       d->type == TP_DEP_START_TO_FINISH;
+}
+
+static enum tp_status
+shift_fwd(struct ctx *c, const struct tp_dep_rec *d, int32_t from, int32_t *out)
+{
+	if (d->unit == TP_UNIT_WORKING_DAYS)
+		return add_wd(c, from, link_k(d), out);
+	return roll_f(c, from + link_k(d), out);
+}
+
+static enum tp_status
+shift_bwd(struct ctx *c, const struct tp_dep_rec *d, int32_t to, int32_t *out)
+{
+	if (d->unit == TP_UNIT_WORKING_DAYS)
+		return add_wd(c, to, -link_k(d), out);
+	return roll_b(c, to - link_k(d), out);
+}
+
+/* ---- graph ------------------------------------------------------------- */
+
+static enum tp_status
+alloc_ctx(struct ctx *c, struct tp_error *err)
+{
+	size_t n = c->plan->n_stages, m = c->plan->n_deps;
+	size_t k = c->plan->n_constraints;
+	size_t total = 3 * (n + 1) + 2 * m + k + 2 * n;
+	uint32_t *p = malloc((total ? total : 1) * sizeof(*p));
+	if (!p)
+		return tp_error_nomem(err);
+	c->in_off = p;
+	c->out_off = p + (n + 1);
+	c->c_off = p + 2 * (n + 1);
+	c->in_list = p + 3 * (n + 1);
+	c->out_list = c->in_list + m;
+	c->c_list = c->out_list + m;
+	c->order = c->c_list + k;
+	c->indeg = c->order + n;
+	return TP_OK;
+}
+
+/* Compressed rows: items 0..count-1 grouped by key(item). */
+static void
+csr(uint32_t *off, uint32_t *list, uint32_t n, uint32_t count,
+    const void *items, size_t size, size_t key_at)
+{
+	const unsigned char *base = items;
+	uint32_t key;
+	memset(off, 0, (n + 1) * sizeof(*off));
+	for (uint32_t i = 0; i < count; i++) {
+		memcpy(&key, base + i * size + key_at, sizeof(key));
+		off[key + 1]++;
+	}
+	for (uint32_t v = 0; v < n; v++)
+		off[v + 1] += off[v];
+	for (uint32_t i = 0; i < count; i++) {
+		memcpy(&key, base + i * size + key_at, sizeof(key));
+		list[off[key]++] = i;
+	}
+	memmove(off + 1, off, n * sizeof(*off));
+	off[0] = 0;
+}
+
+static void
+build_graph(struct ctx *c)
+{
+	const struct tp_plan *p = c->plan;
+	csr(c->in_off, c->in_list, p->n_stages, p->n_deps, p->deps,
+	    sizeof(*p->deps), offsetof(struct tp_dep_rec, to));
+	csr(c->out_off, c->out_list, p->n_stages, p->n_deps, p->deps,
+	    sizeof(*p->deps), offsetof(struct tp_dep_rec, from));
+	csr(c->c_off, c->c_list, p->n_stages, p->n_constraints, p->constraints,
+	    sizeof(*p->constraints), offsetof(struct tp_constraint_rec, stage));
+}
+
+/* Append " -> id" (or "id" first) to @buf; "..." once it is full. */
+static size_t
+append_id(char *buf, size_t size, size_t used, const char *id, bool first)
+{
+	int n;
+	if (used + 1 >= size)
+		return used;
+	n = snprintf(buf + used, size - used, "%s%s", first ? "" : " -> ", id);
+	if (n < 0 || used + (size_t)n >= size - 4) {
+		snprintf(buf + (size - 5 > used ? size - 5 : used), 5, "...");
+		return size;
+	}
+	return used + (size_t)n;
+}
+
+/* A predecessor of @v still in the cycle part (indeg > 0). */
+static uint32_t
+remaining_pred(const struct ctx *c, uint32_t v)
+{
+	for (uint32_t i = c->in_off[v]; i < c->in_off[v + 1]; i++) {
+		uint32_t p = c->plan->deps[c->in_list[i]].from;
+		if (c->indeg[p] > 0)
+			return p;
+	}
+	return NO_STAGE; /* cannot happen: v's indeg counts such a p */
+}
+
+#define MARK 0x80000000u
+
+/* Kahn left stages with indeg > 0: walk predecessors from one of them
+ * until a stage repeats, then report that loop in dependency order,
+ * starting from its stage added first. c->order is reused for the walk,
+ * the top bit of indeg marks stages walked. */
+static enum tp_status
+report_cycle(struct ctx *c)
+{
+	const struct tp_stage_rec *st = c->plan->stages;
+	uint32_t v = 0, len = 0, first = 0, lowest, n_loop;
+	char msg[200];
+	size_t used = 0;
+	while (c->indeg[v] == 0)
+		v++;
+	while (v != NO_STAGE && !(c->indeg[v] & MARK)) {
+		c->indeg[v] |= MARK;
+		c->order[len++] = v;
+		v = remaining_pred(c, v);
+	}
+	while (first < len && c->order[first] != v)
+		first++;
+	if (first == len)
+		return tp_error_setf(c->err, TP_ERR_CYCLE, NULL,
+				     "dependency cycle");
+	/* order[first..len-1] walks the loop backwards. */
+	n_loop = len - first;
+	lowest = first;
+	for (uint32_t i = first; i < len; i++)
+		if (c->order[i] < c->order[lowest])
+			lowest = i;
+	for (uint32_t i = 0; i <= n_loop; i++) {
+		uint32_t k =
+			lowest >= first + i ? lowest - i : lowest + n_loop - i;
+		used = append_id(msg, sizeof(msg), used, st[c->order[k]].id,
+				 i == 0);
+	}
+	return tp_error_setf(c->err, TP_ERR_CYCLE, st[c->order[lowest]].id,
+			     "dependency cycle: %s", msg);
+}
+
+static enum tp_status
+topo_sort(struct ctx *c)
+{
+	uint32_t n = c->plan->n_stages, head = 0, tail = 0;
+	for (uint32_t v = 0; v < n; v++) {
+		c->indeg[v] = c->in_off[v + 1] - c->in_off[v];
+		if (c->indeg[v] == 0)
+			c->order[tail++] = v;
+	}
+	while (head < tail) {
+		uint32_t u = c->order[head++];
+		for (uint32_t i = c->out_off[u]; i < c->out_off[u + 1]; i++) {
+			uint32_t t = c->plan->deps[c->out_list[i]].to;
+			if (--c->indeg[t] == 0)
+				c->order[tail++] = t;
+		}
+	}
+	return tail == n ? TP_OK : report_cycle(c);
+}
+
+/* ---- forward pass ------------------------------------------------------ */
+
+static void
+keep_max(int32_t *best, uint32_t *best_why, int32_t b, uint32_t w)
+{
+	if (b > *best) {
+		*best = b;
+		*best_why = w;
+	}
+}
+
+static void
+keep_min(int32_t *best, uint32_t *best_why, int32_t b, uint32_t w)
+{
+	if (b < *best) {
+		*best = b;
+		*best_why = w;
+	}
+}
+
+/* The earliest start dependency @e allows its successor. */
+static enum tp_status
+dep_early_bound(struct ctx *c, uint32_t e, int32_t *b)
+{
+	const struct tp_dep_rec *d = &c->plan->deps[e];
+	const struct srec *p = &c->s->st[d->from];
+	enum tp_status rc =
+		shift_fwd(c, d, src_is_finish(d) ? p->ef : p->es, b);
+	if (rc == TP_OK && tgt_is_finish(d))
+		rc = start_for_finish_min(c, &c->plan->stages[d->to], *b, b);
+	return rc;
+}
+
+/* The earliest start constraint @k allows, or INT32_MIN for none. */
+static enum tp_status
+constraint_early_bound(struct ctx *c, uint32_t k, int32_t *b)
+{
+	const struct tp_constraint_rec *cr = &c->plan->constraints[k];
+	enum tp_status rc;
+	*b = INT32_MIN;
+	switch (cr->type) {
+	case TP_CONSTRAINT_START_NO_EARLIER_THAN:
+	case TP_CONSTRAINT_START_ON:
+		return roll_f(c, cr->date.day, b);
+	case TP_CONSTRAINT_FINISH_ON:
+		if ((rc = roll_f(c, cr->date.day, b)))
+			return rc;
+		return start_for_finish_min(c, &c->plan->stages[cr->stage], *b,
+					    b);
+	default:
+		return TP_OK;
+	}
+}
+
+static enum tp_status
+forward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
+{
+	struct srec *r = &c->s->st[v];
+	int32_t best = INT32_MIN, b;
+	uint32_t w = 0;
+	enum tp_status rc;
+	c->cur = v;
+	for (uint32_t i = c->in_off[v]; i < c->in_off[v + 1]; i++) {
+		if ((rc = dep_early_bound(c, c->in_list[i], &b)))
+			return rc;
+		keep_max(&best, &w, b,
+			 why(TP_REASON_DEPENDENCY, c->in_list[i]));
+	}
+	for (uint32_t i = c->c_off[v]; i < c->c_off[v + 1]; i++) {
+		if ((rc = constraint_early_bound(c, c->c_list[i], &b)))
+			return rc;
+		keep_max(&best, &w, b, why(TP_REASON_CONSTRAINT, c->c_list[i]));
+	}
+	keep_max(&best, &w, c->s->lo.day, why(anchor, 0));
+	r->es = best;
+	r->early_why = w;
+	return finish_of(c, &c->plan->stages[v], r->es, &r->ef);
+}
+
+static enum tp_status
+forward_pass(struct ctx *c, enum tp_reason_kind anchor)
+{
+	enum tp_status rc = TP_OK;
+	for (uint32_t i = 0; rc == TP_OK && i < c->plan->n_stages; i++)
+		rc = forward_stage(c, c->order[i], anchor);
+	c->cur = NO_STAGE;
+	return rc;
+}
+
+/* ---- backward pass ----------------------------------------------------- */
+
+/* The latest start dependency @e allows its predecessor. */
+static enum tp_status
+dep_late_bound(struct ctx *c, uint32_t e, int32_t *b)
+{
+	const struct tp_dep_rec *d = &c->plan->deps[e];
+	const struct srec *s = &c->s->st[d->to];
+	enum tp_status rc =
+		shift_bwd(c, d, tgt_is_finish(d) ? s->lf : s->ls, b);
+	if (rc == TP_OK && src_is_finish(d))
+		rc = start_for_finish_max(c, &c->plan->stages[d->from], *b, b);
+	return rc;
+}
+
+/* The latest start constraint @k allows, or INT32_MAX for none. */
+static enum tp_status
+constraint_late_bound(struct ctx *c, uint32_t k, int32_t *b)
+{
+	const struct tp_constraint_rec *cr = &c->plan->constraints[k];
+	enum tp_status rc;
+	*b = INT32_MAX;
+	switch (cr->type) {
+	case TP_CONSTRAINT_START_ON:
+		return roll_b(c, cr->date.day, b);
+	case TP_CONSTRAINT_FINISH_NO_LATER_THAN:
+	case TP_CONSTRAINT_FINISH_ON:
+		if ((rc = roll_b(c, cr->date.day, b)))
+			return rc;
+		return start_for_finish_max(c, &c->plan->stages[cr->stage], *b,
+					    b);
+	default:
+		return TP_OK;
+	}
+}
+
+static enum tp_status
+backward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
+{
+	struct srec *r = &c->s->st[v];
+	const struct tp_stage_rec *st = &c->plan->stages[v];
+	int32_t best = INT32_MAX, b;
+	uint32_t w = 0;
+	enum tp_status rc;
+	c->cur = v;
+	for (uint32_t i = c->out_off[v]; i < c->out_off[v + 1]; i++) {
+		if ((rc = dep_late_bound(c, c->out_list[i], &b)))
+			return rc;
+		keep_min(&best, &w, b,
+			 why(TP_REASON_DEPENDENCY, c->out_list[i]));
+	}
+	for (uint32_t i = c->c_off[v]; i < c->c_off[v + 1]; i++) {
+		if ((rc = constraint_late_bound(c, c->c_list[i], &b)))
+			return rc;
+		keep_min(&best, &w, b, why(TP_REASON_CONSTRAINT, c->c_list[i]));
+	}
+	if ((rc = start_for_finish_max(c, st, c->s->hi.day, &b)))
+		return rc;
+	keep_min(&best, &w, b, why(anchor, 0));
+	r->ls = best;
+	r->late_why = w;
+	return finish_of(c, st, r->ls, &r->lf);
+}
+
+static enum tp_status
+backward_pass(struct ctx *c, enum tp_reason_kind anchor)
+{
+	enum tp_status rc = TP_OK;
+	for (uint32_t i = c->plan->n_stages; rc == TP_OK && i-- > 0;)
+		rc = backward_stage(c, c->order[i], anchor);
+	c->cur = NO_STAGE;
+	return rc;
+}
+
+/* ---- float and the critical path -------------------------------------- */
+
+static enum tp_status
+free_float(struct ctx *c, uint32_t v, int32_t *ff)
+{
+	const struct srec *r = &c->s->st[v];
+	int32_t best = INT32_MAX, b, slack;
+	enum tp_status rc;
+	for (uint32_t i = c->out_off[v]; i < c->out_off[v + 1]; i++) {
+		const struct tp_dep_rec *d = &c->plan->deps[c->out_list[i]];
+		const struct srec *s = &c->s->st[d->to];
+		if ((rc = shift_bwd(c, d, tgt_is_finish(d) ? s->ef : s->es,
+				    &b)))
+			return rc;
+		if ((rc = wd_between(c, src_is_finish(d) ? r->ef : r->es, b,
+				     &slack)))
+			return rc;
+		if (slack < best)
+			best = slack;
+	}
+	if (c->out_off[v] == c->out_off[v + 1]) {
+		if ((rc = wd_between(c, r->ef, c->s->hi.day, &best)))
+			return rc;
+	}
+	*ff = best < r->tf ? best : r->tf;
+	return TP_OK;
+}
+
+static enum tp_status
+compute_floats(struct ctx *c)
+{
+	struct tp_schedule *s = c->s;
+	enum tp_status rc;
+	s->min_float = INT32_MAX;
+	for (uint32_t v = 0; v < s->n; v++) {
+		c->cur = v;
+		if ((rc = wd_between(c, s->st[v].es, s->st[v].ls,
+				     &s->st[v].tf)))
+			return rc;
+		if ((rc = free_float(c, v, &s->st[v].ff)))
+			return rc;
+		if (s->st[v].tf < s->min_float)
+			s->min_float = s->st[v].tf;
+	}
+	c->cur = NO_STAGE;
+	if (s->n == 0)
+		s->min_float = 0;
+	return TP_OK;
+}
+
+/* The stage that fixes the plan's finish: the latest early finish, on ties
+ * the smaller float, then the first added. */
+static uint32_t
+last_stage(const struct tp_schedule *s)
+{
+	uint32_t end = 0;
+	for (uint32_t v = 1; v < s->n; v++) {
+		const struct srec *a = &s->st[v], *b = &s->st[end];
+		if (a->ef > b->ef || (a->ef == b->ef && a->tf < b->tf))
+			end = v;
+	}
+	return end;
+}
+
+/* From the stage that finishes last, back along the dependency that drove
+ * each early start, to one fixed by the start date or a constraint. */
+static enum tp_status
+critical_path(struct ctx *c)
+{
+	struct tp_schedule *s = c->s;
+	uint32_t len = 0, v = s->n ? last_stage(s) : NO_STAGE;
+	while (v != NO_STAGE) {
+		uint32_t w = s->st[v].early_why;
+		c->order[len++] = v;
+		s->st[v].early_why |= ON_PATH;
+		v = w >> WHY_SHIFT == TP_REASON_DEPENDENCY
+			    ? c->plan->deps[w & WHY_MASK].from
+			    : NO_STAGE;
+	}
+	s->crit = malloc((len ? len : 1) * sizeof(*s->crit));
+	if (!s->crit)
+		return tp_error_nomem(c->err);
+	for (uint32_t i = 0; i < len; i++)
+		s->crit[i] = c->order[len - 1 - i];
+	s->n_crit = len;
+	return TP_OK;
+}
+
+/* ---- diagnostics ------------------------------------------------------- */
+
+static struct tp_diagnostic *
+new_diag(struct ctx *c, enum tp_diagnostic_kind kind, uint32_t stage,
+	 uint32_t constraint, int32_t overrun)
+{
+	struct tp_schedule *s = c->s;
+	if (s->n_diags == s->cap_diags) {
+		size_t cap = s->cap_diags ? 2 * s->cap_diags : 4;
+		void *p = realloc(s->diags, cap * sizeof(*s->diags));
+		if (!p)
+			return NULL;
+		s->diags = p;
+		s->cap_diags = cap;
+	}
+	struct tp_diagnostic *d = &s->diags[s->n_diags++];
+	memset(d, 0, sizeof(*d));
+	d->kind = kind;
+	d->stage = stage;
+	d->constraint = constraint;
+	d->overrun = overrun;
+	return d;
+}
+
+/* Report constraint @k if it is missed: @limit is its date moved to a
+ * working day, @got the stage's date that misses it. */
+static enum tp_status
+constraint_diag(struct ctx *c, uint32_t k, int32_t limit, int32_t got,
+		bool late_side)
+{
+	const struct tp_constraint_rec *cr = &c->plan->constraints[k];
+	const char *id = c->plan->stages[cr->stage].id;
+	char want[TP_DATE_STRLEN], have[TP_DATE_STRLEN];
+	int32_t over;
+	bool working = true;
+	enum tp_status rc = late_side ? wd_between(c, got, limit, &over)
+				      : wd_between(c, limit, got, &over);
+	if (rc != TP_OK)
+		return rc;
+	rc = tp_calendar_is_working_day(c->cal, cr->date, &working,
+					&c->scratch);
+	if (rc != TP_OK)
+		return cal_fail(c, rc);
+	struct tp_diagnostic *d =
+		new_diag(c, TP_DIAGNOSTIC_CONSTRAINT, cr->stage, k, over);
+	if (!d)
+		return tp_error_nomem(c->err);
+	snprintf(
+		d->message, sizeof(d->message),
+		"stage '%s' cannot meet %s %s%s: %s %s, %ld working day%s over",
+		id, tp_constraint_type_name((enum tp_constraint_type)cr->type),
+		tp_date_format(cr->date, want),
+		working ? "" : " (not a working day)",
+		late_side ? "later dates need it by" : "the earliest it can is",
+		tp_date_format(mkdate(got), have), (long)over,
+		over == 1 ? "" : "s");
+	return TP_OK;
+}
+
+static enum tp_status
+check_constraint(struct ctx *c, uint32_t k)
+{
+	const struct tp_constraint_rec *cr = &c->plan->constraints[k];
+	const struct srec *r = &c->s->st[cr->stage];
+	bool on_start = cr->type == TP_CONSTRAINT_START_NO_EARLIER_THAN ||
+			cr->type == TP_CONSTRAINT_START_ON;
+	int32_t early = on_start ? r->es : r->ef;
+	int32_t late = on_start ? r->ls : r->lf;
+	int32_t lo = 0, hi = 0;
+	enum tp_status rc;
+	c->cur = cr->stage;
+	if ((rc = roll_f(c, cr->date.day, &lo)) ||
+	    (rc = roll_b(c, cr->date.day, &hi)))
+		return rc;
+	/* Upper bounds are missed by early dates after them; lower bounds
+	 * by late dates before them. */
+	if (cr->type != TP_CONSTRAINT_START_NO_EARLIER_THAN && early > hi)
+		return constraint_diag(c, k, hi, early, false);
+	if (cr->type != TP_CONSTRAINT_FINISH_NO_LATER_THAN && late < lo)
+		return constraint_diag(c, k, lo, late, true);
+	return TP_OK;
+}
+
+static enum tp_status
+contract_diag(struct ctx *c)
+{
+	struct tp_schedule *s = c->s;
+	char fin[TP_DATE_STRLEN], want[TP_DATE_STRLEN];
+	uint32_t last = 0;
+	int32_t over;
+	enum tp_status rc;
+	if (!s->has_contract || s->n == 0 || s->plan_finish.day <= s->hi.day)
+		return TP_OK;
+	for (uint32_t v = 1; v < s->n; v++)
+		if (s->st[v].ef > s->st[last].ef)
+			last = v;
+	if ((rc = wd_between(c, s->hi.day, s->plan_finish.day, &over)))
+		return rc;
+	struct tp_diagnostic *d =
+		new_diag(c, TP_DIAGNOSTIC_CONTRACT_START, last, 0, over);
+	if (!d)
+		return tp_error_nomem(c->err);
+	snprintf(d->message, sizeof(d->message),
+		 "the plan cannot finish by the required contract start %s: "
+		 "stage '%s' finishes %s at the earliest, %ld working day%s "
+		 "over",
+		 tp_date_format(c->plan->contract_start, want),
+		 c->plan->stages[last].id, tp_date_format(s->plan_finish, fin),
+		 (long)over, over == 1 ? "" : "s");
+	return TP_OK;
+}
+
+static enum tp_status
+diagnose(struct ctx *c)
+{
+	enum tp_status rc = contract_diag(c);
+	for (uint32_t k = 0; rc == TP_OK && k < c->plan->n_constraints; k++)
+		rc = check_constraint(c, k);
+	c->cur = NO_STAGE;
+	return rc;
+}
+
+/* ---- driver ------------------------------------------------------------ */
+
+static void
+plan_bounds(struct tp_schedule *s)
+{
+	int32_t lo = INT32_MAX, hi = INT32_MIN;
+	for (uint32_t v = 0; v < s->n; v++) {
+		if (s->st[v].es < lo)
+			lo = s->st[v].es;
+		if (s->st[v].ef > hi)
+			hi = s->st[v].ef;
+	}
+	s->plan_start = s->n ? mkdate(lo) : s->lo;
+	s->plan_finish = s->n ? mkdate(hi) : s->hi;
+}
+
+static int32_t
+min_late_start(const struct tp_schedule *s)
+{
+	int32_t lo = s->hi.day;
+	for (uint32_t v = 0; v < s->n; v++)
+		if (s->st[v].ls < lo)
+			lo = s->st[v].ls;
+	return lo;
+}
+
+static int32_t
+max_early_finish(const struct tp_schedule *s)
+{
+	int32_t hi = s->lo.day;
+	for (uint32_t v = 0; v < s->n; v++)
+		if (s->st[v].ef > hi)
+			hi = s->st[v].ef;
+	return hi;
+}
+
+/* Forward from the start date, then backward from the contract start or
+ * the plan's earliest finish. */
+static enum tp_status
+run_forward_first(struct ctx *c)
+{
+	struct tp_schedule *s = c->s;
+	enum tp_status rc = roll_f(c, c->plan->start.day, &s->lo.day);
+	if (rc == TP_OK)
+		rc = forward_pass(c, TP_REASON_START_DATE);
+	if (rc != TP_OK)
+		return rc;
+	if (s->has_contract)
+		rc = roll_b(c, c->plan->contract_start.day, &s->hi.day);
+	else
+		s->hi.day = max_early_finish(s);
+	if (rc == TP_OK)
+		rc = backward_pass(c, s->has_contract ? TP_REASON_CONTRACT_START
+						      : TP_REASON_PLAN_FINISH);
+	return rc;
+}
+
+/* Backward from the contract start, then forward from the plan's latest
+ * start. */
+static enum tp_status
+run_backward_first(struct ctx *c)
+{
+	struct tp_schedule *s = c->s;
+	enum tp_status rc = roll_b(c, c->plan->contract_start.day, &s->hi.day);
+	if (rc == TP_OK)
+		rc = backward_pass(c, TP_REASON_CONTRACT_START);
+	if (rc != TP_OK)
+		return rc;
+	s->lo.day = min_late_start(s);
+	return forward_pass(c, TP_REASON_PLAN_START);
+}
+
+static enum tp_status
+choose_anchors(const struct tp_plan *plan, enum tp_schedule_mode mode,
+	       struct tp_schedule *s, struct tp_error *err)
+{
+	if ((unsigned)mode > TP_SCHEDULE_BACKWARD)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "unknown scheduling mode %d", (int)mode);
+	if (!plan->cal)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "the plan has no calendar");
+	s->has_start = plan->has_start && mode != TP_SCHEDULE_BACKWARD;
+	s->has_contract =
+		plan->has_contract_start && mode != TP_SCHEDULE_FORWARD;
+	if (mode == TP_SCHEDULE_FORWARD && !s->has_start)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "forward scheduling needs a start date");
+	if (mode == TP_SCHEDULE_BACKWARD && !s->has_contract)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "backward scheduling needs a required "
+				     "contract start date");
+	if (!s->has_start && !s->has_contract)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "the plan has neither a start date nor a "
+				     "required contract start date");
+	return TP_OK;
+}
+
+static enum tp_status
+run(struct ctx *c)
+{
+	enum tp_status rc;
+	build_graph(c);
+	if ((rc = topo_sort(c)))
+		return rc;
+	rc = c->s->has_start ? run_forward_first(c) : run_backward_first(c);
+	if (rc != TP_OK)
+		return rc;
+	plan_bounds(c->s);
+	if ((rc = compute_floats(c)) || (rc = critical_path(c)))
+		return rc;
+	return diagnose(c);
+}
+
+TP_EXPORT enum tp_status
+tp_schedule_compute(const struct tp_plan *plan, enum tp_schedule_mode mode,
+		    struct tp_schedule **out, struct tp_error *err)
+{
+	struct ctx c = {
+		.plan = plan, .cal = plan->cal, .err = err, .cur = NO_STAGE};
+	struct tp_schedule *s =
+		calloc(1, sizeof(*s) + plan->n_stages * sizeof(s->st[0]));
+	enum tp_status rc;
+	if (!s)
+		return tp_error_nomem(err);
+	s->plan = plan;
+	s->n = plan->n_stages;
+	c.s = s;
+	if ((rc = choose_anchors(plan, mode, s, err)) ||
+	    (rc = alloc_ctx(&c, err)))
+		goto out;
+	rc = run(&c);
+out:
+	free(c.in_off);
+	if (rc != TP_OK)
+		tp_schedule_free(s);
+	else
+		*out = s;
+	return rc;
+}
+
+TP_EXPORT void
+tp_schedule_free(struct tp_schedule *sched)
+{
+	if (!sched)
+		return;
+	free(sched->crit);
+	free(sched->diags);
+	free(sched);
+}
+
+/* ---- getters ----------------------------------------------------------- */
+
+TP_EXPORT const struct tp_plan *
+tp_schedule_plan(const struct tp_schedule *sched)
+{
+	return sched->plan;
+}
+
+TP_EXPORT bool
+tp_schedule_has_start_date(const struct tp_schedule *sched)
+{
+	return sched->has_start;
+}
+
+TP_EXPORT bool
+tp_schedule_has_contract_start(const struct tp_schedule *sched)
+{
+	return sched->has_contract;
+}
+
+TP_EXPORT struct tp_date
+tp_schedule_plan_start(const struct tp_schedule *sched)
+{
+	return sched->plan_start;
+}
+
+TP_EXPORT struct tp_date
+tp_schedule_plan_finish(const struct tp_schedule *sched)
+{
+	return sched->plan_finish;
+}
+
+static const struct srec *
+rec(const struct tp_schedule *sched, size_t stage)
+{
+	static const struct srec none; /* const: not mutable state */
+	return stage < sched->n ? &sched->st[stage] : &none;
+}
+
+TP_EXPORT struct tp_date
+tp_schedule_early_start(const struct tp_schedule *sched, size_t stage)
+{
+	return mkdate(rec(sched, stage)->es);
+}
+
+TP_EXPORT struct tp_date
+tp_schedule_early_finish(const struct tp_schedule *sched, size_t stage)
+{
+	return mkdate(rec(sched, stage)->ef);
+}
+
+TP_EXPORT struct tp_date
+tp_schedule_late_start(const struct tp_schedule *sched, size_t stage)
+{
+	return mkdate(rec(sched, stage)->ls);
+}
+
+TP_EXPORT struct tp_date
+tp_schedule_late_finish(const struct tp_schedule *sched, size_t stage)
+{
+	return mkdate(rec(sched, stage)->lf);
+}
+
+TP_EXPORT int32_t
+tp_schedule_total_float(const struct tp_schedule *sched, size_t stage)
+{
+	return rec(sched, stage)->tf;
+}
+
+TP_EXPORT int32_t
+tp_schedule_free_float(const struct tp_schedule *sched, size_t stage)
+{
+	return rec(sched, stage)->ff;
+}
+
+TP_EXPORT int32_t
+tp_schedule_min_float(const struct tp_schedule *sched)
+{
+	return sched->min_float;
+}
+
+TP_EXPORT bool
+tp_schedule_is_critical(const struct tp_schedule *sched, size_t stage)
+{
+	return stage < sched->n && (sched->st[stage].tf == sched->min_float ||
+				    (sched->st[stage].early_why & ON_PATH));
+}
+
+TP_EXPORT const size_t *
+tp_schedule_critical_path(const struct tp_schedule *sched, size_t *count)
+{
+	*count = sched->n_crit;
+	return sched->crit;
+}
+
+/* Fill @out from a packed reason; @early says which pass. */
+static void
+unpack_reason(const struct tp_schedule *sched, uint32_t w, bool early,
+	      struct tp_reason *out)
+{
+	const struct tp_plan *plan = sched->plan;
+	uint32_t index = w & WHY_MASK;
+	memset(out, 0, sizeof(*out));
+	out->kind = (enum tp_reason_kind)(w >> WHY_SHIFT);
+	switch (out->kind) {
+	case TP_REASON_DEPENDENCY: {
+		const struct tp_dep_rec *d = &plan->deps[index];
+		const struct srec *o = &sched->st[early ? d->from : d->to];
+		out->index = index;
+		if (early) {
+			out->from = mkdate(src_is_finish(d) ? o->ef : o->es);
+			out->on_finish = tgt_is_finish(d);
+		} else {
+			out->from = mkdate(tgt_is_finish(d) ? o->lf : o->ls);
+			out->on_finish = src_is_finish(d);
+		}
+		break;
+	}
+	case TP_REASON_CONSTRAINT:
+		out->index = index;
+		out->from = plan->constraints[index].date;
+		out->on_finish = plan->constraints[index].type >=
+				 TP_CONSTRAINT_FINISH_NO_LATER_THAN;
+		break;
+	case TP_REASON_START_DATE:
+		out->from = plan->start;
+		break;
+	case TP_REASON_CONTRACT_START:
+		out->from = plan->contract_start;
+		out->on_finish = true;
+		break;
+	case TP_REASON_PLAN_FINISH:
+		out->from = sched->hi;
+		out->on_finish = true;
+		break;
+	default:
+		out->from = sched->lo;
+		break;
+	}
+}
+
+TP_EXPORT bool
+tp_schedule_early_reason(const struct tp_schedule *sched, size_t stage,
+			 struct tp_reason *out)
+{
+	if (stage >= sched->n)
+		return false;
+	unpack_reason(sched, sched->st[stage].early_why, true, out);
+	return true;
+}
+
+TP_EXPORT bool
+tp_schedule_late_reason(const struct tp_schedule *sched, size_t stage,
+			struct tp_reason *out)
+{
+	if (stage >= sched->n)
+		return false;
+	unpack_reason(sched, sched->st[stage].late_why, false, out);
+	return true;
+}
+
+/* "finish-to-start from 'a' (finish 2025-04-17, lag 0 working days)" */
+static void
+describe_dep(const struct tp_schedule *sched, const struct tp_reason *r,
+	     bool early, char *buf, size_t size)
+{
+	const struct tp_dep_rec *d = &sched->plan->deps[r->index];
+	const char *other = sched->plan->stages[early ? d->from : d->to].id;
+	bool other_finish = early ? src_is_finish(d) : tgt_is_finish(d);
+	char from[TP_DATE_STRLEN];
+	snprintf(buf, size, "%s %s '%s' (%s %s, lag %ld %s)",
+		 tp_dep_type_name((enum tp_dep_type)d->type),
+		 early ? "from" : "to", other,
+		 other_finish ? "finish" : "start",
+		 tp_date_format(r->from, from), (long)d->lag,
+		 d->unit == TP_UNIT_WORKING_DAYS ? "working days"
+						 : "calendar days");
+}
+
+static void
+describe_rule(const struct tp_schedule *sched, const struct tp_reason *r,
+	      bool early, char *buf, size_t size)
+{
+	const struct tp_constraint_rec *c;
+	char from[TP_DATE_STRLEN];
+	tp_date_format(r->from, from);
+	switch (r->kind) {
+	case TP_REASON_DEPENDENCY:
+		describe_dep(sched, r, early, buf, size);
+		return;
+	case TP_REASON_CONSTRAINT:
+		c = &sched->plan->constraints[r->index];
+		snprintf(buf, size, "constraint %s %s",
+			 tp_constraint_type_name(
+				 (enum tp_constraint_type)c->type),
+			 from);
+		return;
+	case TP_REASON_START_DATE:
+		snprintf(buf, size, "the plan's start date %s", from);
+		return;
+	case TP_REASON_CONTRACT_START:
+		snprintf(buf, size, "the required contract start %s", from);
+		return;
+	case TP_REASON_PLAN_FINISH:
+		snprintf(buf, size, "the plan's earliest finish %s", from);
+		return;
+	default:
+		snprintf(buf, size, "the plan's latest start %s", from);
+		return;
+	}
+}
+
+TP_EXPORT char *
+tp_schedule_describe(const struct tp_schedule *sched, size_t stage,
+		     enum tp_pass pass, char *buf, unsigned long size)
+{
+	bool early = pass != TP_PASS_LATE;
+	struct tp_reason r;
+	char rule[200], date[TP_DATE_STRLEN];
+	int32_t day;
+	if (!buf || size == 0)
+		return buf;
+	if (stage >= sched->n) {
+		snprintf(buf, size, "no stage number %zu", stage);
+		return buf;
+	}
+	unpack_reason(sched,
+		      early ? sched->st[stage].early_why
+			    : sched->st[stage].late_why,
+		      early, &r);
+	describe_rule(sched, &r, early, rule, sizeof(rule));
+	if (early)
+		day = r.on_finish ? sched->st[stage].ef : sched->st[stage].es;
+	else
+		day = r.on_finish ? sched->st[stage].lf : sched->st[stage].ls;
+	snprintf(buf, size, "%s %s %s, set by %s",
+		 early ? "earliest" : "latest",
+		 r.on_finish ? "finish" : "start",
+		 tp_date_format(mkdate(day), date), rule);
+	return buf;
+}
+
+TP_EXPORT enum tp_status
+tp_schedule_working_days(const struct tp_schedule *sched, size_t stage,
+			 enum tp_pass pass, int32_t *out, struct tp_error *err)
+{
+	const struct srec *r;
+	struct tp_date a, b;
+	int32_t n;
+	enum tp_status rc;
+	if (stage >= sched->n)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "no stage number %zu", stage);
+	r = &sched->st[stage];
+	a = mkdate(pass == TP_PASS_LATE ? r->ls : r->es);
+	b = mkdate(pass == TP_PASS_LATE ? r->lf : r->ef);
+	/* [a, b) plus the finish day, which is a working day. */
+	rc = tp_calendar_working_days_between(sched->plan->cal, a, b, &n, err);
+	if (rc == TP_OK)
+		*out = n + 1;
+	return rc;
+}
+
+TP_EXPORT enum tp_status
+tp_schedule_foreach_skipped(
+	const struct tp_schedule *sched, size_t stage, enum tp_pass pass,
+	int (*fn)(struct tp_date d, const struct tp_day_info *info, void *user),
+	void *user, int *stopped, struct tp_error *err)
+{
+	struct tp_reason why_;
+	int32_t a, b;
+	if (stage >= sched->n)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "no stage number %zu", stage);
+	unpack_reason(sched,
+		      pass == TP_PASS_LATE ? sched->st[stage].late_why
+					   : sched->st[stage].early_why,
+		      pass != TP_PASS_LATE, &why_);
+	a = pass == TP_PASS_LATE ? sched->st[stage].ls : sched->st[stage].es;
+	b = pass == TP_PASS_LATE ? sched->st[stage].lf : sched->st[stage].ef;
+	if (why_.from.day < a)
+		a = why_.from.day;
+	if (why_.from.day > b)
+		b = why_.from.day;
+	if (stopped)
+		*stopped = 0;
+	return tp_calendar_foreach_non_working(
+		sched->plan->cal, mkdate(a), mkdate(b), fn, user, stopped, err);
+}
+
+TP_EXPORT size_t
+tp_schedule_diagnostic_count(const struct tp_schedule *sched)
+{
+	return sched->n_diags;
+}
+
+TP_EXPORT const struct tp_diagnostic *
+tp_schedule_diagnostic(const struct tp_schedule *sched, size_t i)
+{
+	return i < sched->n_diags ? &sched->diags[i] : NULL;
+}
