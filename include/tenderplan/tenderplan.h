@@ -12,5 +12,6 @@
 #include "tp-calendar.h"
 #include "tp-plan.h"
 #include "tp-schedule.h"
+#include "tp-export.h"
 
 #endif
