@@ -219,6 +219,10 @@ tp_xml_writer_close(xmlTextWriterPtr w, xmlBufferPtr buf, struct tp_sbuf *out,
 
 static enum tp_status
 write_vf(xmlTextWriterPtr w, bool attr, const char *name,
+	 struct tp_error *err, const char *fmt, va_list ap) TP_PRINTF(5, 0);
+
+static enum tp_status
+write_vf(xmlTextWriterPtr w, bool attr, const char *name,
 	 struct tp_error *err, const char *fmt, va_list ap)
 {
 	char val[1024];
