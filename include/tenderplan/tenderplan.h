@@ -12,5 +12,7 @@
 #include "tp-calendar.h"
 #include "tp-plan.h"
 #include "tp-schedule.h"
+#include "tp-plan-xml.h"
+#include "tp-templates.h"
 
 #endif
