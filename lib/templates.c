@@ -370,7 +370,11 @@ struct tpl {
 	const struct tpl_link *links;
 };
 
-#define E_TENDERS (TP_CLAIM_ELECTRONIC_TENDERS | TP_CLAIM_ELECTRONIC_NOTICE)
+/* Practice: tenders through an e-tendering portal that holds every
+ * document from the day of the notice, and notices sent by e-mail. */
+#define E_TENDERS                                                              \
+	(TP_CLAIM_ELECTRONIC_TENDERS | TP_CLAIM_DOCUMENTS_WITH_NOTICE |        \
+	 TP_CLAIM_ELECTRONIC_NOTICE)
 
 static const struct tpl templates[] = {
 	{"pcr2015-open",
