@@ -120,11 +120,6 @@ enum tp_status
 tp_export_text(const struct tp_export_job *job, struct tp_sbuf *out,
 	       struct tp_error *err);
 
-/* Write @p len bytes to @p path via a temporary file and rename(). */
-enum tp_status
-tp_export_write_file_atomic(const char *path, const char *data, size_t len,
-			    struct tp_error *err);
-
 /* ---- iCalendar pieces, private for the tests ---- */
 /* A VTIMEZONE for @p tzid in RRULE form with TZID exactly @p tzid
  * (Europe/London built here; other zones from libical's built-in data,

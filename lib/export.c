@@ -3,15 +3,12 @@
  * buffers and atomic files. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "atomic-file.h"
 #include "error-private.h"
 #include "export-private.h"
 
@@ -268,72 +265,6 @@ tp_xml_attr_date(xmlTextWriterPtr w, const char *name, struct tp_date d,
 	return tp_xml_attrf(w, name, err, "%s", buf);
 }
 
-/* ---- atomic files -------------------------------------------------------- */
-
-static enum tp_status
-io_error(struct tp_error *err, const char *path, const char *what)
-{
-	int e = errno;
-	enum tp_status rc = tp_error_setf(err, TP_ERR_IO, NULL, "cannot %s: %s",
-					  what, strerror(e));
-	tp_error_set_source(err, path, 0);
-	return rc;
-}
-
-static enum tp_status
-write_all(int fd, const char *data, size_t len, const char *path,
-	  struct tp_error *err)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return io_error(err, path, "write the output file");
-		data += n;
-		len -= (size_t)n;
-	}
-	return TP_OK;
-}
-
-/* The xml branch's lib/atomic-file.c had not landed when this was written;
- * this is the same idea kept private: a temporary file beside the target
- * (so rename() stays within one file system), fsync, rename. */
-enum tp_status
-tp_export_write_file_atomic(const char *path, const char *data, size_t len,
-			    struct tp_error *err)
-{
-	size_t plen = strlen(path);
-	char *tmp = malloc(plen + sizeof(".tmp-XXXXXX"));
-	if (!tmp)
-		return tp_error_nomem(err);
-	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".tmp-XXXXXX", sizeof(".tmp-XXXXXX"));
-	enum tp_status rc = TP_OK;
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		rc = io_error(err, path, "create a temporary output file");
-		goto out;
-	}
-	struct stat st;
-	mode_t mode = stat(path, &st) == 0 ? st.st_mode & 07777 : 0644;
-	if (fchmod(fd, mode) != 0)
-		rc = io_error(err, path, "set the output file's mode");
-	if (rc == TP_OK)
-		rc = write_all(fd, data, len, path, err);
-	if (rc == TP_OK && fsync(fd) != 0)
-		rc = io_error(err, path, "flush the output file");
-	if (close(fd) != 0 && rc == TP_OK)
-		rc = io_error(err, path, "close the output file");
-	if (rc == TP_OK && rename(tmp, path) != 0)
-		rc = io_error(err, path, "rename the output file into place");
-	if (rc != TP_OK)
-		unlink(tmp);
-out:
-	free(tmp);
-	return rc;
-}
-
 /* ---- dispatch ------------------------------------------------------------ */
 
 static enum tp_status (*const writers[])(const struct tp_export_job *,
@@ -454,7 +385,7 @@ buffer_to_file(enum tp_status rc, char *data, size_t len, const char *path,
 	       struct tp_error *err)
 {
 	if (rc == TP_OK)
-		rc = tp_export_write_file_atomic(path, data, len, err);
+		rc = tp_atomic_write(path, data, len, err);
 	free(data);
 	return rc;
 }

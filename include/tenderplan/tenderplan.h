@@ -13,5 +13,7 @@
 #include "tp-plan.h"
 #include "tp-schedule.h"
 #include "tp-export.h"
+#include "tp-plan-xml.h"
+#include "tp-templates.h"
 
 #endif
