@@ -23,7 +23,7 @@
 #define MARGIN 12.0
 #define CHART_W 1120.0 /* target width of the week columns */
 #define LEGEND_H 40.0
-#define LABEL_CHARS 48
+#define LABEL_CHARS 44
 
 #define COLOUR_BAR "#4a78c2"
 #define COLOUR_CRITICAL "#c8312a"
