@@ -75,12 +75,10 @@ london_vtimezone(void)
 	icalproperty *loc = icalproperty_new_x("Europe/London");
 	icalproperty_set_x_name(loc, "X-LIC-LOCATION");
 	icalcomponent_add_property(tz, loc);
-	icalcomponent_add_component(
-		tz, observance(ICAL_XDAYLIGHT_COMPONENT, "BST", 0, 3600, 3, 31,
-			       1));
-	icalcomponent_add_component(
-		tz, observance(ICAL_XSTANDARD_COMPONENT, "GMT", 3600, 0, 10, 27,
-			       2));
+	icalcomponent_add_component(tz, observance(ICAL_XDAYLIGHT_COMPONENT,
+						   "BST", 0, 3600, 3, 31, 1));
+	icalcomponent_add_component(tz, observance(ICAL_XSTANDARD_COMPONENT,
+						   "GMT", 3600, 0, 10, 27, 2));
 	return tz;
 }
 
@@ -97,7 +95,8 @@ builtin_vtimezone(const char *tzid, icalcomponent **out, struct tp_error *err)
 	c = icalcomponent_new_clone(c);
 	if (!c)
 		return tp_error_nomem(err);
-	icalproperty *p = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
+	icalproperty *p =
+		icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
 	if (p)
 		icalproperty_set_tzid(p, tzid);
 	*out = c;
@@ -159,7 +158,8 @@ related_to(const char *uid, enum tp_dep_type type)
 	return p;
 }
 
-/* ---- one event ------------------------------------------------------------ */
+/* ---- one event ------------------------------------------------------------
+ */
 
 struct ics_ctx {
 	const struct tp_export_options *opt;
@@ -198,7 +198,8 @@ describe_deps(struct ics_ctx *c, size_t stage, struct tp_error *err)
 				    tp_dep_type_name(d.type));
 		if (rc == TP_OK && d.lag != 0)
 			rc = tp_sbuf_printf(&c->text, err, ", lag %d %s",
-					    (int)d.lag, tp_unit_name(d.lag_unit));
+					    (int)d.lag,
+					    tp_unit_name(d.lag_unit));
 		if (rc == TP_OK)
 			rc = tp_sbuf_puts(&c->text, ")", err);
 		first = false;
@@ -271,14 +272,14 @@ add_all_day(icalcomponent *ev, struct tp_date first, struct tp_date last,
 	enum tp_status rc = tp_date_add_days(last, 1, &end, err);
 	if (rc != TP_OK)
 		return rc;
-	icalcomponent_add_property(ev, icalproperty_new_dtstart(ical_date(first)));
+	icalcomponent_add_property(ev,
+				   icalproperty_new_dtstart(ical_date(first)));
 	icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(end)));
 	return TP_OK;
 }
 
 static enum tp_status
-add_dates(struct ics_ctx *c, icalcomponent *ev, size_t s,
-	  struct tp_error *err)
+add_dates(struct ics_ctx *c, icalcomponent *ev, size_t s, struct tp_error *err)
 {
 	struct tp_date a = tp_schedule_early_start(c->sched, s);
 	struct tp_date b = tp_schedule_early_finish(c->sched, s);
@@ -287,8 +288,8 @@ add_dates(struct ics_ctx *c, icalcomponent *ev, size_t s,
 		return add_all_day(ev, a, b, err);
 	/* A timed marker: no DTEND, so it lasts no time (RFC 5545 3.6.1). */
 	icalcomponent_add_property(
-		ev, with_tzid(icalproperty_new_dtstart(ical_local(b, t)),
-			      c->tzid));
+		ev,
+		with_tzid(icalproperty_new_dtstart(ical_local(b, t)), c->tzid));
 	return TP_OK;
 }
 
@@ -301,8 +302,8 @@ add_alarm(struct ics_ctx *c, icalcomponent *ev, size_t s, const char *summary,
 	int32_t n = c->opt->alarm_working_days;
 	struct tp_date day = tp_schedule_early_finish(c->sched, s), when;
 	const struct tp_calendar *cal = tp_plan_calendar(c->plan);
-	enum tp_status rc = tp_calendar_add_working_days(cal, day, -n, &when,
-							 err);
+	enum tp_status rc =
+		tp_calendar_add_working_days(cal, day, -n, &when, err);
 	if (rc != TP_OK)
 		return rc;
 	int secs = tp_date_diff(day, when) * 86400; /* negative */
@@ -311,7 +312,8 @@ add_alarm(struct ics_ctx *c, icalcomponent *ev, size_t s, const char *summary,
 	struct icaltriggertype tr = icaltriggertype_from_int(0);
 	tr.duration = icaldurationtype_from_int(secs);
 	icalcomponent *al = icalcomponent_new(ICAL_VALARM_COMPONENT);
-	icalcomponent_add_property(al, icalproperty_new_action(ICAL_ACTION_DISPLAY));
+	icalcomponent_add_property(
+		al, icalproperty_new_action(ICAL_ACTION_DISPLAY));
 	icalcomponent_add_property(al, icalproperty_new_trigger(tr));
 	char msg[300];
 	snprintf(msg, sizeof(msg), "%s: %d working day%s to go", summary,
@@ -348,8 +350,7 @@ stage_summary(const struct tp_plan *plan, size_t s)
 }
 
 static enum tp_status
-fill_event(struct ics_ctx *c, icalcomponent *ev, size_t s,
-	   struct tp_error *err)
+fill_event(struct ics_ctx *c, icalcomponent *ev, size_t s, struct tp_error *err)
 {
 	char uid[UID_MAX];
 	const char *summary = stage_summary(c->plan, s);
@@ -364,14 +365,17 @@ fill_event(struct ics_ctx *c, icalcomponent *ev, size_t s,
 		rc = describe(c, s, err);
 	if (rc != TP_OK)
 		return rc;
-	icalcomponent_add_property(ev, icalproperty_new_description(c->text.data));
+	icalcomponent_add_property(ev,
+				   icalproperty_new_description(c->text.data));
 	icalcomponent_add_property(
-		ev, icalproperty_new_categories(
-			    tp_stage_kind_name(tp_plan_stage_kind(c->plan, s))));
-	icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+		ev, icalproperty_new_categories(tp_stage_kind_name(
+			    tp_plan_stage_kind(c->plan, s))));
+	icalcomponent_add_property(
+		ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
 	/* Nothing in a timetable should block anyone's free/busy time:
 	 * markers and periods alike are transparent. */
-	icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	icalcomponent_add_property(
+		ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 	rc = add_relations(c, ev, s, err);
 	if (rc == TP_OK && c->opt->alarm_working_days > 0 &&
 	    tp_export_stage_shape(c->plan, s) == TP_SHAPE_DEADLINE)
@@ -395,7 +399,8 @@ add_stage_event(struct ics_ctx *c, icalcomponent *cal, size_t s,
 	return TP_OK;
 }
 
-/* ---- cancelled stages ----------------------------------------------------- */
+/* ---- cancelled stages -----------------------------------------------------
+ */
 
 static enum tp_status
 add_cancelled(struct ics_ctx *c, icalcomponent *cal, const char *stage_id,
@@ -410,8 +415,10 @@ add_cancelled(struct ics_ctx *c, icalcomponent *cal, const char *stage_id,
 	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
 	add_common(c, ev, uid, summary);
 	rc = add_all_day(ev, a, b, err);
-	icalcomponent_add_property(ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
-	icalcomponent_add_property(ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	icalcomponent_add_property(
+		ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
+	icalcomponent_add_property(
+		ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
 	if (rc != TP_OK) {
 		icalcomponent_free(ev);
 		return rc;
@@ -430,10 +437,10 @@ add_cancelled_from_previous(struct ics_ctx *c, icalcomponent *cal,
 		const char *id = tp_plan_stage_id(pp, s);
 		if (tp_plan_find_stage(c->plan, id, NULL))
 			continue;
-		enum tp_status rc = add_cancelled(
-			c, cal, id, stage_summary(pp, s),
-			tp_schedule_early_start(ps, s),
-			tp_schedule_early_finish(ps, s), err);
+		enum tp_status rc =
+			add_cancelled(c, cal, id, stage_summary(pp, s),
+				      tp_schedule_early_start(ps, s),
+				      tp_schedule_early_finish(ps, s), err);
 		if (rc != TP_OK)
 			return rc;
 	}
@@ -456,7 +463,8 @@ add_cancelled_removed(struct ics_ctx *c, icalcomponent *cal,
 	return TP_OK;
 }
 
-/* ---- calendars ------------------------------------------------------------- */
+/* ---- calendars -------------------------------------------------------------
+ */
 
 static enum tp_status
 add_plan(struct ics_ctx *c, icalcomponent *cal, struct tp_error *err)
@@ -465,14 +473,14 @@ add_plan(struct ics_ctx *c, icalcomponent *cal, struct tp_error *err)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "plan '%s' has no id: calendar UIDs are "
 				     "made from it",
-				     tp_plan_name(c->plan) ? tp_plan_name(c->plan)
-							   : "(unnamed)");
+				     tp_plan_name(c->plan)
+					     ? tp_plan_name(c->plan)
+					     : "(unnamed)");
 	uint32_t rev = tp_plan_revision(c->plan);
 	c->sequence = rev > 0 ? (int)(rev - 1) : 0;
 	c->tzid = tp_plan_time_zone(c->plan);
 	enum tp_status rc = TP_OK;
-	tp_plan_foreach_stage(c->plan, s)
-	{
+	tp_plan_foreach_stage (c->plan, s) {
 		if (!tp_export_stage_shown(c->opt, c->plan, s))
 			continue;
 		rc = add_stage_event(c, cal, s, err);
@@ -510,30 +518,42 @@ new_calendar(const struct tp_export_job *job)
 {
 	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 	icalcomponent_add_property(
-		cal, icalproperty_new_prodid("-//tenderplan//tenderplan " TP_VERSION
-					     "//EN"));
+		cal, icalproperty_new_prodid(
+			     "-//tenderplan//tenderplan " TP_VERSION "//EN"));
 	icalcomponent_add_property(cal, icalproperty_new_version("2.0"));
 	icalcomponent_add_property(cal, icalproperty_new_calscale("GREGORIAN"));
-	icalcomponent_add_property(cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	icalcomponent_add_property(
+		cal, icalproperty_new_method(ICAL_METHOD_PUBLISH));
 	add_x(cal, "X-WR-CALNAME", calendar_title(job));
 	add_x(cal, "X-WR-TIMEZONE",
 	      tp_plan_time_zone(tp_schedule_plan(job->scheds[0])));
 	return cal;
 }
 
-/* One VTIMEZONE per distinct zone of the plans (usually one). */
+/* One VTIMEZONE per distinct zone of the plans (usually one). A
+ * portfolio has few zones: the list of those seen stays short. */
+#define MAX_ZONES 16
+
 static enum tp_status
 add_zones(const struct tp_export_job *job, icalcomponent *cal,
 	  struct tp_error *err)
 {
+	const char *seen[MAX_ZONES];
+	size_t n_seen = 0;
 	for (size_t i = 0; i < job->n; i++) {
-		const char *tz = tp_plan_time_zone(tp_schedule_plan(job->scheds[i]));
-		bool seen = false;
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = !strcmp(tz, tp_plan_time_zone(tp_schedule_plan(
-						   job->scheds[j])));
-		if (seen)
+		const char *tz =
+			tp_plan_time_zone(tp_schedule_plan(job->scheds[i]));
+		bool dup = false;
+		for (size_t j = 0; j < n_seen && !dup; j++)
+			dup = !strcmp(tz, seen[j]);
+		if (dup)
 			continue;
+		if (n_seen == MAX_ZONES)
+			return tp_error_setf(err, TP_ERR_INVALID, NULL,
+					     "more than %d time zones in one "
+					     "calendar",
+					     MAX_ZONES);
+		seen[n_seen++] = tz;
 		icalcomponent *z = NULL;
 		enum tp_status rc = tp_ics_vtimezone(tz, &z, err);
 		if (rc != TP_OK)

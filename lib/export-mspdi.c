@@ -15,11 +15,11 @@
 
 /* An 8-hour working day, 08:00-12:00 and 13:00-17:00 (MS Project's
  * standard calendar). Lags are in tenths of a minute (MSPDI LinkLag). */
-#define MINUTES_PER_DAY 480
+#define MINUTES_PER_DAY     480
 #define LAG_PER_WORKING_DAY (MINUTES_PER_DAY * 10)
 #define LAG_PER_ELAPSED_DAY (24 * 60 * 10)
 /* MSPDI duration formats: 7 days, 8 elapsed days. */
-#define FORMAT_DAYS 7
+#define FORMAT_DAYS         7
 #define FORMAT_ELAPSED_DAYS 8
 
 struct mspdi_ctx {
@@ -38,9 +38,9 @@ struct mspdi_ctx {
 static enum tp_status
 elem(struct mspdi_ctx *c, const char *name, const char *value)
 {
-	return tp_xml_check(xmlTextWriterWriteElement(c->w, BAD_CAST name,
-						      BAD_CAST value),
-			    c->err);
+	return tp_xml_check(
+		xmlTextWriterWriteElement(c->w, BAD_CAST name, BAD_CAST value),
+		c->err);
 }
 
 static enum tp_status
@@ -153,8 +153,8 @@ collect_exception(struct tp_date d, const struct tp_day_info *info, void *user)
 	struct mspdi_ctx *c = user;
 	if (!info->holiday || info->weekend)
 		return 0; /* the WeekDays already make it non-working */
-	const char *name = info->holiday->name ? info->holiday->name
-					       : "holiday";
+	const char *name =
+		info->holiday->name ? info->holiday->name : "holiday";
 	if (c->open && c->to.day + 1 == d.day && !strcmp(c->name, name)) {
 		c->to = d;
 		return 0;
@@ -181,9 +181,8 @@ exceptions(struct mspdi_ctx *c)
 	c->open = false;
 	c->rc = TP_OK;
 	if (rc == TP_OK)
-		rc = tp_calendar_foreach_non_working(c->cal, a, b,
-						     collect_exception, c, NULL,
-						     c->err);
+		rc = tp_calendar_foreach_non_working(
+			c->cal, a, b, collect_exception, c, NULL, c->err);
 	if (rc == TP_OK)
 		rc = c->rc;
 	if (rc == TP_OK && c->open)
@@ -214,7 +213,8 @@ calendars(struct mspdi_ctx *c)
 	return rc == TP_OK ? end(c) : rc;
 }
 
-/* ---- tasks ---------------------------------------------------------------- */
+/* ---- tasks ----------------------------------------------------------------
+ */
 
 /* MSPDI link types: 0 FF, 1 FS, 2 SF, 3 SS. */
 static int
@@ -301,7 +301,8 @@ constraint(struct mspdi_ctx *c, size_t s)
 		if (!tp_plan_constraint(c->plan, i, &k) || k.stage != s)
 			continue;
 		bool fin = k.type >= TP_CONSTRAINT_FINISH_NO_LATER_THAN;
-		enum tp_status rc = elem_int(c, "ConstraintType", types[k.type]);
+		enum tp_status rc =
+			elem_int(c, "ConstraintType", types[k.type]);
 		if (rc == TP_OK)
 			rc = elem_int(c, "CalendarUID", -1);
 		return rc == TP_OK ? elem_datetime(c, "ConstraintDate", k.date,
@@ -314,7 +315,8 @@ constraint(struct mspdi_ctx *c, size_t s)
 		rc = elem_int(c, "CalendarUID", -1);
 	if (rc == TP_OK && first)
 		rc = elem_datetime(c, "ConstraintDate",
-				   tp_schedule_early_start(c->sched, s), 8 * 60);
+				   tp_schedule_early_start(c->sched, s),
+				   8 * 60);
 	return rc;
 }
 
@@ -329,8 +331,8 @@ task_dates(struct mspdi_ctx *c, size_t s)
 	enum tp_status rc = tp_schedule_working_days(c->sched, s, TP_PASS_EARLY,
 						     &wd, c->err);
 	if (rc == TP_OK)
-		rc = elem_datetime(c, "Start", tp_schedule_early_start(c->sched, s),
-				   from);
+		rc = elem_datetime(c, "Start",
+				   tp_schedule_early_start(c->sched, s), from);
 	if (rc == TP_OK)
 		rc = elem_datetime(c, "Finish",
 				   tp_schedule_early_finish(c->sched, s), to);
@@ -354,7 +356,8 @@ task(struct mspdi_ctx *c, size_t s)
 	if (rc == TP_OK)
 		rc = elem_int(c, "ID", (long)s + 1);
 	if (rc == TP_OK)
-		rc = elem(c, "Name", name ? name : tp_plan_stage_id(c->plan, s));
+		rc = elem(c, "Name",
+			  name ? name : tp_plan_stage_id(c->plan, s));
 	if (rc == TP_OK)
 		rc = elem_int(c, "Type", 1); /* fixed duration */
 	if (rc == TP_OK)
@@ -368,11 +371,13 @@ task(struct mspdi_ctx *c, size_t s)
 	if (rc == TP_OK)
 		rc = task_dates(c, s);
 	if (rc == TP_OK)
-		rc = elem_int(c, "Milestone", tp_plan_stage_is_milestone(c->plan, s));
+		rc = elem_int(c, "Milestone",
+			      tp_plan_stage_is_milestone(c->plan, s));
 	if (rc == TP_OK)
 		rc = elem_int(c, "Summary", 0);
 	if (rc == TP_OK)
-		rc = elem_int(c, "Critical", tp_schedule_is_critical(c->sched, s));
+		rc = elem_int(c, "Critical",
+			      tp_schedule_is_critical(c->sched, s));
 	if (rc == TP_OK)
 		rc = tp_xml_elemf(c->w, "TotalSlack", c->err, "%ld",
 				  (long)tp_schedule_total_float(c->sched, s) *
@@ -393,8 +398,7 @@ static enum tp_status
 tasks(struct mspdi_ctx *c)
 {
 	enum tp_status rc = start(c, "Tasks");
-	tp_plan_foreach_stage(c->plan, s)
-	{
+	tp_plan_foreach_stage (c->plan, s) {
 		if (rc == TP_OK)
 			rc = task(c, s);
 	}
@@ -407,8 +411,9 @@ header(struct mspdi_ctx *c)
 	const char *name = tp_plan_name(c->plan);
 	enum tp_status rc = elem_int(c, "SaveVersion", 14);
 	if (rc == TP_OK)
-		rc = elem(c, "Name", tp_plan_id(c->plan) ? tp_plan_id(c->plan)
-							 : "tenderplan");
+		rc = elem(c, "Name",
+			  tp_plan_id(c->plan) ? tp_plan_id(c->plan)
+					      : "tenderplan");
 	if (rc == TP_OK)
 		rc = elem(c, "Title", name ? name : "Tender timetable");
 	if (rc == TP_OK)
@@ -446,10 +451,12 @@ document(struct mspdi_ctx *c)
 	if (rc == TP_OK)
 		rc = start(c, "Project");
 	if (rc == TP_OK)
-		rc = tp_xml_check(xmlTextWriterWriteAttribute(
-					  c->w, BAD_CAST "xmlns",
-					  BAD_CAST "http://schemas.microsoft.com/project"),
-				  c->err);
+		rc = tp_xml_check(
+			xmlTextWriterWriteAttribute(
+				c->w, BAD_CAST "xmlns",
+				BAD_CAST
+				"http://schemas.microsoft.com/project"),
+			c->err);
 	if (rc == TP_OK)
 		rc = header(c);
 	if (rc == TP_OK)

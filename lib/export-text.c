@@ -15,7 +15,8 @@ static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr",
 					 "May", "Jun", "Jul", "Aug",
 					 "Sep", "Oct", "Nov", "Dec"};
 
-/* ---- CSV ------------------------------------------------------------------ */
+/* ---- CSV ------------------------------------------------------------------
+ */
 
 /* One field, quoted when needed, quotes doubled. */
 static enum tp_status
@@ -43,9 +44,10 @@ csv_put(struct tp_sbuf *b, const char *s, bool last, struct tp_error *err)
 }
 
 static const char *const csv_header[] = {
-	"plan", "stage", "name", "kind", "shape", "start", "finish", "time",
-	"latest_start", "latest_finish", "total_float", "free_float",
-	"critical", "working_days", "predecessors",
+	"plan",         "stage",         "name",         "kind",
+	"shape",        "start",         "finish",       "time",
+	"latest_start", "latest_finish", "total_float",  "free_float",
+	"critical",     "working_days",  "predecessors",
 };
 #define CSV_COLS (sizeof(csv_header) / sizeof(csv_header[0]))
 
@@ -77,8 +79,8 @@ csv_row(const struct tp_schedule *sc, size_t s, struct tp_sbuf *b,
 	char d[4][TP_DATE_STRLEN], hhmm[6] = "", tf[16], ff[16], wds[16];
 	char preds[4096];
 	int32_t wd = 0;
-	enum tp_status rc = tp_schedule_working_days(sc, s, TP_PASS_EARLY, &wd,
-						     err);
+	enum tp_status rc =
+		tp_schedule_working_days(sc, s, TP_PASS_EARLY, &wd, err);
 	if (rc != TP_OK)
 		return rc;
 	if (predecessor_list(p, s, preds, sizeof(preds)) != TP_OK)
@@ -95,11 +97,21 @@ csv_row(const struct tp_schedule *sc, size_t s, struct tp_sbuf *b,
 	snprintf(ff, sizeof(ff), "%d", (int)tp_schedule_free_float(sc, s));
 	snprintf(wds, sizeof(wds), "%d", (int)wd);
 	const char *v[CSV_COLS] = {
-		tp_plan_id(p), tp_plan_stage_id(p, s), tp_plan_stage_name(p, s),
+		tp_plan_id(p),
+		tp_plan_stage_id(p, s),
+		tp_plan_stage_name(p, s),
 		tp_stage_kind_name(tp_plan_stage_kind(p, s)),
-		shape_names[tp_export_stage_shape(p, s)], d[0], d[1], hhmm,
-		d[2], d[3], tf, ff,
-		tp_schedule_is_critical(sc, s) ? "yes" : "no", wds, preds,
+		shape_names[tp_export_stage_shape(p, s)],
+		d[0],
+		d[1],
+		hhmm,
+		d[2],
+		d[3],
+		tf,
+		ff,
+		tp_schedule_is_critical(sc, s) ? "yes" : "no",
+		wds,
+		preds,
 	};
 	for (size_t i = 0; rc == TP_OK && i < CSV_COLS; i++)
 		rc = csv_put(b, v[i], i + 1 == CSV_COLS, err);
@@ -115,16 +127,17 @@ tp_export_csv(const struct tp_export_job *job, struct tp_sbuf *out,
 		rc = csv_put(out, csv_header[i], i + 1 == CSV_COLS, err);
 	for (size_t k = 0; rc == TP_OK && k < job->n; k++) {
 		const struct tp_plan *p = tp_schedule_plan(job->scheds[k]);
-		tp_plan_foreach_stage(p, s)
-		{
-			if (rc == TP_OK && tp_export_stage_shown(job->opt, p, s))
+		tp_plan_foreach_stage (p, s) {
+			if (rc == TP_OK &&
+			    tp_export_stage_shown(job->opt, p, s))
 				rc = csv_row(job->scheds[k], s, out, err);
 		}
 	}
 	return rc;
 }
 
-/* ---- weekly grid ------------------------------------------------------------ */
+/* ---- weekly grid ------------------------------------------------------------
+ */
 
 struct grid {
 	const struct tp_export_options *opt;
@@ -140,8 +153,7 @@ static void
 grid_layout(struct grid *g)
 {
 	int32_t a = INT32_MAX, b = INT32_MIN;
-	tp_plan_foreach_stage(g->plan, s)
-	{
+	tp_plan_foreach_stage (g->plan, s) {
 		if (!tp_export_stage_shown(g->opt, g->plan, s))
 			continue;
 		int32_t s0 = tp_schedule_early_start(g->sched, s).day;
@@ -258,14 +270,13 @@ grid_plan(struct grid *g)
 	grid_layout(g);
 	tp_date_format(tp_schedule_plan_start(g->sched), a);
 	tp_date_format(tp_schedule_plan_finish(g->sched), b);
-	enum tp_status rc = tp_sbuf_printf(
-		g->out, g->err, "%s (%s to %s, revision %u)\n\n",
-		name ? name : "Tender timetable", a, b,
-		(unsigned)tp_plan_revision(g->plan));
+	enum tp_status rc =
+		tp_sbuf_printf(g->out, g->err, "%s (%s to %s, revision %u)\n\n",
+			       name ? name : "Tender timetable", a, b,
+			       (unsigned)tp_plan_revision(g->plan));
 	if (rc == TP_OK)
 		rc = grid_headers(g);
-	tp_plan_foreach_stage(g->plan, s)
-	{
+	tp_plan_foreach_stage (g->plan, s) {
 		if (rc == TP_OK && tp_export_stage_shown(g->opt, g->plan, s))
 			rc = grid_row(g, s);
 	}
@@ -283,8 +294,10 @@ tp_export_text(const struct tp_export_job *job, struct tp_sbuf *out,
 {
 	enum tp_status rc = TP_OK;
 	for (size_t i = 0; rc == TP_OK && i < job->n; i++) {
-		struct grid g = {.opt = job->opt, .sched = job->scheds[i],
-				 .out = out, .err = err};
+		struct grid g = {.opt = job->opt,
+				 .sched = job->scheds[i],
+				 .out = out,
+				 .err = err};
 		g.plan = tp_schedule_plan(g.sched);
 		if (i > 0)
 			rc = tp_sbuf_puts(out, "\n", err);

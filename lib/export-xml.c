@@ -98,9 +98,9 @@ write_finding(const struct tp_export_finding *f, void *user)
 	if (rc == TP_OK && f->citation)
 		rc = attr(c, "citation", f->citation);
 	if (rc == TP_OK)
-		rc = tp_xml_check(xmlTextWriterWriteString(c->w,
-							   BAD_CAST f->message),
-				  c->err);
+		rc = tp_xml_check(
+			xmlTextWriterWriteString(c->w, BAD_CAST f->message),
+			c->err);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -110,12 +110,14 @@ stage_attrs(struct xml_ctx *c, size_t s)
 	const struct tp_plan *p = c->plan;
 	enum tp_status rc = attr(c, "id", tp_plan_stage_id(p, s));
 	if (rc == TP_OK)
-		rc = attr(c, "kind", tp_stage_kind_name(tp_plan_stage_kind(p, s)));
+		rc = attr(c, "kind",
+			  tp_stage_kind_name(tp_plan_stage_kind(p, s)));
 	if (rc == TP_OK)
 		rc = attr(c, "shape", shape_names[tp_export_stage_shape(p, s)]);
 	if (rc == TP_OK)
 		rc = attr(c, "critical",
-			  tp_schedule_is_critical(c->sched, s) ? "true" : "false");
+			  tp_schedule_is_critical(c->sched, s) ? "true"
+							       : "false");
 	int t = tp_plan_stage_time(p, s);
 	if (rc == TP_OK && t >= 0) {
 		char hhmm[6];
@@ -140,7 +142,8 @@ duration(struct xml_ctx *c, size_t s)
 		rc = tp_xml_attrf(c->w, "amount", c->err, "%d",
 				  (int)tp_plan_stage_amount(c->plan, s));
 	if (rc == TP_OK)
-		rc = attr(c, "unit", tp_unit_name(tp_plan_stage_unit(c->plan, s)));
+		rc = attr(c, "unit",
+			  tp_unit_name(tp_plan_stage_unit(c->plan, s)));
 	int32_t wd = 0;
 	if (rc == TP_OK)
 		rc = tp_schedule_working_days(c->sched, s, TP_PASS_EARLY, &wd,
@@ -161,11 +164,13 @@ predecessors(struct xml_ctx *c, size_t s)
 			continue;
 		rc = start(c, "predecessor");
 		if (rc == TP_OK)
-			rc = attr(c, "stage", tp_plan_stage_id(c->plan, d.from));
+			rc = attr(c, "stage",
+				  tp_plan_stage_id(c->plan, d.from));
 		if (rc == TP_OK)
 			rc = attr(c, "type", tp_dep_type_name(d.type));
 		if (rc == TP_OK)
-			rc = tp_xml_attrf(c->w, "lag", c->err, "%d", (int)d.lag);
+			rc = tp_xml_attrf(c->w, "lag", c->err, "%d",
+					  (int)d.lag);
 		if (rc == TP_OK)
 			rc = attr(c, "lag-unit", tp_unit_name(d.lag_unit));
 		if (rc == TP_OK)
@@ -192,9 +197,9 @@ text_elem(struct xml_ctx *c, const char *name, const char *value)
 {
 	if (!value)
 		return TP_OK;
-	return tp_xml_check(xmlTextWriterWriteElement(c->w, BAD_CAST name,
-						      BAD_CAST value),
-			    c->err);
+	return tp_xml_check(
+		xmlTextWriterWriteElement(c->w, BAD_CAST name, BAD_CAST value),
+		c->err);
 }
 
 static enum tp_status
@@ -243,11 +248,12 @@ write_diagnostic(struct xml_ctx *c, const struct tp_diagnostic *d)
 	if (rc == TP_OK)
 		rc = attr(c, "stage", tp_plan_stage_id(c->plan, d->stage));
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(c->w, "overrun", c->err, "%d", (int)d->overrun);
+		rc = tp_xml_attrf(c->w, "overrun", c->err, "%d",
+				  (int)d->overrun);
 	if (rc == TP_OK)
-		rc = tp_xml_check(xmlTextWriterWriteString(c->w,
-							   BAD_CAST d->message),
-				  c->err);
+		rc = tp_xml_check(
+			xmlTextWriterWriteString(c->w, BAD_CAST d->message),
+			c->err);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -268,7 +274,8 @@ plan_attrs(struct xml_ctx *c)
 				      tp_schedule_plan_start(c->sched), c->err);
 	if (rc == TP_OK)
 		rc = tp_xml_attr_date(c->w, "finish",
-				      tp_schedule_plan_finish(c->sched), c->err);
+				      tp_schedule_plan_finish(c->sched),
+				      c->err);
 	if (rc == TP_OK)
 		rc = tp_xml_attrf(c->w, "min-float", c->err, "%d",
 				  (int)tp_schedule_min_float(c->sched));
@@ -283,8 +290,7 @@ write_plan(struct xml_ctx *c)
 		rc = plan_attrs(c);
 	if (rc == TP_OK)
 		rc = text_elem(c, "name", tp_plan_name(c->plan));
-	tp_plan_foreach_stage(c->plan, s)
-	{
+	tp_plan_foreach_stage (c->plan, s) {
 		if (rc == TP_OK)
 			rc = write_stage(c, s);
 	}
@@ -292,8 +298,8 @@ write_plan(struct xml_ctx *c)
 	for (size_t i = 0; rc == TP_OK && i < nd; i++)
 		rc = write_diagnostic(c, tp_schedule_diagnostic(c->sched, i));
 	if (rc == TP_OK)
-		rc = tp_export_foreach_finding(c->opt, tp_plan_id(c->plan), NULL,
-					       write_finding, c);
+		rc = tp_export_foreach_finding(c->opt, tp_plan_id(c->plan),
+					       NULL, write_finding, c);
 	return rc == TP_OK ? end(c) : rc;
 }
 

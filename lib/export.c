@@ -54,8 +54,7 @@ tp_export_format_from_name(const char *name, enum tp_export_format *out,
 /* ---- growable buffer ---------------------------------------------------- */
 
 enum tp_status
-tp_sbuf_append(struct tp_sbuf *b, const char *s, size_t n,
-	       struct tp_error *err)
+tp_sbuf_append(struct tp_sbuf *b, const char *s, size_t n, struct tp_error *err)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 4096;
@@ -141,11 +140,11 @@ same_id(const char *a, const char *b)
 }
 
 enum tp_status
-tp_export_foreach_finding(const struct tp_export_options *opt,
-			  const char *plan_id, const char *stage_id,
-			  enum tp_status (*fn)(const struct tp_export_finding *f,
-					       void *user),
-			  void *user)
+tp_export_foreach_finding(
+	const struct tp_export_options *opt, const char *plan_id,
+	const char *stage_id,
+	enum tp_status (*fn)(const struct tp_export_finding *f, void *user),
+	void *user)
 {
 	for (size_t i = 0; i < opt->n_findings; i++) {
 		const struct tp_export_finding *f = &opt->findings[i];
@@ -185,8 +184,7 @@ tp_xml_check(int rc, struct tp_error *err)
 }
 
 enum tp_status
-tp_xml_writer_open(xmlTextWriterPtr *w, xmlBufferPtr *buf,
-		   struct tp_error *err)
+tp_xml_writer_open(xmlTextWriterPtr *w, xmlBufferPtr *buf, struct tp_error *err)
 {
 	*buf = xmlBufferCreate();
 	if (!*buf)
@@ -214,13 +212,13 @@ tp_xml_writer_close(xmlTextWriterPtr w, xmlBufferPtr buf, struct tp_sbuf *out,
 	return rc;
 }
 
-static enum tp_status
-write_vf(xmlTextWriterPtr w, bool attr, const char *name,
-	 struct tp_error *err, const char *fmt, va_list ap) TP_PRINTF(5, 0);
+static enum tp_status write_vf(xmlTextWriterPtr w, bool attr, const char *name,
+			       struct tp_error *err, const char *fmt,
+			       va_list ap) TP_PRINTF(5, 0);
 
 static enum tp_status
-write_vf(xmlTextWriterPtr w, bool attr, const char *name,
-	 struct tp_error *err, const char *fmt, va_list ap)
+write_vf(xmlTextWriterPtr w, bool attr, const char *name, struct tp_error *err,
+	 const char *fmt, va_list ap)
 {
 	char val[1024];
 	int n = vsnprintf(val, sizeof(val), fmt, ap);
@@ -268,7 +266,8 @@ tp_xml_attr_date(xmlTextWriterPtr w, const char *name, struct tp_date d,
 /* ---- dispatch ------------------------------------------------------------ */
 
 static enum tp_status (*const writers[])(const struct tp_export_job *,
-					  struct tp_sbuf *, struct tp_error *) = {
+					 struct tp_sbuf *,
+					 struct tp_error *) = {
 	[TP_EXPORT_ICS] = tp_export_ics,     [TP_EXPORT_XML] = tp_export_xml,
 	[TP_EXPORT_MSPDI] = tp_export_mspdi, [TP_EXPORT_SVG] = tp_export_svg,
 	[TP_EXPORT_HTML] = tp_export_html,   [TP_EXPORT_CSV] = tp_export_csv,
@@ -353,8 +352,8 @@ check_pair(const struct tp_plan *plan, const struct tp_schedule *sched,
 enum tp_status
 tp_export_to_buffer(enum tp_export_format format, const struct tp_plan *plan,
 		    const struct tp_schedule *sched,
-		    const struct tp_export_options *opt, char **out, size_t *len,
-		    struct tp_error *err)
+		    const struct tp_export_options *opt, char **out,
+		    size_t *len, struct tp_error *err)
 {
 	enum tp_status rc = check_pair(plan, sched, err);
 	if (rc != TP_OK)
@@ -364,9 +363,9 @@ tp_export_to_buffer(enum tp_export_format format, const struct tp_plan *plan,
 
 enum tp_status
 tp_export_portfolio_to_buffer(enum tp_export_format format,
-			      const struct tp_schedule *const *scheds,
-			      size_t n, const struct tp_export_options *opt,
-			      char **out, size_t *len, struct tp_error *err)
+			      const struct tp_schedule *const *scheds, size_t n,
+			      const struct tp_export_options *opt, char **out,
+			      size_t *len, struct tp_error *err)
 {
 	struct tp_export_options o;
 	if (opt) {
@@ -398,8 +397,8 @@ tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
 {
 	char *data = NULL;
 	size_t len = 0;
-	enum tp_status rc = tp_export_to_buffer(format, plan, sched, opt, &data,
-						&len, err);
+	enum tp_status rc =
+		tp_export_to_buffer(format, plan, sched, opt, &data, &len, err);
 	return buffer_to_file(rc, data, len, path, err);
 }
 
@@ -411,8 +410,7 @@ tp_export_portfolio_to_file(enum tp_export_format format,
 {
 	char *data = NULL;
 	size_t len = 0;
-	enum tp_status rc = tp_export_portfolio_to_buffer(format, scheds, n,
-							  opt, &data, &len,
-							  err);
+	enum tp_status rc = tp_export_portfolio_to_buffer(
+		format, scheds, n, opt, &data, &len, err);
 	return buffer_to_file(rc, data, len, path, err);
 }

@@ -16,20 +16,20 @@
 #include "error-private.h"
 #include "export-private.h"
 
-#define TITLE_H 34.0
-#define HEAD_H 40.0 /* month row + week row */
-#define ROW_H 22.0
-#define LABEL_W 320.0
-#define MARGIN 12.0
-#define CHART_W 1120.0 /* target width of the week columns */
-#define LEGEND_H 40.0
+#define TITLE_H     34.0
+#define HEAD_H      40.0 /* month row + week row */
+#define ROW_H       22.0
+#define LABEL_W     320.0
+#define MARGIN      12.0
+#define CHART_W     1120.0 /* target width of the week columns */
+#define LEGEND_H    40.0
 #define LABEL_CHARS 44
 
-#define COLOUR_BAR "#4a78c2"
+#define COLOUR_BAR      "#4a78c2"
 #define COLOUR_CRITICAL "#c8312a"
-#define COLOUR_HOLIDAY "#f2d4a8"
-#define COLOUR_GRID "#d0d0d0"
-#define COLOUR_BAND "#f3f5f8"
+#define COLOUR_HOLIDAY  "#f2d4a8"
+#define COLOUR_GRID     "#d0d0d0"
+#define COLOUR_BAND     "#f3f5f8"
 
 static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr",
 					 "May", "Jun", "Jul", "Aug",
@@ -47,10 +47,11 @@ struct gantt {
 	double week_w, day_w;
 	size_t rows;
 	double width, height, top; /* top of the first row */
-	enum tp_status rc;        /* for callbacks */
+	enum tp_status rc;         /* for callbacks */
 };
 
-/* ---- small writers --------------------------------------------------------- */
+/* ---- small writers ---------------------------------------------------------
+ */
 
 static enum tp_status
 start(struct gantt *g, const char *name)
@@ -87,8 +88,8 @@ text(struct gantt *g, const char *s)
 
 /* <rect x y width height fill> with an optional tooltip. */
 static enum tp_status
-rect(struct gantt *g, double x, double y, double w, double h,
-     const char *fill, const char *tip)
+rect(struct gantt *g, double x, double y, double w, double h, const char *fill,
+     const char *tip)
 {
 	enum tp_status rc = start(g, "rect");
 	if (rc == TP_OK)
@@ -102,9 +103,8 @@ rect(struct gantt *g, double x, double y, double w, double h,
 	if (rc == TP_OK)
 		rc = attr(g, "fill", fill);
 	if (rc == TP_OK && tip)
-		rc = tp_xml_check(xmlTextWriterWriteElement(g->w,
-							    BAD_CAST "title",
-							    BAD_CAST tip),
+		rc = tp_xml_check(xmlTextWriterWriteElement(
+					  g->w, BAD_CAST "title", BAD_CAST tip),
 				  g->err);
 	return rc == TP_OK ? end(g) : rc;
 }
@@ -161,9 +161,8 @@ diamond(struct gantt *g, double cx, double cy, double r, const char *fill,
 	if (rc == TP_OK)
 		rc = attr(g, "stroke", stroke);
 	if (rc == TP_OK && tip)
-		rc = tp_xml_check(xmlTextWriterWriteElement(g->w,
-							    BAD_CAST "title",
-							    BAD_CAST tip),
+		rc = tp_xml_check(xmlTextWriterWriteElement(
+					  g->w, BAD_CAST "title", BAD_CAST tip),
 				  g->err);
 	return rc == TP_OK ? end(g) : rc;
 }
@@ -187,8 +186,7 @@ layout(struct gantt *g)
 {
 	struct tp_date a = {INT32_MAX}, b = {INT32_MIN};
 	g->rows = 0;
-	tp_plan_foreach_stage(g->plan, s)
-	{
+	tp_plan_foreach_stage (g->plan, s) {
 		if (!tp_export_stage_shown(g->opt, g->plan, s))
 			continue;
 		struct tp_date s0 = tp_schedule_early_start(g->sched, s);
@@ -213,7 +211,8 @@ layout(struct gantt *g)
 	g->height = g->top + (double)g->rows * ROW_H + LEGEND_H + MARGIN;
 }
 
-/* ---- background: bands, holidays, grid, headers --------------------------- */
+/* ---- background: bands, holidays, grid, headers ---------------------------
+ */
 
 static int
 shade_day(struct tp_date d, const struct tp_day_info *info, void *user)
@@ -255,8 +254,8 @@ week_columns(struct gantt *g)
 {
 	double y0 = MARGIN + TITLE_H + HEAD_H / 2;
 	double y1 = g->top + (double)g->rows * ROW_H;
-	enum tp_status rc = label(g, MARGIN + LABEL_W - 6, y0 + 14, "end",
-				  false, "w/c");
+	enum tp_status rc =
+		label(g, MARGIN + LABEL_W - 6, y0 + 14, "end", false, "w/c");
 	for (int i = 0; rc == TP_OK && i <= g->weeks; i++) {
 		struct tp_date d = {g->first.day + 7 * i};
 		double x = x_of(g, d);
@@ -282,7 +281,8 @@ month_headers(struct gantt *g)
 	while (rc == TP_OK && d.day < end_day.day) {
 		int yy, mm, dd;
 		tp_date_to_ymd(d, &yy, &mm, &dd);
-		struct tp_date next = {d.day + tp_days_in_month(yy, mm) - dd + 1};
+		struct tp_date next = {d.day + tp_days_in_month(yy, mm) - dd +
+				       1};
 		if (next.day > end_day.day)
 			next = end_day;
 		double x0 = x_of(g, d), x1 = x_of(g, next);
@@ -299,7 +299,8 @@ month_headers(struct gantt *g)
 	return rc;
 }
 
-/* ---- stages ----------------------------------------------------------------- */
+/* ---- stages -----------------------------------------------------------------
+ */
 
 static void
 short_date(struct tp_date d, char *buf, size_t size)
@@ -327,7 +328,8 @@ stage_label(struct gantt *g, size_t s, size_t row)
 {
 	const char *name = tp_plan_stage_name(g->plan, s);
 	char buf[LABEL_CHARS * 4 + 8];
-	snprintf(buf, sizeof(buf), "%s", name ? name : tp_plan_stage_id(g->plan, s));
+	snprintf(buf, sizeof(buf), "%s",
+		 name ? name : tp_plan_stage_id(g->plan, s));
 	if (strlen(buf) > LABEL_CHARS) {
 		size_t cut = LABEL_CHARS - 1;
 		while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
@@ -339,8 +341,7 @@ stage_label(struct gantt *g, size_t s, size_t row)
 }
 
 static enum tp_status
-marker(struct gantt *g, size_t s, size_t row, const char *fill,
-       const char *tip)
+marker(struct gantt *g, size_t s, size_t row, const char *fill, const char *tip)
 {
 	struct tp_date d = tp_schedule_early_finish(g->sched, s);
 	double cx = x_of(g, d) + g->day_w / 2, cy = row_y(g, row) + ROW_H / 2;
@@ -388,8 +389,7 @@ stages(struct gantt *g)
 {
 	size_t row = 0;
 	enum tp_status rc = TP_OK;
-	tp_plan_foreach_stage(g->plan, s)
-	{
+	tp_plan_foreach_stage (g->plan, s) {
 		if (rc != TP_OK || !tp_export_stage_shown(g->opt, g->plan, s))
 			continue;
 		rc = stage_row(g, s, row++);
@@ -466,12 +466,13 @@ svg_root(struct gantt *g)
 	if (rc == TP_OK)
 		rc = attr(g, "font-size", "11");
 	if (rc == TP_OK)
-		rc = tp_xml_check(xmlTextWriterWriteElement(
-					  g->w, BAD_CAST "title",
-					  BAD_CAST(tp_plan_name(g->plan)
-							   ? tp_plan_name(g->plan)
-							   : "Tender timetable")),
-				  g->err);
+		rc = tp_xml_check(
+			xmlTextWriterWriteElement(
+				g->w, BAD_CAST "title",
+				BAD_CAST(tp_plan_name(g->plan)
+						 ? tp_plan_name(g->plan)
+						 : "Tender timetable")),
+			g->err);
 	return rc;
 }
 
@@ -544,7 +545,8 @@ tp_export_svg(const struct tp_export_job *job, struct tp_sbuf *out,
 	return finish(&g, buf, rc, out);
 }
 
-/* ---- HTML page --------------------------------------------------------------- */
+/* ---- HTML page
+ * --------------------------------------------------------------- */
 
 static const char page_css[] =
 	"body{font-family:'DejaVu Sans',Arial,sans-serif;margin:1.5em;"
@@ -557,19 +559,19 @@ static const char page_css[] =
 static enum tp_status
 cell(struct gantt *g, const char *tag, const char *value)
 {
-	return tp_xml_check(xmlTextWriterWriteElement(g->w, BAD_CAST tag,
-						      BAD_CAST(value && *value
-								       ? value
-								       : "-")),
+	return tp_xml_check(xmlTextWriterWriteElement(
+				    g->w, BAD_CAST tag,
+				    BAD_CAST(value && *value ? value : "-")),
 			    g->err);
 }
 
 static enum tp_status
 table_head(struct gantt *g)
 {
-	static const char *const cols[] = {"Stage", "Start", "Finish",
-					   "Time", "Latest finish",
-					   "Float (working days)", "Notes"};
+	static const char *const cols[] = {
+		"Stage", "Start",         "Finish",
+		"Time",  "Latest finish", "Float (working days)",
+		"Notes"};
 	enum tp_status rc = start(g, "tr");
 	for (size_t i = 0; rc == TP_OK && i < sizeof(cols) / sizeof(cols[0]);
 	     i++)
@@ -587,9 +589,9 @@ add_note(const struct tp_export_finding *f, void *user)
 	struct notes *n = user;
 	size_t len = strlen(n->text);
 	snprintf(n->text + len, sizeof(n->text) - len, "%s%s: %s%s%s%s",
-		 len ? " " : "", f->severity ? f->severity : "note",
-		 f->message, f->citation ? " (" : "",
-		 f->citation ? f->citation : "", f->citation ? ")" : "");
+		 len ? " " : "", f->severity ? f->severity : "note", f->message,
+		 f->citation ? " (" : "", f->citation ? f->citation : "",
+		 f->citation ? ")" : "");
 	return TP_OK;
 }
 
@@ -604,7 +606,8 @@ table_row(struct gantt *g, size_t s)
 	tp_date_format(tp_schedule_late_finish(g->sched, s), lf);
 	if (tp_plan_stage_time(g->plan, s) >= 0)
 		tp_export_hhmm(tp_plan_stage_time(g->plan, s), hhmm);
-	snprintf(fl, sizeof(fl), "%d", (int)tp_schedule_total_float(g->sched, s));
+	snprintf(fl, sizeof(fl), "%d",
+		 (int)tp_schedule_total_float(g->sched, s));
 	tp_export_foreach_finding(g->opt, tp_plan_id(g->plan),
 				  tp_plan_stage_id(g->plan, s), add_note, &n);
 	const char *name = tp_plan_stage_name(g->plan, s);
@@ -612,7 +615,12 @@ table_row(struct gantt *g, size_t s)
 	if (rc == TP_OK && tp_schedule_is_critical(g->sched, s))
 		rc = attr(g, "class", "critical");
 	const char *vals[] = {name ? name : tp_plan_stage_id(g->plan, s),
-			      a, b, hhmm, lf, fl, n.text};
+			      a,
+			      b,
+			      hhmm,
+			      lf,
+			      fl,
+			      n.text};
 	for (size_t i = 0; rc == TP_OK && i < 7; i++)
 		rc = cell(g, "td", vals[i]);
 	return rc == TP_OK ? end(g) : rc;
@@ -624,8 +632,7 @@ table(struct gantt *g)
 	enum tp_status rc = start(g, "table");
 	if (rc == TP_OK)
 		rc = table_head(g);
-	tp_plan_foreach_stage(g->plan, s)
-	{
+	tp_plan_foreach_stage (g->plan, s) {
 		if (rc == TP_OK && tp_export_stage_shown(g->opt, g->plan, s))
 			rc = table_row(g, s);
 	}

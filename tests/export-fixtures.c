@@ -38,11 +38,11 @@ struct con_def {
 
 /* Hartlepool 2011-12 (seed timetable 1). Forward from Tue 1 Nov 2011. */
 static const struct stage_def hp_stages[] = {
-	{"advert", "Advertisement for expressions of interest",
-	 TP_STAGE_ADVERT, 0, WD, -1},
+	{"advert", "Advertisement for expressions of interest", TP_STAGE_ADVERT,
+	 0, WD, -1},
 	/* 28 calendar days from Tue 1 Nov end Mon 28 Nov */
-	{"pqq-period", "PQQ documents distributed", TP_STAGE_PQQ_PERIOD, 28,
-	 CD, -1},
+	{"pqq-period", "PQQ documents distributed", TP_STAGE_PQQ_PERIOD, 28, CD,
+	 -1},
 	/* not before Fri 2 Dec (constraint), at noon */
 	{"pqq-deadline", "Closing date for PQQ submissions",
 	 TP_STAGE_PQQ_DEADLINE, 0, WD, 12 * 60},
@@ -60,8 +60,8 @@ static const struct stage_def hp_stages[] = {
 	{"report-scrutiny", "Report sent to contract scrutiny",
 	 TP_STAGE_GOVERNANCE_APPROVAL, 0, WD, 12 * 60},
 	/* Mon 13 Feb */
-	{"opening", "Opening of tenders by contract scrutiny",
-	 TP_STAGE_OPENING, 0, WD, -1},
+	{"opening", "Opening of tenders by contract scrutiny", TP_STAGE_OPENING,
+	 0, WD, -1},
 	/* Mon 13 Feb to Fri 2 Mar */
 	{"evaluation", "Evaluation of tender submissions, interviews",
 	 TP_STAGE_EVALUATION, 15, WD, -1},
@@ -186,8 +186,8 @@ add_links(struct tp_plan *p, const struct dep_def *d, size_t nd,
 	  const struct con_def *c, size_t nc, const char *without)
 {
 	for (size_t i = 0; i < nd; i++) {
-		if (without && (!strcmp(without, d[i].from) ||
-				!strcmp(without, d[i].to)))
+		if (without &&
+		    (!strcmp(without, d[i].from) || !strcmp(without, d[i].to)))
 			continue;
 		if (tp_plan_add_dependency(p, d[i].from, d[i].to, d[i].type,
 					   d[i].lag, d[i].unit, NULL))
@@ -206,11 +206,12 @@ add_links(struct tp_plan *p, const struct dep_def *d, size_t nd,
 
 static int
 build(struct fixture *f, const char *id, const char *name, struct tp_date start,
-      const struct stage_def *s, size_t ns, const struct dep_def *d,
-      size_t nd, const struct con_def *c, size_t nc, const char *without)
+      const struct stage_def *s, size_t ns, const struct dep_def *d, size_t nd,
+      const struct con_def *c, size_t nc, const char *without)
 {
 	memset(f, 0, sizeof(*f));
-	if (tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &f->cal, NULL) ||
+	if (tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &f->cal,
+				   NULL) ||
 	    tp_plan_new(&f->plan, NULL))
 		goto fail;
 	tp_plan_set_calendar(f->plan, f->cal);
@@ -241,7 +242,8 @@ fixture_hartlepool(struct fixture *f, const char *without)
 int
 fixture_thurrock(struct fixture *f, const char *without)
 {
-	return build(f, "thurrock-2012", "Thurrock: early offer of help services",
+	return build(f, "thurrock-2012",
+		     "Thurrock: early offer of help services",
 		     TP_DATE(2012, 6, 25), th_stages, N(th_stages), th_deps,
 		     N(th_deps), th_cons, N(th_cons), without);
 }
@@ -261,7 +263,8 @@ fixture_generic(struct fixture *f, const struct tp_calendar *cal, int k,
 	    tp_plan_set_start_date(f->plan, start, NULL) ||
 	    add_stages(f->plan, hp_stages, N(hp_stages), NULL) ||
 	    add_links(f->plan, hp_deps, N(hp_deps), NULL, 0, NULL) ||
-	    tp_schedule_compute(f->plan, TP_SCHEDULE_FORWARD, &f->sched, NULL)) {
+	    tp_schedule_compute(f->plan, TP_SCHEDULE_FORWARD, &f->sched,
+				NULL)) {
 		fixture_free(f);
 		return -1;
 	}

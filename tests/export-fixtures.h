@@ -16,19 +16,15 @@ struct fixture {
 
 /* Which example; @p without names a stage to leave out (for revisions)
  * or is NULL. Returns 0 on success. */
-int
-fixture_hartlepool(struct fixture *f, const char *without);
+int fixture_hartlepool(struct fixture *f, const char *without);
 
-int
-fixture_thurrock(struct fixture *f, const char *without);
+int fixture_thurrock(struct fixture *f, const char *without);
 
 /* A plan of @p n stages starting on @p start, sharing @p cal (for
  * benchmarks and portfolios); id "bench-<k>". */
-int
-fixture_generic(struct fixture *f, const struct tp_calendar *cal, int k,
-		struct tp_date start);
+int fixture_generic(struct fixture *f, const struct tp_calendar *cal, int k,
+		    struct tp_date start);
 
-void
-fixture_free(struct fixture *f);
+void fixture_free(struct fixture *f);
 
 #endif

@@ -25,7 +25,7 @@ main(int argc, char **argv)
 	}
 	struct fixture f;
 	int rc = !strcmp(argv[2], "thurrock") ? fixture_thurrock(&f, NULL)
-					       : fixture_hartlepool(&f, NULL);
+					      : fixture_hartlepool(&f, NULL);
 	if (rc) {
 		fprintf(stderr, "export-sample: cannot build the plan\n");
 		return 1;

@@ -39,7 +39,8 @@ find_event(icalcomponent *cal, const char *uid)
 {
 	for (icalcomponent *e = icalcomponent_get_first_component(
 		     cal, ICAL_VEVENT_COMPONENT);
-	     e; e = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+	     e;
+	     e = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
 		if (!strcmp(icalcomponent_get_uid(e), uid))
 			return e;
 	return NULL;
@@ -60,7 +61,8 @@ date_of(struct icaltimetype t)
 static const char *
 x_prop(icalcomponent *c, const char *name)
 {
-	for (icalproperty *p = icalcomponent_get_first_property(c, ICAL_X_PROPERTY);
+	for (icalproperty *p =
+		     icalcomponent_get_first_property(c, ICAL_X_PROPERTY);
 	     p; p = icalcomponent_get_next_property(c, ICAL_X_PROPERTY))
 		if (!strcmp(icalproperty_get_x_name(p), name))
 			return icalproperty_get_x(p);
@@ -73,12 +75,15 @@ calendar_properties(void **state)
 	struct fixture f;
 	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
 	icalcomponent *cal = export_ics(&f, NULL);
-	assert_string_equal(icalcomponent_get_first_property(cal, ICAL_VERSION_PROPERTY)
-				    ? icalproperty_get_version(icalcomponent_get_first_property(
-					      cal, ICAL_VERSION_PROPERTY))
-				    : "",
-			    "2.0");
-	icalproperty *p = icalcomponent_get_first_property(cal, ICAL_PRODID_PROPERTY);
+	assert_string_equal(
+		icalcomponent_get_first_property(cal, ICAL_VERSION_PROPERTY)
+			? icalproperty_get_version(
+				  icalcomponent_get_first_property(
+					  cal, ICAL_VERSION_PROPERTY))
+			: "",
+		"2.0");
+	icalproperty *p =
+		icalcomponent_get_first_property(cal, ICAL_PRODID_PROPERTY);
 	assert_non_null(p);
 	assert_non_null(strstr(icalproperty_get_prodid(p), "tenderplan"));
 	p = icalcomponent_get_first_property(cal, ICAL_CALSCALE_PROPERTY);
@@ -101,20 +106,25 @@ vtimezone_europe_london(void **state)
 	assert_int_equal(count(cal, ICAL_VTIMEZONE_COMPONENT), 1);
 	icalcomponent *tz = icalcomponent_get_first_component(
 		cal, ICAL_VTIMEZONE_COMPONENT);
-	icalproperty *id = icalcomponent_get_first_property(tz, ICAL_TZID_PROPERTY);
+	icalproperty *id =
+		icalcomponent_get_first_property(tz, ICAL_TZID_PROPERTY);
 	assert_string_equal(icalproperty_get_tzid(id), "Europe/London");
 	int obs = 0;
-	for (icalcomponent *o = icalcomponent_get_first_component(
-		     tz, ICAL_ANY_COMPONENT);
+	for (icalcomponent *o =
+		     icalcomponent_get_first_component(tz, ICAL_ANY_COMPONENT);
 	     o; o = icalcomponent_get_next_component(tz, ICAL_ANY_COMPONENT)) {
 		obs++;
-		assert_non_null(icalcomponent_get_first_property(o, ICAL_RRULE_PROPERTY));
-		assert_null(icalcomponent_get_first_property(o, ICAL_RDATE_PROPERTY));
+		assert_non_null(icalcomponent_get_first_property(
+			o, ICAL_RRULE_PROPERTY));
+		assert_null(icalcomponent_get_first_property(
+			o, ICAL_RDATE_PROPERTY));
 	}
 	assert_int_equal(obs, 2);
 
 	icaltimezone *mine = icaltimezone_new();
-	assert_int_equal(icaltimezone_set_component(mine, icalcomponent_new_clone(tz)), 1);
+	assert_int_equal(
+		icaltimezone_set_component(mine, icalcomponent_new_clone(tz)),
+		1);
 	icaltimezone *ref = icaltimezone_get_builtin_timezone("Europe/London");
 	int checked = 0;
 	for (time_t t = 852076800; t < 2114380800; t += 6 * 3600) {
@@ -122,7 +132,8 @@ vtimezone_europe_london(void **state)
 		struct icaltimetype u = icaltime_from_timet_with_zone(
 			t, 0, icaltimezone_get_utc_timezone());
 		int dst1, dst2;
-		int a = icaltimezone_get_utc_offset_of_utc_time(mine, &u, &dst1);
+		int a = icaltimezone_get_utc_offset_of_utc_time(mine, &u,
+								&dst1);
 		int b = icaltimezone_get_utc_offset_of_utc_time(ref, &u, &dst2);
 		if (a != b)
 			fail_msg("offset differs at %s: %d vs %d",
@@ -152,8 +163,10 @@ check_event_dates(const struct fixture *f, size_t s, icalcomponent *ev)
 		icalparameter *tz = icalproperty_get_first_parameter(
 			p, ICAL_TZID_PARAMETER);
 		assert_non_null(tz);
-		assert_string_equal(icalparameter_get_tzid(tz), "Europe/London");
-		assert_null(icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY));
+		assert_string_equal(icalparameter_get_tzid(tz),
+				    "Europe/London");
+		assert_null(icalcomponent_get_first_property(
+			ev, ICAL_DTEND_PROPERTY));
 		return;
 	}
 	assert_true(st.is_date);
@@ -180,11 +193,13 @@ check_event(const struct fixture *f, size_t s, icalcomponent *ev)
 	const char *name = tp_plan_stage_name(f->plan, s);
 	assert_string_equal(icalcomponent_get_summary(ev), name);
 	check_event_dates(f, s, ev);
-	icalproperty *p = icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY);
+	icalproperty *p =
+		icalcomponent_get_first_property(ev, ICAL_CATEGORIES_PROPERTY);
 	assert_string_equal(icalproperty_get_categories(p),
 			    tp_stage_kind_name(tp_plan_stage_kind(f->plan, s)));
-	assert_int_equal(icalcomponent_count_properties(ev, ICAL_RELATEDTO_PROPERTY),
-			 predecessors(f->plan, s));
+	assert_int_equal(
+		icalcomponent_count_properties(ev, ICAL_RELATEDTO_PROPERTY),
+		predecessors(f->plan, s));
 	p = icalcomponent_get_first_property(ev, ICAL_TRANSP_PROPERTY);
 	assert_int_equal(icalproperty_get_transp(p), ICAL_TRANSP_TRANSPARENT);
 	p = icalcomponent_get_first_property(ev, ICAL_SEQUENCE_PROPERTY);
@@ -209,8 +224,7 @@ every_event_matches_schedule(struct fixture *f)
 	icalcomponent *cal = export_ics(f, &opt);
 	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT),
 			 (int)tp_plan_stage_count(f->plan));
-	tp_plan_foreach_stage(f->plan, s)
-	{
+	tp_plan_foreach_stage (f->plan, s) {
 		char uid[256];
 		assert_int_equal(tp_export_ics_uid(tp_plan_id(f->plan),
 						   tp_plan_stage_id(f->plan, s),
@@ -248,16 +262,20 @@ static void
 deadline_in_utc(struct fixture *f, int month, int day, int utc_hour)
 {
 	icalcomponent *cal = export_ics(f, NULL);
-	icalcomponent *ev = find_event(cal, "tender-deadline.hartlepool-2011@tenderplan");
+	icalcomponent *ev =
+		find_event(cal, "tender-deadline.hartlepool-2011@tenderplan");
 	if (!ev)
-		ev = find_event(cal, "tender-deadline.thurrock-2012@tenderplan");
+		ev = find_event(cal,
+				"tender-deadline.thurrock-2012@tenderplan");
 	assert_non_null(ev);
-	icalcomponent *tzc = icalcomponent_get_first_component(cal, ICAL_VTIMEZONE_COMPONENT);
+	icalcomponent *tzc = icalcomponent_get_first_component(
+		cal, ICAL_VTIMEZONE_COMPONENT);
 	icaltimezone *tz = icaltimezone_new();
 	icaltimezone_set_component(tz, icalcomponent_new_clone(tzc));
 	struct icaltimetype st = icalcomponent_get_dtstart(ev);
-	struct icaltimetype u = icaltime_convert_to_zone(
-		icaltime_set_timezone(&st, tz), icaltimezone_get_utc_timezone());
+	struct icaltimetype u =
+		icaltime_convert_to_zone(icaltime_set_timezone(&st, tz),
+					 icaltimezone_get_utc_timezone());
 	assert_int_equal(u.year, 2012);
 	assert_int_equal(u.month, month);
 	assert_int_equal(u.day, day);
@@ -291,8 +309,10 @@ deadlines_only(void **state)
 	 * pqq-evaluation, tender-period, evaluation, standstill,
 	 * mobilisation) -> 10 markers */
 	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT), 10);
-	assert_null(find_event(cal, "tender-period.hartlepool-2011@tenderplan"));
-	assert_non_null(find_event(cal, "tender-deadline.hartlepool-2011@tenderplan"));
+	assert_null(
+		find_event(cal, "tender-period.hartlepool-2011@tenderplan"));
+	assert_non_null(
+		find_event(cal, "tender-deadline.hartlepool-2011@tenderplan"));
 	icalcomponent_free(cal);
 	fixture_free(&f);
 }
@@ -302,10 +322,12 @@ alarm_seconds(icalcomponent *cal, const char *uid)
 {
 	icalcomponent *ev = find_event(cal, uid);
 	assert_non_null(ev);
-	icalcomponent *al = icalcomponent_get_first_component(ev, ICAL_VALARM_COMPONENT);
+	icalcomponent *al =
+		icalcomponent_get_first_component(ev, ICAL_VALARM_COMPONENT);
 	if (!al)
 		return 0;
-	icalproperty *p = icalcomponent_get_first_property(al, ICAL_TRIGGER_PROPERTY);
+	icalproperty *p =
+		icalcomponent_get_first_property(al, ICAL_TRIGGER_PROPERTY);
 	return icaldurationtype_as_int(icalproperty_get_trigger(p).duration);
 }
 
@@ -322,20 +344,25 @@ alarms_count_working_days(void **state)
 	tp_export_options_init(&opt);
 	opt.alarm_working_days = 8;
 	icalcomponent *cal = export_ics(&f, &opt);
-	assert_int_equal(alarm_seconds(cal, "tender-deadline.thurrock-2012@tenderplan"),
-			 -13 * 86400);
-	assert_int_equal(alarm_seconds(cal, "tender-period.thurrock-2012@tenderplan"), 0);
-	assert_int_equal(alarm_seconds(cal, "award.thurrock-2012@tenderplan"), 0);
+	assert_int_equal(
+		alarm_seconds(cal, "tender-deadline.thurrock-2012@tenderplan"),
+		-13 * 86400);
+	assert_int_equal(
+		alarm_seconds(cal, "tender-period.thurrock-2012@tenderplan"),
+		0);
+	assert_int_equal(alarm_seconds(cal, "award.thurrock-2012@tenderplan"),
+			 0);
 	icalcomponent_free(cal);
 	opt.alarm_working_days = 5;
 	cal = export_ics(&f, &opt);
-	assert_int_equal(alarm_seconds(cal, "tender-deadline.thurrock-2012@tenderplan"),
-			 -7 * 86400);
+	assert_int_equal(
+		alarm_seconds(cal, "tender-deadline.thurrock-2012@tenderplan"),
+		-7 * 86400);
 	icalcomponent_free(cal);
 	opt.alarm_working_days = 251;
 	char *buf = NULL;
-	assert_int_equal(tp_export_to_buffer(TP_EXPORT_ICS, f.plan, f.sched, &opt,
-					     &buf, NULL, NULL),
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_ICS, f.plan, f.sched,
+					     &opt, &buf, NULL, NULL),
 			 TP_ERR_INVALID);
 	assert_null(buf);
 	fixture_free(&f);
@@ -364,8 +391,8 @@ plan_without_id_is_refused(void **state)
 	assert_int_equal(tp_plan_set_id(f.plan, NULL, NULL), TP_OK);
 	char *buf = NULL;
 	struct tp_error err;
-	assert_int_equal(tp_export_to_buffer(TP_EXPORT_ICS, f.plan, f.sched, NULL,
-					     &buf, NULL, &err),
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_ICS, f.plan, f.sched,
+					     NULL, &buf, NULL, &err),
 			 TP_ERR_INVALID);
 	assert_non_null(strstr(err.message, "no id"));
 	fixture_free(&f);
@@ -388,19 +415,25 @@ revision_keeps_uids_and_cancels(void **state)
 	icalcomponent *c2 = export_ics(&r2, &opt);
 	assert_int_equal(count(c1, ICAL_VEVENT_COMPONENT),
 			 count(c2, ICAL_VEVENT_COMPONENT));
-	for (icalcomponent *e = icalcomponent_get_first_component(c1, ICAL_VEVENT_COMPONENT);
-	     e; e = icalcomponent_get_next_component(c1, ICAL_VEVENT_COMPONENT)) {
+	for (icalcomponent *e = icalcomponent_get_first_component(
+		     c1, ICAL_VEVENT_COMPONENT);
+	     e;
+	     e = icalcomponent_get_next_component(c1, ICAL_VEVENT_COMPONENT)) {
 		icalcomponent *e2 = find_event(c2, icalcomponent_get_uid(e));
 		assert_non_null(e2);
-		icalproperty *p = icalcomponent_get_first_property(e2, ICAL_SEQUENCE_PROPERTY);
+		icalproperty *p = icalcomponent_get_first_property(
+			e2, ICAL_SEQUENCE_PROPERTY);
 		assert_int_equal(icalproperty_get_sequence(p), 1);
-		bool removed = !strcmp(icalcomponent_get_uid(e),
-				       "report-scrutiny.hartlepool-2011@tenderplan");
+		bool removed =
+			!strcmp(icalcomponent_get_uid(e),
+				"report-scrutiny.hartlepool-2011@tenderplan");
 		assert_int_equal(icalcomponent_get_status(e2),
-				 removed ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED);
+				 removed ? ICAL_STATUS_CANCELLED
+					 : ICAL_STATUS_CONFIRMED);
 		if (removed)
-			assert_true(tp_date_equal(date_of(icalcomponent_get_dtstart(e2)),
-						  TP_DATE(2012, 2, 2)));
+			assert_true(tp_date_equal(
+				date_of(icalcomponent_get_dtstart(e2)),
+				TP_DATE(2012, 2, 2)));
 	}
 	icalcomponent_free(c2);
 	/* the same from a list of removed ids */
@@ -409,7 +442,8 @@ revision_keeps_uids_and_cancels(void **state)
 	opt.removed = gone;
 	opt.n_removed = 1;
 	c2 = export_ics(&r2, &opt);
-	icalcomponent *e = find_event(c2, "report-scrutiny.hartlepool-2011@tenderplan");
+	icalcomponent *e =
+		find_event(c2, "report-scrutiny.hartlepool-2011@tenderplan");
 	assert_non_null(e);
 	assert_int_equal(icalcomponent_get_status(e), ICAL_STATUS_CANCELLED);
 	icalcomponent_free(c2);
@@ -426,14 +460,15 @@ portfolio_one_calendar(void **state)
 	assert_int_equal(fixture_thurrock(&b, NULL), 0);
 	const struct tp_schedule *s[] = {a.sched, b.sched};
 	char *buf = NULL;
-	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_ICS, s, 2, NULL,
-						       &buf, NULL, NULL),
+	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_ICS, s, 2,
+						       NULL, &buf, NULL, NULL),
 			 TP_OK);
 	icalcomponent *cal = icalparser_parse_string(buf);
 	free(buf);
 	assert_int_equal(count(cal, ICAL_VTIMEZONE_COMPONENT), 1);
 	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT),
-			 (int)(tp_plan_stage_count(a.plan) + tp_plan_stage_count(b.plan)));
+			 (int)(tp_plan_stage_count(a.plan) +
+			       tp_plan_stage_count(b.plan)));
 	assert_string_equal(x_prop(cal, "X-WR-CALNAME"), "Tender timetables");
 	icalcomponent_free(cal);
 	fixture_free(&a);
@@ -459,8 +494,8 @@ file_output_is_atomic(void **state)
 			 TP_OK);
 	char *buf = NULL;
 	size_t len = 0;
-	assert_int_equal(tp_export_to_buffer(TP_EXPORT_ICS, f.plan, f.sched, &opt,
-					     &buf, &len, NULL),
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_ICS, f.plan, f.sched,
+					     &opt, &buf, &len, NULL),
 			 TP_OK);
 	FILE *fp = fopen(path, "rb");
 	assert_non_null(fp);
@@ -489,11 +524,12 @@ schedule_of_another_plan_is_refused(void **state)
 	assert_int_equal(fixture_hartlepool(&a, NULL), 0);
 	assert_int_equal(fixture_thurrock(&b, NULL), 0);
 	char *buf = NULL;
-	assert_int_equal(tp_export_to_buffer(TP_EXPORT_ICS, a.plan, b.sched, NULL,
-					     &buf, NULL, NULL),
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_ICS, a.plan, b.sched,
+					     NULL, &buf, NULL, NULL),
 			 TP_ERR_INVALID);
 	enum tp_export_format fmt;
-	assert_int_equal(tp_export_format_from_name("mspdi", &fmt, NULL), TP_OK);
+	assert_int_equal(tp_export_format_from_name("mspdi", &fmt, NULL),
+			 TP_OK);
 	assert_int_equal(fmt, TP_EXPORT_MSPDI);
 	assert_int_equal(tp_export_format_from_name("pdf", &fmt, NULL),
 			 TP_ERR_INVALID);

@@ -48,8 +48,16 @@ required_elements(void **state)
 	xmlDocPtr doc = export_mspdi(&f);
 	int n = (int)tp_plan_stage_count(f.plan);
 	static const char *const per_task[] = {
-		"s:UID", "s:ID", "s:Name", "s:Start", "s:Finish", "s:Duration",
-		"s:DurationFormat", "s:Milestone", "s:Manual", "s:ConstraintType",
+		"s:UID",
+		"s:ID",
+		"s:Name",
+		"s:Start",
+		"s:Finish",
+		"s:Duration",
+		"s:DurationFormat",
+		"s:Milestone",
+		"s:Manual",
+		"s:ConstraintType",
 	};
 	for (size_t i = 0; i < sizeof(per_task) / sizeof(per_task[0]); i++) {
 		char expr[128];
@@ -67,9 +75,11 @@ required_elements(void **state)
 	str_is(doc, "string(//s:WeekDay[s:DayType='7']/s:DayWorking)", "0");
 	str_is(doc, "string(//s:WeekDay[s:DayType='2']/s:DayWorking)", "1");
 	/* the tender deadline: milestone at noon on Fri 10 Feb 2012 */
-	str_is(doc, "string(//s:Task[s:Name='Closing date for tender submissions']/s:Start)",
+	str_is(doc,
+	       "string(//s:Task[s:Name='Closing date for tender submissions']/s:Start)",
 	       "2012-02-10T12:00:00");
-	str_is(doc, "string(//s:Task[s:Name='Closing date for tender submissions']/s:Milestone)",
+	str_is(doc,
+	       "string(//s:Task[s:Name='Closing date for tender submissions']/s:Milestone)",
 	       "1");
 	/* PQQ evaluation: 15 working days of 8 hours = 120 hours */
 	str_is(doc, "string(//s:Task[s:Name='PQQ evaluation']/s:Duration)",
@@ -86,20 +96,33 @@ links_carry_lag_and_format(void **state)
 	xmlDocPtr doc = export_mspdi(&f);
 	int links = xpath_count(doc, NS, "//s:PredecessorLink");
 	assert_int_equal(links, (int)tp_plan_dependency_count(f.plan));
-	assert_int_equal(xpath_count(doc, NS, "//s:PredecessorLink/s:LinkLag"), links);
-	assert_int_equal(xpath_count(doc, NS, "//s:PredecessorLink/s:LagFormat"), links);
+	assert_int_equal(xpath_count(doc, NS, "//s:PredecessorLink/s:LinkLag"),
+			 links);
+	assert_int_equal(
+		xpath_count(doc, NS, "//s:PredecessorLink/s:LagFormat"), links);
 	/* notification follows interviews by 6 working days: 6 x 480 min x
 	 * 10 = 28800 tenths of a minute, format 7 (days) */
-	str_is(doc, "string(//s:Task[s:Name='Notification of result of evaluation']"
-		    "/s:PredecessorLink/s:LinkLag)", "28800");
-	str_is(doc, "string(//s:Task[s:Name='Notification of result of evaluation']"
-		    "/s:PredecessorLink/s:LagFormat)", "7");
+	str_is(doc,
+	       "string(//s:Task[s:Name='Notification of result of evaluation']"
+	       "/s:PredecessorLink/s:LinkLag)",
+	       "28800");
+	str_is(doc,
+	       "string(//s:Task[s:Name='Notification of result of evaluation']"
+	       "/s:PredecessorLink/s:LagFormat)",
+	       "7");
 	/* start-to-start (type 3) from the advert */
-	str_is(doc, "string(//s:Task[s:Name='Issue PQQs']/s:PredecessorLink/s:Type)", "3");
-	str_is(doc, "string(//s:Task[s:Name='Issue PQQs']/s:PredecessorLink/s:LinkLag)", "0");
+	str_is(doc,
+	       "string(//s:Task[s:Name='Issue PQQs']/s:PredecessorLink/s:Type)",
+	       "3");
+	str_is(doc,
+	       "string(//s:Task[s:Name='Issue PQQs']/s:PredecessorLink/s:LinkLag)",
+	       "0");
 	/* contract start on 1 Apr 2013: must start on (2) */
-	str_is(doc, "string(//s:Task[s:Name='Contract commencement']/s:ConstraintType)", "2");
-	str_is(doc, "string(//s:Task[s:Name='Contract commencement']/s:ConstraintDate)",
+	str_is(doc,
+	       "string(//s:Task[s:Name='Contract commencement']/s:ConstraintType)",
+	       "2");
+	str_is(doc,
+	       "string(//s:Task[s:Name='Contract commencement']/s:ConstraintDate)",
 	       "2013-04-01T08:00:00");
 	xmlFreeDoc(doc);
 	fixture_free(&f);
@@ -120,17 +143,22 @@ calendar_exceptions(void **state)
 					   "2012-04-09"};
 	for (size_t i = 0; i < 5; i++) {
 		char expr[160];
-		snprintf(expr, sizeof(expr),
-			 "//s:Exception[starts-with(s:TimePeriod/s:FromDate, '%s')]",
-			 days[i]);
+		snprintf(
+			expr, sizeof(expr),
+			"//s:Exception[starts-with(s:TimePeriod/s:FromDate, '%s')]",
+			days[i]);
 		assert_int_equal(xpath_count(doc, NS, expr), 1);
 	}
-	assert_int_equal(xpath_count(doc, NS, "//s:Exception[s:DayWorking!='0']"), 0);
+	assert_int_equal(
+		xpath_count(doc, NS, "//s:Exception[s:DayWorking!='0']"), 0);
 	/* no weekend day is listed as an exception: 1 Jan 2012 was a Sunday */
-	assert_int_equal(xpath_count(doc, NS,
-				     "//s:Exception[starts-with(s:TimePeriod/s:FromDate, '2012-01-01')]"),
-			 0);
-	str_is(doc, "string(//s:Task[s:Name='Standstill']/s:PredecessorLink/s:LagFormat)",
+	assert_int_equal(
+		xpath_count(
+			doc, NS,
+			"//s:Exception[starts-with(s:TimePeriod/s:FromDate, '2012-01-01')]"),
+		0);
+	str_is(doc,
+	       "string(//s:Task[s:Name='Standstill']/s:PredecessorLink/s:LagFormat)",
 	       "8");
 	xmlFreeDoc(doc);
 	fixture_free(&f);

@@ -12,9 +12,8 @@
 
 #include "export-fixtures.h"
 
-static char *
-export(enum tp_export_format fmt, const struct fixture *f,
-       const struct tp_export_options *opt)
+static char *export(enum tp_export_format fmt, const struct fixture *f,
+		    const struct tp_export_options *opt)
 {
 	char *buf = NULL;
 	assert_int_equal(tp_export_to_buffer(fmt, f->plan, f->sched, opt, &buf,
@@ -39,14 +38,19 @@ csv_rows(void **state)
 	struct fixture f;
 	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
 	char *csv = export(TP_EXPORT_CSV, &f, NULL);
-	assert_int_equal(count_str(csv, "\r\n"), (int)tp_plan_stage_count(f.plan) + 1);
-	assert_true(strncmp(csv, "plan,stage,name,kind,shape,start,finish,time,", 45) == 0);
+	assert_int_equal(count_str(csv, "\r\n"),
+			 (int)tp_plan_stage_count(f.plan) + 1);
+	assert_true(strncmp(csv,
+			    "plan,stage,name,kind,shape,start,finish,time,",
+			    45) == 0);
 	/* hand check: the tender deadline row, Fri 10 Feb 2012 at noon */
-	assert_non_null(strstr(csv, "hartlepool-2011,tender-deadline,Closing date for "
-				    "tender submissions,tender-deadline,deadline,"
-				    "2012-02-10,2012-02-10,12:00,"));
+	assert_non_null(
+		strstr(csv, "hartlepool-2011,tender-deadline,Closing date for "
+			    "tender submissions,tender-deadline,deadline,"
+			    "2012-02-10,2012-02-10,12:00,"));
 	/* a name with a comma is quoted */
-	assert_non_null(strstr(csv, ",\"Evaluation of tender submissions, interviews\","));
+	assert_non_null(strstr(
+		csv, ",\"Evaluation of tender submissions, interviews\","));
 	free(csv);
 	fixture_free(&f);
 }
@@ -63,19 +67,23 @@ csv_quotes_doubled(void **state)
 	struct tp_plan *p;
 	assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
 	tp_plan_set_calendar(p, f.cal);
-	assert_int_equal(tp_plan_set_start_date(p, TP_DATE(2012, 6, 25), NULL), TP_OK);
+	assert_int_equal(tp_plan_set_start_date(p, TP_DATE(2012, 6, 25), NULL),
+			 TP_OK);
 	assert_int_equal(tp_plan_add_stage(p, "a", "The \"big\" one\nline",
-					   TP_STAGE_CUSTOM, 2, TP_UNIT_WORKING_DAYS,
-					   NULL, NULL),
+					   TP_STAGE_CUSTOM, 2,
+					   TP_UNIT_WORKING_DAYS, NULL, NULL),
 			 TP_OK);
 	struct tp_schedule *s;
-	assert_int_equal(tp_schedule_compute(p, TP_SCHEDULE_FORWARD, &s, NULL), TP_OK);
+	assert_int_equal(tp_schedule_compute(p, TP_SCHEDULE_FORWARD, &s, NULL),
+			 TP_OK);
 	char *buf = NULL;
-	assert_int_equal(tp_export_to_buffer(TP_EXPORT_CSV, p, s, NULL, &buf, NULL, NULL),
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_CSV, p, s, NULL, &buf,
+					     NULL, NULL),
 			 TP_OK);
 	/* no plan id: empty first field; Mon 25 + 2 working days: Tue 26 Jun */
-	assert_non_null(strstr(buf, "\r\n,a,\"The \"\"big\"\" one\nline\",custom,period,"
-				    "2012-06-25,2012-06-26,,"));
+	assert_non_null(strstr(
+		buf, "\r\n,a,\"The \"\"big\"\" one\nline\",custom,period,"
+		     "2012-06-25,2012-06-26,,"));
 	free(buf);
 	tp_schedule_free(s);
 	tp_plan_free(p);
@@ -90,9 +98,11 @@ text_grid(void **state)
 	char *txt = export(TP_EXPORT_TEXT, &f, NULL);
 	/* title, blank, month line, week line, one line per stage, blank,
 	 * legend */
-	assert_int_equal(count_str(txt, "\n"), (int)tp_plan_stage_count(f.plan) + 6);
+	assert_int_equal(count_str(txt, "\n"),
+			 (int)tp_plan_stage_count(f.plan) + 6);
 	/* weeks from w/c Mon 31 Oct 2011 */
-	assert_non_null(strstr(txt, "Stage (week commencing)           31 7142128 5"));
+	assert_non_null(
+		strstr(txt, "Stage (week commencing)           31 7142128 5"));
 	assert_non_null(strstr(txt, "!!"));
 	assert_non_null(strstr(txt, "2012-02-10 12:00\n"));
 	assert_non_null(strstr(txt, "2011-12-28 to 2012-02-10\n"));

@@ -69,7 +69,8 @@ attr_is(xmlDocPtr doc, const char *stage, const char *what, const char *want)
 		 what);
 	char *got = xpath_string(doc, NS, expr);
 	if (strcmp(got, want))
-		fail_msg("%s of %s: got '%s', want '%s'", what, stage, got, want);
+		fail_msg("%s of %s: got '%s', want '%s'", what, stage, got,
+			 want);
 	free(got);
 }
 
@@ -78,22 +79,26 @@ matches_schedule(const struct fixture *f, xmlDocPtr doc)
 {
 	assert_int_equal(xpath_count(doc, NS, "//s:stage"),
 			 (int)tp_plan_stage_count(f->plan));
-	tp_plan_foreach_stage(f->plan, s)
-	{
+	tp_plan_foreach_stage (f->plan, s) {
 		const char *id = tp_plan_stage_id(f->plan, s);
 		char d[TP_DATE_STRLEN], n[16];
 		attr_is(doc, id, "s:early/@start",
-			tp_date_format(tp_schedule_early_start(f->sched, s), d));
+			tp_date_format(tp_schedule_early_start(f->sched, s),
+				       d));
 		attr_is(doc, id, "s:early/@finish",
-			tp_date_format(tp_schedule_early_finish(f->sched, s), d));
+			tp_date_format(tp_schedule_early_finish(f->sched, s),
+				       d));
 		attr_is(doc, id, "s:late/@start",
 			tp_date_format(tp_schedule_late_start(f->sched, s), d));
 		attr_is(doc, id, "s:late/@finish",
-			tp_date_format(tp_schedule_late_finish(f->sched, s), d));
-		snprintf(n, sizeof(n), "%d", (int)tp_schedule_total_float(f->sched, s));
+			tp_date_format(tp_schedule_late_finish(f->sched, s),
+				       d));
+		snprintf(n, sizeof(n), "%d",
+			 (int)tp_schedule_total_float(f->sched, s));
 		attr_is(doc, id, "s:float/@total", n);
 		attr_is(doc, id, "@critical",
-			tp_schedule_is_critical(f->sched, s) ? "true" : "false");
+			tp_schedule_is_critical(f->sched, s) ? "true"
+							     : "false");
 	}
 }
 
@@ -146,9 +151,10 @@ findings_are_carried(void **state)
 	struct fixture f;
 	assert_int_equal(fixture_thurrock(&f, NULL), 0);
 	const struct tp_export_finding fs[] = {
-		{"error", "standstill.award-inside", "PCR 2006 reg 32A",
-		 NULL, "award", "award on 19 Oct 2012 falls inside the "
-				"standstill & must wait <until> 2 Nov"},
+		{"error", "standstill.award-inside", "PCR 2006 reg 32A", NULL,
+		 "award",
+		 "award on 19 Oct 2012 falls inside the "
+		 "standstill & must wait <until> 2 Nov"},
 		{"warning", NULL, NULL, "another-plan", "award", "not ours"},
 		{"info", NULL, "practice", NULL, NULL, "whole-plan note"},
 	};
@@ -157,12 +163,14 @@ findings_are_carried(void **state)
 	opt.findings = fs;
 	opt.n_findings = 3;
 	xmlDocPtr doc = export_xml(&f, &opt);
-	assert_int_equal(xpath_count(doc, NS, "//s:stage[@id='award']/s:finding"), 1);
+	assert_int_equal(
+		xpath_count(doc, NS, "//s:stage[@id='award']/s:finding"), 1);
 	attr_is(doc, "award", "s:finding/@citation", "PCR 2006 reg 32A");
 	attr_is(doc, "award", "s:finding",
 		"award on 19 Oct 2012 falls inside the standstill & must wait "
 		"<until> 2 Nov");
-	assert_int_equal(xpath_count(doc, NS, "/s:schedule/s:plan/s:finding"), 1);
+	assert_int_equal(xpath_count(doc, NS, "/s:schedule/s:plan/s:finding"),
+			 1);
 	xmlFreeDoc(doc);
 	fixture_free(&f);
 }
@@ -176,8 +184,8 @@ portfolio_valid(void **state)
 	const struct tp_schedule *s[] = {a.sched, b.sched};
 	char *buf = NULL;
 	size_t len;
-	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_XML, s, 2, NULL,
-						       &buf, &len, NULL),
+	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_XML, s, 2,
+						       NULL, &buf, &len, NULL),
 			 TP_OK);
 	assert_int_equal(validate(buf, len), 0);
 	assert_non_null(strstr(buf, "id=\"thurrock-2012\""));

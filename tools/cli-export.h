@@ -3,7 +3,6 @@
 #ifndef TP_CLI_EXPORT_H
 #define TP_CLI_EXPORT_H
 
-int
-cli_cmd_export(int argc, char **argv);
+int cli_cmd_export(int argc, char **argv);
 
 #endif

@@ -157,7 +157,7 @@ expand_short_options(int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		done = done || !strcmp(argv[i], "--");
 		copy[i] = !done && i > 0 && !strcmp(argv[i], "-o") ? output
-								    : argv[i];
+								   : argv[i];
 	}
 	return copy;
 }

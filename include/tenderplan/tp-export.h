@@ -31,13 +31,13 @@ extern "C" {
 
 /** Output formats; names (tp_export_format_name()) beside each. */
 enum tp_export_format {
-	TP_EXPORT_ICS = 0,   /**< "ics": iCalendar (RFC 5545), via libical */
-	TP_EXPORT_XML = 1,   /**< "xml": schedule XML, data/tenderplan-schedule.xsd */
+	TP_EXPORT_ICS = 0, /**< "ics": iCalendar (RFC 5545), via libical */
+	TP_EXPORT_XML = 1, /**< "xml": schedule XML (tenderplan-schedule.xsd) */
 	TP_EXPORT_MSPDI = 2, /**< "mspdi": Microsoft Project XML */
 	TP_EXPORT_SVG = 3,   /**< "svg": Gantt chart */
-	TP_EXPORT_HTML = 4,  /**< "html": a self-contained page with the Gantt */
-	TP_EXPORT_CSV = 5,   /**< "csv": one row per stage (RFC 4180) */
-	TP_EXPORT_TEXT = 6,  /**< "text": weekly grid for terminals */
+	TP_EXPORT_HTML = 4, /**< "html": a self-contained page with the Gantt */
+	TP_EXPORT_CSV = 5,  /**< "csv": one row per stage (RFC 4180) */
+	TP_EXPORT_TEXT = 6, /**< "text": weekly grid for terminals */
 };
 
 /**
@@ -90,12 +90,10 @@ struct tp_export_options {
 
 /** Set @p opt to the defaults: everything, no alarm, no previous
  * revision, no findings, DTSTAMP now. */
-TP_EXPORT void
-tp_export_options_init(struct tp_export_options *opt);
+TP_EXPORT void tp_export_options_init(struct tp_export_options *opt);
 
 /** The name of @p format ("ics"), or NULL if it is not a format. */
-TP_EXPORT const char *
-tp_export_format_name(enum tp_export_format format);
+TP_EXPORT const char *tp_export_format_name(enum tp_export_format format);
 
 /** Parse a format name as returned by tp_export_format_name();
  * TP_ERR_INVALID listing the valid names otherwise. */
@@ -115,8 +113,8 @@ tp_export_format_from_name(const char *name, enum tp_export_format *out,
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_export_to_buffer(enum tp_export_format format, const struct tp_plan *plan,
 		    const struct tp_schedule *sched,
-		    const struct tp_export_options *opt, char **out, size_t *len,
-		    struct tp_error *err);
+		    const struct tp_export_options *opt, char **out,
+		    size_t *len, struct tp_error *err);
 
 /**
  * As tp_export_to_buffer(), written to @p path through a temporary file
@@ -138,9 +136,9 @@ tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_export_portfolio_to_buffer(enum tp_export_format format,
-			      const struct tp_schedule *const *scheds,
-			      size_t n, const struct tp_export_options *opt,
-			      char **out, size_t *len, struct tp_error *err);
+			      const struct tp_schedule *const *scheds, size_t n,
+			      const struct tp_export_options *opt, char **out,
+			      size_t *len, struct tp_error *err);
 
 /** As tp_export_portfolio_to_buffer(), written atomically to @p path. */
 TP_EXPORT TP_NODISCARD enum tp_status
@@ -154,9 +152,10 @@ tp_export_portfolio_to_file(enum tp_export_format format,
  * "<stage-id>.<plan-id>@tenderplan", into @p buf of @p size bytes. Stable:
  * it depends only on the two ids. TP_ERR_INVALID if it does not fit.
  */
-TP_EXPORT TP_NODISCARD enum tp_status
-tp_export_ics_uid(const char *plan_id, const char *stage_id, char *buf,
-		  size_t size, struct tp_error *err);
+TP_EXPORT TP_NODISCARD enum tp_status tp_export_ics_uid(const char *plan_id,
+							const char *stage_id,
+							char *buf, size_t size,
+							struct tp_error *err);
 
 #ifdef __cplusplus
 }

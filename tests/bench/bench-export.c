@@ -52,16 +52,19 @@ main(int argc, char **argv)
 	const struct tp_schedule **s = calloc(n, sizeof(*s));
 	int rc = 1;
 	size_t stages = 0, built = 0;
-	if (!f || !s || tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL))
+	if (!f || !s ||
+	    tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL))
 		goto out;
 	for (; built < n; built++) {
-		struct tp_date start = {TP_DATE(2011, 1, 3).day + (int32_t)built};
+		struct tp_date start = {TP_DATE(2011, 1, 3).day +
+					(int32_t)built};
 		if (fixture_generic(&f[built], cal, (int)built, start))
 			goto out;
 		s[built] = f[built].sched;
 		stages += tp_plan_stage_count(f[built].plan);
 	}
-	rc = run(TP_EXPORT_ICS, s, n, stages) || run(TP_EXPORT_XML, s, n, stages) ||
+	rc = run(TP_EXPORT_ICS, s, n, stages) ||
+	     run(TP_EXPORT_XML, s, n, stages) ||
 	     run(TP_EXPORT_CSV, s, n, stages);
 out:
 	for (size_t i = 0; i < built; i++)
