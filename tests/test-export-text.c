@@ -12,6 +12,43 @@
 
 #include "export-fixtures.h"
 
+/* Linked with --wrap=malloc,calloc,realloc (tests/meson.build) so that the
+ * library's own allocations come here; fail_after > 0 makes the
+ * fail_after-th allocation from now fail. libical's and libxml2's own
+ * allocations happen inside their shared libraries and are not counted. */
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+
+static long fail_after;
+
+static bool
+should_fail(void)
+{
+	return fail_after > 0 && --fail_after == 0;
+}
+
+void *
+__wrap_malloc(size_t size)
+{
+	return should_fail() ? NULL : __real_malloc(size);
+}
+
+void *
+__wrap_calloc(size_t n, size_t size)
+{
+	return should_fail() ? NULL : __real_calloc(n, size);
+}
+
+void *
+__wrap_realloc(void *p, size_t size)
+{
+	return should_fail() ? NULL : __real_realloc(p, size);
+}
+
 static char *export(enum tp_export_format fmt, const struct fixture *f,
 		    const struct tp_export_options *opt)
 {
@@ -117,6 +154,37 @@ text_grid(void **state)
 	fixture_free(&f);
 }
 
+/* Every format: failing the 1st, 2nd, ... allocation gives TP_ERR_NOMEM
+ * and no output (valgrind and ASan check that nothing leaks), until the
+ * export succeeds. */
+static void
+allocation_failures(void **state)
+{
+	struct fixture f;
+	assert_int_equal(fixture_thurrock(&f, NULL), 0);
+	for (int fmt = TP_EXPORT_ICS; fmt <= TP_EXPORT_TEXT; fmt++) {
+		long n;
+		for (n = 1;; n++) {
+			char *buf = NULL;
+			struct tp_error err;
+			fail_after = n;
+			enum tp_status rc = tp_export_to_buffer(
+				(enum tp_export_format)fmt, f.plan, f.sched,
+				NULL, &buf, NULL, &err);
+			fail_after = 0;
+			if (rc == TP_OK) {
+				free(buf);
+				break;
+			}
+			assert_int_equal(rc, TP_ERR_NOMEM);
+			assert_null(buf);
+			assert_true(n < 100);
+		}
+		assert_true(n > 1);
+	}
+	fixture_free(&f);
+}
+
 int
 main(void)
 {
@@ -124,6 +192,7 @@ main(void)
 		cmocka_unit_test(csv_rows),
 		cmocka_unit_test(csv_quotes_doubled),
 		cmocka_unit_test(text_grid),
+		cmocka_unit_test(allocation_failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
