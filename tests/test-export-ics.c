@@ -539,6 +539,40 @@ schedule_of_another_plan_is_refused(void **state)
 	fixture_free(&b);
 }
 
+/* Another zone keeps libical's data under the plain IANA name; an unknown
+ * one is refused with its name. */
+static void
+other_time_zones(void **state)
+{
+	struct fixture f;
+	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
+	assert_int_equal(tp_plan_set_time_zone(f.plan, "Europe/Paris", NULL),
+			 TP_OK);
+	icalcomponent *cal = export_ics(&f, NULL);
+	icalcomponent *tz = icalcomponent_get_first_component(
+		cal, ICAL_VTIMEZONE_COMPONENT);
+	icalproperty *id =
+		icalcomponent_get_first_property(tz, ICAL_TZID_PROPERTY);
+	assert_string_equal(icalproperty_get_tzid(id), "Europe/Paris");
+	icalcomponent *ev =
+		find_event(cal, "tender-deadline.hartlepool-2011@tenderplan");
+	icalproperty *p =
+		icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+	icalparameter *tzp =
+		icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+	assert_string_equal(icalparameter_get_tzid(tzp), "Europe/Paris");
+	icalcomponent_free(cal);
+	assert_int_equal(tp_plan_set_time_zone(f.plan, "Mars/Olympus", NULL),
+			 TP_OK);
+	char *buf = NULL;
+	struct tp_error err;
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_ICS, f.plan, f.sched,
+					     NULL, &buf, NULL, &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "Mars/Olympus"));
+	fixture_free(&f);
+}
+
 int
 main(void)
 {
@@ -556,6 +590,7 @@ main(void)
 		cmocka_unit_test(portfolio_one_calendar),
 		cmocka_unit_test(file_output_is_atomic),
 		cmocka_unit_test(schedule_of_another_plan_is_refused),
+		cmocka_unit_test(other_time_zones),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	icaltimezone_free_builtin_timezones();
