@@ -23,7 +23,7 @@
 #define MARGIN      12.0
 #define CHART_W     1120.0 /* target width of the week columns */
 #define LEGEND_H    40.0
-#define LABEL_CHARS 44
+#define LABEL_CHARS 42
 
 #define COLOUR_BAR      "#4a78c2"
 #define COLOUR_CRITICAL "#c8312a"
@@ -363,6 +363,58 @@ marker(struct gantt *g, size_t s, size_t row, const char *fill, const char *tip)
 	return rc;
 }
 
+struct flag_text {
+	char text[600];
+	bool any;
+};
+
+static enum tp_status
+collect_flag(const struct tp_export_finding *f, void *user)
+{
+	struct flag_text *t = user;
+	size_t len = strlen(t->text);
+	snprintf(t->text + len, sizeof(t->text) - len, "%s%s: %s%s%s%s",
+		 len ? "\n" : "", f->severity ? f->severity : "note",
+		 f->message, f->citation ? " (" : "",
+		 f->citation ? f->citation : "", f->citation ? ")" : "");
+	t->any = true;
+	return TP_OK;
+}
+
+/* A red "!" at the end of the label column when the rules checker found
+ * something about the stage; the findings are its tooltip. */
+static enum tp_status
+finding_flag(struct gantt *g, size_t s, size_t row)
+{
+	struct flag_text t = {"", false};
+	tp_export_foreach_finding(g->opt, tp_plan_id(g->plan),
+				  tp_plan_stage_id(g->plan, s), collect_flag,
+				  &t);
+	if (!t.any)
+		return TP_OK;
+	enum tp_status rc = start(g, "text");
+	if (rc == TP_OK)
+		rc = num(g, "x", MARGIN + LABEL_W - 8);
+	if (rc == TP_OK)
+		rc = num(g, "y", row_y(g, row) + ROW_H / 2 + 5);
+	if (rc == TP_OK)
+		rc = attr(g, "fill", COLOUR_CRITICAL);
+	if (rc == TP_OK)
+		rc = attr(g, "font-weight", "bold");
+	if (rc == TP_OK)
+		rc = attr(g, "font-size", "14");
+	if (rc == TP_OK)
+		rc = attr(g, "class", "finding");
+	if (rc == TP_OK)
+		rc = tp_xml_check(xmlTextWriterWriteElement(g->w,
+							    BAD_CAST "title",
+							    BAD_CAST t.text),
+				  g->err);
+	if (rc == TP_OK)
+		rc = text(g, "!");
+	return rc == TP_OK ? end(g) : rc;
+}
+
 static enum tp_status
 stage_row(struct gantt *g, size_t s, size_t row)
 {
@@ -371,6 +423,8 @@ stage_row(struct gantt *g, size_t s, size_t row)
 	bool crit = tp_schedule_is_critical(g->sched, s);
 	const char *fill = crit ? COLOUR_CRITICAL : COLOUR_BAR;
 	enum tp_status rc = stage_label(g, s, row);
+	if (rc == TP_OK)
+		rc = finding_flag(g, s, row);
 	if (rc != TP_OK)
 		return rc;
 	enum tp_stage_shape shape = tp_export_stage_shape(g->plan, s);
@@ -421,6 +475,11 @@ legend(struct gantt *g)
 	if (rc == TP_OK)
 		rc = label(g, x + 454, y + 1, NULL, false,
 			   "bank holiday or closure");
+	if (rc == TP_OK && g->opt->n_findings > 0)
+		rc = label(g, x + 620, y + 1, NULL, true, "!");
+	if (rc == TP_OK && g->opt->n_findings > 0)
+		rc = label(g, x + 632, y + 1, NULL, false,
+			   "rules finding (hover for details)");
 	return rc;
 }
 

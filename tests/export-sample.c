@@ -36,6 +36,20 @@ main(int argc, char **argv)
 	if (argc > 4)
 		opt.alarm_working_days = atoi(argv[4]);
 	opt.deadlines_only = argc > 5 && !strcmp(argv[5], "deadlines");
+	/* A finding as the rules checker would give it, so that renders show
+	 * how findings look (reference/seed-timetables.md, Thurrock). */
+	static const struct tp_export_finding easter = {
+		"warning",
+		"calendar.non-working",
+		"Banking and Financial Dealings Act 1971 Sch 1",
+		NULL,
+		"contract-start",
+		"the contract start, 1 April 2013, is Easter Monday, a bank "
+		"holiday in England"};
+	if (!strcmp(argv[2], "thurrock")) {
+		opt.findings = &easter;
+		opt.n_findings = 1;
+	}
 	if (tp_export_to_file(fmt, f.plan, f.sched, &opt, argv[3], &err)) {
 		char buf[600];
 		fprintf(stderr, "export-sample: %s\n",
