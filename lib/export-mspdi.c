@@ -344,6 +344,19 @@ task_dates(struct mspdi_ctx *c, size_t s)
 	return rc;
 }
 
+/* A deadline stage also sets MS Project's Deadline, so a slip past it
+ * shows as a missed deadline there. */
+static enum tp_status
+deadline(struct mspdi_ctx *c, size_t s)
+{
+	if (tp_export_stage_shape(c->plan, s) != TP_SHAPE_DEADLINE)
+		return TP_OK;
+	int t = tp_plan_stage_time(c->plan, s);
+	return elem_datetime(c, "Deadline",
+			     tp_schedule_early_finish(c->sched, s),
+			     t >= 0 ? t : 17 * 60);
+}
+
 static enum tp_status
 task(struct mspdi_ctx *c, size_t s)
 {
@@ -384,13 +397,16 @@ task(struct mspdi_ctx *c, size_t s)
 					  LAG_PER_WORKING_DAY);
 	if (rc == TP_OK)
 		rc = constraint(c, s);
+	if (rc == TP_OK)
+		rc = deadline(c, s);
 	if (rc == TP_OK && tp_plan_stage_notes(c->plan, s))
 		rc = elem(c, "Notes", tp_plan_stage_notes(c->plan, s));
-	if (rc == TP_OK)
-		rc = elem_int(c, "Manual", 0); /* auto-scheduled, not pinned */
 	bool has_pred;
 	if (rc == TP_OK)
 		rc = links(c, s, &has_pred);
+	/* Project 2010's Manual comes after the links (pj14 order) */
+	if (rc == TP_OK)
+		rc = elem_int(c, "Manual", 0); /* auto-scheduled, not pinned */
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -417,6 +433,8 @@ header(struct mspdi_ctx *c)
 	if (rc == TP_OK)
 		rc = elem(c, "Title", name ? name : "Tender timetable");
 	if (rc == TP_OK)
+		rc = elem_int(c, "Revision", (long)tp_plan_revision(c->plan));
+	if (rc == TP_OK)
 		rc = elem_int(c, "ScheduleFromStart", 1);
 	if (rc == TP_OK)
 		rc = elem_datetime(c, "StartDate",
@@ -438,8 +456,6 @@ header(struct mspdi_ctx *c)
 		rc = elem_int(c, "DaysPerMonth", 20);
 	if (rc == TP_OK)
 		rc = elem_int(c, "DurationFormat", FORMAT_DAYS);
-	if (rc == TP_OK)
-		rc = elem_int(c, "NewTasksAreManual", 0);
 	return rc;
 }
 

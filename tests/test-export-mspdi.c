@@ -81,6 +81,25 @@ required_elements(void **state)
 	str_is(doc,
 	       "string(//s:Task[s:Name='Closing date for tender submissions']/s:Milestone)",
 	       "1");
+	str_is(doc,
+	       "string(//s:Task[s:Name='Closing date for tender submissions']/s:Deadline)",
+	       "2012-02-10T12:00:00");
+	assert_int_equal(
+		xpath_count(doc, NS,
+			    "//s:Task[s:Name='PQQ evaluation']/s:Deadline"),
+		0);
+	/* schema order (mspdi_pj12.xsd, pj14 for Manual): Deadline after
+	 * ConstraintType, links before Manual */
+	assert_int_equal(
+		xpath_count(
+			doc, NS,
+			"//s:Deadline[not(preceding-sibling::s:ConstraintType)]"),
+		0);
+	assert_int_equal(
+		xpath_count(
+			doc, NS,
+			"//s:PredecessorLink[following-sibling::s:Milestone or preceding-sibling::s:Manual]"),
+		0);
 	/* PQQ evaluation: 15 working days of 8 hours = 120 hours */
 	str_is(doc, "string(//s:Task[s:Name='PQQ evaluation']/s:Duration)",
 	       "PT120H0M0S");
