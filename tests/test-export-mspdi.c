@@ -183,6 +183,52 @@ calendar_exceptions(void **state)
 	fixture_free(&f);
 }
 
+/* A Christmas closure from Fri 23 Dec 2011 to Tue 3 Jan 2012: the
+ * weekdays not already bank holidays (23, 28-30 Dec, 3 Jan) become
+ * exceptions named after it, consecutive days merged (28 to 30 Dec). */
+static void
+closures_are_exceptions(void **state)
+{
+	struct fixture f;
+	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
+	struct tp_calendar_builder *b;
+	struct tp_calendar *cal;
+	assert_int_equal(tp_calendar_builder_new(&b, NULL), TP_OK);
+	assert_int_equal(tp_calendar_builder_set_range(b, 2010, 2014, NULL),
+			 TP_OK);
+	assert_int_equal(tp_calendar_builder_add_closure(
+				 b, TP_DATE(2011, 12, 23), TP_DATE(2012, 1, 3),
+				 "Christmas closure", NULL),
+			 TP_OK);
+	assert_int_equal(tp_calendar_builder_build(b, &cal, NULL), TP_OK);
+	tp_calendar_builder_free(b);
+	tp_plan_set_calendar(f.plan, cal);
+	struct tp_schedule *s;
+	assert_int_equal(
+		tp_schedule_compute(f.plan, TP_SCHEDULE_FORWARD, &s, NULL),
+		TP_OK);
+	char *buf = NULL;
+	size_t len;
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_MSPDI, f.plan, s, NULL,
+					     &buf, &len, NULL),
+			 TP_OK);
+	xmlDocPtr doc = xmlReadMemory(buf, (int)len, "p.xml", NULL, 0);
+	free(buf);
+	assert_int_equal(
+		xpath_count(doc, NS,
+			    "//s:Exception[s:Name='Christmas closure']"),
+		3);
+	str_is(doc,
+	       "string(//s:Exception[s:Name='Christmas closure']"
+	       "[s:TimePeriod/s:FromDate='2011-12-28T00:00:00']/s:TimePeriod/s:ToDate)",
+	       "2011-12-30T23:59:00");
+	xmlFreeDoc(doc);
+	tp_schedule_free(s);
+	tp_plan_set_calendar(f.plan, f.cal);
+	tp_calendar_free(cal);
+	fixture_free(&f);
+}
+
 int
 main(void)
 {
@@ -190,6 +236,7 @@ main(void)
 		cmocka_unit_test(required_elements),
 		cmocka_unit_test(links_carry_lag_and_format),
 		cmocka_unit_test(calendar_exceptions),
+		cmocka_unit_test(closures_are_exceptions),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
