@@ -154,6 +154,45 @@ text_grid(void **state)
 	fixture_free(&f);
 }
 
+/* A plan with one milestone and nothing else exports in every format
+ * (edge of the chart and grid layouts). */
+static void
+one_milestone_plan(void **state)
+{
+	struct tp_calendar *cal;
+	struct tp_plan *p;
+	struct tp_schedule *s;
+	assert_int_equal(
+		tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL),
+		TP_OK);
+	assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
+	tp_plan_set_calendar(p, cal);
+	assert_int_equal(tp_plan_set_id(p, "one", NULL), TP_OK);
+	assert_int_equal(tp_plan_set_start_date(p, TP_DATE(2025, 12, 31), NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_stage(p, "go", NULL, TP_STAGE_AWARD, 0,
+					   TP_UNIT_WORKING_DAYS, NULL, NULL),
+			 TP_OK);
+	assert_int_equal(tp_schedule_compute(p, TP_SCHEDULE_FORWARD, &s, NULL),
+			 TP_OK);
+	for (int fmt = TP_EXPORT_ICS; fmt <= TP_EXPORT_TEXT; fmt++) {
+		char *buf = NULL;
+		size_t len = 0;
+		assert_int_equal(tp_export_to_buffer((enum tp_export_format)fmt,
+						     p, s, NULL, &buf, &len,
+						     NULL),
+				 TP_OK);
+		assert_true(len > 0);
+		/* the stage id stands in for the missing name */
+		if (fmt != TP_EXPORT_MSPDI)
+			assert_non_null(strstr(buf, "go"));
+		free(buf);
+	}
+	tp_schedule_free(s);
+	tp_plan_free(p);
+	tp_calendar_free(cal);
+}
+
 /* Every format: failing the 1st, 2nd, ... allocation gives TP_ERR_NOMEM
  * and no output (valgrind and ASan check that nothing leaks), until the
  * export succeeds. */
@@ -192,6 +231,7 @@ main(void)
 		cmocka_unit_test(csv_rows),
 		cmocka_unit_test(csv_quotes_doubled),
 		cmocka_unit_test(text_grid),
+		cmocka_unit_test(one_milestone_plan),
 		cmocka_unit_test(allocation_failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
