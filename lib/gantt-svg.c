@@ -74,10 +74,22 @@ attr(struct gantt *g, const char *name, const char *value)
 			    g->err);
 }
 
+/* @p v to one decimal place with a '.', whatever the process locale
+ * (printf's %f would write "12,5" under a French locale). */
+static char *
+tenths(double v, char buf[24])
+{
+	long t = (long)(v * 10 + (v < 0 ? -0.5 : 0.5));
+	unsigned long a = (unsigned long)(t < 0 ? -t : t);
+	snprintf(buf, 24, "%s%lu.%lu", t < 0 ? "-" : "", a / 10, a % 10);
+	return buf;
+}
+
 static enum tp_status
 num(struct gantt *g, const char *name, double v)
 {
-	return tp_xml_attrf(g->w, name, g->err, "%.1f", v);
+	char buf[24];
+	return attr(g, name, tenths(v, buf));
 }
 
 static enum tp_status
@@ -150,9 +162,12 @@ static enum tp_status
 diamond(struct gantt *g, double cx, double cy, double r, const char *fill,
 	const char *stroke, const char *tip)
 {
-	char pts[160];
-	snprintf(pts, sizeof(pts), "%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f",
-		 cx, cy - r, cx + r, cy, cx, cy + r, cx - r, cy);
+	char pts[8 * 24 + 8];
+	char v[8][24];
+	snprintf(pts, sizeof(pts), "%s,%s %s,%s %s,%s %s,%s", tenths(cx, v[0]),
+		 tenths(cy - r, v[1]), tenths(cx + r, v[2]), tenths(cy, v[3]),
+		 tenths(cx, v[4]), tenths(cy + r, v[5]), tenths(cx - r, v[6]),
+		 tenths(cy, v[7]));
 	enum tp_status rc = start(g, "polygon");
 	if (rc == TP_OK)
 		rc = attr(g, "points", pts);
