@@ -8,6 +8,7 @@
  * /work/research/findings.md (legislation.gov.uk text). */
 #include <dirent.h>
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -19,6 +20,42 @@
 #include <cmocka.h>
 
 #include <tenderplan/tenderplan.h>
+
+/* Allocation failures: the library's malloc, calloc and realloc are routed
+ * here (-Wl,--wrap, tests/meson.build); fail_after = n fails the n-th
+ * call from now, -1 never. libxml2's own allocations are not routed. */
+static int fail_after = -1;
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+
+static bool
+should_fail(void)
+{
+	return fail_after >= 0 && fail_after-- == 0;
+}
+
+void *
+__wrap_malloc(size_t size)
+{
+	return should_fail() ? NULL : __real_malloc(size);
+}
+
+void *
+__wrap_calloc(size_t n, size_t size)
+{
+	return should_fail() ? NULL : __real_calloc(n, size);
+}
+
+void *
+__wrap_realloc(void *p, size_t size)
+{
+	return should_fail() ? NULL : __real_realloc(p, size);
+}
 
 static char *
 read_all(const char *path, size_t *len)
@@ -600,6 +637,50 @@ pcr2015_open_dates(void **state)
 	tp_plan_doc_free(doc);
 }
 
+/* Fail the 1st, 2nd, ... allocation until reading, writing and making a
+ * template succeed: each failure is TP_ERR_NOMEM and leaks nothing (ASan
+ * and valgrind check the leaks). */
+static enum tp_status
+read_write_once(void)
+{
+	struct tp_plan_doc *doc = NULL, *tpl = NULL;
+	struct tp_error err;
+	char *xml = NULL;
+	size_t len;
+	enum tp_status rc = tp_plan_doc_read_memory(
+		rich_plan, sizeof(rich_plan) - 1, "rich", NULL,
+		TP_PLAN_READ_NO_CALENDAR, &doc, &err);
+
+	if (rc == TP_OK)
+		rc = tp_plan_doc_write_memory(doc, &xml, &len, &err);
+	if (rc == TP_OK)
+		rc = tp_template_new("pcr2015-cpn", &tpl, &err);
+	if (rc != TP_OK && rc != TP_ERR_NOMEM)
+		fail_msg("status %d: %s", rc, err.message);
+	free(xml);
+	tp_plan_doc_free(doc);
+	tp_plan_doc_free(tpl);
+	return rc;
+}
+
+static void
+allocation_failures(void **state)
+{
+	int n;
+
+	(void)state;
+	for (n = 0; n < 100000; n++) {
+		enum tp_status rc;
+		fail_after = n;
+		rc = read_write_once();
+		fail_after = -1;
+		if (rc == TP_OK)
+			break;
+		assert_int_equal(rc, TP_ERR_NOMEM);
+	}
+	assert_true(n > 10 && n < 100000);
+}
+
 static void
 unknown_template(void **state)
 {
@@ -628,6 +709,7 @@ main(void)
 		cmocka_unit_test(templates_schedule_lawfully),
 		cmocka_unit_test(pcr2015_open_dates),
 		cmocka_unit_test(unknown_template),
+		cmocka_unit_test(allocation_failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
