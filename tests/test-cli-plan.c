@@ -146,8 +146,8 @@ templates_lists_all(void **state)
 		lines += *p == '\n';
 	assert_int_equal(lines, 9);
 	/* id, a tab, a description */
-	assert_true(!strncmp(r.out, "pcr2015-open\tPCR 2015 open procedure",
-			     36));
+	assert_true(
+		!strncmp(r.out, "pcr2015-open\tPCR 2015 open procedure", 36));
 	expect_in(r.out, "\npa2023-competitive-flexible\t");
 	expect_in(r.out, "\npcr2006-part-b\t");
 	expect_in(r.out, "\nframework-call-off\t");

@@ -8,8 +8,8 @@
  * /work/research/findings.md (legislation.gov.uk text). */
 #include <dirent.h>
 #include <setjmp.h>
-#include <stdbool.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -132,8 +132,8 @@ check_case(const char *dir, const char *name)
 	parse_expected(expect, &e);
 	rc = tp_plan_doc_read_file(input, 0, &doc, &err);
 	if (rc == TP_OK || (int)rc != e.code || err.line != e.line ||
-	    strcmp(err.source, input) != 0 ||
-	    !strstr(err.message, e.message) || strchr(err.message, '\n'))
+	    strcmp(err.source, input) != 0 || !strstr(err.message, e.message) ||
+	    strchr(err.message, '\n'))
 		fail_msg("case %s: status %d line %d source '%s' message "
 			 "'%s'; expected status %d line %d message containing "
 			 "'%s'",
@@ -180,9 +180,9 @@ oversize_is_refused(void **state)
 	assert_non_null(big);
 	memset(big, ' ', n);
 	memcpy(big, "<plan", 5);
-	assert_int_equal(tp_plan_doc_read_memory(big, n, "big.xml", NULL, 0,
-						 &doc, &err),
-			 TP_ERR_PARSE);
+	assert_int_equal(
+		tp_plan_doc_read_memory(big, n, "big.xml", NULL, 0, &doc, &err),
+		TP_ERR_PARSE);
 	assert_non_null(strstr(err.message, "too large"));
 	assert_string_equal(err.source, "big.xml");
 	assert_null(doc);
@@ -196,9 +196,9 @@ missing_file(void **state)
 	struct tp_error err;
 
 	(void)state;
-	assert_int_equal(tp_plan_doc_read_file("/nonexistent/plan.xml", 0,
-					       &doc, &err),
-			 TP_ERR_IO);
+	assert_int_equal(
+		tp_plan_doc_read_file("/nonexistent/plan.xml", 0, &doc, &err),
+		TP_ERR_IO);
 	assert_string_equal(err.source, "/nonexistent/plan.xml");
 }
 
@@ -297,8 +297,7 @@ static void
 assert_stages_equal(const struct tp_plan *p, const struct tp_plan *q)
 {
 	assert_int_equal(tp_plan_stage_count(p), tp_plan_stage_count(q));
-	tp_plan_foreach_stage(p, i)
-	{
+	tp_plan_foreach_stage (p, i) {
 		assert_string_equal(tp_plan_stage_id(p, i),
 				    tp_plan_stage_id(q, i));
 		assert_true(str_eq(tp_plan_stage_name(p, i),
@@ -437,7 +436,8 @@ round_trip_rich(void **state)
 		fail_msg("line %d: %s", err.line, err.message);
 	/* Spot checks that the reader took every field. */
 	p = tp_plan_doc_plan_const(doc);
-	assert_string_equal(tp_plan_name(p), "Caf\xc3\xa9 & <support> services");
+	assert_string_equal(tp_plan_name(p),
+			    "Caf\xc3\xa9 & <support> services");
 	assert_int_equal(tp_plan_revision(p), 7);
 	assert_true(tp_plan_find_stage(p, "a", &a));
 	assert_int_equal(tp_plan_stage_time(p, a), 9 * 60 + 30);
@@ -511,9 +511,8 @@ control_characters_refused(void **state)
 
 	(void)state;
 	assert_int_equal(tp_plan_doc_new(&doc, &err), TP_OK);
-	assert_int_equal(tp_plan_set_name(tp_plan_doc_plan(doc), "bell\a",
-					  &err),
-			 TP_OK);
+	assert_int_equal(
+		tp_plan_set_name(tp_plan_doc_plan(doc), "bell\a", &err), TP_OK);
 	assert_int_equal(tp_plan_doc_write_memory(doc, &xml, &len, &err),
 			 TP_ERR_INVALID);
 	assert_null(xml);

@@ -4,13 +4,10 @@
 #ifndef TP_CLI_PLAN_H
 #define TP_CLI_PLAN_H
 
-int
-cli_cmd_templates(int argc, char **argv);
+int cli_cmd_templates(int argc, char **argv);
 
-int
-cli_cmd_new(int argc, char **argv);
+int cli_cmd_new(int argc, char **argv);
 
-int
-cli_cmd_schedule(int argc, char **argv);
+int cli_cmd_schedule(int argc, char **argv);
 
 #endif

@@ -127,12 +127,9 @@ new_output(void *ctx, const char *value, struct tp_error *err)
 }
 
 static const struct cli_option new_options[] = {
-	{"--start", true, new_start},
-	{"--contract-start", true, new_cs},
-	{"--region", true, new_region},
-	{"--name", true, new_name},
-	{"--output", true, new_output},
-	{NULL, false, NULL},
+	{"--start", true, new_start},   {"--contract-start", true, new_cs},
+	{"--region", true, new_region}, {"--name", true, new_name},
+	{"--output", true, new_output}, {NULL, false, NULL},
 };
 
 static enum tp_status
@@ -180,8 +177,9 @@ run_new(const char *id, const struct new_opts *o)
 	else if (!o->output || !strcmp(o->output, "-"))
 		rc = write_stdout(doc);
 	else if (tp_plan_doc_write_file(doc, o->output, &err) != TP_OK)
-		rc = err.code == TP_ERR_IO ? (cli_lib_error(&err), CLI_EXIT_FAIL)
-					   : cli_lib_error(&err);
+		rc = err.code == TP_ERR_IO
+			     ? (cli_lib_error(&err), CLI_EXIT_FAIL)
+			     : cli_lib_error(&err);
 	tp_plan_doc_free(doc);
 	return rc;
 }

@@ -90,9 +90,9 @@ print_header(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 	const struct tp_rules_config *r = tp_plan_doc_rules(doc);
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
 
-	printf("plan: %s\n", tp_plan_name(p) ? tp_plan_name(p)
-					     : (tp_plan_id(p) ? tp_plan_id(p)
-							      : "(unnamed)"));
+	printf("plan: %s\n",
+	       tp_plan_name(p) ? tp_plan_name(p)
+			       : (tp_plan_id(p) ? tp_plan_id(p) : "(unnamed)"));
 	printf("regime: %s, procedure: %s\n", tp_regime_name(r->regime),
 	       tp_procedure_name(r->procedure));
 	printf("calendar: %s\n", tp_region_name(tp_plan_doc_region(doc)));
@@ -147,8 +147,7 @@ print_table(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 	int rc = CLI_EXIT_OK;
 
 	print_header(doc, s, pass);
-	tp_plan_foreach_stage(p, i)
-	{
+	tp_plan_foreach_stage (p, i) {
 		if ((rc = print_row(s, p, i, pass)))
 			return rc;
 	}
@@ -185,12 +184,11 @@ explain_pass(const struct tp_schedule *s, size_t i, enum tp_pass pass)
 	if (!ok)
 		return CLI_EXIT_OK;
 	stage_dates(s, i, pass, &start, &finish);
-	printf("%s: %s to %s\n",
-	       pass == TP_PASS_EARLY ? "earliest" : "latest",
+	printf("%s: %s to %s\n", pass == TP_PASS_EARLY ? "earliest" : "latest",
 	       tp_date_format(start, a), tp_date_format(finish, b));
 	printf("  %s\n", tp_schedule_describe(s, i, pass, why, sizeof(why)));
-	if (tp_schedule_foreach_skipped(s, i, pass, print_skipped, &count,
-					NULL, &err) != TP_OK)
+	if (tp_schedule_foreach_skipped(s, i, pass, print_skipped, &count, NULL,
+					&err) != TP_OK)
 		return cli_lib_error(&err);
 	if (!count)
 		printf("  no non-working days skipped\n");
