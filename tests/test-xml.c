@@ -19,6 +19,9 @@
 
 #include <cmocka.h>
 
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
+
 #include <tenderplan/tenderplan.h>
 
 /* Allocation failures: the library's malloc, calloc and realloc are routed
@@ -202,21 +205,72 @@ missing_file(void **state)
 	assert_string_equal(err.source, "/nonexistent/plan.xml");
 }
 
-/* No handler of ours stays installed: after a failed read libxml2's
- * global structured handler is what it was (NULL by default). */
+/* The reader installs its libxml2 error handlers for one call only: a
+ * handler the application set before is neither called nor replaced. */
+static int app_handler_calls;
+
+static void
+app_handler(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+	app_handler_calls++;
+}
+
 static void
 handlers_restored(void **state)
 {
 	static const char bad[] = "<plan";
 	struct tp_plan_doc *doc = NULL;
 	struct tp_error err;
+	int tag = 0;
 
 	(void)state;
+	xmlSetStructuredErrorFunc(&tag, app_handler);
 	assert_int_equal(tp_plan_doc_read_memory(bad, sizeof(bad) - 1, NULL,
 						 NULL, 0, &doc, &err),
 			 TP_ERR_PARSE);
 	assert_string_equal(err.source, "<memory>");
 	assert_int_equal(err.line, 1);
+	assert_int_equal(app_handler_calls, 0);
+	assert_ptr_equal(xmlStructuredError, app_handler);
+	assert_ptr_equal(xmlStructuredErrorContext, &tag);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+/* $TP_SCHEMA_DIR comes first: a directory with a broken schema is used,
+ * and reported; without it the source tree's copy is found again. */
+static void
+schema_dir_from_environment(void **state)
+{
+	static const char ok[] = "<plan xmlns=\"urn:tenderplan:plan:1\">"
+				 "<stages/></plan>";
+	char dir[] = "/tmp/tp-test-schema-XXXXXX", path[64];
+	struct tp_plan_doc *doc = NULL;
+	struct tp_error err;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/tenderplan-plan.xsd", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("<not-a-schema/>\n", f);
+	fclose(f);
+	assert_int_equal(setenv("TP_SCHEMA_DIR", dir, 1), 0);
+	assert_int_equal(tp_plan_doc_read_memory(ok, sizeof(ok) - 1, NULL, NULL,
+						 0, &doc, &err),
+			 TP_ERR_IO);
+	assert_non_null(strstr(err.message, "cannot load the schema"));
+	assert_non_null(strstr(err.message, dir));
+	assert_int_equal(unsetenv("TP_SCHEMA_DIR"), 0);
+	assert_int_equal(tp_plan_doc_read_memory(ok, sizeof(ok) - 1, NULL, NULL,
+						 TP_PLAN_READ_NO_CALENDAR, &doc,
+						 &err),
+			 TP_OK);
+	tp_plan_doc_free(doc);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
 }
 
 /* ---- round trip -------------------------------------------------------- */
@@ -701,6 +755,7 @@ main(void)
 		cmocka_unit_test(oversize_is_refused),
 		cmocka_unit_test(missing_file),
 		cmocka_unit_test(handlers_restored),
+		cmocka_unit_test(schema_dir_from_environment),
 		cmocka_unit_test(round_trip_rich),
 		cmocka_unit_test(round_trip_templates),
 		cmocka_unit_test(write_file_atomically),
