@@ -511,6 +511,28 @@ round_trip_rich(void **state)
 	tp_plan_doc_free(doc);
 }
 
+/* A plan with nothing but its stages gets the defaults of
+ * tp_rules_config_init() and keeps them through a round trip. */
+static void
+round_trip_minimal(void **state)
+{
+	static const char min[] = "<plan xmlns=\"urn:tenderplan:plan:1\">"
+				  "<stages/></plan>";
+	struct tp_plan_doc *doc = NULL;
+	struct tp_rules_config dflt;
+	struct tp_error err;
+
+	(void)state;
+	assert_int_equal(tp_plan_doc_read_memory(min, sizeof(min) - 1, NULL,
+						 NULL, 0, &doc, &err),
+			 TP_OK);
+	tp_rules_config_init(&dflt);
+	assert_memory_equal(tp_plan_doc_rules(doc), &dflt, sizeof(dflt));
+	assert_int_equal(tp_plan_doc_region(doc), TP_REGION_ENGLAND_AND_WALES);
+	round_trip(doc);
+	tp_plan_doc_free(doc);
+}
+
 static void
 round_trip_templates(void **state)
 {
@@ -757,6 +779,7 @@ main(void)
 		cmocka_unit_test(handlers_restored),
 		cmocka_unit_test(schema_dir_from_environment),
 		cmocka_unit_test(round_trip_rich),
+		cmocka_unit_test(round_trip_minimal),
 		cmocka_unit_test(round_trip_templates),
 		cmocka_unit_test(write_file_atomically),
 		cmocka_unit_test(control_characters_refused),
