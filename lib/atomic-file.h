@@ -10,10 +10,9 @@
 
 /* Replace @path by @len bytes at @data. The temporary file
  * "<path>.tmp-XXXXXX" is removed on failure and @path is left as it was.
- * A new file gets mode 0644, a replaced one keeps its mode. TP_ERR_IO (source = @path)
- * naming the failed step, or TP_ERR_NOMEM. */
-enum tp_status
-tp_atomic_write(const char *path, const void *data, size_t len,
-		struct tp_error *err);
+ * A new file gets mode 0644, a replaced one keeps its mode. TP_ERR_IO (source =
+ * @path) naming the failed step, or TP_ERR_NOMEM. */
+enum tp_status tp_atomic_write(const char *path, const void *data, size_t len,
+			       struct tp_error *err);
 
 #endif

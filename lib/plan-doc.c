@@ -14,8 +14,12 @@
 #include "plan-doc-private.h"
 
 static const char *const claim_names[] = {
-	"pin",			 "urgency",	  "electronic-tenders",
-	"electronic-notice",	 "documents-with-notice", "agreed-period",
+	"pin",
+	"urgency",
+	"electronic-tenders",
+	"electronic-notice",
+	"documents-with-notice",
+	"agreed-period",
 	"preselected",
 };
 #define N_CLAIMS (sizeof(claim_names) / sizeof(claim_names[0]))
@@ -308,8 +312,7 @@ check_rules(const struct tp_rules_config *r, struct tp_error *err)
 
 enum tp_status
 tp_plan_doc_set_rules(struct tp_plan_doc *doc,
-		      const struct tp_rules_config *rules,
-		      struct tp_error *err)
+		      const struct tp_rules_config *rules, struct tp_error *err)
 {
 	enum tp_status rc = check_rules(rules, err);
 

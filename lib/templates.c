@@ -50,7 +50,10 @@ struct tpl_link {
 #define CD TP_UNIT_CALENDAR_DAYS
 #define WK TP_UNIT_WEEKS
 #define MO TP_UNIT_MONTHS
-#define END {NULL, 0, 0, 0, NULL, 0, NULL, NULL}
+#define END                                        \
+	{                                          \
+		NULL, 0, 0, 0, NULL, 0, NULL, NULL \
+	}
 
 /* ---- parts -------------------------------------------------------- */
 
@@ -168,8 +171,7 @@ static const struct tpl_stage pa2023_award[] = {
 	 "Procurement Act 2023 s.51(2): eight working days beginning with the "
 	 "day the contract award notice is published; s.123: not a bank "
 	 "holiday in any part of the UK."},
-	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1,
-	 "Contract entered into",
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract entered into",
 	 "Procurement Act 2023 s.51(1): not before the standstill ends."},
 	END};
 
@@ -189,31 +191,45 @@ static const struct tpl_stage tupe_tail[] = {
 /* TUPE 2006 reg 11(6): ELI at least 28 days before the transfer. With a
  * finish-to-start lag of 27 calendar days the start is at least 28 days
  * after the ELI day. Tender deadlines close their period. */
-#define TUPE_LINK {"tupe-deadline", "contract-start", TP_DEP_FINISH_TO_START, 27, CD}
-#define CLOSE_LINKS                                                            \
-	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD},  \
+#define TUPE_LINK                                                              \
 	{                                                                      \
-		"tender-period", "clarification-deadline",                     \
-		TP_DEP_FINISH_TO_FINISH, -10, CD                               \
+		"tupe-deadline", "contract-start", TP_DEP_FINISH_TO_START, 27, \
+			CD                                                     \
 	}
-#define SQ_LINK {"sq-period", "sq-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD}
-#define LINK_END {NULL, NULL, 0, 0, 0}
+#define CLOSE_LINKS                                                           \
+	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD}, \
+	{                                                                     \
+		"tender-period", "clarification-deadline",                    \
+			TP_DEP_FINISH_TO_FINISH, -10, CD                      \
+	}
+#define SQ_LINK                                                            \
+	{                                                                  \
+		"sq-period", "sq-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD \
+	}
+#define LINK_END                    \
+	{                           \
+		NULL, NULL, 0, 0, 0 \
+	}
 
-static const struct tpl_link open_links[] = {CLOSE_LINKS, TUPE_LINK,
-					     LINK_END};
+static const struct tpl_link open_links[] = {CLOSE_LINKS, TUPE_LINK, LINK_END};
 static const struct tpl_link restricted_links[] = {CLOSE_LINKS, SQ_LINK,
 						   TUPE_LINK, LINK_END};
-static const struct tpl_link cpn_links[] = {
-	CLOSE_LINKS, SQ_LINK, TUPE_LINK,
-	{"final-tender-period", "final-deadline", TP_DEP_FINISH_TO_FINISH, 0,
-	 WD},
-	LINK_END};
+static const struct tpl_link cpn_links[] = {CLOSE_LINKS,
+					    SQ_LINK,
+					    TUPE_LINK,
+					    {"final-tender-period",
+					     "final-deadline",
+					     TP_DEP_FINISH_TO_FINISH, 0, WD},
+					    LINK_END};
 static const struct tpl_link pa_open_links[] = {
-	CLOSE_LINKS, TUPE_LINK,
+	CLOSE_LINKS,
+	TUPE_LINK,
 	{"intention-to-award", "standstill", TP_DEP_START_TO_START, 0, WD},
 	LINK_END};
 static const struct tpl_link pa_cf_links[] = {
-	CLOSE_LINKS, SQ_LINK, TUPE_LINK,
+	CLOSE_LINKS,
+	SQ_LINK,
+	TUPE_LINK,
 	{"final-tender-period", "final-deadline", TP_DEP_FINISH_TO_FINISH, 0,
 	 WD},
 	{"intention-to-award", "standstill", TP_DEP_START_TO_START, 0, WD},
@@ -267,8 +283,9 @@ static const struct tpl_stage part_b[] = {
 	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
 	 "Closing date for tenders", NULL},
 	{"opening", TP_STAGE_OPENING, 0, WD, PREV, -1,
-	 "Opening of tenders by contract scrutiny", "Practice: next working "
-						    "day."},
+	 "Opening of tenders by contract scrutiny",
+	 "Practice: next working "
+	 "day."},
 	{"evaluation", TP_STAGE_EVALUATION, 15, WD, PREV, -1,
 	 "Evaluation of tenders", "Practice: three weeks."},
 	{"interviews", TP_STAGE_INTERVIEWS, 5, WD, PREV, -1,
@@ -289,7 +306,8 @@ static const struct tpl_stage part_b[] = {
 static const struct tpl_link part_b_links[] = {
 	{"pqq-period", "pqq-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD},
 	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD},
-	TUPE_LINK, LINK_END};
+	TUPE_LINK,
+	LINK_END};
 
 static const struct tpl_stage part_b_tail[] = {
 	{"tupe-deadline", TP_STAGE_TUPE_DEADLINE, 0, WD, "award", -1,
@@ -322,8 +340,8 @@ static const struct tpl_stage rfq[] = {
 	 "Approval to award", "Practice."},
 	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Order placed",
 	 "No statutory standstill below the thresholds."},
-	{"mobilisation", TP_STAGE_MOBILISATION, 10, WD, PREV, -1,
-	 "Lead-in", "Practice: two weeks."},
+	{"mobilisation", TP_STAGE_MOBILISATION, 10, WD, PREV, -1, "Lead-in",
+	 "Practice: two weeks."},
 	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
 	 "Contract starts", NULL},
 	END};
@@ -339,8 +357,8 @@ static const struct tpl_stage call_off[] = {
 	 "subject matter. Practice: two weeks."},
 	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
 	 "Closing date for call-off tenders", NULL},
-	{"evaluation", TP_STAGE_EVALUATION, 10, WD, PREV, -1,
-	 "Evaluation", "Practice: two weeks."},
+	{"evaluation", TP_STAGE_EVALUATION, 10, WD, PREV, -1, "Evaluation",
+	 "Practice: two weeks."},
 	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 5, WD, PREV, -1,
 	 "Approval to award", "Practice."},
 	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Call-off contract awarded",
@@ -372,68 +390,94 @@ struct tpl {
 
 /* Practice: tenders through an e-tendering portal that holds every
  * document from the day of the notice, and notices sent by e-mail. */
-#define E_TENDERS                                                              \
-	(TP_CLAIM_ELECTRONIC_TENDERS | TP_CLAIM_DOCUMENTS_WITH_NOTICE |        \
+#define E_TENDERS                                                       \
+	(TP_CLAIM_ELECTRONIC_TENDERS | TP_CLAIM_DOCUMENTS_WITH_NOTICE | \
 	 TP_CLAIM_ELECTRONIC_NOTICE)
 
 static const struct tpl templates[] = {
 	{"pcr2015-open",
 	 "PCR 2015 open procedure (reg 27): notice, 35-day tender period, "
 	 "evaluation, 10-day standstill, TUPE lead-in",
-	 "pcr2015", "open", E_TENDERS, TP_REGION_ENGLAND_AND_WALES,
+	 "pcr2015",
+	 "open",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
 	 {prep, pcr2015_open, tender_close, evaluation, pcr_award, tupe_tail},
 	 open_links},
 	{"pcr2015-restricted",
 	 "PCR 2015 restricted procedure (reg 28): selection questionnaire, "
 	 "shortlist, 30-day tender period, 10-day standstill",
-	 "pcr2015", "restricted", E_TENDERS, TP_REGION_ENGLAND_AND_WALES,
+	 "pcr2015",
+	 "restricted",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
 	 {prep, pcr2015_sq, sq_stage, pcr2015_restricted_tender, tender_close,
 	  evaluation, pcr_award, tupe_tail},
 	 restricted_links},
 	{"pcr2015-cpn",
 	 "PCR 2015 competitive procedure with negotiation (reg 29): "
 	 "selection, initial tenders, negotiation, final tenders",
-	 "pcr2015", "negotiation", E_TENDERS, TP_REGION_ENGLAND_AND_WALES,
+	 "pcr2015",
+	 "negotiation",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
 	 {prep, pcr2015_sq, sq_stage, pcr2015_cpn_tender, tender_close,
 	  negotiation, evaluation, pcr_award, tupe_tail},
 	 cpn_links},
 	{"pcr2015-light-touch",
 	 "PCR 2015 light touch regime (regs 74-77) for social and other "
 	 "services: notice, 30-day tender period, 10-day standstill",
-	 "pcr2015", "light-touch", E_TENDERS, TP_REGION_ENGLAND_AND_WALES,
+	 "pcr2015",
+	 "light-touch",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
 	 {prep, pcr2015_ltr_tender, tender_close, evaluation, pcr_award,
 	  tupe_tail},
 	 open_links},
 	{"pa2023-open",
 	 "Procurement Act 2023 open procedure (s.20(2)(a)): tender notice, "
 	 "30-day tendering period, 8-working-day standstill",
-	 "pa2023", "open", E_TENDERS, TP_REGION_UK,
-	 {prep, pa2023_open, tender_close, evaluation, pa2023_award,
-	  tupe_tail},
+	 "pa2023",
+	 "open",
+	 E_TENDERS,
+	 TP_REGION_UK,
+	 {prep, pa2023_open, tender_close, evaluation, pa2023_award, tupe_tail},
 	 pa_open_links},
 	{"pa2023-competitive-flexible",
 	 "Procurement Act 2023 competitive flexible procedure (s.20(2)(b)), "
 	 "two stages: participation, tenders, negotiation, final tenders",
-	 "pa2023", "competitive-flexible", E_TENDERS, TP_REGION_UK,
+	 "pa2023",
+	 "competitive-flexible",
+	 E_TENDERS,
+	 TP_REGION_UK,
 	 {prep, pa2023_cf_front, sq_stage, pa2023_cf_tender, tender_close,
 	  negotiation, evaluation, pa2023_award, tupe_tail},
 	 pa_cf_links},
 	{"pcr2006-part-b",
 	 "PCR 2006 Part B services as councils ran them (2011-2013): advert, "
 	 "PQQ, ITT, evaluation, interviews, approval, voluntary standstill",
-	 "pcr2006", "part-b", 0, TP_REGION_ENGLAND_AND_WALES,
+	 "pcr2006",
+	 "part-b",
+	 0,
+	 TP_REGION_ENGLAND_AND_WALES,
 	 {prep, part_b, part_b_tail},
 	 part_b_links},
 	{"rfq-below-threshold",
 	 "Request for quotation below the thresholds: two-week quotation "
 	 "period, no statutory standstill",
-	 "none", "below-threshold", 0, TP_REGION_ENGLAND_AND_WALES,
+	 "none",
+	 "below-threshold",
+	 0,
+	 TP_REGION_ENGLAND_AND_WALES,
 	 {rfq},
 	 simple_links},
 	{"framework-call-off",
 	 "Call-off (mini-competition) under a framework agreement: two-week "
 	 "tender period, no mandatory standstill (PCR 2015 reg 86(5)(c))",
-	 "pcr2015", "call-off", E_TENDERS, TP_REGION_ENGLAND_AND_WALES,
+	 "pcr2015",
+	 "call-off",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
 	 {call_off},
 	 simple_links},
 };
@@ -461,8 +505,8 @@ tp_template_description(size_t i)
 /* ---- building ----------------------------------------------------- */
 
 static enum tp_status
-add_tpl_stage(struct tp_plan *plan, const struct tpl_stage *s,
-	      const char *prev, struct tp_error *err)
+add_tpl_stage(struct tp_plan *plan, const struct tpl_stage *s, const char *prev,
+	      struct tp_error *err)
 {
 	size_t index;
 	const char *after = s->after ? s->after : prev;
@@ -527,8 +571,7 @@ find_template(const char *id)
 }
 
 enum tp_status
-tp_template_new(const char *id, struct tp_plan_doc **out,
-		struct tp_error *err)
+tp_template_new(const char *id, struct tp_plan_doc **out, struct tp_error *err)
 {
 	const struct tpl *t = find_template(id);
 	struct tp_plan_doc *doc = NULL;

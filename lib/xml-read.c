@@ -30,23 +30,21 @@ struct reader {
 	const char *base_dir;
 	unsigned flags;
 	struct tp_error *err;
-	bool failed;       /* err holds the first error */
-	bool doctype;      /* a DOCTYPE was met */
+	bool failed;  /* err holds the first error */
+	bool doctype; /* a DOCTYPE was met */
 	int doctype_line;
 	struct tp_plan_doc *doc;
-	int *stage_lines;  /* line of each stage element, by index */
+	int *stage_lines; /* line of each stage element, by index */
 };
 
 /* ---- errors --------------------------------------------------------- */
 
 /* Record the first error only; later ones are usually consequences. */
-static enum tp_status
-fail_at(struct reader *rd, enum tp_status code, int line, const char *fmt,
-	...) TP_PRINTF(4, 5);
+static enum tp_status fail_at(struct reader *rd, enum tp_status code, int line,
+			      const char *fmt, ...) TP_PRINTF(4, 5);
 
 static enum tp_status
-fail_at(struct reader *rd, enum tp_status code, int line, const char *fmt,
-	...)
+fail_at(struct reader *rd, enum tp_status code, int line, const char *fmt, ...)
 {
 	char msg[256];
 	va_list ap;
@@ -170,8 +168,9 @@ parse_xml(struct reader *rd, const char *data, size_t len, xmlDocPtr *out)
 	}
 	if (!xdoc || rd->failed) {
 		xmlFreeDoc(xdoc);
-		return fail_at(rd, TP_ERR_PARSE, 0, "not a well-formed XML "
-						    "document");
+		return fail_at(rd, TP_ERR_PARSE, 0,
+			       "not a well-formed XML "
+			       "document");
 	}
 	*out = xdoc;
 	return TP_OK;
@@ -288,8 +287,8 @@ parse_date(struct reader *rd, xmlNodePtr n, const char *name,
 
 	*present = v != NULL;
 	if (v && tp_date_parse(v, (long)strlen(v), out, &e) != TP_OK)
-		rc = fail_at(rd, e.code, node_line(n), "%s=\"%s\": %s", name,
-			     v, e.message);
+		rc = fail_at(rd, e.code, node_line(n), "%s=\"%s\": %s", name, v,
+			     e.message);
 	xmlFree(v);
 	return rc;
 }
@@ -352,8 +351,8 @@ read_closure(struct reader *rd, xmlNodePtr n)
 	if (rc != TP_OK)
 		return rc;
 	name = attr(n, "name");
-	rc = locate(rd, tp_plan_doc_add_closure(rd->doc, from, to, name,
-						rd->err),
+	rc = locate(rd,
+		    tp_plan_doc_add_closure(rd->doc, from, to, name, rd->err),
 		    node_line(n));
 	xmlFree(name);
 	return rc;
@@ -380,11 +379,11 @@ read_ics(struct reader *rd, xmlNodePtr n)
 {
 	char *href = attr(n, "href");
 	char *mode = attr(n, "mode");
-	enum tp_ics_mode m = mode && !strcmp(mode, "replace") ? TP_ICS_REPLACE
-							      : TP_ICS_ADD;
-	enum tp_status rc = locate(
-		rd, tp_plan_doc_set_ics(rd->doc, href, m, rd->err),
-		node_line(n));
+	enum tp_ics_mode m =
+		mode && !strcmp(mode, "replace") ? TP_ICS_REPLACE : TP_ICS_ADD;
+	enum tp_status rc =
+		locate(rd, tp_plan_doc_set_ics(rd->doc, href, m, rd->err),
+		       node_line(n));
 
 	xmlFree(href);
 	xmlFree(mode);
@@ -471,8 +470,8 @@ read_local(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 	char *unit = attr(n, "standstill-unit");
 
 	r->local_standstill_days = (int32_t)int_attr(n, "standstill-days", 0);
-	r->local_standstill_working_days = unit &&
-					   !strcmp(unit, "working-days");
+	r->local_standstill_working_days =
+		unit && !strcmp(unit, "working-days");
 	r->local_min_tender_days = (int32_t)int_attr(n, "min-tender-days", 0);
 	xmlFree(unit);
 	return copy_attr(rd, n, "citation", r->local_citation,
@@ -480,8 +479,7 @@ read_local(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 }
 
 static enum tp_status
-read_rules_children(struct reader *rd, xmlNodePtr n,
-		    struct tp_rules_config *r)
+read_rules_children(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 {
 	enum tp_status rc = TP_OK;
 
@@ -583,9 +581,9 @@ read_stage_time(struct reader *rd, xmlNodePtr n, size_t index)
 
 	if (t) /* HH:MM, checked by the schema */
 		rc = locate(rd,
-			    tp_plan_set_stage_time(
-				    rd->doc->plan, index,
-				    atoi(t) * 60 + atoi(t + 3), rd->err),
+			    tp_plan_set_stage_time(rd->doc->plan, index,
+						   atoi(t) * 60 + atoi(t + 3),
+						   rd->err),
 			    node_line(n));
 	xmlFree(t);
 	return rc;
@@ -650,10 +648,9 @@ read_after(struct reader *rd, xmlNodePtr n, const char *to)
 	if (rc == TP_OK && unit)
 		rc = tp_unit_from_name(unit, &u, rd->err);
 	if (rc == TP_OK)
-		rc = tp_plan_add_dependency(rd->doc->plan, from ? from : "",
-					    to, t,
-					    (int32_t)int_attr(n, "lag", 0), u,
-					    rd->err);
+		rc = tp_plan_add_dependency(rd->doc->plan, from ? from : "", to,
+					    t, (int32_t)int_attr(n, "lag", 0),
+					    u, rd->err);
 	xmlFree(from);
 	xmlFree(type);
 	xmlFree(unit);
@@ -814,10 +811,9 @@ report_cycle(struct reader *rd, const size_t *parent, size_t hit, size_t tail)
 			break;
 	}
 	for (size_t i = n; i-- > 0;)
-		len += (size_t)snprintf(msg + len, len < sizeof(msg)
-							   ? sizeof(msg) - len
-							   : 0,
-					"%s -> ", tp_plan_stage_id(plan, path[i]));
+		len += (size_t)snprintf(
+			msg + len, len < sizeof(msg) ? sizeof(msg) - len : 0,
+			"%s -> ", tp_plan_stage_id(plan, path[i]));
 	if (len < sizeof(msg))
 		snprintf(msg + len, sizeof(msg) - len, "%s",
 			 tp_plan_stage_id(plan, hit));
@@ -837,8 +833,7 @@ check_cycles(struct reader *rd)
 	size_t *parent = NULL, *next = NULL, hit = 0, tail = 0;
 	enum tp_status rc = TP_OK;
 
-	if (!graph_build(rd->doc->plan, &g) ||
-	    !(state = calloc(g.n + 1, 1)) ||
+	if (!graph_build(rd->doc->plan, &g) || !(state = calloc(g.n + 1, 1)) ||
 	    !(parent = calloc(g.n + 1, sizeof(*parent))) ||
 	    !(next = calloc(g.n + 1, sizeof(*next)))) {
 		rc = fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
@@ -917,10 +912,9 @@ build_calendar(struct reader *rd)
 {
 	if (rd->flags & TP_PLAN_READ_NO_CALENDAR)
 		return TP_OK;
-	return locate(rd,
-		      tp_plan_doc_build_calendar(rd->doc, rd->base_dir,
-						 rd->err),
-		      0);
+	return locate(
+		rd, tp_plan_doc_build_calendar(rd->doc, rd->base_dir, rd->err),
+		0);
 }
 
 static enum tp_status

@@ -89,8 +89,7 @@ wend(struct writer *wr)
 /* ---- calendar, anchors, rules --------------------------------------- */
 
 static bool
-write_range(struct writer *wr, const struct tp_plan_doc_range *r,
-	    bool closure)
+write_range(struct writer *wr, const struct tp_plan_doc_range *r, bool closure)
 {
 	bool ok = wstart(wr, closure ? "closure" : "holiday");
 
@@ -116,9 +115,8 @@ write_calendar(struct writer *wr)
 		ok = write_range(wr, &d->holidays[i], false);
 	if (ok && d->ics)
 		ok = wstart(wr, "ics") && wattr(wr, "href", d->ics) &&
-		     wattr(wr, "mode", d->ics_mode == TP_ICS_REPLACE
-					       ? "replace"
-					       : "add") &&
+		     wattr(wr, "mode",
+			   d->ics_mode == TP_ICS_REPLACE ? "replace" : "add") &&
 		     wend(wr);
 	return ok && wend(wr);
 }
@@ -163,16 +161,16 @@ write_local(struct writer *wr, const struct tp_rules_config *r)
 	    !*r->local_citation)
 		return true;
 	ok = wstart(wr, "local");
-	ok = ok && (!r->local_standstill_days ||
-		    (wattr_int(wr, "standstill-days",
-			       r->local_standstill_days) &&
-		     wattr(wr, "standstill-unit",
-			   r->local_standstill_working_days ? "working-days"
-							    : "calendar-days")));
+	ok = ok &&
+	     (!r->local_standstill_days ||
+	      (wattr_int(wr, "standstill-days", r->local_standstill_days) &&
+	       wattr(wr, "standstill-unit",
+		     r->local_standstill_working_days ? "working-days"
+						      : "calendar-days")));
 	ok = ok && (!r->local_min_tender_days ||
 		    wattr_int(wr, "min-tender-days", r->local_min_tender_days));
-	ok = ok && (!*r->local_citation ||
-		    wattr(wr, "citation", r->local_citation));
+	ok = ok &&
+	     (!*r->local_citation || wattr(wr, "citation", r->local_citation));
 	return ok && wend(wr);
 }
 
@@ -189,14 +187,14 @@ write_rules(struct writer *wr)
 	ok = ok && wattr(wr, "jurisdiction", tp_region_name(r->jurisdiction));
 	ok = ok && (!r->has_incumbent_end ||
 		    wattr_date(wr, "incumbent-end", r->incumbent_end));
-	ok = ok && wattr(wr, "notice-means",
-			 r->notice_means == TP_NOTICE_OTHER ? "other"
-							    : "electronic");
+	ok = ok &&
+	     wattr(wr, "notice-means",
+		   r->notice_means == TP_NOTICE_OTHER ? "other" : "electronic");
 	ok = ok && write_local(wr, r);
-	ok = ok && (!r->min_lead_in_days ||
-		    (wstart(wr, "lead-in") &&
-		     wattr_int(wr, "min-days", r->min_lead_in_days) &&
-		     wend(wr)));
+	ok = ok &&
+	     (!r->min_lead_in_days ||
+	      (wstart(wr, "lead-in") &&
+	       wattr_int(wr, "min-days", r->min_lead_in_days) && wend(wr)));
 	return ok && wend(wr);
 }
 
@@ -220,8 +218,8 @@ static bool
 write_constraint(struct writer *wr, size_t i)
 {
 	struct tp_constraint c;
-	bool ok = tp_plan_constraint(wr->plan, i, &c) &&
-		  wstart(wr, "constraint");
+	bool ok =
+		tp_plan_constraint(wr->plan, i, &c) && wstart(wr, "constraint");
 
 	ok = ok && wattr(wr, "type", tp_constraint_type_name(c.type));
 	ok = ok && wattr_date(wr, "date", c.date);
@@ -234,8 +232,8 @@ write_stage_attrs(struct writer *wr, size_t s)
 	const struct tp_plan *p = wr->plan;
 	int minutes = tp_plan_stage_time(p, s);
 	bool ok = wattr(wr, "id", tp_plan_stage_id(p, s)) &&
-		  wattr(wr, "kind", tp_stage_kind_name(
-					    tp_plan_stage_kind(p, s))) &&
+		  wattr(wr, "kind",
+			tp_stage_kind_name(tp_plan_stage_kind(p, s))) &&
 		  wattr_int(wr, "duration", tp_plan_stage_amount(p, s)) &&
 		  wattr(wr, "unit", tp_unit_name(tp_plan_stage_unit(p, s)));
 
@@ -308,8 +306,7 @@ write_stages(struct writer *wr)
 {
 	bool ok = wstart(wr, "stages");
 
-	tp_plan_foreach_stage(wr->plan, s)
-	{
+	tp_plan_foreach_stage (wr->plan, s) {
 		if (!ok)
 			break;
 		ok = write_stage(wr, s);
@@ -341,8 +338,7 @@ strings_ok(const struct tp_plan_doc *doc, const char **bad)
 	const struct tp_plan *p = doc->plan;
 	const char *s[3];
 
-	tp_plan_foreach_stage(p, i)
-	{
+	tp_plan_foreach_stage (p, i) {
 		s[0] = tp_plan_stage_name(p, i);
 		s[1] = tp_plan_stage_owner(p, i);
 		s[2] = tp_plan_stage_notes(p, i);
@@ -356,10 +352,12 @@ strings_ok(const struct tp_plan_doc *doc, const char **bad)
 	if (tp_plan_name(p) && !xml_text_ok(tp_plan_name(p)))
 		return false;
 	for (size_t i = 0; i < doc->n_closures; i++)
-		if (doc->closures[i].name && !xml_text_ok(doc->closures[i].name))
+		if (doc->closures[i].name &&
+		    !xml_text_ok(doc->closures[i].name))
 			return false;
 	for (size_t i = 0; i < doc->n_holidays; i++)
-		if (doc->holidays[i].name && !xml_text_ok(doc->holidays[i].name))
+		if (doc->holidays[i].name &&
+		    !xml_text_ok(doc->holidays[i].name))
 			return false;
 	return !doc->ics || xml_text_ok(doc->ics);
 }

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,7 +19,46 @@
 
 #include <cmocka.h>
 
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
+
 #include <tenderplan/tenderplan.h>
+
+/* Allocation failures: the library's malloc, calloc and realloc are routed
+ * here (-Wl,--wrap, tests/meson.build); fail_after = n fails the n-th
+ * call from now, -1 never. libxml2's own allocations are not routed. */
+static int fail_after = -1;
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+
+static bool
+should_fail(void)
+{
+	return fail_after >= 0 && fail_after-- == 0;
+}
+
+void *
+__wrap_malloc(size_t size)
+{
+	return should_fail() ? NULL : __real_malloc(size);
+}
+
+void *
+__wrap_calloc(size_t n, size_t size)
+{
+	return should_fail() ? NULL : __real_calloc(n, size);
+}
+
+void *
+__wrap_realloc(void *p, size_t size)
+{
+	return should_fail() ? NULL : __real_realloc(p, size);
+}
 
 static char *
 read_all(const char *path, size_t *len)
@@ -95,8 +135,8 @@ check_case(const char *dir, const char *name)
 	parse_expected(expect, &e);
 	rc = tp_plan_doc_read_file(input, 0, &doc, &err);
 	if (rc == TP_OK || (int)rc != e.code || err.line != e.line ||
-	    strcmp(err.source, input) != 0 ||
-	    !strstr(err.message, e.message) || strchr(err.message, '\n'))
+	    strcmp(err.source, input) != 0 || !strstr(err.message, e.message) ||
+	    strchr(err.message, '\n'))
 		fail_msg("case %s: status %d line %d source '%s' message "
 			 "'%s'; expected status %d line %d message containing "
 			 "'%s'",
@@ -143,9 +183,9 @@ oversize_is_refused(void **state)
 	assert_non_null(big);
 	memset(big, ' ', n);
 	memcpy(big, "<plan", 5);
-	assert_int_equal(tp_plan_doc_read_memory(big, n, "big.xml", NULL, 0,
-						 &doc, &err),
-			 TP_ERR_PARSE);
+	assert_int_equal(
+		tp_plan_doc_read_memory(big, n, "big.xml", NULL, 0, &doc, &err),
+		TP_ERR_PARSE);
 	assert_non_null(strstr(err.message, "too large"));
 	assert_string_equal(err.source, "big.xml");
 	assert_null(doc);
@@ -159,27 +199,78 @@ missing_file(void **state)
 	struct tp_error err;
 
 	(void)state;
-	assert_int_equal(tp_plan_doc_read_file("/nonexistent/plan.xml", 0,
-					       &doc, &err),
-			 TP_ERR_IO);
+	assert_int_equal(
+		tp_plan_doc_read_file("/nonexistent/plan.xml", 0, &doc, &err),
+		TP_ERR_IO);
 	assert_string_equal(err.source, "/nonexistent/plan.xml");
 }
 
-/* No handler of ours stays installed: after a failed read libxml2's
- * global structured handler is what it was (NULL by default). */
+/* The reader installs its libxml2 error handlers for one call only: a
+ * handler the application set before is neither called nor replaced. */
+static int app_handler_calls;
+
+static void
+app_handler(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+	app_handler_calls++;
+}
+
 static void
 handlers_restored(void **state)
 {
 	static const char bad[] = "<plan";
 	struct tp_plan_doc *doc = NULL;
 	struct tp_error err;
+	int tag = 0;
 
 	(void)state;
+	xmlSetStructuredErrorFunc(&tag, app_handler);
 	assert_int_equal(tp_plan_doc_read_memory(bad, sizeof(bad) - 1, NULL,
 						 NULL, 0, &doc, &err),
 			 TP_ERR_PARSE);
 	assert_string_equal(err.source, "<memory>");
 	assert_int_equal(err.line, 1);
+	assert_int_equal(app_handler_calls, 0);
+	assert_ptr_equal(xmlStructuredError, app_handler);
+	assert_ptr_equal(xmlStructuredErrorContext, &tag);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+/* $TP_SCHEMA_DIR comes first: a directory with a broken schema is used,
+ * and reported; without it the source tree's copy is found again. */
+static void
+schema_dir_from_environment(void **state)
+{
+	static const char ok[] = "<plan xmlns=\"urn:tenderplan:plan:1\">"
+				 "<stages/></plan>";
+	char dir[] = "/tmp/tp-test-schema-XXXXXX", path[64];
+	struct tp_plan_doc *doc = NULL;
+	struct tp_error err;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/tenderplan-plan.xsd", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("<not-a-schema/>\n", f);
+	fclose(f);
+	assert_int_equal(setenv("TP_SCHEMA_DIR", dir, 1), 0);
+	assert_int_equal(tp_plan_doc_read_memory(ok, sizeof(ok) - 1, NULL, NULL,
+						 0, &doc, &err),
+			 TP_ERR_IO);
+	assert_non_null(strstr(err.message, "cannot load the schema"));
+	assert_non_null(strstr(err.message, dir));
+	assert_int_equal(unsetenv("TP_SCHEMA_DIR"), 0);
+	assert_int_equal(tp_plan_doc_read_memory(ok, sizeof(ok) - 1, NULL, NULL,
+						 TP_PLAN_READ_NO_CALENDAR, &doc,
+						 &err),
+			 TP_OK);
+	tp_plan_doc_free(doc);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
 }
 
 /* ---- round trip -------------------------------------------------------- */
@@ -260,8 +351,7 @@ static void
 assert_stages_equal(const struct tp_plan *p, const struct tp_plan *q)
 {
 	assert_int_equal(tp_plan_stage_count(p), tp_plan_stage_count(q));
-	tp_plan_foreach_stage(p, i)
-	{
+	tp_plan_foreach_stage (p, i) {
 		assert_string_equal(tp_plan_stage_id(p, i),
 				    tp_plan_stage_id(q, i));
 		assert_true(str_eq(tp_plan_stage_name(p, i),
@@ -400,7 +490,8 @@ round_trip_rich(void **state)
 		fail_msg("line %d: %s", err.line, err.message);
 	/* Spot checks that the reader took every field. */
 	p = tp_plan_doc_plan_const(doc);
-	assert_string_equal(tp_plan_name(p), "Caf\xc3\xa9 & <support> services");
+	assert_string_equal(tp_plan_name(p),
+			    "Caf\xc3\xa9 & <support> services");
 	assert_int_equal(tp_plan_revision(p), 7);
 	assert_true(tp_plan_find_stage(p, "a", &a));
 	assert_int_equal(tp_plan_stage_time(p, a), 9 * 60 + 30);
@@ -416,6 +507,28 @@ round_trip_rich(void **state)
 	assert_string_equal(r->local_citation, "CPR r.12");
 	assert_int_equal(tp_plan_doc_closure_count(doc), 1);
 	assert_int_equal(tp_plan_doc_holiday_count(doc), 2);
+	round_trip(doc);
+	tp_plan_doc_free(doc);
+}
+
+/* A plan with nothing but its stages gets the defaults of
+ * tp_rules_config_init() and keeps them through a round trip. */
+static void
+round_trip_minimal(void **state)
+{
+	static const char min[] = "<plan xmlns=\"urn:tenderplan:plan:1\">"
+				  "<stages/></plan>";
+	struct tp_plan_doc *doc = NULL;
+	struct tp_rules_config dflt;
+	struct tp_error err;
+
+	(void)state;
+	assert_int_equal(tp_plan_doc_read_memory(min, sizeof(min) - 1, NULL,
+						 NULL, 0, &doc, &err),
+			 TP_OK);
+	tp_rules_config_init(&dflt);
+	assert_memory_equal(tp_plan_doc_rules(doc), &dflt, sizeof(dflt));
+	assert_int_equal(tp_plan_doc_region(doc), TP_REGION_ENGLAND_AND_WALES);
 	round_trip(doc);
 	tp_plan_doc_free(doc);
 }
@@ -474,9 +587,8 @@ control_characters_refused(void **state)
 
 	(void)state;
 	assert_int_equal(tp_plan_doc_new(&doc, &err), TP_OK);
-	assert_int_equal(tp_plan_set_name(tp_plan_doc_plan(doc), "bell\a",
-					  &err),
-			 TP_OK);
+	assert_int_equal(
+		tp_plan_set_name(tp_plan_doc_plan(doc), "bell\a", &err), TP_OK);
 	assert_int_equal(tp_plan_doc_write_memory(doc, &xml, &len, &err),
 			 TP_ERR_INVALID);
 	assert_null(xml);
@@ -600,6 +712,50 @@ pcr2015_open_dates(void **state)
 	tp_plan_doc_free(doc);
 }
 
+/* Fail the 1st, 2nd, ... allocation until reading, writing and making a
+ * template succeed: each failure is TP_ERR_NOMEM and leaks nothing (ASan
+ * and valgrind check the leaks). */
+static enum tp_status
+read_write_once(void)
+{
+	struct tp_plan_doc *doc = NULL, *tpl = NULL;
+	struct tp_error err;
+	char *xml = NULL;
+	size_t len;
+	enum tp_status rc = tp_plan_doc_read_memory(
+		rich_plan, sizeof(rich_plan) - 1, "rich", NULL,
+		TP_PLAN_READ_NO_CALENDAR, &doc, &err);
+
+	if (rc == TP_OK)
+		rc = tp_plan_doc_write_memory(doc, &xml, &len, &err);
+	if (rc == TP_OK)
+		rc = tp_template_new("pcr2015-cpn", &tpl, &err);
+	if (rc != TP_OK && rc != TP_ERR_NOMEM)
+		fail_msg("status %d: %s", rc, err.message);
+	free(xml);
+	tp_plan_doc_free(doc);
+	tp_plan_doc_free(tpl);
+	return rc;
+}
+
+static void
+allocation_failures(void **state)
+{
+	int n;
+
+	(void)state;
+	for (n = 0; n < 100000; n++) {
+		enum tp_status rc;
+		fail_after = n;
+		rc = read_write_once();
+		fail_after = -1;
+		if (rc == TP_OK)
+			break;
+		assert_int_equal(rc, TP_ERR_NOMEM);
+	}
+	assert_true(n > 10 && n < 100000);
+}
+
 static void
 unknown_template(void **state)
 {
@@ -621,13 +777,16 @@ main(void)
 		cmocka_unit_test(oversize_is_refused),
 		cmocka_unit_test(missing_file),
 		cmocka_unit_test(handlers_restored),
+		cmocka_unit_test(schema_dir_from_environment),
 		cmocka_unit_test(round_trip_rich),
+		cmocka_unit_test(round_trip_minimal),
 		cmocka_unit_test(round_trip_templates),
 		cmocka_unit_test(write_file_atomically),
 		cmocka_unit_test(control_characters_refused),
 		cmocka_unit_test(templates_schedule_lawfully),
 		cmocka_unit_test(pcr2015_open_dates),
 		cmocka_unit_test(unknown_template),
+		cmocka_unit_test(allocation_failures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

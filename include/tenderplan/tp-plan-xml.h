@@ -65,17 +65,15 @@ struct tp_plan_doc;
  * tp_rules_config_init(). Free with
  * tp_plan_doc_free(). @return TP_OK or TP_ERR_NOMEM.
  */
-TP_EXPORT TP_NODISCARD enum tp_status
-tp_plan_doc_new(struct tp_plan_doc **out, struct tp_error *err);
+TP_EXPORT TP_NODISCARD enum tp_status tp_plan_doc_new(struct tp_plan_doc **out,
+						      struct tp_error *err);
 
 /** Free @p doc, its plan and its calendar. NULL is allowed. */
-TP_EXPORT void
-tp_plan_doc_free(struct tp_plan_doc *doc);
+TP_EXPORT void tp_plan_doc_free(struct tp_plan_doc *doc);
 
 /** The document's plan (borrowed, lives as long as @p doc). Modify it
  * through tp-plan.h. */
-TP_EXPORT struct tp_plan *
-tp_plan_doc_plan(struct tp_plan_doc *doc);
+TP_EXPORT struct tp_plan *tp_plan_doc_plan(struct tp_plan_doc *doc);
 
 /** The document's plan, read only. */
 TP_EXPORT const struct tp_plan *
@@ -83,12 +81,11 @@ tp_plan_doc_plan_const(const struct tp_plan_doc *doc);
 
 /** Set the calendar region (the holidays the plan's calendar uses).
  * Modifies. */
-TP_EXPORT void
-tp_plan_doc_set_region(struct tp_plan_doc *doc, enum tp_region region);
+TP_EXPORT void tp_plan_doc_set_region(struct tp_plan_doc *doc,
+				      enum tp_region region);
 
 /** The calendar region. */
-TP_EXPORT enum tp_region
-tp_plan_doc_region(const struct tp_plan_doc *doc);
+TP_EXPORT enum tp_region tp_plan_doc_region(const struct tp_plan_doc *doc);
 
 /** Add a closure from @p first to @p last inclusive (@p name copied, may
  * be NULL). TP_ERR_INVALID if @p last is before @p first. Modifies. */
@@ -98,13 +95,11 @@ tp_plan_doc_add_closure(struct tp_plan_doc *doc, struct tp_date first,
 			struct tp_error *err);
 
 /** Number of closures. */
-TP_EXPORT size_t
-tp_plan_doc_closure_count(const struct tp_plan_doc *doc);
+TP_EXPORT size_t tp_plan_doc_closure_count(const struct tp_plan_doc *doc);
 
 /** Closure @p i; false (and @p out untouched) if there is none. */
-TP_EXPORT bool
-tp_plan_doc_closure(const struct tp_plan_doc *doc, size_t i,
-		    struct tp_plan_day_range *out);
+TP_EXPORT bool tp_plan_doc_closure(const struct tp_plan_doc *doc, size_t i,
+				   struct tp_plan_day_range *out);
 
 /** Add one extra non-working day (@p name copied, may be NULL).
  * Modifies. */
@@ -113,13 +108,11 @@ tp_plan_doc_add_holiday(struct tp_plan_doc *doc, struct tp_date date,
 			const char *name, struct tp_error *err);
 
 /** Number of extra holidays. */
-TP_EXPORT size_t
-tp_plan_doc_holiday_count(const struct tp_plan_doc *doc);
+TP_EXPORT size_t tp_plan_doc_holiday_count(const struct tp_plan_doc *doc);
 
 /** Extra holiday @p i (first = last); false if there is none. */
-TP_EXPORT bool
-tp_plan_doc_holiday(const struct tp_plan_doc *doc, size_t i,
-		    struct tp_plan_day_range *out);
+TP_EXPORT bool tp_plan_doc_holiday(const struct tp_plan_doc *doc, size_t i,
+				   struct tp_plan_day_range *out);
 
 /**
  * Name an iCalendar file of holidays, as written in the plan file: a
@@ -132,8 +125,8 @@ tp_plan_doc_set_ics(struct tp_plan_doc *doc, const char *path,
 
 /** The iCalendar path as written, or NULL; its mode to @p mode if not
  * NULL. */
-TP_EXPORT const char *
-tp_plan_doc_ics(const struct tp_plan_doc *doc, enum tp_ics_mode *mode);
+TP_EXPORT const char *tp_plan_doc_ics(const struct tp_plan_doc *doc,
+				      enum tp_ics_mode *mode);
 
 /**
  * Build the calendar the document describes and give it to the plan
@@ -162,8 +155,7 @@ tp_plan_doc_rules(const struct tp_plan_doc *doc);
 /** The file name of claim bit @p claim ("electronic-tenders"), or NULL.
  * Names: pin, urgency, electronic-tenders, electronic-notice,
  * documents-with-notice, agreed-period, preselected. */
-TP_EXPORT const char *
-tp_plan_claim_name(enum tp_claim claim);
+TP_EXPORT const char *tp_plan_claim_name(enum tp_claim claim);
 
 /** Parse a claim name; TP_ERR_INVALID listing the valid names otherwise. */
 TP_EXPORT TP_NODISCARD enum tp_status

@@ -25,17 +25,14 @@ extern "C" {
 #endif
 
 /** Number of built-in templates. */
-TP_EXPORT size_t
-tp_template_count(void);
+TP_EXPORT size_t tp_template_count(void);
 
 /** The id of template @p i ("pa2023-open"), or NULL if @p i is out of
  * range. Static string. */
-TP_EXPORT const char *
-tp_template_id(size_t i);
+TP_EXPORT const char *tp_template_id(size_t i);
 
 /** A one-line description of template @p i, or NULL. Static string. */
-TP_EXPORT const char *
-tp_template_description(size_t i);
+TP_EXPORT const char *tp_template_description(size_t i);
 
 /**
  * A new document holding the plan of template @p id: stages, dependencies,
@@ -46,8 +43,7 @@ tp_template_description(size_t i);
  * unknown @p id. Free with tp_plan_doc_free().
  */
 TP_EXPORT TP_NODISCARD enum tp_status
-tp_template_new(const char *id, struct tp_plan_doc **out,
-		struct tp_error *err);
+tp_template_new(const char *id, struct tp_plan_doc **out, struct tp_error *err);
 
 #ifdef __cplusplus
 }

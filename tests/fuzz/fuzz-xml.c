@@ -9,8 +9,7 @@
 
 #include <tenderplan/tenderplan.h>
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void
 check_error(const struct tp_error *err)
