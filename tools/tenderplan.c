@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli-export.h"
 #include "cli.h"
 
 static const char usage[] =
@@ -14,6 +15,8 @@ static const char usage[] =
 	"Commands:\n"
 	"  holidays    list the bank holidays of a UK region\n"
 	"  days        working-day arithmetic: add, between, is-working\n"
+	"  export      write a plan's timetable for calendars, MS Project,\n"
+	"              Gantt charts (ics, xml, mspdi, svg, html, csv, text)\n"
 	"\n"
 	"Options:\n"
 	"  --version   print the version\n"
@@ -27,6 +30,7 @@ static const struct {
 } commands[] = {
 	{"holidays", cli_cmd_holidays},
 	{"days", cli_cmd_days},
+	{"export", cli_cmd_export},
 };
 
 int
