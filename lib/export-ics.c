@@ -571,10 +571,13 @@ dtstamp_of(const struct tp_export_options *opt)
 					     icaltimezone_get_utc_timezone());
 }
 
+/* Serialise and free @p cal (before copying the text, to keep the peak
+ * memory of a large portfolio down). */
 static enum tp_status
 serialise(icalcomponent *cal, struct tp_sbuf *out, struct tp_error *err)
 {
 	char *s = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
 	if (!s)
 		return tp_error_nomem(err);
 	enum tp_status rc = tp_sbuf_puts(out, s, err);
@@ -600,9 +603,10 @@ tp_export_ics(const struct tp_export_job *job, struct tp_sbuf *out,
 		c.plan = tp_schedule_plan(c.sched);
 		rc = add_plan(&c, cal, err);
 	}
-	if (rc == TP_OK)
-		rc = serialise(cal, out, err);
-	icalcomponent_free(cal);
 	free(c.text.data);
-	return rc;
+	if (rc != TP_OK) {
+		icalcomponent_free(cal);
+		return rc;
+	}
+	return serialise(cal, out, err);
 }
