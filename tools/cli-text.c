@@ -6,27 +6,71 @@
 
 #include "cli.h"
 
-static char *
-put_digits(char *p, unsigned v, int width)
+/* "00" to "99", two bytes each. */
+static const char two_digits[] = "00010203040506070809"
+				 "10111213141516171819"
+				 "20212223242526272829"
+				 "30313233343536373839"
+				 "40414243444546474849"
+				 "50515253545556575859"
+				 "60616263646566676869"
+				 "70717273747576777879"
+				 "80818283848586878889"
+				 "90919293949596979899";
+
+/* Days before the first of each month, in a common and a leap year. */
+static const short month_start[2][13] = {
+	{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365},
+	{0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366},
+};
+
+static bool
+is_leap(int y)
 {
-	for (int i = width - 1; i >= 0; i--) {
-		p[i] = (char)('0' + v % 10);
-		v /= 10;
-	}
-	return p + width;
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
+/* Day number of 1 January of year @p y (y >= 1): 365 a year plus the leap
+ * days before it, counted from 1970. */
+static int32_t
+jan1(int y)
+{
+	int p = y - 1;
+	return 365 * (y - 1970) + (p / 4 - p / 100 + p / 400) - 477;
+}
+
+static char *
+put2(char *p, int v)
+{
+	memcpy(p, two_digits + 2 * v, 2);
+	return p + 2;
+}
+
+/* The year from a guess by the mean Gregorian year (146097 days in 400
+ * years), corrected by one either way; the month from a table. Cheaper
+ * than tp_date_to_ymd()'s divisions, and checked against it for every day
+ * of the supported range by test-cli-text. */
 char *
 cli_put_date(char *p, struct tp_date d)
 {
-	int y, m, dd;
+	int y = 1900 + (int)((int64_t)(d.day + 25567) * 400 / 146097);
+	int doy, m, leap;
 
-	tp_date_to_ymd(d, &y, &m, &dd);
-	p = put_digits(p, (unsigned)y, 4);
+	if (jan1(y) > d.day)
+		y--;
+	else if (jan1(y + 1) <= d.day)
+		y++;
+	doy = d.day - jan1(y);
+	leap = is_leap(y);
+	m = doy / 31;
+	while (doy >= month_start[leap][m + 1])
+		m++;
+	p = put2(p, y / 100);
+	p = put2(p, y % 100);
 	*p++ = '-';
-	p = put_digits(p, (unsigned)m, 2);
+	p = put2(p, m + 1);
 	*p++ = '-';
-	return put_digits(p, (unsigned)dd, 2);
+	return put2(p, doy - month_start[leap][m] + 1);
 }
 
 char *

@@ -15,5 +15,7 @@
 #include "tp-export.h"
 #include "tp-plan-xml.h"
 #include "tp-templates.h"
+#include "tp-rules.h"
+#include "tp-check.h"
 
 #endif
