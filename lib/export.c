@@ -153,7 +153,13 @@ tp_export_foreach_finding(
 			continue;
 		if (!same_id(fs, stage_id) || !f->message)
 			continue;
-		enum tp_status rc = fn(f, user);
+		/* "" and NULL mean the same: no citation, no rule id */
+		struct tp_export_finding g = *f;
+		if (g.citation && !*g.citation)
+			g.citation = NULL;
+		if (g.rule_id && !*g.rule_id)
+			g.rule_id = NULL;
+		enum tp_status rc = fn(&g, user);
 		if (rc != TP_OK)
 			return rc;
 	}

@@ -626,7 +626,8 @@ static const char page_css[] =
 	"body{font-family:'DejaVu Sans',Arial,sans-serif;margin:1.5em;"
 	"color:#222}svg{max-width:100%;height:auto}"
 	"table{border-collapse:collapse;margin-top:1.5em;font-size:0.9em}"
-	"th,td{border:1px solid #bbb;padding:0.25em 0.6em;text-align:left}"
+	"th,td{border:1px solid #bbb;padding:0.25em 0.6em;text-align:left;"
+	"white-space:nowrap}td:first-child,td:last-child{white-space:normal}"
 	"tr.critical td{color:#c8312a;font-weight:bold}"
 	"@media print{@page{size:A4 landscape;margin:10mm}body{margin:0}}";
 
@@ -654,7 +655,7 @@ table_head(struct gantt *g)
 }
 
 struct notes {
-	char text[600];
+	char text[1200];
 };
 
 static enum tp_status
@@ -663,7 +664,8 @@ add_note(const struct tp_export_finding *f, void *user)
 	struct notes *n = user;
 	size_t len = strlen(n->text);
 	snprintf(n->text + len, sizeof(n->text) - len, "%s%s: %s%s%s%s",
-		 len ? " " : "", f->severity ? f->severity : "note", f->message,
+		 len ? " \xE2\x80\xA2 " : "",
+		 f->severity ? f->severity : "note", f->message,
 		 f->citation ? " (" : "", f->citation ? f->citation : "",
 		 f->citation ? ")" : "");
 	return TP_OK;

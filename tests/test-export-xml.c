@@ -156,7 +156,7 @@ findings_are_carried(void **state)
 		 "award on 19 Oct 2012 falls inside the "
 		 "standstill & must wait <until> 2 Nov"},
 		{"warning", NULL, NULL, "another-plan", "award", "not ours"},
-		{"info", NULL, "practice", NULL, NULL, "whole-plan note"},
+		{"info", "", "", NULL, "", "whole-plan note"},
 	};
 	struct tp_export_options opt;
 	tp_export_options_init(&opt);

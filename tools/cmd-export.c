@@ -25,6 +25,8 @@ static const char export_usage[] =
 	"  --alarm N         ics: a reminder N working days before each\n"
 	"                    deadline (0-250)\n"
 	"  --title TEXT      calendar or page title (default: the plan's name)\n"
+	"  --no-check        leave out the rules checker's findings (shown by\n"
+	"                    default in ics descriptions, xml, svg and html)\n"
 	"  -o, --output FILE write FILE (replaced whole, never half-written)\n"
 	"                    instead of standard output\n"
 	"  -h, --help        print this text\n"
@@ -37,6 +39,7 @@ struct export_opts {
 	bool format_set;
 	struct tp_export_options opt;
 	const char *output;
+	bool no_check;
 };
 
 static enum tp_status
@@ -88,7 +91,16 @@ opt_output(void *ctx, const char *value, struct tp_error *err)
 	return TP_OK;
 }
 
+static enum tp_status
+opt_no_check(void *ctx, const char *value, struct tp_error *err)
+{
+	struct export_opts *o = ctx;
+	o->no_check = true;
+	return TP_OK;
+}
+
 static const struct cli_option export_options[] = {
+	{"--no-check", false, opt_no_check},
 	{"--format", true, opt_format},
 	{"--deadlines-only", false, opt_deadlines},
 	{"--alarm", true, opt_alarm},
@@ -115,6 +127,58 @@ write_stdout(enum tp_export_format fmt, const struct tp_plan *plan,
 	return cli_finish_stdout(CLI_EXIT_OK);
 }
 
+/* The rules checker's findings, as the exports take them: borrowed from
+ * @p f, which must outlive @p opt's use. A plan the checker cannot judge
+ * (no regime for its dates, say) is still exported, with a warning. */
+static int
+add_findings(const struct tp_schedule *s, const struct tp_plan_doc *doc,
+	     struct tp_findings **f, struct tp_export_finding **list,
+	     struct tp_export_options *opt)
+{
+	struct tp_error err;
+	if (tp_plan_check(s, tp_plan_doc_rules(doc), f, &err) != TP_OK) {
+		char buf[600];
+		fprintf(stderr, "tenderplan: warning: rules not checked: %s\n",
+			tp_error_format(&err, buf, sizeof(buf)));
+		return CLI_EXIT_OK;
+	}
+	size_t n = tp_findings_count(*f);
+	*list = calloc(n ? n : 1, sizeof(**list));
+	if (!*list) {
+		fputs("tenderplan: out of memory\n", stderr);
+		return CLI_EXIT_FAIL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct tp_finding *k = tp_findings_get(*f, i);
+		(*list)[i] = (struct tp_export_finding){
+			tp_severity_name(k->severity),
+			k->rule_id,
+			k->citation,
+			NULL,
+			k->stage,
+			k->message};
+	}
+	opt->findings = *list;
+	opt->n_findings = n;
+	return CLI_EXIT_OK;
+}
+
+static int
+write_output(const char *file, const struct tp_plan *plan,
+	     const struct tp_schedule *s, const struct export_opts *o,
+	     const struct tp_export_options *opt)
+{
+	struct tp_error err;
+	if (!o->output || !strcmp(o->output, "-"))
+		return write_stdout(o->format, plan, s, opt);
+	if (tp_export_to_file(o->format, plan, s, opt, o->output, &err) ==
+	    TP_OK)
+		return CLI_EXIT_OK;
+	int bad = cli_lib_error(&err);
+	/* the plan was fine: the output could not be written */
+	return err.code == TP_ERR_IO ? CLI_EXIT_FAIL : bad;
+}
+
 static int
 run_export(const char *file, const struct export_opts *o)
 {
@@ -126,20 +190,21 @@ run_export(const char *file, const struct export_opts *o)
 	if (tp_plan_doc_read_file(file, 0, &doc, &err) != TP_OK)
 		return cli_lib_error(&err);
 	const struct tp_plan *plan = tp_plan_doc_plan_const(doc);
+	struct tp_export_options opt = o->opt;
+	struct tp_findings *findings = NULL;
+	struct tp_export_finding *list = NULL;
 	if (tp_schedule_compute(plan, TP_SCHEDULE_AUTO, &s, &err) != TP_OK) {
 		if (!err.source[0])
 			snprintf(err.source, sizeof(err.source), "%s", file);
 		rc = cli_lib_error(&err);
-	} else if (!o->output || !strcmp(o->output, "-")) {
-		rc = write_stdout(o->format, plan, s, &o->opt);
-	} else if (tp_export_to_file(o->format, plan, s, &o->opt, o->output,
-				     &err) != TP_OK) {
-		int bad = cli_lib_error(&err);
-		/* the plan was fine: the output could not be written */
-		rc = err.code == TP_ERR_IO ? CLI_EXIT_FAIL : bad;
 	} else {
-		rc = CLI_EXIT_OK;
+		rc = o->no_check ? CLI_EXIT_OK
+				 : add_findings(s, doc, &findings, &list, &opt);
+		if (rc == CLI_EXIT_OK)
+			rc = write_output(file, plan, s, o, &opt);
 	}
+	free(list);
+	tp_findings_free(findings);
 	tp_schedule_free(s);
 	tp_plan_doc_free(doc);
 	return rc;
