@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli-export.h"
 #include "cli.h"
 
 static const char usage[] =
@@ -15,6 +16,8 @@ static const char usage[] =
 	"  holidays    list the bank holidays of a UK region\n"
 	"  days        working-day arithmetic: add, between, is-working\n"
 	"  standstill  when a standstill ends and the contract may be signed\n"
+	"  export      write a plan's timetable for calendars, MS Project,\n"
+	"              Gantt charts (ics, xml, mspdi, svg, html, csv, text)\n"
 	"\n"
 	"Options:\n"
 	"  --version   print the version\n"
@@ -29,6 +32,7 @@ static const struct {
 	{"holidays", cli_cmd_holidays},
 	{"days", cli_cmd_days},
 	{"standstill", cli_cmd_standstill},
+	{"export", cli_cmd_export},
 };
 
 int

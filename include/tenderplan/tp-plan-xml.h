@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file tp-plan-xml.h
+ * Plan files: a plan together with how its calendar is described and the
+ * procurement facts the rules checker needs, read from and written to the
+ * XML plan format (namespace TP_PLAN_XML_NS, schema tenderplan-plan.xsd,
+ * described in docs/plan-format.md).
+ *
+ * A struct tp_plan_doc owns one struct tp_plan (tp-plan.h). The plan keeps
+ * the stages, dependencies, constraints, anchors, name, id, revision and
+ * time zone; the document adds what a plan file says beyond that: the
+ * calendar as described (region, closures, extra holidays, an iCalendar
+ * file) rather than built, and the settings of the rules checker (struct
+ * tp_rules_config, tp-rules.h).
+ *
+ * A document is filled by one thread; the read and write functions keep no
+ * state between calls, and libxml2's error handlers are restored before
+ * they return, so several threads may read or write different documents.
+ */
+#ifndef TP_PLAN_XML_H
+#define TP_PLAN_XML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tp-calendar.h"
+#include "tp-common.h"
+#include "tp-date.h"
+#include "tp-plan.h"
+#include "tp-rules.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The namespace of version 1 of the plan format. */
+#define TP_PLAN_XML_NS "urn:tenderplan:plan:1"
+/** The schema's file name, looked up in TP_SCHEMA_DIR, the source tree's
+ * data/ and the installed data directory, in that order. */
+#define TP_PLAN_XML_SCHEMA "tenderplan-plan.xsd"
+/** Largest plan file read, in bytes (8 MiB). */
+#define TP_PLAN_XML_MAX_SIZE (8u * 1024u * 1024u)
+
+/** A closure or extra holiday as described in a plan file. */
+struct tp_plan_day_range {
+	struct tp_date first; /**< first day */
+	struct tp_date last;  /**< last day (= first for a holiday) */
+	const char *name;     /**< borrowed from the document, or NULL */
+};
+
+/** Flags for the readers. */
+enum tp_plan_read_flags {
+	/** Do not open the iCalendar file a plan names (its path is kept)
+	 * and do not build the calendar: for checking a file's syntax and
+	 * for fuzzing. */
+	TP_PLAN_READ_NO_CALENDAR = 1u << 0,
+};
+
+struct tp_plan_doc;
+
+/**
+ * A new document: an empty plan (see tp_plan_new()), calendar region
+ * england-and-wales with nothing else, rule settings from
+ * tp_rules_config_init(). Free with
+ * tp_plan_doc_free(). @return TP_OK or TP_ERR_NOMEM.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status tp_plan_doc_new(struct tp_plan_doc **out,
+						      struct tp_error *err);
+
+/** Free @p doc, its plan and its calendar. NULL is allowed. */
+TP_EXPORT void tp_plan_doc_free(struct tp_plan_doc *doc);
+
+/** The document's plan (borrowed, lives as long as @p doc). Modify it
+ * through tp-plan.h. */
+TP_EXPORT struct tp_plan *tp_plan_doc_plan(struct tp_plan_doc *doc);
+
+/** The document's plan, read only. */
+TP_EXPORT const struct tp_plan *
+tp_plan_doc_plan_const(const struct tp_plan_doc *doc);
+
+/** Set the calendar region (the holidays the plan's calendar uses).
+ * Modifies. */
+TP_EXPORT void tp_plan_doc_set_region(struct tp_plan_doc *doc,
+				      enum tp_region region);
+
+/** The calendar region. */
+TP_EXPORT enum tp_region tp_plan_doc_region(const struct tp_plan_doc *doc);
+
+/** Add a closure from @p first to @p last inclusive (@p name copied, may
+ * be NULL). TP_ERR_INVALID if @p last is before @p first. Modifies. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_add_closure(struct tp_plan_doc *doc, struct tp_date first,
+			struct tp_date last, const char *name,
+			struct tp_error *err);
+
+/** Number of closures. */
+TP_EXPORT size_t tp_plan_doc_closure_count(const struct tp_plan_doc *doc);
+
+/** Closure @p i; false (and @p out untouched) if there is none. */
+TP_EXPORT bool tp_plan_doc_closure(const struct tp_plan_doc *doc, size_t i,
+				   struct tp_plan_day_range *out);
+
+/** Add one extra non-working day (@p name copied, may be NULL).
+ * Modifies. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_add_holiday(struct tp_plan_doc *doc, struct tp_date date,
+			const char *name, struct tp_error *err);
+
+/** Number of extra holidays. */
+TP_EXPORT size_t tp_plan_doc_holiday_count(const struct tp_plan_doc *doc);
+
+/** Extra holiday @p i (first = last); false if there is none. */
+TP_EXPORT bool tp_plan_doc_holiday(const struct tp_plan_doc *doc, size_t i,
+				   struct tp_plan_day_range *out);
+
+/**
+ * Name an iCalendar file of holidays, as written in the plan file: a
+ * relative path is relative to the plan file's directory. NULL removes it.
+ * Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_set_ics(struct tp_plan_doc *doc, const char *path,
+		    enum tp_ics_mode mode, struct tp_error *err);
+
+/** The iCalendar path as written, or NULL; its mode to @p mode if not
+ * NULL. */
+TP_EXPORT const char *tp_plan_doc_ics(const struct tp_plan_doc *doc,
+				      enum tp_ics_mode *mode);
+
+/**
+ * Build the calendar the document describes and give it to the plan
+ * (tp_plan_take_calendar()). A relative iCalendar path is taken relative to
+ * @p base_dir (NULL: the current directory). Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_build_calendar(struct tp_plan_doc *doc, const char *base_dir,
+			   struct tp_error *err);
+
+/**
+ * Set the settings of the rules checker, after checking them: regime,
+ * procedure, jurisdiction and notice means known, claims known, day
+ * counts 0..TP_AMOUNT_MAX, citation NUL-terminated. TP_ERR_INVALID
+ * otherwise. Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_set_rules(struct tp_plan_doc *doc,
+		      const struct tp_rules_config *rules,
+		      struct tp_error *err);
+
+/** The settings of the rules checker (borrowed, never NULL). */
+TP_EXPORT const struct tp_rules_config *
+tp_plan_doc_rules(const struct tp_plan_doc *doc);
+
+/** The file name of claim bit @p claim ("electronic-tenders"), or NULL.
+ * Names: pin, urgency, electronic-tenders, electronic-notice,
+ * documents-with-notice, agreed-period, preselected. */
+TP_EXPORT const char *tp_plan_claim_name(enum tp_claim claim);
+
+/** Parse a claim name; TP_ERR_INVALID listing the valid names otherwise. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_claim_from_name(const char *name, enum tp_claim *out,
+			struct tp_error *err);
+
+/* ---- reading and writing ----------------------------------------------- */
+
+/**
+ * Read the plan file at @p path: at most TP_PLAN_XML_MAX_SIZE bytes, no
+ * DOCTYPE, no network, validated against the schema, then checked (every
+ * dependency names a stage, ids unique, dates valid, no cycle). Unless
+ * @p flags has TP_PLAN_READ_NO_CALENDAR the calendar is built (an
+ * iCalendar path relative to the file's directory). Errors (TP_ERR_PARSE,
+ * TP_ERR_INVALID, TP_ERR_CYCLE, TP_ERR_IO, TP_ERR_RANGE, TP_ERR_NOMEM) set
+ * @c source to @p path and @c line to the line concerned. @p out is
+ * written only on success.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_read_file(const char *path, unsigned flags,
+		      struct tp_plan_doc **out, struct tp_error *err);
+
+/**
+ * As tp_plan_doc_read_file() from @p len bytes at @p data. @p source_name
+ * (may be NULL: "<memory>") names it in errors; @p base_dir (may be NULL)
+ * resolves a relative iCalendar path.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
+			const char *base_dir, unsigned flags,
+			struct tp_plan_doc **out, struct tp_error *err);
+
+/**
+ * Write @p doc as a plan file to @p path, atomically: a temporary file in
+ * the same directory, flushed, then renamed over @p path; on failure
+ * @p path is unchanged. TP_ERR_IO names the file.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_write_file(const struct tp_plan_doc *doc, const char *path,
+		       struct tp_error *err);
+
+/**
+ * Write @p doc as a plan file into a new buffer: @p *data (NUL-terminated,
+ * free it with free()) of @p *len bytes. Outputs written only on success.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_write_memory(const struct tp_plan_doc *doc, char **data,
+			 size_t *len, struct tp_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

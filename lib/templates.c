@@ -1,0 +1,601 @@
+/* SPDX-License-Identifier: MIT */
+/* Built-in procedure templates (tp-templates.h).
+ *
+ * A template is a list of parts, each a list of stages; a stage with
+ * after = PREV follows the stage before it (finish-to-start, no lag), and
+ * extra links are listed per template. Every stage's notes say where its
+ * duration comes from: a legal minimum with its citation (the figures of
+ * /work/research/findings.md, checked against the legislation.gov.uk text)
+ * or "practice", a usual figure a commissioner may change.
+ *
+ * Periods counted in days start on the first working day after the notice
+ * or invitation (tp-schedule.h), so a period of N calendar days never ends
+ * before the N-th day after the invitation, which is what PCR 2006 reg
+ * 2(4), PCR 2015 reg 2(3)-(4) and PA 2023 s.54(5) require; when the
+ * invitation goes out on a Friday the period is two days longer than the
+ * minimum. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <tenderplan/tp-templates.h>
+
+#include "error-private.h"
+#include "plan-doc-private.h"
+
+#define PREV NULL /* finish-to-start after the previous stage */
+#define NONE "-"  /* no finish-to-start link */
+#define NOON (12 * 60)
+
+struct tpl_stage {
+	const char *id;
+	enum tp_stage_kind kind;
+	int32_t amount;
+	enum tp_unit unit;
+	const char *after;
+	int minutes;
+	const char *name;
+	const char *notes;
+};
+
+struct tpl_link {
+	const char *from, *to;
+	enum tp_dep_type type;
+	int32_t lag;
+	enum tp_unit unit;
+};
+
+#define WD TP_UNIT_WORKING_DAYS
+#define CD TP_UNIT_CALENDAR_DAYS
+#define WK TP_UNIT_WEEKS
+#define MO TP_UNIT_MONTHS
+#define END                                        \
+	{                                          \
+		NULL, 0, 0, 0, NULL, 0, NULL, NULL \
+	}
+
+/* ---- parts -------------------------------------------------------- */
+
+static const struct tpl_stage prep[] = {
+	{"specification", TP_STAGE_SPECIFICATION, 20, WD, NONE, -1,
+	 "Finalise specification, contract and tender documents",
+	 "Practice: four weeks."},
+	{"approval-to-advertise", TP_STAGE_APPROVAL_TO_ADVERTISE, 5, WD, PREV,
+	 -1, "Approval to advertise", "Practice: one week for sign-off."},
+	{"advert", TP_STAGE_ADVERT, 0, WD, PREV, -1,
+	 "Contract notice sent / advertisement", NULL},
+	END};
+
+static const struct tpl_stage tender_close[] = {
+	{"clarification-deadline", TP_STAGE_CLARIFICATION_DEADLINE, 0, WD, NONE,
+	 NOON, "Deadline for clarification questions",
+	 "Practice: 10 days before the tender deadline, so that answers go out "
+	 "at least 6 days before it (PCR 2015 reg 47(3)(a))."},
+	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
+	 "Closing date for tenders", "Last day of the tender period."},
+	{"opening", TP_STAGE_OPENING, 0, WD, "tender-deadline", -1,
+	 "Opening of tenders", "Practice: the next working day."},
+	END};
+
+static const struct tpl_stage pcr2015_open[] = {
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 35, CD, "advert", -1,
+	 "Tender period",
+	 "PCR 2015 reg 27(2): at least 35 days from the contract notice; 30 "
+	 "with electronic tenders, reg 27(6). 35 kept so that the plan stays "
+	 "lawful without the reduction."},
+	END};
+
+static const struct tpl_stage sq_stage[] = {
+	{"sq-deadline", TP_STAGE_PQQ_DEADLINE, 0, WD, NONE, NOON,
+	 "Closing date for selection questionnaires",
+	 "Last day of the selection period."},
+	{"sq-evaluation", TP_STAGE_PQQ_EVALUATION, 10, WD, PREV, -1,
+	 "Evaluation of selection questionnaires and shortlisting",
+	 "Practice: two weeks."},
+	{"itt-issue", TP_STAGE_ITT_ISSUE, 0, WD, PREV, -1,
+	 "Invitation to tender sent to shortlisted candidates", NULL},
+	END};
+
+static const struct tpl_stage pcr2015_sq[] = {
+	{"sq-period", TP_STAGE_PQQ_PERIOD, 30, CD, "advert", -1,
+	 "Selection questionnaire period",
+	 "PCR 2015 reg 28(2) (restricted), reg 29(4) (competitive procedure "
+	 "with negotiation): at least 30 days from the contract notice for "
+	 "requests to participate."},
+	END};
+
+static const struct tpl_stage pcr2015_restricted_tender[] = {
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 30, CD, "itt-issue", -1,
+	 "Tender period",
+	 "PCR 2015 reg 28(5): at least 30 days from the invitation to tender; "
+	 "25 with electronic tenders, reg 28(9)."},
+	END};
+
+static const struct tpl_stage pcr2015_cpn_tender[] = {
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 30, CD, "itt-issue", -1,
+	 "Initial tender period",
+	 "PCR 2015 reg 29(5): at least 30 days from the invitation for "
+	 "initial tenders; 25 with electronic tenders, reg 29(9)."},
+	END};
+
+static const struct tpl_stage negotiation[] = {
+	{"initial-evaluation", TP_STAGE_EVALUATION, 10, WD, "opening", -1,
+	 "Evaluation of initial tenders", "Practice: two weeks."},
+	{"negotiation", TP_STAGE_CUSTOM, 15, WD, PREV, -1,
+	 "Negotiation with tenderers", "Practice: three weeks."},
+	{"final-tender-period", TP_STAGE_TENDER_PERIOD, 14, CD, PREV, -1,
+	 "Final tender period",
+	 "No statutory minimum for final tenders; practice: two weeks."},
+	{"final-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
+	 "Closing date for final tenders", NULL},
+	END};
+
+static const struct tpl_stage pcr2015_ltr_tender[] = {
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 30, CD, "advert", -1,
+	 "Tender period",
+	 "Light touch regime, PCR 2015 regs 74-77: no statutory minimum; "
+	 "time limits must be reasonable and proportionate. Practice: 30 "
+	 "days."},
+	END};
+
+static const struct tpl_stage evaluation[] = {
+	{"evaluation", TP_STAGE_EVALUATION, 15, WD, PREV, -1,
+	 "Evaluation of tenders", "Practice: three weeks."},
+	{"moderation", TP_STAGE_MODERATION, 3, WD, PREV, -1,
+	 "Moderation of scores", "Practice."},
+	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 10, WD, PREV, -1,
+	 "Award report to committee or director",
+	 "Practice: two weeks; fit it to the meeting cycle."},
+	END};
+
+static const struct tpl_stage pcr_award[] = {
+	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
+	 "Award decision notices sent by e-mail",
+	 "PCR 2015 reg 86: notice to each candidate and tenderer."},
+	{"standstill", TP_STAGE_STANDSTILL, 10, CD, PREV, -1,
+	 "Standstill period",
+	 "PCR 2015 reg 87(2): ends at midnight at the end of the 10th day "
+	 "after notices sent electronically; reg 2(4): a non-working last day "
+	 "moves to the next working day."},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract awarded",
+	 "PCR 2015 reg 87: not before the standstill period ends."},
+	END};
+
+static const struct tpl_stage pa2023_award[] = {
+	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
+	 "Assessment summaries sent; contract award notice published",
+	 "Procurement Act 2023 s.50(1)-(2)."},
+	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1,
+	 "Standstill period",
+	 "Procurement Act 2023 s.51(2): eight working days beginning with the "
+	 "day the contract award notice is published; s.123: not a bank "
+	 "holiday in any part of the UK."},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract entered into",
+	 "Procurement Act 2023 s.51(1): not before the standstill ends."},
+	END};
+
+static const struct tpl_stage tupe_tail[] = {
+	{"tupe-deadline", TP_STAGE_TUPE_DEADLINE, 0, WD, "award", -1,
+	 "Employee liability information to the new provider",
+	 "TUPE 2006 reg 11(6), as amended by SI 2014/16 for transfers from 1 "
+	 "May 2014: at least 28 days before the transfer (14 before then, "
+	 "and still 14 in Northern Ireland)."},
+	{"mobilisation", TP_STAGE_MOBILISATION, 3, MO, "award", -1,
+	 "Lead-in and mobilisation (TUPE consultation, handover)",
+	 "Practice: three months for a service with staff transfers."},
+	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
+	 "Contract starts", NULL},
+	END};
+
+/* TUPE 2006 reg 11(6): ELI at least 28 days before the transfer. With a
+ * finish-to-start lag of 27 calendar days the start is at least 28 days
+ * after the ELI day. Tender deadlines close their period. */
+#define TUPE_LINK                                                              \
+	{                                                                      \
+		"tupe-deadline", "contract-start", TP_DEP_FINISH_TO_START, 27, \
+			CD                                                     \
+	}
+#define CLOSE_LINKS                                                           \
+	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD}, \
+	{                                                                     \
+		"tender-period", "clarification-deadline",                    \
+			TP_DEP_FINISH_TO_FINISH, -10, CD                      \
+	}
+#define SQ_LINK                                                            \
+	{                                                                  \
+		"sq-period", "sq-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD \
+	}
+#define LINK_END                    \
+	{                           \
+		NULL, NULL, 0, 0, 0 \
+	}
+
+static const struct tpl_link open_links[] = {CLOSE_LINKS, TUPE_LINK, LINK_END};
+static const struct tpl_link restricted_links[] = {CLOSE_LINKS, SQ_LINK,
+						   TUPE_LINK, LINK_END};
+static const struct tpl_link cpn_links[] = {CLOSE_LINKS,
+					    SQ_LINK,
+					    TUPE_LINK,
+					    {"final-tender-period",
+					     "final-deadline",
+					     TP_DEP_FINISH_TO_FINISH, 0, WD},
+					    LINK_END};
+static const struct tpl_link pa_open_links[] = {
+	CLOSE_LINKS,
+	TUPE_LINK,
+	{"intention-to-award", "standstill", TP_DEP_START_TO_START, 0, WD},
+	LINK_END};
+static const struct tpl_link pa_cf_links[] = {
+	CLOSE_LINKS,
+	SQ_LINK,
+	TUPE_LINK,
+	{"final-tender-period", "final-deadline", TP_DEP_FINISH_TO_FINISH, 0,
+	 WD},
+	{"intention-to-award", "standstill", TP_DEP_START_TO_START, 0, WD},
+	LINK_END};
+
+/* ---- Procurement Act 2023 ----------------------------------------- */
+
+static const struct tpl_stage pa2023_open[] = {
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 30, CD, "advert", -1,
+	 "Tendering period",
+	 "Procurement Act 2023 s.54(4): at least 25 days with electronic "
+	 "tenders and all documents with the tender notice, 30 when one of "
+	 "those fails, 35 when both do; s.54(5) counts from the day after the "
+	 "notice. 30 kept."},
+	END};
+
+static const struct tpl_stage pa2023_cf_front[] = {
+	{"sq-period", TP_STAGE_PQQ_PERIOD, 30, CD, "advert", -1,
+	 "Participation period",
+	 "Procurement Act 2023 s.54(3): at least 25 days for requests to "
+	 "participate (10 in urgency). Practice: 30."},
+	END};
+
+static const struct tpl_stage pa2023_cf_tender[] = {
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 30, CD, "itt-issue", -1,
+	 "Tendering period",
+	 "Procurement Act 2023 s.54(4): at least 25 days with electronic "
+	 "tenders and all documents provided, 30 when one of those fails (10 "
+	 "for pre-selected suppliers of a non-central-government authority). "
+	 "30 kept."},
+	END};
+
+/* ---- PCR 2006 Part B, as Hartlepool (2011) and Thurrock (2012) ran
+ * it ---------------------------------------------------------------- */
+
+static const struct tpl_stage part_b[] = {
+	{"pqq-period", TP_STAGE_PQQ_PERIOD, 28, CD, "advert", -1,
+	 "PQQ documents available",
+	 "Part B services, PCR 2006 reg 5(2): no statutory minimum. The "
+	 "councils allowed 28 days."},
+	{"pqq-deadline", TP_STAGE_PQQ_DEADLINE, 0, WD, NONE, NOON,
+	 "Closing date for PQQ submissions", NULL},
+	{"pqq-evaluation", TP_STAGE_PQQ_EVALUATION, 3, WK, "pqq-deadline", -1,
+	 "PQQ evaluation and ITT shortlisting", "Practice: three weeks."},
+	{"itt-issue", TP_STAGE_ITT_ISSUE, 0, WD, PREV, -1,
+	 "ITT letters and tender packs sent", NULL},
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 42, CD, PREV, -1,
+	 "Tender period",
+	 "No statutory minimum for Part B; practice: six weeks (Thurrock 41 "
+	 "days, Hartlepool 49)."},
+	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
+	 "Closing date for tenders", NULL},
+	{"opening", TP_STAGE_OPENING, 0, WD, PREV, -1,
+	 "Opening of tenders by contract scrutiny",
+	 "Practice: next working "
+	 "day."},
+	{"evaluation", TP_STAGE_EVALUATION, 15, WD, PREV, -1,
+	 "Evaluation of tenders", "Practice: three weeks."},
+	{"interviews", TP_STAGE_INTERVIEWS, 5, WD, PREV, -1,
+	 "Interviews and final evaluation", "Practice: one week."},
+	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 5, WD, PREV, -1,
+	 "Report to director or committee seeking approval to award",
+	 "Practice: one week; fit it to the meeting cycle."},
+	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
+	 "Advise candidates of intention to award", NULL},
+	{"standstill", TP_STAGE_STANDSTILL, 10, CD, PREV, -1,
+	 "Standstill period (voluntary)",
+	 "Part B: PCR 2006 reg 5(2) does not list reg 32A, so on our reading "
+	 "no statutory standstill; councils kept the 10-day standstill of "
+	 "reg 32A(2) as practice."},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract awarded", NULL},
+	END};
+
+static const struct tpl_link part_b_links[] = {
+	{"pqq-period", "pqq-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD},
+	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD},
+	TUPE_LINK,
+	LINK_END};
+
+static const struct tpl_stage part_b_tail[] = {
+	{"tupe-deadline", TP_STAGE_TUPE_DEADLINE, 0, WD, "award", -1,
+	 "Employee liability information to the new provider",
+	 "TUPE 2006 reg 11(6): 14 days before transfers before 1 May 2014, 28 "
+	 "from then (SI 2014/16); 28 kept."},
+	{"mobilisation", TP_STAGE_MOBILISATION, 8, WK, "award", -1,
+	 "Lead-in (TUPE issues etc.)", "Practice: eight weeks."},
+	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
+	 "Contract commences", NULL},
+	END};
+
+/* ---- below threshold and call-off --------------------------------- */
+
+static const struct tpl_stage rfq[] = {
+	{"specification", TP_STAGE_SPECIFICATION, 10, WD, NONE, -1,
+	 "Specification and request for quotation", "Practice: two weeks."},
+	{"itt-issue", TP_STAGE_ITT_ISSUE, 0, WD, PREV, -1,
+	 "Request for quotation sent", NULL},
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 14, CD, PREV, -1,
+	 "Quotation period",
+	 "Below the thresholds no statutory minimum applies; the "
+	 "organisation's contract procedure rules decide. Practice: two "
+	 "weeks."},
+	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
+	 "Closing date for quotations", NULL},
+	{"evaluation", TP_STAGE_EVALUATION, 5, WD, PREV, -1,
+	 "Evaluation of quotations", "Practice: one week."},
+	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 3, WD, PREV, -1,
+	 "Approval to award", "Practice."},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Order placed",
+	 "No statutory standstill below the thresholds."},
+	{"mobilisation", TP_STAGE_MOBILISATION, 10, WD, PREV, -1, "Lead-in",
+	 "Practice: two weeks."},
+	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
+	 "Contract starts", NULL},
+	END};
+
+static const struct tpl_stage call_off[] = {
+	{"specification", TP_STAGE_SPECIFICATION, 10, WD, NONE, -1,
+	 "Call-off specification", "Practice: two weeks."},
+	{"itt-issue", TP_STAGE_ITT_ISSUE, 0, WD, PREV, -1,
+	 "Invitation to the framework suppliers (mini-competition)", NULL},
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 14, CD, PREV, -1,
+	 "Mini-competition tender period",
+	 "No fixed minimum for a call-off; the period must allow for the "
+	 "subject matter. Practice: two weeks."},
+	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
+	 "Closing date for call-off tenders", NULL},
+	{"evaluation", TP_STAGE_EVALUATION, 10, WD, PREV, -1, "Evaluation",
+	 "Practice: two weeks."},
+	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 5, WD, PREV, -1,
+	 "Approval to award", "Practice."},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Call-off contract awarded",
+	 "PCR 2015 reg 86(5)(c): no award notice, so no mandatory standstill, "
+	 "for a call-off under a framework; add a voluntary one if wanted."},
+	{"mobilisation", TP_STAGE_MOBILISATION, 4, WK, PREV, -1, "Lead-in",
+	 "Practice: four weeks."},
+	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
+	 "Call-off contract starts", NULL},
+	END};
+
+static const struct tpl_link simple_links[] = {
+	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD},
+	LINK_END};
+
+/* ---- the table ---------------------------------------------------- */
+
+#define MAX_PARTS 10
+
+struct tpl {
+	const char *id;
+	const char *description;
+	const char *regime, *procedure;
+	unsigned claims;
+	enum tp_region region;
+	const struct tpl_stage *parts[MAX_PARTS];
+	const struct tpl_link *links;
+};
+
+/* Practice: tenders through an e-tendering portal that holds every
+ * document from the day of the notice, and notices sent by e-mail. */
+#define E_TENDERS                                                       \
+	(TP_CLAIM_ELECTRONIC_TENDERS | TP_CLAIM_DOCUMENTS_WITH_NOTICE | \
+	 TP_CLAIM_ELECTRONIC_NOTICE)
+
+static const struct tpl templates[] = {
+	{"pcr2015-open",
+	 "PCR 2015 open procedure (reg 27): notice, 35-day tender period, "
+	 "evaluation, 10-day standstill, TUPE lead-in",
+	 "pcr2015",
+	 "open",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {prep, pcr2015_open, tender_close, evaluation, pcr_award, tupe_tail},
+	 open_links},
+	{"pcr2015-restricted",
+	 "PCR 2015 restricted procedure (reg 28): selection questionnaire, "
+	 "shortlist, 30-day tender period, 10-day standstill",
+	 "pcr2015",
+	 "restricted",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {prep, pcr2015_sq, sq_stage, pcr2015_restricted_tender, tender_close,
+	  evaluation, pcr_award, tupe_tail},
+	 restricted_links},
+	{"pcr2015-cpn",
+	 "PCR 2015 competitive procedure with negotiation (reg 29): "
+	 "selection, initial tenders, negotiation, final tenders",
+	 "pcr2015",
+	 "negotiation",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {prep, pcr2015_sq, sq_stage, pcr2015_cpn_tender, tender_close,
+	  negotiation, evaluation, pcr_award, tupe_tail},
+	 cpn_links},
+	{"pcr2015-light-touch",
+	 "PCR 2015 light touch regime (regs 74-77) for social and other "
+	 "services: notice, 30-day tender period, 10-day standstill",
+	 "pcr2015",
+	 "light-touch",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {prep, pcr2015_ltr_tender, tender_close, evaluation, pcr_award,
+	  tupe_tail},
+	 open_links},
+	{"pa2023-open",
+	 "Procurement Act 2023 open procedure (s.20(2)(a)): tender notice, "
+	 "30-day tendering period, 8-working-day standstill",
+	 "pa2023",
+	 "open",
+	 E_TENDERS,
+	 TP_REGION_UK,
+	 {prep, pa2023_open, tender_close, evaluation, pa2023_award, tupe_tail},
+	 pa_open_links},
+	{"pa2023-competitive-flexible",
+	 "Procurement Act 2023 competitive flexible procedure (s.20(2)(b)), "
+	 "two stages: participation, tenders, negotiation, final tenders",
+	 "pa2023",
+	 "competitive-flexible",
+	 E_TENDERS,
+	 TP_REGION_UK,
+	 {prep, pa2023_cf_front, sq_stage, pa2023_cf_tender, tender_close,
+	  negotiation, evaluation, pa2023_award, tupe_tail},
+	 pa_cf_links},
+	{"pcr2006-part-b",
+	 "PCR 2006 Part B services as councils ran them (2011-2013): advert, "
+	 "PQQ, ITT, evaluation, interviews, approval, voluntary standstill",
+	 "pcr2006",
+	 "part-b",
+	 0,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {prep, part_b, part_b_tail},
+	 part_b_links},
+	{"rfq-below-threshold",
+	 "Request for quotation below the thresholds: two-week quotation "
+	 "period, no statutory standstill",
+	 "none",
+	 "below-threshold",
+	 0,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {rfq},
+	 simple_links},
+	{"framework-call-off",
+	 "Call-off (mini-competition) under a framework agreement: two-week "
+	 "tender period, no mandatory standstill (PCR 2015 reg 86(5)(c))",
+	 "pcr2015",
+	 "call-off",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {call_off},
+	 simple_links},
+};
+
+#define N_TEMPLATES (sizeof(templates) / sizeof(templates[0]))
+
+size_t
+tp_template_count(void)
+{
+	return N_TEMPLATES;
+}
+
+const char *
+tp_template_id(size_t i)
+{
+	return i < N_TEMPLATES ? templates[i].id : NULL;
+}
+
+const char *
+tp_template_description(size_t i)
+{
+	return i < N_TEMPLATES ? templates[i].description : NULL;
+}
+
+/* ---- building ----------------------------------------------------- */
+
+static enum tp_status
+add_tpl_stage(struct tp_plan *plan, const struct tpl_stage *s, const char *prev,
+	      struct tp_error *err)
+{
+	size_t index;
+	const char *after = s->after ? s->after : prev;
+	enum tp_status rc = tp_plan_add_stage(plan, s->id, s->name, s->kind,
+					      s->amount, s->unit, &index, err);
+
+	if (rc == TP_OK && s->minutes >= 0)
+		rc = tp_plan_set_stage_time(plan, index, s->minutes, err);
+	if (rc == TP_OK && s->notes)
+		rc = tp_plan_set_stage_notes(plan, index, s->notes, err);
+	if (rc == TP_OK && after && strcmp(after, NONE) != 0)
+		rc = tp_plan_add_dependency(plan, after, s->id,
+					    TP_DEP_FINISH_TO_START, 0,
+					    TP_UNIT_WORKING_DAYS, err);
+	return rc;
+}
+
+static enum tp_status
+add_parts(struct tp_plan *plan, const struct tpl *t, struct tp_error *err)
+{
+	const char *prev = NULL;
+	enum tp_status rc = TP_OK;
+
+	for (size_t p = 0; p < MAX_PARTS && t->parts[p] && rc == TP_OK; p++)
+		for (const struct tpl_stage *s = t->parts[p];
+		     s->id && rc == TP_OK; s++) {
+			rc = add_tpl_stage(plan, s, prev, err);
+			prev = s->id;
+		}
+	for (const struct tpl_link *l = t->links; l->from && rc == TP_OK; l++)
+		rc = tp_plan_add_dependency(plan, l->from, l->to, l->type,
+					    l->lag, l->unit, err);
+	return rc;
+}
+
+static enum tp_status
+set_rules(struct tp_plan_doc *doc, const struct tpl *t, struct tp_error *err)
+{
+	struct tp_rules_config r;
+	enum tp_status rc;
+
+	tp_rules_config_init(&r);
+	rc = tp_regime_from_name(t->regime, &r.regime, err);
+	if (rc == TP_OK)
+		rc = tp_procedure_from_name(t->procedure, &r.procedure, err);
+	if (rc != TP_OK)
+		return rc;
+	r.claims = t->claims;
+	/* Practice: warn when award to start is shorter than the TUPE 2006
+	 * reg 11(6) 28 days plus two weeks of consultation. */
+	r.min_lead_in_days = 42;
+	return tp_plan_doc_set_rules(doc, &r, err);
+}
+
+static const struct tpl *
+find_template(const char *id)
+{
+	for (size_t i = 0; id && i < N_TEMPLATES; i++)
+		if (!strcmp(templates[i].id, id))
+			return &templates[i];
+	return NULL;
+}
+
+enum tp_status
+tp_template_new(const char *id, struct tp_plan_doc **out, struct tp_error *err)
+{
+	const struct tpl *t = find_template(id);
+	struct tp_plan_doc *doc = NULL;
+	enum tp_status rc;
+
+	if (!t)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "unknown template '%s' (see 'tenderplan "
+				     "templates')",
+				     id ? id : "");
+	rc = tp_plan_doc_new(&doc, err);
+	if (rc == TP_OK)
+		rc = tp_plan_set_id(doc->plan, t->id, err);
+	if (rc == TP_OK)
+		rc = tp_plan_set_name(doc->plan, t->description, err);
+	if (rc == TP_OK)
+		rc = add_parts(doc->plan, t, err);
+	if (rc == TP_OK)
+		rc = set_rules(doc, t, err);
+	if (rc != TP_OK) {
+		tp_plan_doc_free(doc);
+		return rc;
+	}
+	doc->region = t->region;
+	*out = doc;
+	return TP_OK;
+}

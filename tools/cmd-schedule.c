@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: MIT */
+/* `tenderplan schedule`: read a plan file, schedule it, print a table, or
+ * with --explain say why one stage has its dates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli-plan.h"
+#include "cli.h"
+
+static const char schedule_usage[] =
+	"Usage: tenderplan schedule PLAN.xml [--backward | --forward]\n"
+	"                           [--explain STAGE]\n"
+	"\n"
+	"Schedule the plan and print one line per stage: a '*' for the\n"
+	"critical path, the stage id, its kind, start and finish dates, its\n"
+	"working days and its total float in working days (negative: late).\n"
+	"With both anchors in the plan, the dates are the earliest and float\n"
+	"shows the slack; --backward schedules from the contract start only\n"
+	"and shows the latest dates (the latest day to advertise), --forward\n"
+	"from the start date only.\n"
+	"\n"
+	"Options:\n"
+	"  --backward       latest dates from the required contract start\n"
+	"  --forward        earliest dates from the start date\n"
+	"  --explain STAGE  say which dependency, constraint or anchor gave\n"
+	"                   STAGE its dates and which non-working days were\n"
+	"                   skipped\n"
+	"  -h, --help       print this text\n"
+	"\n"
+	"Exit status: 0 a schedule was computed (even with warnings); 2 bad\n"
+	"arguments or a bad plan file (FILE:LINE: message); 3 out of memory.\n";
+
+struct schedule_opts {
+	enum tp_schedule_mode mode;
+	const char *explain;
+};
+
+static enum tp_status
+opt_backward(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct schedule_opts *)ctx)->mode = TP_SCHEDULE_BACKWARD;
+	return TP_OK;
+}
+
+static enum tp_status
+opt_forward(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct schedule_opts *)ctx)->mode = TP_SCHEDULE_FORWARD;
+	return TP_OK;
+}
+
+static enum tp_status
+opt_explain(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct schedule_opts *)ctx)->explain = value;
+	return TP_OK;
+}
+
+static const struct cli_option schedule_options[] = {
+	{"--backward", false, opt_backward},
+	{"--forward", false, opt_forward},
+	{"--explain", true, opt_explain},
+	{NULL, false, NULL},
+};
+
+/* ---- the table ------------------------------------------------------ */
+
+static enum tp_pass
+shown_pass(const struct schedule_opts *o)
+{
+	return o->mode == TP_SCHEDULE_BACKWARD ? TP_PASS_LATE : TP_PASS_EARLY;
+}
+
+static void
+stage_dates(const struct tp_schedule *s, size_t i, enum tp_pass pass,
+	    struct tp_date *start, struct tp_date *finish)
+{
+	*start = pass == TP_PASS_LATE ? tp_schedule_late_start(s, i)
+				      : tp_schedule_early_start(s, i);
+	*finish = pass == TP_PASS_LATE ? tp_schedule_late_finish(s, i)
+				       : tp_schedule_early_finish(s, i);
+}
+
+static void
+print_header(const struct tp_plan_doc *doc, const struct tp_schedule *s,
+	     enum tp_pass pass)
+{
+	const struct tp_plan *p = tp_plan_doc_plan_const(doc);
+	const struct tp_rules_config *r = tp_plan_doc_rules(doc);
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+
+	printf("plan: %s\n",
+	       tp_plan_name(p) ? tp_plan_name(p)
+			       : (tp_plan_id(p) ? tp_plan_id(p) : "(unnamed)"));
+	printf("regime: %s, procedure: %s\n", tp_regime_name(r->regime),
+	       tp_procedure_name(r->procedure));
+	printf("calendar: %s\n", tp_region_name(tp_plan_doc_region(doc)));
+	printf("%s dates, from %s to %s\n",
+	       pass == TP_PASS_LATE ? "latest" : "earliest",
+	       tp_date_format(tp_schedule_plan_start(s), a),
+	       tp_date_format(tp_schedule_plan_finish(s), b));
+	printf("\n  %-24s %-22s %-10s  %-10s  %4s %6s\n", "stage", "kind",
+	       "start", "finish", "days", "float");
+}
+
+static int
+print_row(const struct tp_schedule *s, const struct tp_plan *p, size_t i,
+	  enum tp_pass pass)
+{
+	struct tp_date start, finish;
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	int32_t days = 0;
+	struct tp_error err;
+
+	if (tp_schedule_working_days(s, i, pass, &days, &err) != TP_OK)
+		return cli_lib_error(&err);
+	stage_dates(s, i, pass, &start, &finish);
+	printf("%c %-24s %-22s %s  %s  %4d %6d\n",
+	       tp_schedule_is_critical(s, i) ? '*' : ' ',
+	       tp_plan_stage_id(p, i),
+	       tp_stage_kind_name(tp_plan_stage_kind(p, i)),
+	       tp_date_format(start, a), tp_date_format(finish, b), (int)days,
+	       (int)tp_schedule_total_float(s, i));
+	return CLI_EXIT_OK;
+}
+
+static void
+print_summary(const struct tp_schedule *s, const struct tp_plan *p)
+{
+	char d[TP_DATE_STRLEN];
+	size_t advert;
+
+	if (tp_schedule_has_contract_start(s) &&
+	    tp_plan_find_stage(p, "advert", &advert))
+		printf("\nlatest day to advertise: %s\n",
+		       tp_date_format(tp_schedule_late_start(s, advert), d));
+	for (size_t i = 0; i < tp_schedule_diagnostic_count(s); i++)
+		printf("warning: %s\n", tp_schedule_diagnostic(s, i)->message);
+}
+
+static int
+print_table(const struct tp_plan_doc *doc, const struct tp_schedule *s,
+	    enum tp_pass pass)
+{
+	const struct tp_plan *p = tp_plan_doc_plan_const(doc);
+	int rc = CLI_EXIT_OK;
+
+	print_header(doc, s, pass);
+	tp_plan_foreach_stage (p, i) {
+		if ((rc = print_row(s, p, i, pass)))
+			return rc;
+	}
+	print_summary(s, p);
+	return CLI_EXIT_OK;
+}
+
+/* ---- --explain ------------------------------------------------------ */
+
+static int
+print_skipped(struct tp_date day, const struct tp_day_info *info, void *user)
+{
+	char d[TP_DATE_STRLEN], why[512];
+	int *count = user;
+
+	if ((*count)++ == 0)
+		printf("  non-working days skipped:\n");
+	printf("    %s %s\n", tp_date_format(day, d),
+	       cli_describe_day(day, info, why, sizeof(why)));
+	return 0;
+}
+
+static int
+explain_pass(const struct tp_schedule *s, size_t i, enum tp_pass pass)
+{
+	struct tp_reason r;
+	struct tp_date start, finish;
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], why[512];
+	struct tp_error err;
+	int count = 0;
+	bool ok = pass == TP_PASS_EARLY ? tp_schedule_early_reason(s, i, &r)
+					: tp_schedule_late_reason(s, i, &r);
+
+	if (!ok)
+		return CLI_EXIT_OK;
+	stage_dates(s, i, pass, &start, &finish);
+	printf("%s: %s to %s\n", pass == TP_PASS_EARLY ? "earliest" : "latest",
+	       tp_date_format(start, a), tp_date_format(finish, b));
+	printf("  %s\n", tp_schedule_describe(s, i, pass, why, sizeof(why)));
+	if (tp_schedule_foreach_skipped(s, i, pass, print_skipped, &count, NULL,
+					&err) != TP_OK)
+		return cli_lib_error(&err);
+	if (!count)
+		printf("  no non-working days skipped\n");
+	return CLI_EXIT_OK;
+}
+
+static int
+explain(const struct tp_schedule *s, const char *id, const char *file)
+{
+	const struct tp_plan *p = tp_schedule_plan(s);
+	size_t i;
+	int rc;
+
+	if (!tp_plan_find_stage(p, id, &i)) {
+		fprintf(stderr, "tenderplan: %s: no stage '%s'\n", file, id);
+		return CLI_EXIT_USAGE;
+	}
+	printf("%s (%s): %s\n", id,
+	       tp_stage_kind_name(tp_plan_stage_kind(p, i)),
+	       tp_plan_stage_name(p, i) ? tp_plan_stage_name(p, i) : "");
+	if ((rc = explain_pass(s, i, TP_PASS_EARLY)))
+		return rc;
+	if ((rc = explain_pass(s, i, TP_PASS_LATE)))
+		return rc;
+	printf("total float: %d working days%s\n",
+	       (int)tp_schedule_total_float(s, i),
+	       tp_schedule_is_critical(s, i) ? " (critical)" : "");
+	return CLI_EXIT_OK;
+}
+
+/* ---- the command ---------------------------------------------------- */
+
+static int
+run_schedule(const char *file, const struct schedule_opts *o)
+{
+	struct tp_plan_doc *doc = NULL;
+	struct tp_schedule *s = NULL;
+	struct tp_error err;
+	int rc;
+
+	if (tp_plan_doc_read_file(file, 0, &doc, &err) != TP_OK)
+		return cli_lib_error(&err);
+	if (tp_schedule_compute(tp_plan_doc_plan(doc), o->mode, &s, &err) !=
+	    TP_OK) {
+		if (!err.source[0])
+			snprintf(err.source, sizeof(err.source), "%s", file);
+		rc = cli_lib_error(&err);
+	} else if (o->explain) {
+		rc = explain(s, o->explain, file);
+	} else {
+		rc = print_table(doc, s, shown_pass(o));
+	}
+	tp_schedule_free(s);
+	tp_plan_doc_free(doc);
+	return rc ? rc : cli_finish_stdout(CLI_EXIT_OK);
+}
+
+int
+cli_cmd_schedule(int argc, char **argv)
+{
+	struct schedule_opts o = {TP_SCHEDULE_AUTO, NULL};
+	struct cli_args args;
+	int rc = cli_parse("schedule", argc, argv, schedule_options, &o, &args);
+
+	if (rc)
+		return rc;
+	if (args.help) {
+		fputs(schedule_usage, stdout);
+		rc = cli_finish_stdout(CLI_EXIT_OK);
+	} else if (args.n_pos != 1) {
+		rc = cli_usage_error("schedule", "give one plan file");
+	} else {
+		rc = run_schedule(args.pos[0], &o);
+	}
+	cli_args_free(&args);
+	return rc;
+}
