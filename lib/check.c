@@ -430,7 +430,25 @@ standstill_mandatory(const struct ctx *c, const char **why,
 	return *why == NULL;
 }
 
-/* Award and signature must not start on or before @last. */
+/* A date the plan fixes for stage @i with a start-on or finish-on
+ * constraint (the council's own date), if any. */
+static bool
+fixed_date(const struct ctx *c, size_t i, struct tp_date *out)
+{
+	for (size_t k = 0; k < tp_plan_constraint_count(c->plan); k++) {
+		struct tp_constraint x;
+		if (tp_plan_constraint(c->plan, k, &x) && x.stage == i &&
+		    (x.type == TP_CONSTRAINT_START_ON ||
+		     x.type == TP_CONSTRAINT_FINISH_ON)) {
+			*out = x.date;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Award and signature must not start on or before @last: neither the
+ * scheduled date nor a date the plan fixes. */
 static void
 check_contract_after(struct ctx *c, const struct tp_standstill *ss,
 		     const char *rule_id, enum tp_severity sev,
@@ -441,14 +459,19 @@ check_contract_after(struct ctx *c, const struct tp_standstill *ss,
 
 	for (size_t k = 0; k < 2; k++) {
 		size_t i = stages[k];
-		if (i == NONE || es(c, i).day > ss->last_day.day)
+		struct tp_date d;
+		if (i == NONE)
+			continue;
+		if (!fixed_date(c, i, &d) || d.day > ss->last_day.day)
+			d = es(c, i);
+		if (d.day > ss->last_day.day)
 			continue;
 		snprintf(fix, sizeof(fix), "earliest lawful award: %s",
 			 fmt_date(ss->earliest_contract, a));
 		add(c, sev, rule_id, cite, i, c->notice, fix,
 		    "%s on %s falls inside the standstill that runs to the end "
 		    "of %s",
-		    tp_plan_stage_name(c->plan, i), fmt_date(es(c, i), a),
+		    tp_plan_stage_name(c->plan, i), fmt_date(d, a),
 		    fmt_date(ss->last_day, b));
 	}
 }
@@ -709,8 +732,10 @@ check_anchor_days(struct ctx *c)
 		struct tp_constraint k;
 		size_t st;
 		if (!tp_plan_constraint(c->plan, i, &k) ||
-		    is_working(c, k.date))
-			continue;
+		    is_working(c, k.date) ||
+		    (tp_plan_contract_start(c->plan, &d) && d.day == k.date.day &&
+		     k.stage == c->contract_start))
+			continue; /* reported above */
 		st = k.stage;
 		add(c, TP_SEVERITY_WARNING,
 		    st != NONE && tp_plan_stage_kind(c->plan, st) ==

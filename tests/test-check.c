@@ -9,9 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
 
 #include <tenderplan/tenderplan.h>
 
@@ -148,6 +152,27 @@ thurrock_award_inside_local_standstill(void **state)
 	expect_none(&x, "standstill.contract-inside");
 	assert_int_equal(tp_findings_max_severity(x.found),
 			 TP_SEVERITY_ERROR);
+	fx_free(&x);
+
+	/* Pinned to 19 Oct (the council's date) but pushed by a dependency
+	 * on the standstill: still a breach of the rule, not only an unmet
+	 * constraint. */
+	fx_init(&x, TP_REGION_ENGLAND_AND_WALES);
+	x.cfg.regime = TP_REGIME_PCR2006;
+	x.cfg.procedure = TP_PROC_PART_B;
+	x.cfg.local_standstill_days = 10;
+	x.cfg.local_standstill_working_days = true;
+	milestone(&x, "notify", TP_STAGE_INTENTION_TO_AWARD, D(2012, 10, 18));
+	stage(&x, "standstill", TP_STAGE_STANDSTILL, D(2012, 10, 19), 10);
+	milestone(&x, "award", TP_STAGE_AWARD, D(2012, 10, 19));
+	assert_int_equal(tp_plan_add_dependency(x.plan, "standstill", "award",
+						TP_DEP_FINISH_TO_START, 0,
+						TP_UNIT_WORKING_DAYS, NULL),
+			 TP_OK);
+	run(&x);
+	f = expect(&x, "local.standstill", TP_SEVERITY_ERROR);
+	assert_non_null(strstr(f->message, "2012-10-19"));
+	expect(&x, "schedule.unmet", TP_SEVERITY_ERROR);
 	fx_free(&x);
 
 	/* The award moved to Fri 2 Nov passes. */
@@ -662,6 +687,73 @@ regime_choice(void **state)
 	fx_free(&x);
 }
 
+/* Validate @p xml against data/tenderplan-findings.xsd. */
+static void
+expect_valid(const char *xml, size_t len)
+{
+	char path[1024];
+	const char *root = getenv("TP_SOURCE_ROOT");
+	assert_non_null(root);
+	snprintf(path, sizeof(path), "%s/data/tenderplan-findings.xsd", root);
+	xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
+	xmlSchemaPtr schema = xmlSchemaParse(pc);
+	assert_non_null(schema);
+	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+	xmlDocPtr doc = xmlReadMemory(xml, (int)len, "findings.xml", NULL,
+				      XML_PARSE_NONET);
+	assert_non_null(doc);
+	assert_int_equal(xmlSchemaValidateDoc(vc, doc), 0);
+	xmlFreeDoc(doc);
+	xmlSchemaFreeValidCtxt(vc);
+	xmlSchemaFree(schema);
+	xmlSchemaFreeParserCtxt(pc);
+}
+
+static void
+findings_as_xml(void **state)
+{
+	struct fx x;
+	char *xml = NULL;
+	size_t len = 0;
+	fx_init(&x, TP_REGION_ENGLAND_AND_WALES);
+	x.cfg.regime = TP_REGIME_PCR2006;
+	x.cfg.procedure = TP_PROC_RESTRICTED;
+	milestone(&x, "notify", TP_STAGE_INTENTION_TO_AWARD, D(2012, 10, 18));
+	/* A name with markup characters, escaped by libxml2. */
+	size_t i;
+	assert_int_equal(tp_plan_add_stage(x.plan, "award", "Award <& sign>",
+					   TP_STAGE_AWARD, 0,
+					   TP_UNIT_WORKING_DAYS, &i, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_constraint(x.plan, "award",
+						TP_CONSTRAINT_START_ON,
+						D(2012, 10, 19), NULL),
+			 TP_OK);
+	run(&x);
+	assert_int_equal(tp_findings_write_xml(x.found, "thurrock", &xml, &len,
+					       NULL),
+			 TP_OK);
+	assert_int_equal(strlen(xml), len);
+	expect_valid(xml, len);
+	assert_non_null(strstr(xml, "rule=\"standstill.contract-inside\""));
+	assert_non_null(strstr(xml, "errors=\"1\""));
+	assert_non_null(strstr(xml, "regime=\"pcr2006\""));
+	assert_non_null(strstr(xml, "Award &lt;&amp; sign&gt;"));
+	assert_non_null(strstr(xml, "<fix>earliest lawful award: 2012-10-30</fix>"));
+	free(xml);
+	fx_free(&x);
+	/* An empty list is a valid document too. */
+	fx_init(&x, TP_REGION_ENGLAND_AND_WALES);
+	x.cfg.regime = TP_REGIME_PCR2015;
+	run(&x);
+	assert_int_equal(tp_findings_write_xml(x.found, NULL, &xml, &len,
+					       NULL),
+			 TP_OK);
+	expect_valid(xml, len);
+	free(xml);
+	fx_free(&x);
+}
+
 static void
 bad_arguments(void **state)
 {
@@ -694,6 +786,7 @@ main(void)
 		cmocka_unit_test(tender_over_closure),
 		cmocka_unit_test(duplicate_milestones),
 		cmocka_unit_test(regime_choice),
+		cmocka_unit_test(findings_as_xml),
 		cmocka_unit_test(bad_arguments),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

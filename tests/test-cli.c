@@ -979,6 +979,66 @@ standstill_bad_arguments(void **state)
 	expect_usage_error(&r, "extra", NULL);
 }
 
+/* ---- check ----------------------------------------------------------------- */
+
+static char *
+example(const char *name)
+{
+	static char path[1024];
+	snprintf(path, sizeof(path), "%s/examples/%s",
+		 getenv("TP_SOURCE_ROOT"), name);
+	return path;
+}
+
+static void
+check_examples(void **state)
+{
+	struct run r;
+
+	/* Thurrock 2012: award on Fri 19 Oct, inside the council's own
+	 * ten-working-day standstill (19 Oct - 1 Nov); the contract start,
+	 * 1 Apr 2013, is Easter Monday. Errors: exit 1. */
+	RUN(&r, NULL, "check", example("thurrock-2012.xml"));
+	if (r.status != 1 || !strstr(r.out, "[award]") ||
+	    !strstr(r.out, "earliest lawful award: 2012-11-02") ||
+	    !strstr(r.out, "Easter Monday"))
+		fail_msg("status %d, stdout '%s', stderr '%s'", r.status, r.out,
+			 r.err);
+	run_free(&r);
+	/* Hartlepool 2011-12: the old contracts ended 31 Mar 2012, the new
+	 * ones began 4 May 2012; the ITT ran over Christmas. */
+	RUN(&r, NULL, "check", example("hartlepool-2011.xml"));
+	if (!strstr(r.out, "continuity.gap") ||
+	    !strstr(r.out, "practice.tender-over-holidays") ||
+	    !strstr(r.out, "regime: pcr2006"))
+		fail_msg("status %d, stdout '%s', stderr '%s'", r.status, r.out,
+			 r.err);
+	run_free(&r);
+	RUN(&r, NULL, "check", example("thurrock-2012.xml"), "--xml");
+	if (r.status != 1 || strncmp(r.out, "<?xml", 5) ||
+	    !strstr(r.out, "rule=\"local.standstill\""))
+		fail_msg("status %d, stdout '%s'", r.status, r.out);
+	run_free(&r);
+}
+
+static void
+check_bad_arguments(void **state)
+{
+	struct run r;
+	char path[64];
+
+	RUN(&r, NULL, "check", "--help");
+	expect_help(&r, "Usage: tenderplan check");
+	RUN(&r, NULL, "check");
+	expect_usage_error(&r, "one plan file", NULL);
+	RUN(&r, NULL, "check", "/nonexistent/plan.xml");
+	expect_usage_error(&r, "/nonexistent/plan.xml", NULL);
+	temp_file(path, "<plan>not ours</plan>\n");
+	RUN(&r, NULL, "check", path);
+	expect_usage_error(&r, path, NULL);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -1009,6 +1069,8 @@ main(void)
 		cmocka_unit_test(batch_bad_arguments),
 		cmocka_unit_test(standstill_cases),
 		cmocka_unit_test(standstill_bad_arguments),
+		cmocka_unit_test(check_examples),
+		cmocka_unit_test(check_bad_arguments),
 	};
 
 	/* The program may stop reading early (a bad batch line). */

@@ -16,6 +16,7 @@ static const char usage[] =
 	"  holidays    list the bank holidays of a UK region\n"
 	"  days        working-day arithmetic: add, between, is-working\n"
 	"  standstill  when a standstill ends and the contract may be signed\n"
+	"  check       check a plan against the procurement rules\n"
 	"  export      write a plan's timetable for calendars, MS Project,\n"
 	"              Gantt charts (ics, xml, mspdi, svg, html, csv, text)\n"
 	"\n"
@@ -32,6 +33,7 @@ static const struct {
 	{"holidays", cli_cmd_holidays},
 	{"days", cli_cmd_days},
 	{"standstill", cli_cmd_standstill},
+	{"check", cli_cmd_check},
 	{"export", cli_cmd_export},
 };
 

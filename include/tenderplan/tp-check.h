@@ -76,6 +76,16 @@ tp_findings_max_severity(const struct tp_findings *findings);
 TP_EXPORT enum tp_regime
 tp_findings_regime(const struct tp_findings *findings);
 
+/**
+ * Write @p findings as an XML document (namespace
+ * urn:tenderplan:findings:1, schema data/tenderplan-findings.xsd) into a
+ * new NUL-terminated buffer at @p data (free it with free()) of @p len
+ * bytes. @p plan_id may be NULL.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_findings_write_xml(const struct tp_findings *findings, const char *plan_id,
+		      char **data, size_t *len, struct tp_error *err);
+
 /** Free @p findings. NULL is allowed. */
 TP_EXPORT void
 tp_findings_free(struct tp_findings *findings);

@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: MIT */
+/* The findings of a check as XML (data/tenderplan-findings.xsd), written
+ * with libxml2's xmlTextWriter, which does all escaping. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "error-private.h"
+#include <tenderplan/tp-check.h>
+
+#define NS "urn:tenderplan:findings:1"
+
+static int
+count(const struct tp_findings *f, enum tp_severity sev)
+{
+	int n = 0;
+	for (size_t i = 0; i < tp_findings_count(f); i++)
+		n += tp_findings_get(f, i)->severity == sev;
+	return n;
+}
+
+static int
+attr(xmlTextWriterPtr w, const char *name, const char *value)
+{
+	if (!value || !value[0])
+		return 0;
+	return xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value);
+}
+
+static int
+write_finding(xmlTextWriterPtr w, const struct tp_finding *x)
+{
+	int rc = xmlTextWriterStartElement(w, BAD_CAST "finding");
+	if (rc >= 0)
+		rc = attr(w, "severity", tp_severity_name(x->severity));
+	if (rc >= 0)
+		rc = attr(w, "rule", x->rule_id);
+	if (rc >= 0)
+		rc = attr(w, "stage", x->stage);
+	if (rc >= 0)
+		rc = attr(w, "other-stage", x->other_stage);
+	if (rc >= 0)
+		rc = xmlTextWriterWriteElement(w, BAD_CAST "message",
+					       BAD_CAST x->message);
+	if (rc >= 0)
+		rc = xmlTextWriterWriteElement(w, BAD_CAST "citation",
+					       BAD_CAST x->citation);
+	if (rc >= 0 && x->fix[0])
+		rc = xmlTextWriterWriteElement(w, BAD_CAST "fix",
+					       BAD_CAST x->fix);
+	if (rc >= 0)
+		rc = xmlTextWriterEndElement(w);
+	return rc;
+}
+
+static int
+write_counts(xmlTextWriterPtr w, const struct tp_findings *f)
+{
+	int rc = 0;
+	static const struct {
+		const char *name;
+		enum tp_severity sev;
+	} sevs[] = {{"errors", TP_SEVERITY_ERROR},
+		    {"warnings", TP_SEVERITY_WARNING},
+		    {"infos", TP_SEVERITY_INFO}};
+	for (size_t i = 0; rc >= 0 && i < 3; i++)
+		rc = xmlTextWriterWriteFormatAttribute(
+			w, BAD_CAST sevs[i].name, "%d", count(f, sevs[i].sev));
+	return rc;
+}
+
+static int
+write_doc(xmlTextWriterPtr w, const struct tp_findings *f,
+	  const char *plan_id)
+{
+	const char *regime = tp_regime_name(tp_findings_regime(f));
+	int rc = xmlTextWriterSetIndent(w, 1);
+	if (rc >= 0)
+		rc = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+	if (rc >= 0)
+		rc = xmlTextWriterStartElementNS(w, NULL, BAD_CAST "findings",
+						 BAD_CAST NS);
+	if (rc >= 0)
+		rc = attr(w, "plan", plan_id);
+	if (rc >= 0)
+		rc = attr(w, "regime", regime ? regime : "none");
+	if (rc >= 0)
+		rc = write_counts(w, f);
+	for (size_t i = 0; rc >= 0 && i < tp_findings_count(f); i++)
+		rc = write_finding(w, tp_findings_get(f, i));
+	if (rc >= 0)
+		rc = xmlTextWriterEndDocument(w);
+	return rc;
+}
+
+TP_EXPORT enum tp_status
+tp_findings_write_xml(const struct tp_findings *findings, const char *plan_id,
+		      char **data, size_t *len, struct tp_error *err)
+{
+	xmlBufferPtr buf = xmlBufferCreate();
+	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	enum tp_status rc = TP_OK;
+
+	if (!w) {
+		xmlBufferFree(buf);
+		return tp_error_nomem(err);
+	}
+	if (write_doc(w, findings, plan_id) < 0)
+		rc = tp_error_setf(err, TP_ERR_NOMEM, NULL,
+				   "cannot write the findings as XML");
+	xmlFreeTextWriter(w); /* flushes into buf */
+	if (rc == TP_OK) {
+		size_t n = (size_t)xmlBufferLength(buf);
+		*data = malloc(n + 1);
+		if (!*data) {
+			rc = tp_error_nomem(err);
+		} else {
+			memcpy(*data, xmlBufferContent(buf), n);
+			(*data)[n] = '\0';
+			*len = n;
+		}
+	}
+	xmlBufferFree(buf);
+	return rc;
+}

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: MIT */
+/* `tenderplan check PLAN.xml`: the procurement rules checker. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <tenderplan/tp-plan-xml.h>
+
+#include "cli.h"
+
+static const char check_usage[] =
+	"Usage: tenderplan check PLAN.xml [--xml] [--backward]\n"
+	"\n"
+	"Schedule the plan and check it against the procurement rules its\n"
+	"file names (regime, procedure, local rules, incumbent contract end):\n"
+	"minimum periods, standstill, the order of notice and decision, TUPE\n"
+	"and lead-in, service continuity, bank holidays, Christmas. One line\n"
+	"per finding:\n"
+	"  SEVERITY RULE-ID [STAGE]: message (citation) - fix\n"
+	"\n"
+	"Options:\n"
+	"  --xml        the findings as XML (schema tenderplan-findings.xsd)\n"
+	"  --backward   check the latest dates (from the contract start)\n"
+	"               instead of the earliest\n"
+	"  -h, --help   print this text\n"
+	"\n"
+	"Exit status: 0 no errors (warnings allowed); 1 errors found; 2 bad\n"
+	"arguments or a plan that cannot be read or scheduled; 3 out of\n"
+	"memory or output error.\n";
+
+struct check_opts {
+	bool xml, backward;
+};
+
+static enum tp_status
+set_xml(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct check_opts *)ctx)->xml = true;
+	return TP_OK;
+}
+
+static enum tp_status
+set_backward(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct check_opts *)ctx)->backward = true;
+	return TP_OK;
+}
+
+static const struct cli_option check_options[] = {
+	{"--xml", false, set_xml},
+	{"--backward", false, set_backward},
+	{NULL, false, NULL},
+};
+
+static void
+print_text(const struct tp_findings *f)
+{
+	int n[3] = {0, 0, 0};
+
+	for (size_t i = 0; i < tp_findings_count(f); i++) {
+		const struct tp_finding *x = tp_findings_get(f, i);
+		n[x->severity]++;
+		printf("%s %s%s%s%s: %s", tp_severity_name(x->severity),
+		       x->rule_id, x->stage[0] ? " [" : "", x->stage,
+		       x->stage[0] ? "]" : "", x->message);
+		if (x->citation[0])
+			printf(" (%s)", x->citation);
+		if (x->fix[0])
+			printf(" - %s", x->fix);
+		putchar('\n');
+	}
+	printf("regime: %s; %d error%s, %d warning%s, %d info\n",
+	       tp_regime_name(tp_findings_regime(f)), n[TP_SEVERITY_ERROR],
+	       n[TP_SEVERITY_ERROR] == 1 ? "" : "s", n[TP_SEVERITY_WARNING],
+	       n[TP_SEVERITY_WARNING] == 1 ? "" : "s", n[TP_SEVERITY_INFO]);
+}
+
+static int
+print_xml(const struct tp_findings *f, const struct tp_plan *plan)
+{
+	struct tp_error err;
+	char *data = NULL;
+	size_t len = 0;
+
+	if (tp_findings_write_xml(f, tp_plan_id(plan), &data, &len, &err) !=
+	    TP_OK)
+		return cli_lib_error(&err);
+	fwrite(data, 1, len, stdout);
+	free(data);
+	return CLI_EXIT_OK;
+}
+
+/* Read, schedule and check @p file; print the findings. */
+static int
+run_check(const char *file, const struct check_opts *o)
+{
+	struct tp_plan_doc *doc = NULL;
+	struct tp_schedule *s = NULL;
+	struct tp_findings *f = NULL;
+	struct tp_error err;
+	int rc = CLI_EXIT_OK;
+
+	if (tp_plan_doc_read_file(file, 0, &doc, &err) != TP_OK)
+		return cli_lib_error(&err);
+	if (tp_schedule_compute(tp_plan_doc_plan_const(doc),
+				o->backward ? TP_SCHEDULE_BACKWARD
+					    : TP_SCHEDULE_AUTO,
+				&s, &err) != TP_OK ||
+	    tp_plan_check(s, tp_plan_doc_rules(doc), &f, &err) != TP_OK) {
+		if (!err.source[0])
+			snprintf(err.source, sizeof(err.source), "%s", file);
+		rc = cli_lib_error(&err);
+	} else if (o->xml) {
+		rc = print_xml(f, tp_plan_doc_plan_const(doc));
+	} else {
+		print_text(f);
+	}
+	if (rc == CLI_EXIT_OK &&
+	    tp_findings_max_severity(f) == TP_SEVERITY_ERROR)
+		rc = CLI_EXIT_NO;
+	tp_findings_free(f);
+	tp_schedule_free(s);
+	tp_plan_doc_free(doc);
+	return rc == CLI_EXIT_FAIL ? rc : cli_finish_stdout(rc);
+}
+
+int
+cli_cmd_check(int argc, char **argv)
+{
+	struct check_opts o = {false, false};
+	struct cli_args args;
+	int rc = cli_parse("check", argc, argv, check_options, &o, &args);
+
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	if (args.help) {
+		cli_args_free(&args);
+		fputs(check_usage, stdout);
+		return cli_finish_stdout(CLI_EXIT_OK);
+	}
+	if (args.n_pos != 1)
+		rc = cli_usage_error("check", "expected one plan file, got %zu "
+					      "arguments",
+				     args.n_pos);
+	else
+		rc = run_check(args.pos[0], &o);
+	cli_args_free(&args);
+	return rc;
+}
