@@ -1,35 +1,56 @@
 /* SPDX-License-Identifier: MIT */
 /* tenderplan: the command-line program. Parses arguments, calls the
  * library, prints results and errors. Exit status: 0 success, 1 a negative
- * answer (is-working: not a working day; check: errors found), 2 bad input. */
+ * answer (is-working: not a working day), 2 bad arguments or bad input,
+ * 3 out of memory or the output could not be written. */
 #include <stdio.h>
 #include <string.h>
 
-#include <tenderplan/tenderplan.h>
+#include "cli.h"
 
 static const char usage[] =
-	"Usage: tenderplan COMMAND [OPTIONS]\n"
+	"Usage: tenderplan COMMAND [ARGUMENTS] [OPTIONS]\n"
 	"\n"
 	"Commands:\n"
+	"  holidays    list the bank holidays of a UK region\n"
+	"  days        working-day arithmetic: add, between, is-working\n"
+	"\n"
+	"Options:\n"
 	"  --version   print the version\n"
-	"  --help      this text\n";
+	"  -h, --help  print this text\n"
+	"\n"
+	"Run 'tenderplan COMMAND --help' for a command's arguments.\n";
+
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{"holidays", cli_cmd_holidays},
+	{"days", cli_cmd_days},
+};
 
 int
 main(int argc, char **argv)
 {
 	if (argc < 2) {
-		fputs(usage, stderr);
-		return 2;
+		fputs("tenderplan: missing command (see 'tenderplan --help')\n",
+		      stderr);
+		return CLI_EXIT_USAGE;
 	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	if (cli_is_help(argv[1])) {
 		fputs(usage, stdout);
-		return 0;
+		return cli_finish_stdout(CLI_EXIT_OK);
 	}
 	if (!strcmp(argv[1], "--version")) {
 		printf("tenderplan %s\n", TP_VERSION);
-		return 0;
+		return cli_finish_stdout(CLI_EXIT_OK);
 	}
-	fprintf(stderr, "tenderplan: unknown command '%s' (try --help)\n",
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(argv[1], commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr,
+		"tenderplan: unknown command '%s' (see 'tenderplan "
+		"--help')\n",
 		argv[1]);
-	return 2;
+	return CLI_EXIT_USAGE;
 }

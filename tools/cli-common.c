@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: MIT */
+/* Error reporting and option parsing shared by every command. */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int
+cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "tenderplan %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (see 'tenderplan %s --help')\n", cmd);
+	return CLI_EXIT_USAGE;
+}
+
+int
+cli_lib_error(const struct tp_error *err)
+{
+	char buf[1024];
+
+	fprintf(stderr, "tenderplan: %s\n",
+		tp_error_format(err, buf, sizeof(buf)));
+	return err->code == TP_ERR_NOMEM ? CLI_EXIT_FAIL : CLI_EXIT_USAGE;
+}
+
+enum tp_status
+cli_error_at(struct tp_error *err, enum tp_status code, const char *source,
+	     int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	tp_error_clear(err);
+	err->code = code;
+	err->line = line;
+	snprintf(err->source, sizeof(err->source), "%s", source ? source : "");
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int
+cli_finish_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "tenderplan: cannot write the output: %s\n",
+			strerror(errno));
+		return CLI_EXIT_FAIL;
+	}
+	return status;
+}
+
+bool
+cli_is_help(const char *arg)
+{
+	return !strcmp(arg, "--help") || !strcmp(arg, "-h");
+}
+
+bool
+cli_parse_long(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (!*s || (*s != '-' && *s != '+' && (*s < '0' || *s > '9')))
+		return false;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+static const struct cli_option *
+find_option(const struct cli_option *opts, const char *arg, size_t len)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == len && !strncmp(opts->name, arg, len))
+			return opts;
+	return NULL;
+}
+
+/* Handle the option at argv[*i]; advances *i past its value. */
+static int
+parse_option(const char *cmd, int argc, char **argv, int *i,
+	     const struct cli_option *opts, void *ctx)
+{
+	const char *arg = argv[*i], *eq = strchr(arg, '=');
+	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+	const struct cli_option *o = find_option(opts, arg, len);
+	const char *value = eq ? eq + 1 : NULL;
+	struct tp_error err;
+
+	if (!o)
+		return cli_usage_error(cmd, "unknown option '%.*s'", (int)len,
+				       arg);
+	if (!o->takes_value && value)
+		return cli_usage_error(cmd, "option '%s' takes no value",
+				       o->name);
+	if (o->takes_value && !value) {
+		if (*i + 1 >= argc)
+			return cli_usage_error(cmd, "option '%s' needs a value",
+					       o->name);
+		value = argv[++*i];
+	}
+	if (o->handle(ctx, value, &err) != TP_OK)
+		return cli_lib_error(&err);
+	return CLI_EXIT_OK;
+}
+
+int
+cli_parse(const char *cmd, int argc, char **argv, const struct cli_option *opts,
+	  void *ctx, struct cli_args *out)
+{
+	bool options_done = false;
+	int rc;
+
+	out->help = false;
+	out->n_pos = 0;
+	out->pos = calloc((size_t)argc + 1, sizeof(*out->pos));
+	if (!out->pos) {
+		fputs("tenderplan: out of memory\n", stderr);
+		return CLI_EXIT_FAIL;
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (options_done || a[0] != '-' || !strcmp(a, "-") ||
+		    (a[1] != '-' && a[1] != 'h')) {
+			out->pos[out->n_pos++] = a;
+		} else if (!strcmp(a, "--")) {
+			options_done = true;
+		} else if (cli_is_help(a)) {
+			out->help = true;
+		} else if ((rc = parse_option(cmd, argc, argv, &i, opts,
+					      ctx))) {
+			cli_args_free(out);
+			return rc;
+		}
+	}
+	return CLI_EXIT_OK;
+}
+
+void
+cli_args_free(struct cli_args *args)
+{
+	free(args->pos);
+	args->pos = NULL;
+	args->n_pos = 0;
+}
