@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli-plan.h"
 #include "cli.h"
 
 static const char usage[] =
@@ -14,6 +15,9 @@ static const char usage[] =
 	"Commands:\n"
 	"  holidays    list the bank holidays of a UK region\n"
 	"  days        working-day arithmetic: add, between, is-working\n"
+	"  templates   list the built-in procedure templates\n"
+	"  new         write a plan file from a template\n"
+	"  schedule    schedule a plan file and print its dates\n"
 	"\n"
 	"Options:\n"
 	"  --version   print the version\n"
@@ -27,6 +31,9 @@ static const struct {
 } commands[] = {
 	{"holidays", cli_cmd_holidays},
 	{"days", cli_cmd_days},
+	{"templates", cli_cmd_templates},
+	{"new", cli_cmd_new},
+	{"schedule", cli_cmd_schedule},
 };
 
 int
