@@ -551,6 +551,33 @@ round_trip_templates(void **state)
 	}
 }
 
+/* The bundled examples read, schedule and survive a round trip. */
+static void
+round_trip_examples(void **state)
+{
+	static const char *const names[] = {"hartlepool-2011.xml",
+					    "thurrock-2012.xml"};
+	const char *root = getenv("TP_SOURCE_ROOT");
+
+	(void)state;
+	assert_non_null(root);
+	for (size_t i = 0; i < 2; i++) {
+		char path[4096];
+		struct tp_plan_doc *doc = NULL;
+		struct tp_schedule *s = NULL;
+		struct tp_error err;
+		snprintf(path, sizeof(path), "%s/examples/%s", root, names[i]);
+		if (tp_plan_doc_read_file(path, 0, &doc, &err) != TP_OK)
+			fail_msg("%s:%d: %s", path, err.line, err.message);
+		assert_int_equal(
+			tp_schedule_compute(tp_plan_doc_plan(doc), 0, &s, &err),
+			TP_OK);
+		round_trip(doc);
+		tp_schedule_free(s);
+		tp_plan_doc_free(doc);
+	}
+}
+
 static void
 write_file_atomically(void **state)
 {
@@ -781,6 +808,7 @@ main(void)
 		cmocka_unit_test(round_trip_rich),
 		cmocka_unit_test(round_trip_minimal),
 		cmocka_unit_test(round_trip_templates),
+		cmocka_unit_test(round_trip_examples),
 		cmocka_unit_test(write_file_atomically),
 		cmocka_unit_test(control_characters_refused),
 		cmocka_unit_test(templates_schedule_lawfully),
