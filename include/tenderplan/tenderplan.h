@@ -12,6 +12,8 @@
 #include "tp-calendar.h"
 #include "tp-plan.h"
 #include "tp-schedule.h"
+#include "tp-rules.h"
+#include "tp-check.h"
 #include "tp-plan-xml.h"
 #include "tp-templates.h"
 

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file tp-check.h
+ * Checking a scheduled plan against the procurement rules.
+ *
+ * tp_plan_check() reads the early (planned) dates of a schedule and the
+ * settings in a struct tp_rules_config, and lists findings, each with a
+ * severity, a stable rule id, the stages concerned, the citation, a
+ * message with the dates and a suggested fix. Stages are recognised by
+ * their kind (enum tp_stage_kind):
+ *
+ * - the invitation for the tender period is the "itt-issue" stage; without
+ *   one, the "advert" for a single-stage procedure; the deadline is the
+ *   "tender-deadline" stage (or the end of the "tender-period");
+ * - the participation period runs from the "advert" to the "pqq-deadline"
+ *   (or the end of the "pqq-period");
+ * - the notices of the award decision (PCR) or the contract award notice
+ *   (Procurement Act 2023) are sent on the finish of the
+ *   "intention-to-award" stage; the contract is entered into at the start
+ *   of the "award" and "contract-signature" stages;
+ * - the transfer date for TUPE is the start of the "contract-start" stage.
+ *
+ * Rule ids (stable; each test-checked both ways):
+ *  regime.none, regime.out-of-period, period.participation-minimum,
+ *  period.tender-minimum, period.deadline-time, local.min-tender,
+ *  standstill.contract-inside, standstill.not-mandatory,
+ *  standstill.stage-short, standstill.no-notice, local.standstill,
+ *  sequence.notice-before-decision, tupe.eli-late, tupe.eli-date,
+ *  tupe.eli-before-award, tupe.lead-in-short, continuity.gap,
+ *  continuity.cannot-meet, calendar.contract-start-non-working,
+ *  calendar.constraint-non-working, practice.tender-over-holidays,
+ *  plan.duplicate-milestone, schedule.unmet.
+ */
+#ifndef TP_CHECK_H
+#define TP_CHECK_H
+
+#include <stddef.h>
+
+#include "tp-common.h"
+#include "tp-rules.h"
+#include "tp-schedule.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The findings of one check, in the order the rules ran. */
+struct tp_findings;
+
+/**
+ * Check the schedule @p sched (and the plan it was computed from) against
+ * @p cfg. Findings are not errors of the call: the call fails only for
+ * bad arguments (TP_ERR_INVALID), a date outside the calendar
+ * (TP_ERR_RANGE) or memory (TP_ERR_NOMEM). Free the result with
+ * tp_findings_free().
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_check(const struct tp_schedule *sched,
+	      const struct tp_rules_config *cfg, struct tp_findings **out,
+	      struct tp_error *err);
+
+/** Number of findings. */
+TP_EXPORT size_t
+tp_findings_count(const struct tp_findings *findings);
+
+/** Finding @p i, borrowed until the list is freed; NULL if out of range. */
+TP_EXPORT const struct tp_finding *
+tp_findings_get(const struct tp_findings *findings, size_t i);
+
+/** The highest severity found; TP_SEVERITY_INFO for an empty list. */
+TP_EXPORT enum tp_severity
+tp_findings_max_severity(const struct tp_findings *findings);
+
+/** The regime the check applied (chosen by date when the config said
+ * TP_REGIME_NONE). */
+TP_EXPORT enum tp_regime
+tp_findings_regime(const struct tp_findings *findings);
+
+/** Free @p findings. NULL is allowed. */
+TP_EXPORT void
+tp_findings_free(struct tp_findings *findings);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
