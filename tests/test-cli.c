@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -878,6 +879,106 @@ batch_bad_arguments(void **state)
 	expect_usage_error(&r, "got 2 arguments", NULL);
 }
 
+/* ---- standstill ------------------------------------------------------------ */
+
+/* True if @p out has exactly the line @p line. */
+static bool
+has_line(const char *out, const char *line)
+{
+	size_t n = strlen(line);
+	for (const char *p = out; (p = strstr(p, line)); p += n)
+		if ((p == out || p[-1] == '\n') && p[n] == '\n')
+			return true;
+	return false;
+}
+
+static void
+expect_standstill(struct run *r, const char *last, const char *contract)
+{
+	if (r->status != 0 || !has_line(r->out, last) ||
+	    !has_line(r->out, contract))
+		fail_msg("status %d, stdout '%s', stderr '%s'", r->status,
+			 r->out, r->err);
+	assert_string_equal(r->err, "");
+	run_free(r);
+}
+
+static void
+standstill_cases(void **state)
+{
+	struct run r;
+
+	/* Issue #4 / Lexology note: PCR 2006 reg 32A, notices e-mailed Tue 23
+	 * Mar 2010; the 10th day is Good Friday 2 Apr, so the standstill runs
+	 * to the end of Tue 6 Apr and the contract may follow on 7 Apr. */
+	RUN(&r, NULL, "standstill", "--regime", "pcr2006", "--sent",
+	    "2010-03-23");
+	assert_true(has_line(r.out, "nominal-last-day: 2010-04-02 (not a "
+				    "working day: extended)"));
+	expect_standstill(&r, "last-day: 2010-04-06",
+			  "earliest-contract: 2010-04-07");
+	/* By post, 15 days: Thu 18 Dec 2025 -> Fri 2 Jan 2026 in England
+	 * (reference 1.4 table). */
+	RUN(&r, NULL, "standstill", "--regime", "pcr2015", "--sent",
+	    "2025-12-18", "--notice", "other");
+	expect_standstill(&r, "last-day: 2026-01-02",
+			  "earliest-contract: 2026-01-03");
+	/* Scotland (PCSR 2015 reg 86): 2 January is a holiday there. */
+	RUN(&r, NULL, "standstill", "--regime", "pcsr2015", "--sent",
+	    "2025-12-18", "--notice", "other");
+	expect_standstill(&r, "last-day: 2026-01-05",
+			  "earliest-contract: 2026-01-06");
+	/* PA 2023: eight working days of the whole UK whatever the region:
+	 * Fri 19 Dec 2025 -> Mon 5 Jan 2026 (reference 3.2). */
+	RUN(&r, NULL, "standstill", "--regime", "pa2023", "--sent",
+	    "2025-12-19", "--region", "england-and-wales");
+	assert_true(has_line(r.out, "working-days-of: uk"));
+	expect_standstill(&r, "last-day: 2026-01-05",
+			  "earliest-contract: 2026-01-06");
+	/* Thurrock's own rule: ten working days from Fri 19 Oct 2012. */
+	RUN(&r, NULL, "standstill", "--regime", "local", "--sent",
+	    "2012-10-18", "--days", "10", "--working-days");
+	expect_standstill(&r, "last-day: 2012-11-01",
+			  "earliest-contract: 2012-11-02");
+	/* A regime outside its period: computed, with a warning. */
+	RUN(&r, NULL, "standstill", "--regime", "pa2023", "--sent",
+	    "2024-12-24");
+	assert_non_null(strstr(r.out, "warning: "));
+	expect_standstill(&r, "last-day: 2025-01-08",
+			  "earliest-contract: 2025-01-09");
+}
+
+static void
+standstill_bad_arguments(void **state)
+{
+	struct run r;
+
+	RUN(&r, NULL, "standstill", "--help");
+	expect_help(&r, "Usage: tenderplan standstill");
+	RUN(&r, NULL, "standstill", "--sent", "2012-10-18");
+	expect_usage_error(&r, "--regime", NULL);
+	RUN(&r, NULL, "standstill", "--regime", "pcr2015");
+	expect_usage_error(&r, "--sent", NULL);
+	RUN(&r, NULL, "standstill", "--regime", "pcr2016", "--sent",
+	    "2012-10-18");
+	expect_usage_error(&r, "pcr2016", NULL);
+	RUN(&r, NULL, "standstill", "--regime", "pcr2015", "--sent",
+	    "2011-02-30");
+	expect_usage_error(&r, "2011-02-30", NULL);
+	RUN(&r, NULL, "standstill", "--regime", "pcr2015", "--sent",
+	    "2012-10-18", "--notice", "fax");
+	expect_usage_error(&r, "fax", NULL);
+	RUN(&r, NULL, "standstill", "--regime", "local", "--sent",
+	    "2012-10-18");
+	expect_usage_error(&r, "--days", NULL);
+	RUN(&r, NULL, "standstill", "--regime", "pcr2015", "--sent",
+	    "2012-10-18", "--days", "5");
+	expect_usage_error(&r, "local", NULL);
+	RUN(&r, NULL, "standstill", "--regime", "pcr2015", "--sent",
+	    "2012-10-18", "extra");
+	expect_usage_error(&r, "extra", NULL);
+}
+
 int
 main(void)
 {
@@ -906,6 +1007,8 @@ main(void)
 		cmocka_unit_test(batch_long_line),
 		cmocka_unit_test(batch_many_lines),
 		cmocka_unit_test(batch_bad_arguments),
+		cmocka_unit_test(standstill_cases),
+		cmocka_unit_test(standstill_bad_arguments),
 	};
 
 	/* The program may stop reading early (a bad batch line). */

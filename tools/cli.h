@@ -141,6 +141,8 @@ int cli_cmd_days(int argc, char **argv);
 
 int cli_cmd_holidays(int argc, char **argv);
 
+int cli_cmd_standstill(int argc, char **argv);
+
 /* The help text of the calendar options, for the usage strings. */
 #define CLI_CALENDAR_OPTIONS_HELP                                              \
 	"  --region R           england-and-wales (default), scotland,\n"      \

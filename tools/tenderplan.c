@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli-plan.h"
+#include "cli-export.h"
 #include "cli.h"
 
 static const char usage[] =
@@ -18,6 +19,9 @@ static const char usage[] =
 	"  templates   list the built-in procedure templates\n"
 	"  new         write a plan file from a template\n"
 	"  schedule    schedule a plan file and print its dates\n"
+	"  standstill  when a standstill ends and the contract may be signed\n"
+	"  export      write a plan's timetable for calendars, MS Project,\n"
+	"              Gantt charts (ics, xml, mspdi, svg, html, csv, text)\n"
 	"\n"
 	"Options:\n"
 	"  --version   print the version\n"
@@ -34,6 +38,8 @@ static const struct {
 	{"templates", cli_cmd_templates},
 	{"new", cli_cmd_new},
 	{"schedule", cli_cmd_schedule},
+	{"standstill", cli_cmd_standstill},
+	{"export", cli_cmd_export},
 };
 
 int

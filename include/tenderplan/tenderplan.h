@@ -12,9 +12,10 @@
 #include "tp-calendar.h"
 #include "tp-plan.h"
 #include "tp-schedule.h"
-#include "tp-rules.h"
-#include "tp-check.h"
+#include "tp-export.h"
 #include "tp-plan-xml.h"
 #include "tp-templates.h"
+#include "tp-rules.h"
+#include "tp-check.h"
 
 #endif

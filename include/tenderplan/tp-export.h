@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file tp-export.h
+ * Writing a computed schedule for other programs and for people:
+ * iCalendar (calendar apps), schedule XML (with an XSD), MS Project XML
+ * (MSPDI), an SVG Gantt chart and an HTML page embedding it, CSV and a
+ * plain-text weekly grid.
+ *
+ * Every writer reads a plan and a schedule computed from it (both const;
+ * many threads may export the same schedule at once) and writes either to
+ * a memory buffer or to a file. A file is written to a temporary file in
+ * the same directory and renamed into place, so it is never half-written.
+ *
+ * Dates written are the schedule's early dates (tp-schedule.h); the XML,
+ * CSV and MSPDI outputs also carry the late dates and float.
+ */
+#ifndef TP_EXPORT_H
+#define TP_EXPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tp-common.h"
+#include "tp-plan.h"
+#include "tp-schedule.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Output formats; names (tp_export_format_name()) beside each. */
+enum tp_export_format {
+	TP_EXPORT_ICS = 0, /**< "ics": iCalendar (RFC 5545), via libical */
+	TP_EXPORT_XML = 1, /**< "xml": schedule XML (tenderplan-schedule.xsd) */
+	TP_EXPORT_MSPDI = 2, /**< "mspdi": Microsoft Project XML */
+	TP_EXPORT_SVG = 3,   /**< "svg": Gantt chart */
+	TP_EXPORT_HTML = 4, /**< "html": a self-contained page with the Gantt */
+	TP_EXPORT_CSV = 5,  /**< "csv": one row per stage (RFC 4180) */
+	TP_EXPORT_TEXT = 6, /**< "text": weekly grid for terminals */
+};
+
+/**
+ * A finding to show beside a stage (a hook for the rules checker's
+ * findings; the caller fills these from whatever produced them). Strings
+ * are borrowed for the duration of the export call.
+ */
+struct tp_export_finding {
+	/** "error", "warning" or "info". */
+	const char *severity;
+	/** Stable rule identifier, or NULL. */
+	const char *rule_id;
+	/** Instrument and provision ("PCR 2015 reg 87(2)"), or NULL. */
+	const char *citation;
+	/** The plan id it is about (for portfolios), or NULL for any plan. */
+	const char *plan_id;
+	/** The stage id it is about, or NULL for the plan as a whole. */
+	const char *stage;
+	/** One sentence. Must not be NULL. */
+	const char *message;
+};
+
+/** How to export. Initialise with tp_export_options_init(). */
+struct tp_export_options {
+	/** Deadlines and milestones only (iCalendar, text, CSV, SVG). */
+	bool deadlines_only;
+	/** iCalendar: a reminder this many working days before each deadline
+	 * (0: none; at most 250). */
+	int32_t alarm_working_days;
+	/** iCalendar X-WR-CALNAME and page titles; NULL: the plan's name (or
+	 * "Tender timetables" for a portfolio). Borrowed. */
+	const char *title;
+	/** iCalendar DTSTAMP in seconds since 1970-01-01 UTC; 0: now. */
+	int64_t dtstamp;
+	/** iCalendar: the schedule of the previous revision of the same plan,
+	 * or NULL. Its stages missing from the current plan are published
+	 * with STATUS:CANCELLED at their old dates. */
+	const struct tp_schedule *previous;
+	/** iCalendar: ids of stages removed since the previous revision, to
+	 * publish as cancelled when @c previous is not available (dated on
+	 * the plan's start). Borrowed; may be NULL when @c n_removed is 0. */
+	const char *const *removed;
+	size_t n_removed;
+	/** Findings to show (DESCRIPTION, XML, HTML); may be NULL. */
+	const struct tp_export_finding *findings;
+	size_t n_findings;
+	/** Room to grow without an ABI break. */
+	unsigned char reserved[64];
+};
+
+/** Set @p opt to the defaults: everything, no alarm, no previous
+ * revision, no findings, DTSTAMP now. */
+TP_EXPORT void tp_export_options_init(struct tp_export_options *opt);
+
+/** The name of @p format ("ics"), or NULL if it is not a format. */
+TP_EXPORT const char *tp_export_format_name(enum tp_export_format format);
+
+/** Parse a format name as returned by tp_export_format_name();
+ * TP_ERR_INVALID listing the valid names otherwise. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_export_format_from_name(const char *name, enum tp_export_format *out,
+			   struct tp_error *err);
+
+/**
+ * Export @p sched, computed from @p plan, as @p format into a new
+ * NUL-terminated buffer (free it with free()); its length without the NUL
+ * goes to @p len if not NULL. @p opt may be NULL for the defaults.
+ * Errors: TP_ERR_INVALID (the schedule is not of this plan; an iCalendar
+ * export of a plan without an id, which the UIDs need; a bad option),
+ * TP_ERR_RANGE (a date outside the calendar), TP_ERR_NOMEM. @p out and
+ * @p len are written only on success.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_export_to_buffer(enum tp_export_format format, const struct tp_plan *plan,
+		    const struct tp_schedule *sched,
+		    const struct tp_export_options *opt, char **out,
+		    size_t *len, struct tp_error *err);
+
+/**
+ * As tp_export_to_buffer(), written to @p path through a temporary file
+ * in the same directory renamed into place (TP_ERR_IO, naming the file,
+ * if that fails; nothing is left behind).
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
+		  const struct tp_schedule *sched,
+		  const struct tp_export_options *opt, const char *path,
+		  struct tp_error *err);
+
+/**
+ * Export @p n schedules (a portfolio; each plan is tp_schedule_plan())
+ * as one document: one VCALENDAR, one XML document, one CSV table or one
+ * text grid per plan. SVG, HTML and MSPDI take one plan (TP_ERR_INVALID
+ * for more). @c previous and @c removed in @p opt apply to single plans
+ * only and are ignored here. Otherwise as tp_export_to_buffer().
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_export_portfolio_to_buffer(enum tp_export_format format,
+			      const struct tp_schedule *const *scheds, size_t n,
+			      const struct tp_export_options *opt, char **out,
+			      size_t *len, struct tp_error *err);
+
+/** As tp_export_portfolio_to_buffer(), written atomically to @p path. */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_export_portfolio_to_file(enum tp_export_format format,
+			    const struct tp_schedule *const *scheds, size_t n,
+			    const struct tp_export_options *opt,
+			    const char *path, struct tp_error *err);
+
+/**
+ * The iCalendar UID of stage @p stage_id of plan @p plan_id,
+ * "<stage-id>.<plan-id>@tenderplan", into @p buf of @p size bytes. Stable:
+ * it depends only on the two ids. TP_ERR_INVALID if it does not fit.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status tp_export_ics_uid(const char *plan_id,
+							const char *stage_id,
+							char *buf, size_t size,
+							struct tp_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: MIT */
+/* Plain-text exports: a weekly grid for terminals (one column of two
+ * characters per week commencing Monday) and CSV (RFC 4180). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "error-private.h"
+#include "export-private.h"
+
+#define NAME_W 34
+
+static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr",
+					 "May", "Jun", "Jul", "Aug",
+					 "Sep", "Oct", "Nov", "Dec"};
+
+/* ---- CSV ------------------------------------------------------------------
+ */
+
+/* One field, quoted when needed, quotes doubled. */
+static enum tp_status
+csv_put(struct tp_sbuf *b, const char *s, bool last, struct tp_error *err)
+{
+	if (!s)
+		s = "";
+	enum tp_status rc = TP_OK;
+	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		rc = tp_sbuf_puts(b, "\"", err);
+	for (const char *p = s; rc == TP_OK && *p; p++) {
+		const char *q = strchr(p, '"');
+		size_t n = q ? (size_t)(q - p) + 1 : strlen(p);
+		rc = tp_sbuf_append(b, p, n, err);
+		if (rc == TP_OK && q)
+			rc = tp_sbuf_puts(b, "\"", err);
+		p += n - 1;
+	}
+	if (rc == TP_OK && quote)
+		rc = tp_sbuf_puts(b, "\"", err);
+	if (rc == TP_OK)
+		rc = tp_sbuf_puts(b, last ? "\r\n" : ",", err);
+	return rc;
+}
+
+static const char *const csv_header[] = {
+	"plan",         "stage",         "name",         "kind",
+	"shape",        "start",         "finish",       "time",
+	"latest_start", "latest_finish", "total_float",  "free_float",
+	"critical",     "working_days",  "predecessors",
+};
+#define CSV_COLS (sizeof(csv_header) / sizeof(csv_header[0]))
+
+static enum tp_status
+predecessor_list(const struct tp_plan *plan, size_t s, char *buf, size_t size)
+{
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < tp_plan_dependency_count(plan); i++) {
+		struct tp_dependency d;
+		if (!tp_plan_dependency(plan, i, &d) || d.to != s)
+			continue;
+		int n = snprintf(buf + len, size - len, "%s%s", len ? " " : "",
+				 tp_plan_stage_id(plan, d.from));
+		if (n < 0 || (size_t)n >= size - len)
+			return TP_ERR_INVALID;
+		len += (size_t)n;
+	}
+	return TP_OK;
+}
+
+static const char *const shape_names[] = {"period", "milestone", "deadline"};
+
+static enum tp_status
+csv_row(const struct tp_schedule *sc, size_t s, struct tp_sbuf *b,
+	struct tp_error *err)
+{
+	const struct tp_plan *p = tp_schedule_plan(sc);
+	char d[4][TP_DATE_STRLEN], hhmm[6] = "", tf[16], ff[16], wds[16];
+	char preds[4096];
+	int32_t wd = 0;
+	enum tp_status rc =
+		tp_schedule_working_days(sc, s, TP_PASS_EARLY, &wd, err);
+	if (rc != TP_OK)
+		return rc;
+	if (predecessor_list(p, s, preds, sizeof(preds)) != TP_OK)
+		return tp_error_setf(err, TP_ERR_INVALID,
+				     tp_plan_stage_id(p, s),
+				     "too many predecessors for one CSV field");
+	tp_date_format(tp_schedule_early_start(sc, s), d[0]);
+	tp_date_format(tp_schedule_early_finish(sc, s), d[1]);
+	tp_date_format(tp_schedule_late_start(sc, s), d[2]);
+	tp_date_format(tp_schedule_late_finish(sc, s), d[3]);
+	if (tp_plan_stage_time(p, s) >= 0)
+		tp_export_hhmm(tp_plan_stage_time(p, s), hhmm);
+	snprintf(tf, sizeof(tf), "%d", (int)tp_schedule_total_float(sc, s));
+	snprintf(ff, sizeof(ff), "%d", (int)tp_schedule_free_float(sc, s));
+	snprintf(wds, sizeof(wds), "%d", (int)wd);
+	const char *v[CSV_COLS] = {
+		tp_plan_id(p),
+		tp_plan_stage_id(p, s),
+		tp_plan_stage_name(p, s),
+		tp_stage_kind_name(tp_plan_stage_kind(p, s)),
+		shape_names[tp_export_stage_shape(p, s)],
+		d[0],
+		d[1],
+		hhmm,
+		d[2],
+		d[3],
+		tf,
+		ff,
+		tp_schedule_is_critical(sc, s) ? "yes" : "no",
+		wds,
+		preds,
+	};
+	for (size_t i = 0; rc == TP_OK && i < CSV_COLS; i++)
+		rc = csv_put(b, v[i], i + 1 == CSV_COLS, err);
+	return rc;
+}
+
+enum tp_status
+tp_export_csv(const struct tp_export_job *job, struct tp_sbuf *out,
+	      struct tp_error *err)
+{
+	enum tp_status rc = TP_OK;
+	for (size_t i = 0; rc == TP_OK && i < CSV_COLS; i++)
+		rc = csv_put(out, csv_header[i], i + 1 == CSV_COLS, err);
+	for (size_t k = 0; rc == TP_OK && k < job->n; k++) {
+		const struct tp_plan *p = tp_schedule_plan(job->scheds[k]);
+		tp_plan_foreach_stage (p, s) {
+			if (rc == TP_OK &&
+			    tp_export_stage_shown(job->opt, p, s))
+				rc = csv_row(job->scheds[k], s, out, err);
+		}
+	}
+	return rc;
+}
+
+/* ---- weekly grid ------------------------------------------------------------
+ */
+
+struct grid {
+	const struct tp_export_options *opt;
+	const struct tp_plan *plan;
+	const struct tp_schedule *sched;
+	struct tp_date first; /* Monday of the first week */
+	int weeks;
+	struct tp_sbuf *out;
+	struct tp_error *err;
+};
+
+static void
+grid_layout(struct grid *g)
+{
+	int32_t a = INT32_MAX, b = INT32_MIN;
+	tp_plan_foreach_stage (g->plan, s) {
+		if (!tp_export_stage_shown(g->opt, g->plan, s))
+			continue;
+		int32_t s0 = tp_schedule_early_start(g->sched, s).day;
+		int32_t s1 = tp_schedule_early_finish(g->sched, s).day;
+		a = s0 < a ? s0 : a;
+		b = s1 > b ? s1 : b;
+	}
+	if (a > b)
+		a = b = tp_schedule_plan_start(g->sched).day;
+	struct tp_date da = {a};
+	g->first.day = a - ((int32_t)tp_date_weekday(da) - 1);
+	g->weeks = (int)((b - g->first.day) / 7 + 1);
+}
+
+static enum tp_status
+grid_headers(struct grid *g)
+{
+	enum tp_status rc = tp_sbuf_printf(g->out, g->err, "%-*s", NAME_W, "");
+	int last_month = 0;
+	for (int w = 0; rc == TP_OK && w < g->weeks; w++) {
+		struct tp_date d = {g->first.day + 7 * w};
+		int m;
+		tp_date_to_ymd(d, NULL, &m, NULL);
+		if (m != last_month && w + 1 < g->weeks) {
+			rc = tp_sbuf_printf(g->out, g->err, "%-4s",
+					    month_abbr[m - 1]);
+			last_month = m;
+			w++; /* the name takes two columns */
+		} else {
+			rc = tp_sbuf_puts(g->out, "  ", g->err);
+		}
+	}
+	if (rc == TP_OK)
+		rc = tp_sbuf_printf(g->out, g->err, "\n%-*s", NAME_W,
+				    "Stage (week commencing)");
+	for (int w = 0; rc == TP_OK && w < g->weeks; w++) {
+		int day;
+		struct tp_date d = {g->first.day + 7 * w};
+		tp_date_to_ymd(d, NULL, NULL, &day);
+		rc = tp_sbuf_printf(g->out, g->err, "%2d", day);
+	}
+	return rc == TP_OK ? tp_sbuf_puts(g->out, "\n", g->err) : rc;
+}
+
+/* Two characters per week: "##" a critical period, "==" another period,
+ * "<>" a milestone, "!!" a deadline. */
+static const char *
+cell_mark(const struct grid *g, size_t s, int w)
+{
+	int32_t w0 = g->first.day + 7 * w, w1 = w0 + 6;
+	int32_t a = tp_schedule_early_start(g->sched, s).day;
+	int32_t b = tp_schedule_early_finish(g->sched, s).day;
+	if (b < w0 || a > w1)
+		return "  ";
+	switch (tp_export_stage_shape(g->plan, s)) {
+	case TP_SHAPE_DEADLINE:
+		return "!!";
+	case TP_SHAPE_MILESTONE:
+		return "<>";
+	default:
+		return tp_schedule_is_critical(g->sched, s) ? "##" : "==";
+	}
+}
+
+static void
+name_cell(const struct tp_plan *plan, size_t s, char *buf, size_t size)
+{
+	const char *name = tp_plan_stage_name(plan, s);
+	snprintf(buf, size, "%s", name ? name : tp_plan_stage_id(plan, s));
+	size_t len = strlen(buf);
+	if (len > NAME_W - 2) {
+		size_t cut = NAME_W - 4;
+		while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
+			cut--;
+		memcpy(buf + cut, "..", 3);
+	}
+}
+
+static enum tp_status
+grid_row(struct grid *g, size_t s)
+{
+	char name[NAME_W * 4], a[16], b[16];
+	name_cell(g->plan, s, name, sizeof(name));
+	/* pad by characters, not bytes, so UTF-8 names line up */
+	size_t chars = 0;
+	for (const char *p = name; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	enum tp_status rc = tp_sbuf_printf(g->out, g->err, "%s%*s", name,
+					   (int)(NAME_W - chars), "");
+	for (int w = 0; rc == TP_OK && w < g->weeks; w++)
+		rc = tp_sbuf_puts(g->out, cell_mark(g, s, w), g->err);
+	tp_date_format(tp_schedule_early_start(g->sched, s), a);
+	tp_date_format(tp_schedule_early_finish(g->sched, s), b);
+	if (rc != TP_OK)
+		return rc;
+	if (tp_plan_stage_is_milestone(g->plan, s))
+		rc = tp_sbuf_printf(g->out, g->err, "  %s", b);
+	else
+		rc = tp_sbuf_printf(g->out, g->err, "  %s to %s", a, b);
+	int t = tp_plan_stage_time(g->plan, s);
+	if (rc == TP_OK && t >= 0) {
+		char hhmm[6];
+		tp_export_hhmm(t, hhmm);
+		rc = tp_sbuf_printf(g->out, g->err, " %s", hhmm);
+	}
+	return rc == TP_OK ? tp_sbuf_puts(g->out, "\n", g->err) : rc;
+}
+
+static enum tp_status
+grid_plan(struct grid *g)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	const char *name = tp_plan_name(g->plan);
+	grid_layout(g);
+	tp_date_format(tp_schedule_plan_start(g->sched), a);
+	tp_date_format(tp_schedule_plan_finish(g->sched), b);
+	enum tp_status rc =
+		tp_sbuf_printf(g->out, g->err, "%s (%s to %s, revision %u)\n\n",
+			       name ? name : "Tender timetable", a, b,
+			       (unsigned)tp_plan_revision(g->plan));
+	if (rc == TP_OK)
+		rc = grid_headers(g);
+	tp_plan_foreach_stage (g->plan, s) {
+		if (rc == TP_OK && tp_export_stage_shown(g->opt, g->plan, s))
+			rc = grid_row(g, s);
+	}
+	if (rc == TP_OK)
+		rc = tp_sbuf_puts(g->out,
+				  "\n## critical period  == period  <> "
+				  "milestone  !! deadline\n",
+				  g->err);
+	return rc;
+}
+
+enum tp_status
+tp_export_text(const struct tp_export_job *job, struct tp_sbuf *out,
+	       struct tp_error *err)
+{
+	enum tp_status rc = TP_OK;
+	for (size_t i = 0; rc == TP_OK && i < job->n; i++) {
+		struct grid g = {.opt = job->opt,
+				 .sched = job->scheds[i],
+				 .out = out,
+				 .err = err};
+		g.plan = tp_schedule_plan(g.sched);
+		if (i > 0)
+			rc = tp_sbuf_puts(out, "\n", err);
+		if (rc == TP_OK)
+			rc = grid_plan(&g);
+	}
+	return rc;
+}

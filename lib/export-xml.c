@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: MIT */
+/* Schedule XML (data/tenderplan-schedule.xsd), written with libxml2's
+ * xmlTextWriter. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "error-private.h"
+#include "export-private.h"
+
+#define NS "urn:tenderplan:schedule:1"
+
+/* Open Contracting Data Standard 1.1 period names (release schema,
+ * tender.tenderPeriod, tender.enquiryPeriod, tender.awardPeriod,
+ * contractPeriod). A period stage gives the whole period; a deadline or
+ * milestone one end of it. OCDS has no standstill period: it is written
+ * as "standstillPeriod", marked as an extension. */
+struct ocds_map {
+	enum tp_stage_kind kind;
+	const char *period;
+	const char *dates; /* which OCDS dates the stage gives */
+	bool extension;
+};
+
+static const struct ocds_map ocds[] = {
+	{TP_STAGE_TENDER_PERIOD, "tenderPeriod", "startDate endDate", false},
+	{TP_STAGE_TENDER_DEADLINE, "tenderPeriod", "endDate", false},
+	{TP_STAGE_CLARIFICATION_DEADLINE, "enquiryPeriod", "endDate", false},
+	{TP_STAGE_EVALUATION, "awardPeriod", "startDate endDate", false},
+	{TP_STAGE_AWARD, "awardPeriod", "endDate", false},
+	{TP_STAGE_CONTRACT_START, "contractPeriod", "startDate", false},
+	{TP_STAGE_STANDSTILL, "standstillPeriod", "startDate endDate", true},
+};
+
+static const struct ocds_map *
+ocds_for(enum tp_stage_kind kind)
+{
+	for (size_t i = 0; i < sizeof(ocds) / sizeof(ocds[0]); i++)
+		if (ocds[i].kind == kind)
+			return &ocds[i];
+	return NULL;
+}
+
+static const char *const shape_names[] = {"period", "milestone", "deadline"};
+
+struct xml_ctx {
+	xmlTextWriterPtr w;
+	const struct tp_export_options *opt;
+	const struct tp_plan *plan;
+	const struct tp_schedule *sched;
+	struct tp_error *err;
+};
+
+static enum tp_status
+start(struct xml_ctx *c, const char *name)
+{
+	return tp_xml_check(xmlTextWriterStartElement(c->w, BAD_CAST name),
+			    c->err);
+}
+
+static enum tp_status
+end(struct xml_ctx *c)
+{
+	return tp_xml_check(xmlTextWriterEndElement(c->w), c->err);
+}
+
+static enum tp_status
+attr(struct xml_ctx *c, const char *name, const char *value)
+{
+	return tp_xml_check(xmlTextWriterWriteAttribute(c->w, BAD_CAST name,
+							BAD_CAST value),
+			    c->err);
+}
+
+static enum tp_status
+dates(struct xml_ctx *c, const char *name, struct tp_date a, struct tp_date b)
+{
+	enum tp_status rc = start(c, name);
+	if (rc == TP_OK)
+		rc = tp_xml_attr_date(c->w, "start", a, c->err);
+	if (rc == TP_OK)
+		rc = tp_xml_attr_date(c->w, "finish", b, c->err);
+	return rc == TP_OK ? end(c) : rc;
+}
+
+static enum tp_status
+write_finding(const struct tp_export_finding *f, void *user)
+{
+	struct xml_ctx *c = user;
+	enum tp_status rc = start(c, "finding");
+	if (rc == TP_OK)
+		rc = attr(c, "severity", f->severity ? f->severity : "info");
+	if (rc == TP_OK && f->rule_id)
+		rc = attr(c, "rule", f->rule_id);
+	if (rc == TP_OK && f->citation)
+		rc = attr(c, "citation", f->citation);
+	if (rc == TP_OK)
+		rc = tp_xml_check(
+			xmlTextWriterWriteString(c->w, BAD_CAST f->message),
+			c->err);
+	return rc == TP_OK ? end(c) : rc;
+}
+
+static enum tp_status
+stage_attrs(struct xml_ctx *c, size_t s)
+{
+	const struct tp_plan *p = c->plan;
+	enum tp_status rc = attr(c, "id", tp_plan_stage_id(p, s));
+	if (rc == TP_OK)
+		rc = attr(c, "kind",
+			  tp_stage_kind_name(tp_plan_stage_kind(p, s)));
+	if (rc == TP_OK)
+		rc = attr(c, "shape", shape_names[tp_export_stage_shape(p, s)]);
+	if (rc == TP_OK)
+		rc = attr(c, "critical",
+			  tp_schedule_is_critical(c->sched, s) ? "true"
+							       : "false");
+	int t = tp_plan_stage_time(p, s);
+	if (rc == TP_OK && t >= 0) {
+		char hhmm[6];
+		tp_export_hhmm(t, hhmm);
+		rc = attr(c, "time", hhmm);
+	}
+	const struct ocds_map *o = ocds_for(tp_plan_stage_kind(p, s));
+	if (rc == TP_OK && o)
+		rc = attr(c, "ocds-period", o->period);
+	if (rc == TP_OK && o)
+		rc = attr(c, "ocds-dates", o->dates);
+	if (rc == TP_OK && o && o->extension)
+		rc = attr(c, "ocds-extension", "true");
+	return rc;
+}
+
+static enum tp_status
+duration(struct xml_ctx *c, size_t s)
+{
+	enum tp_status rc = start(c, "duration");
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(c->w, "amount", c->err, "%d",
+				  (int)tp_plan_stage_amount(c->plan, s));
+	if (rc == TP_OK)
+		rc = attr(c, "unit",
+			  tp_unit_name(tp_plan_stage_unit(c->plan, s)));
+	int32_t wd = 0;
+	if (rc == TP_OK)
+		rc = tp_schedule_working_days(c->sched, s, TP_PASS_EARLY, &wd,
+					      c->err);
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(c->w, "working-days", c->err, "%d", (int)wd);
+	return rc == TP_OK ? end(c) : rc;
+}
+
+static enum tp_status
+predecessors(struct xml_ctx *c, size_t s)
+{
+	enum tp_status rc = TP_OK;
+	for (size_t i = 0; rc == TP_OK && i < tp_plan_dependency_count(c->plan);
+	     i++) {
+		struct tp_dependency d;
+		if (!tp_plan_dependency(c->plan, i, &d) || d.to != s)
+			continue;
+		rc = start(c, "predecessor");
+		if (rc == TP_OK)
+			rc = attr(c, "stage",
+				  tp_plan_stage_id(c->plan, d.from));
+		if (rc == TP_OK)
+			rc = attr(c, "type", tp_dep_type_name(d.type));
+		if (rc == TP_OK)
+			rc = tp_xml_attrf(c->w, "lag", c->err, "%d",
+					  (int)d.lag);
+		if (rc == TP_OK)
+			rc = attr(c, "lag-unit", tp_unit_name(d.lag_unit));
+		if (rc == TP_OK)
+			rc = end(c);
+	}
+	return rc;
+}
+
+static enum tp_status
+float_elem(struct xml_ctx *c, size_t s)
+{
+	enum tp_status rc = start(c, "float");
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(c->w, "total", c->err, "%d",
+				  (int)tp_schedule_total_float(c->sched, s));
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(c->w, "free", c->err, "%d",
+				  (int)tp_schedule_free_float(c->sched, s));
+	return rc == TP_OK ? end(c) : rc;
+}
+
+static enum tp_status
+text_elem(struct xml_ctx *c, const char *name, const char *value)
+{
+	if (!value)
+		return TP_OK;
+	return tp_xml_check(
+		xmlTextWriterWriteElement(c->w, BAD_CAST name, BAD_CAST value),
+		c->err);
+}
+
+static enum tp_status
+write_stage(struct xml_ctx *c, size_t s)
+{
+	const struct tp_schedule *sc = c->sched;
+	enum tp_status rc = start(c, "stage");
+	if (rc == TP_OK)
+		rc = stage_attrs(c, s);
+	if (rc == TP_OK)
+		rc = text_elem(c, "name", tp_plan_stage_name(c->plan, s));
+	if (rc == TP_OK)
+		rc = duration(c, s);
+	if (rc == TP_OK)
+		rc = dates(c, "early", tp_schedule_early_start(sc, s),
+			   tp_schedule_early_finish(sc, s));
+	if (rc == TP_OK)
+		rc = dates(c, "late", tp_schedule_late_start(sc, s),
+			   tp_schedule_late_finish(sc, s));
+	if (rc == TP_OK)
+		rc = float_elem(c, s);
+	if (rc == TP_OK)
+		rc = predecessors(c, s);
+	if (rc == TP_OK)
+		rc = text_elem(c, "owner", tp_plan_stage_owner(c->plan, s));
+	if (rc == TP_OK)
+		rc = text_elem(c, "notes", tp_plan_stage_notes(c->plan, s));
+	if (rc == TP_OK)
+		rc = tp_export_foreach_finding(c->opt, tp_plan_id(c->plan),
+					       tp_plan_stage_id(c->plan, s),
+					       write_finding, c);
+	return rc == TP_OK ? end(c) : rc;
+}
+
+static const char *const diag_kinds[] = {
+	[TP_DIAGNOSTIC_CONSTRAINT] = "constraint",
+	[TP_DIAGNOSTIC_CONTRACT_START] = "contract-start",
+};
+
+static enum tp_status
+write_diagnostic(struct xml_ctx *c, const struct tp_diagnostic *d)
+{
+	enum tp_status rc = start(c, "diagnostic");
+	if (rc == TP_OK)
+		rc = attr(c, "kind", diag_kinds[d->kind]);
+	if (rc == TP_OK)
+		rc = attr(c, "stage", tp_plan_stage_id(c->plan, d->stage));
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(c->w, "overrun", c->err, "%d",
+				  (int)d->overrun);
+	if (rc == TP_OK)
+		rc = tp_xml_check(
+			xmlTextWriterWriteString(c->w, BAD_CAST d->message),
+			c->err);
+	return rc == TP_OK ? end(c) : rc;
+}
+
+static enum tp_status
+plan_attrs(struct xml_ctx *c)
+{
+	const struct tp_plan *p = c->plan;
+	enum tp_status rc = TP_OK;
+	if (tp_plan_id(p))
+		rc = attr(c, "id", tp_plan_id(p));
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(c->w, "revision", c->err, "%u",
+				  (unsigned)tp_plan_revision(p));
+	if (rc == TP_OK)
+		rc = attr(c, "time-zone", tp_plan_time_zone(p));
+	if (rc == TP_OK)
+		rc = tp_xml_attr_date(c->w, "start",
+				      tp_schedule_plan_start(c->sched), c->err);
+	if (rc == TP_OK)
+		rc = tp_xml_attr_date(c->w, "finish",
+				      tp_schedule_plan_finish(c->sched),
+				      c->err);
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(c->w, "min-float", c->err, "%d",
+				  (int)tp_schedule_min_float(c->sched));
+	return rc;
+}
+
+static enum tp_status
+write_plan(struct xml_ctx *c)
+{
+	enum tp_status rc = start(c, "plan");
+	if (rc == TP_OK)
+		rc = plan_attrs(c);
+	if (rc == TP_OK)
+		rc = text_elem(c, "name", tp_plan_name(c->plan));
+	tp_plan_foreach_stage (c->plan, s) {
+		if (rc == TP_OK)
+			rc = write_stage(c, s);
+	}
+	size_t nd = tp_schedule_diagnostic_count(c->sched);
+	for (size_t i = 0; rc == TP_OK && i < nd; i++)
+		rc = write_diagnostic(c, tp_schedule_diagnostic(c->sched, i));
+	if (rc == TP_OK)
+		rc = tp_export_foreach_finding(c->opt, tp_plan_id(c->plan),
+					       NULL, write_finding, c);
+	return rc == TP_OK ? end(c) : rc;
+}
+
+static enum tp_status
+write_document(struct xml_ctx *c, const struct tp_export_job *job)
+{
+	enum tp_status rc = tp_xml_check(
+		xmlTextWriterStartDocument(c->w, NULL, "UTF-8", NULL), c->err);
+	if (rc == TP_OK)
+		rc = start(c, "schedule");
+	if (rc == TP_OK)
+		rc = attr(c, "xmlns", NS);
+	if (rc == TP_OK)
+		rc = attr(c, "generator", "tenderplan " TP_VERSION);
+	for (size_t i = 0; rc == TP_OK && i < job->n; i++) {
+		c->sched = job->scheds[i];
+		c->plan = tp_schedule_plan(c->sched);
+		rc = write_plan(c);
+	}
+	return rc == TP_OK ? end(c) : rc;
+}
+
+enum tp_status
+tp_export_xml(const struct tp_export_job *job, struct tp_sbuf *out,
+	      struct tp_error *err)
+{
+	xmlBufferPtr buf;
+	struct xml_ctx c = {.opt = job->opt, .err = err};
+	enum tp_status rc = tp_xml_writer_open(&c.w, &buf, err);
+	if (rc != TP_OK)
+		return rc;
+	rc = write_document(&c, job);
+	if (rc != TP_OK) {
+		xmlFreeTextWriter(c.w);
+		xmlBufferFree(buf);
+		return rc;
+	}
+	return tp_xml_writer_close(c.w, buf, out, err);
+}

@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: MIT */
+/* Export front end: options, format names, dispatch to the writers, memory
+ * buffers and atomic files. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic-file.h"
+#include "error-private.h"
+#include "export-private.h"
+
+static const char *const format_names[] = {
+	[TP_EXPORT_ICS] = "ics",     [TP_EXPORT_XML] = "xml",
+	[TP_EXPORT_MSPDI] = "mspdi", [TP_EXPORT_SVG] = "svg",
+	[TP_EXPORT_HTML] = "html",   [TP_EXPORT_CSV] = "csv",
+	[TP_EXPORT_TEXT] = "text",
+};
+
+#define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
+
+void
+tp_export_options_init(struct tp_export_options *opt)
+{
+	memset(opt, 0, sizeof(*opt));
+}
+
+const char *
+tp_export_format_name(enum tp_export_format format)
+{
+	if ((unsigned)format >= N_FORMATS)
+		return NULL;
+	return format_names[format];
+}
+
+enum tp_status
+tp_export_format_from_name(const char *name, enum tp_export_format *out,
+			   struct tp_error *err)
+{
+	for (size_t i = 0; name && i < N_FORMATS; i++) {
+		if (!strcmp(name, format_names[i])) {
+			*out = (enum tp_export_format)i;
+			return TP_OK;
+		}
+	}
+	return tp_error_setf(err, TP_ERR_INVALID, NULL,
+			     "unknown export format '%s' (valid: ics, xml, "
+			     "mspdi, svg, html, csv, text)",
+			     name ? name : "(null)");
+}
+
+/* ---- growable buffer ---------------------------------------------------- */
+
+enum tp_status
+tp_sbuf_append(struct tp_sbuf *b, const char *s, size_t n, struct tp_error *err)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		char *p = realloc(b->data, cap);
+		if (!p)
+			return tp_error_nomem(err);
+		b->data = p;
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return TP_OK;
+}
+
+enum tp_status
+tp_sbuf_puts(struct tp_sbuf *b, const char *s, struct tp_error *err)
+{
+	return tp_sbuf_append(b, s, strlen(s), err);
+}
+
+enum tp_status
+tp_sbuf_printf(struct tp_sbuf *b, struct tp_error *err, const char *fmt, ...)
+{
+	char small[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "cannot format output text");
+	if ((size_t)n < sizeof(small))
+		return tp_sbuf_append(b, small, (size_t)n, err);
+	char *big = malloc((size_t)n + 1);
+	if (!big)
+		return tp_error_nomem(err);
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	enum tp_status rc = tp_sbuf_append(b, big, (size_t)n, err);
+	free(big);
+	return rc;
+}
+
+/* ---- stage helpers shared by the writers --------------------------------- */
+
+enum tp_stage_shape
+tp_export_stage_shape(const struct tp_plan *plan, size_t stage)
+{
+	if (!tp_plan_stage_is_milestone(plan, stage))
+		return TP_SHAPE_PERIOD;
+	switch (tp_plan_stage_kind(plan, stage)) {
+	case TP_STAGE_PQQ_DEADLINE:
+	case TP_STAGE_CLARIFICATION_DEADLINE:
+	case TP_STAGE_TENDER_DEADLINE:
+	case TP_STAGE_TUPE_DEADLINE:
+		return TP_SHAPE_DEADLINE;
+	default:
+		break;
+	}
+	/* A milestone at a time of day ("report by noon") is a deadline. */
+	return tp_plan_stage_time(plan, stage) >= 0 ? TP_SHAPE_DEADLINE
+						    : TP_SHAPE_MILESTONE;
+}
+
+bool
+tp_export_stage_shown(const struct tp_export_options *opt,
+		      const struct tp_plan *plan, size_t stage)
+{
+	return !opt->deadlines_only ||
+	       tp_export_stage_shape(plan, stage) != TP_SHAPE_PERIOD;
+}
+
+static bool
+same_id(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcmp(a, b);
+}
+
+enum tp_status
+tp_export_foreach_finding(
+	const struct tp_export_options *opt, const char *plan_id,
+	const char *stage_id,
+	enum tp_status (*fn)(const struct tp_export_finding *f, void *user),
+	void *user)
+{
+	for (size_t i = 0; i < opt->n_findings; i++) {
+		const struct tp_export_finding *f = &opt->findings[i];
+		const char *fs = f->stage && *f->stage ? f->stage : NULL;
+		if (f->plan_id && !same_id(f->plan_id, plan_id))
+			continue;
+		if (!same_id(fs, stage_id) || !f->message)
+			continue;
+		/* "" and NULL mean the same: no citation, no rule id */
+		struct tp_export_finding g = *f;
+		if (g.citation && !*g.citation)
+			g.citation = NULL;
+		if (g.rule_id && !*g.rule_id)
+			g.rule_id = NULL;
+		enum tp_status rc = fn(&g, user);
+		if (rc != TP_OK)
+			return rc;
+	}
+	return TP_OK;
+}
+
+void
+tp_export_hhmm(int minutes, char buf[6])
+{
+	unsigned m = (unsigned)minutes % (24 * 60);
+	buf[0] = (char)('0' + m / 600);
+	buf[1] = (char)('0' + m / 60 % 10);
+	buf[2] = ':';
+	buf[3] = (char)('0' + m % 60 / 10);
+	buf[4] = (char)('0' + m % 10);
+	buf[5] = '\0';
+}
+
+/* ---- libxml2 writer helpers ---------------------------------------------- */
+
+enum tp_status
+tp_xml_check(int rc, struct tp_error *err)
+{
+	if (rc >= 0)
+		return TP_OK;
+	return tp_error_setf(err, TP_ERR_NOMEM, NULL,
+			     "the XML writer failed (out of memory)");
+}
+
+enum tp_status
+tp_xml_writer_open(xmlTextWriterPtr *w, xmlBufferPtr *buf, struct tp_error *err)
+{
+	*buf = xmlBufferCreate();
+	if (!*buf)
+		return tp_error_nomem(err);
+	*w = xmlNewTextWriterMemory(*buf, 0);
+	if (!*w) {
+		xmlBufferFree(*buf);
+		return tp_error_nomem(err);
+	}
+	xmlTextWriterSetIndent(*w, 1);
+	xmlTextWriterSetIndentString(*w, BAD_CAST "  ");
+	return TP_OK;
+}
+
+enum tp_status
+tp_xml_writer_close(xmlTextWriterPtr w, xmlBufferPtr buf, struct tp_sbuf *out,
+		    struct tp_error *err)
+{
+	enum tp_status rc = tp_xml_check(xmlTextWriterEndDocument(w), err);
+	xmlFreeTextWriter(w); /* flushes into buf */
+	if (rc == TP_OK)
+		rc = tp_sbuf_append(out, (const char *)xmlBufferContent(buf),
+				    (size_t)xmlBufferLength(buf), err);
+	xmlBufferFree(buf);
+	return rc;
+}
+
+static enum tp_status write_vf(xmlTextWriterPtr w, bool attr, const char *name,
+			       struct tp_error *err, const char *fmt,
+			       va_list ap) TP_PRINTF(5, 0);
+
+static enum tp_status
+write_vf(xmlTextWriterPtr w, bool attr, const char *name, struct tp_error *err,
+	 const char *fmt, va_list ap)
+{
+	char val[1024];
+	int n = vsnprintf(val, sizeof(val), fmt, ap);
+	if (n < 0 || (size_t)n >= sizeof(val))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "XML value for '%s' too long", name);
+	int rc = attr ? xmlTextWriterWriteAttribute(w, BAD_CAST name,
+						    BAD_CAST val)
+		      : xmlTextWriterWriteElement(w, BAD_CAST name,
+						  BAD_CAST val);
+	return tp_xml_check(rc, err);
+}
+
+enum tp_status
+tp_xml_attrf(xmlTextWriterPtr w, const char *name, struct tp_error *err,
+	     const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	enum tp_status rc = write_vf(w, true, name, err, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+enum tp_status
+tp_xml_elemf(xmlTextWriterPtr w, const char *name, struct tp_error *err,
+	     const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	enum tp_status rc = write_vf(w, false, name, err, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+enum tp_status
+tp_xml_attr_date(xmlTextWriterPtr w, const char *name, struct tp_date d,
+		 struct tp_error *err)
+{
+	char buf[TP_DATE_STRLEN];
+	tp_date_format(d, buf);
+	return tp_xml_attrf(w, name, err, "%s", buf);
+}
+
+/* ---- dispatch ------------------------------------------------------------ */
+
+static enum tp_status (*const writers[])(const struct tp_export_job *,
+					 struct tp_sbuf *,
+					 struct tp_error *) = {
+	[TP_EXPORT_ICS] = tp_export_ics,     [TP_EXPORT_XML] = tp_export_xml,
+	[TP_EXPORT_MSPDI] = tp_export_mspdi, [TP_EXPORT_SVG] = tp_export_svg,
+	[TP_EXPORT_HTML] = tp_export_html,   [TP_EXPORT_CSV] = tp_export_csv,
+	[TP_EXPORT_TEXT] = tp_export_text,
+};
+
+static enum tp_status
+check_job(enum tp_export_format format, const struct tp_export_job *job,
+	  struct tp_error *err)
+{
+	if ((unsigned)format >= N_FORMATS)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "unknown export format %d", (int)format);
+	if (job->n == 0)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "nothing to export: no schedule given");
+	bool single = format == TP_EXPORT_SVG || format == TP_EXPORT_HTML ||
+		      format == TP_EXPORT_MSPDI;
+	if (single && job->n > 1)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "the %s format takes one plan, not %zu",
+				     format_names[format], job->n);
+	for (size_t i = 0; i < job->n; i++)
+		if (!job->scheds[i])
+			return tp_error_setf(err, TP_ERR_INVALID, NULL,
+					     "schedule %zu is missing", i + 1);
+	int32_t a = job->opt->alarm_working_days;
+	if (a < 0 || a > 250)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "alarm of %d working days: use 0 to 250",
+				     (int)a);
+	return TP_OK;
+}
+
+static enum tp_status
+run_job(enum tp_export_format format, const struct tp_export_job *job,
+	struct tp_sbuf *out, struct tp_error *err)
+{
+	enum tp_status rc = check_job(format, job, err);
+	if (rc != TP_OK)
+		return rc;
+	rc = writers[format](job, out, err);
+	if (rc == TP_OK && !out->data)
+		rc = tp_sbuf_append(out, "", 0, err);
+	return rc;
+}
+
+static enum tp_status
+export_buffer(enum tp_export_format format, const struct tp_schedule *const *s,
+	      size_t n, const struct tp_export_options *opt, char **out,
+	      size_t *len, struct tp_error *err)
+{
+	struct tp_export_options defaults;
+	if (!opt) {
+		tp_export_options_init(&defaults);
+		opt = &defaults;
+	}
+	struct tp_export_job job = {.scheds = s, .n = n, .opt = opt};
+	struct tp_sbuf b = {0};
+	enum tp_status rc = run_job(format, &job, &b, err);
+	if (rc != TP_OK) {
+		free(b.data);
+		return rc;
+	}
+	*out = b.data;
+	if (len)
+		*len = b.len;
+	return TP_OK;
+}
+
+static enum tp_status
+check_pair(const struct tp_plan *plan, const struct tp_schedule *sched,
+	   struct tp_error *err)
+{
+	if (!plan || !sched || tp_schedule_plan(sched) != plan)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "the schedule was not computed from this "
+				     "plan");
+	return TP_OK;
+}
+
+enum tp_status
+tp_export_to_buffer(enum tp_export_format format, const struct tp_plan *plan,
+		    const struct tp_schedule *sched,
+		    const struct tp_export_options *opt, char **out,
+		    size_t *len, struct tp_error *err)
+{
+	enum tp_status rc = check_pair(plan, sched, err);
+	if (rc != TP_OK)
+		return rc;
+	return export_buffer(format, &sched, 1, opt, out, len, err);
+}
+
+enum tp_status
+tp_export_portfolio_to_buffer(enum tp_export_format format,
+			      const struct tp_schedule *const *scheds, size_t n,
+			      const struct tp_export_options *opt, char **out,
+			      size_t *len, struct tp_error *err)
+{
+	struct tp_export_options o;
+	if (opt) {
+		o = *opt;
+	} else {
+		tp_export_options_init(&o);
+	}
+	o.previous = NULL;
+	o.removed = NULL;
+	o.n_removed = 0;
+	return export_buffer(format, scheds, n, &o, out, len, err);
+}
+
+static enum tp_status
+buffer_to_file(enum tp_status rc, char *data, size_t len, const char *path,
+	       struct tp_error *err)
+{
+	if (rc == TP_OK)
+		rc = tp_atomic_write(path, data, len, err);
+	free(data);
+	return rc;
+}
+
+enum tp_status
+tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
+		  const struct tp_schedule *sched,
+		  const struct tp_export_options *opt, const char *path,
+		  struct tp_error *err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	enum tp_status rc =
+		tp_export_to_buffer(format, plan, sched, opt, &data, &len, err);
+	return buffer_to_file(rc, data, len, path, err);
+}
+
+enum tp_status
+tp_export_portfolio_to_file(enum tp_export_format format,
+			    const struct tp_schedule *const *scheds, size_t n,
+			    const struct tp_export_options *opt,
+			    const char *path, struct tp_error *err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	enum tp_status rc = tp_export_portfolio_to_buffer(
+		format, scheds, n, opt, &data, &len, err);
+	return buffer_to_file(rc, data, len, path, err);
+}

@@ -1,0 +1,776 @@
+/* SPDX-License-Identifier: MIT */
+/* Gantt chart as SVG, and an HTML page embedding it, written with
+ * libxml2's xmlTextWriter. One row per stage, one column per week
+ * commencing Monday (as councils draw them), month headers, bars for
+ * periods, diamonds for milestones and deadlines (with their time), the
+ * critical path in red, bank holidays and closures shaded. Sized for A4
+ * landscape: the drawing is about 1.4 times as wide as it is tall for a
+ * plan of a year or so, and scales through its viewBox. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "error-private.h"
+#include "export-private.h"
+
+#define TITLE_H     34.0
+#define HEAD_H      40.0 /* month row + week row */
+#define ROW_H       22.0
+#define LABEL_W     320.0
+#define MARGIN      12.0
+#define CHART_W     1120.0 /* target width of the week columns */
+#define LEGEND_H    40.0
+#define LABEL_CHARS 42
+
+#define COLOUR_BAR      "#4a78c2"
+#define COLOUR_CRITICAL "#c8312a"
+#define COLOUR_HOLIDAY  "#f2d4a8"
+#define COLOUR_GRID     "#d0d0d0"
+#define COLOUR_BAND     "#f3f5f8"
+
+static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr",
+					 "May", "Jun", "Jul", "Aug",
+					 "Sep", "Oct", "Nov", "Dec"};
+
+struct gantt {
+	xmlTextWriterPtr w;
+	const struct tp_export_options *opt;
+	const struct tp_plan *plan;
+	const struct tp_schedule *sched;
+	const struct tp_calendar *cal;
+	struct tp_error *err;
+	struct tp_date first; /* Monday of the first week */
+	int weeks;
+	double week_w, day_w;
+	size_t rows;
+	double width, height, top; /* top of the first row */
+	enum tp_status rc;         /* for callbacks */
+};
+
+/* ---- small writers ---------------------------------------------------------
+ */
+
+static enum tp_status
+start(struct gantt *g, const char *name)
+{
+	return tp_xml_check(xmlTextWriterStartElement(g->w, BAD_CAST name),
+			    g->err);
+}
+
+static enum tp_status
+end(struct gantt *g)
+{
+	return tp_xml_check(xmlTextWriterEndElement(g->w), g->err);
+}
+
+static enum tp_status
+attr(struct gantt *g, const char *name, const char *value)
+{
+	return tp_xml_check(xmlTextWriterWriteAttribute(g->w, BAD_CAST name,
+							BAD_CAST value),
+			    g->err);
+}
+
+/* @p v to one decimal place with a '.', whatever the process locale
+ * (printf's %f would write "12,5" under a French locale). */
+static char *
+tenths(double v, char buf[24])
+{
+	long t = (long)(v * 10 + (v < 0 ? -0.5 : 0.5));
+	unsigned long a = (unsigned long)(t < 0 ? -t : t);
+	snprintf(buf, 24, "%s%lu.%lu", t < 0 ? "-" : "", a / 10, a % 10);
+	return buf;
+}
+
+static enum tp_status
+num(struct gantt *g, const char *name, double v)
+{
+	char buf[24];
+	return attr(g, name, tenths(v, buf));
+}
+
+static enum tp_status
+text(struct gantt *g, const char *s)
+{
+	return tp_xml_check(xmlTextWriterWriteString(g->w, BAD_CAST s), g->err);
+}
+
+/* <rect x y width height fill> with an optional tooltip. */
+static enum tp_status
+rect(struct gantt *g, double x, double y, double w, double h, const char *fill,
+     const char *tip)
+{
+	enum tp_status rc = start(g, "rect");
+	if (rc == TP_OK)
+		rc = num(g, "x", x);
+	if (rc == TP_OK)
+		rc = num(g, "y", y);
+	if (rc == TP_OK)
+		rc = num(g, "width", w);
+	if (rc == TP_OK)
+		rc = num(g, "height", h);
+	if (rc == TP_OK)
+		rc = attr(g, "fill", fill);
+	if (rc == TP_OK && tip)
+		rc = tp_xml_check(xmlTextWriterWriteElement(
+					  g->w, BAD_CAST "title", BAD_CAST tip),
+				  g->err);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+static enum tp_status
+line(struct gantt *g, double x1, double y1, double x2, double y2,
+     const char *stroke)
+{
+	enum tp_status rc = start(g, "line");
+	if (rc == TP_OK)
+		rc = num(g, "x1", x1);
+	if (rc == TP_OK)
+		rc = num(g, "y1", y1);
+	if (rc == TP_OK)
+		rc = num(g, "x2", x2);
+	if (rc == TP_OK)
+		rc = num(g, "y2", y2);
+	if (rc == TP_OK)
+		rc = attr(g, "stroke", stroke);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+/* <text x y [anchor] [weight]>s</text> */
+static enum tp_status
+label(struct gantt *g, double x, double y, const char *anchor, bool bold,
+      const char *s)
+{
+	enum tp_status rc = start(g, "text");
+	if (rc == TP_OK)
+		rc = num(g, "x", x);
+	if (rc == TP_OK)
+		rc = num(g, "y", y);
+	if (rc == TP_OK && anchor)
+		rc = attr(g, "text-anchor", anchor);
+	if (rc == TP_OK && bold)
+		rc = attr(g, "font-weight", "bold");
+	if (rc == TP_OK)
+		rc = text(g, s);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+static enum tp_status
+diamond(struct gantt *g, double cx, double cy, double r, const char *fill,
+	const char *stroke, const char *tip)
+{
+	char pts[8 * 24 + 8];
+	char v[8][24];
+	snprintf(pts, sizeof(pts), "%s,%s %s,%s %s,%s %s,%s", tenths(cx, v[0]),
+		 tenths(cy - r, v[1]), tenths(cx + r, v[2]), tenths(cy, v[3]),
+		 tenths(cx, v[4]), tenths(cy + r, v[5]), tenths(cx - r, v[6]),
+		 tenths(cy, v[7]));
+	enum tp_status rc = start(g, "polygon");
+	if (rc == TP_OK)
+		rc = attr(g, "points", pts);
+	if (rc == TP_OK)
+		rc = attr(g, "fill", fill);
+	if (rc == TP_OK)
+		rc = attr(g, "stroke", stroke);
+	if (rc == TP_OK && tip)
+		rc = tp_xml_check(xmlTextWriterWriteElement(
+					  g->w, BAD_CAST "title", BAD_CAST tip),
+				  g->err);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+/* ---- geometry ---------------------------------------------------------- */
+
+static double
+x_of(const struct gantt *g, struct tp_date d)
+{
+	return MARGIN + LABEL_W + (d.day - g->first.day) * g->day_w;
+}
+
+static double
+row_y(const struct gantt *g, size_t row)
+{
+	return g->top + (double)row * ROW_H;
+}
+
+static void
+layout(struct gantt *g)
+{
+	struct tp_date a = {INT32_MAX}, b = {INT32_MIN};
+	g->rows = 0;
+	tp_plan_foreach_stage (g->plan, s) {
+		if (!tp_export_stage_shown(g->opt, g->plan, s))
+			continue;
+		struct tp_date s0 = tp_schedule_early_start(g->sched, s);
+		struct tp_date s1 = tp_schedule_early_finish(g->sched, s);
+		a.day = s0.day < a.day ? s0.day : a.day;
+		b.day = s1.day > b.day ? s1.day : b.day;
+		g->rows++;
+	}
+	if (g->rows == 0)
+		a = b = tp_schedule_plan_start(g->sched);
+	g->first.day = a.day - ((int32_t)tp_date_weekday(a) - 1);
+	/* one spare week on the right for the last marker's label */
+	g->weeks = (int)((b.day - g->first.day) / 7 + 2);
+	g->week_w = CHART_W / g->weeks;
+	if (g->week_w > 60)
+		g->week_w = 60;
+	if (g->week_w < 14)
+		g->week_w = 14;
+	g->day_w = g->week_w / 7;
+	g->top = MARGIN + TITLE_H + HEAD_H;
+	g->width = 2 * MARGIN + LABEL_W + g->weeks * g->week_w;
+	g->height = g->top + (double)g->rows * ROW_H + LEGEND_H + MARGIN;
+}
+
+/* ---- background: bands, holidays, grid, headers ---------------------------
+ */
+
+static int
+shade_day(struct tp_date d, const struct tp_day_info *info, void *user)
+{
+	struct gantt *g = user;
+	if (!info->holiday || info->weekend)
+		return 0; /* weekends are the gaps between week columns */
+	char tip[160];
+	char ds[TP_DATE_STRLEN];
+	snprintf(tip, sizeof(tip), "%s: %s", tp_date_format(d, ds),
+		 info->holiday->name ? info->holiday->name : "holiday");
+	g->rc = rect(g, x_of(g, d), MARGIN + TITLE_H + HEAD_H / 2, g->day_w,
+		     HEAD_H / 2 + (double)g->rows * ROW_H, COLOUR_HOLIDAY, tip);
+	return g->rc != TP_OK;
+}
+
+static enum tp_status
+holidays(struct gantt *g)
+{
+	struct tp_date last = {g->first.day + 7 * g->weeks - 1};
+	g->rc = TP_OK;
+	enum tp_status rc = tp_calendar_foreach_non_working(
+		g->cal, g->first, last, shade_day, g, NULL, g->err);
+	return rc == TP_OK ? g->rc : rc;
+}
+
+static enum tp_status
+bands(struct gantt *g)
+{
+	enum tp_status rc = rect(g, 0, 0, g->width, g->height, "#ffffff", NULL);
+	for (size_t r = 1; rc == TP_OK && r < g->rows; r += 2)
+		rc = rect(g, MARGIN, row_y(g, r), g->width - 2 * MARGIN, ROW_H,
+			  COLOUR_BAND, NULL);
+	return rc;
+}
+
+static enum tp_status
+week_columns(struct gantt *g)
+{
+	double y0 = MARGIN + TITLE_H + HEAD_H / 2;
+	double y1 = g->top + (double)g->rows * ROW_H;
+	enum tp_status rc =
+		label(g, MARGIN + LABEL_W - 6, y0 + 14, "end", false, "w/c");
+	for (int i = 0; rc == TP_OK && i <= g->weeks; i++) {
+		struct tp_date d = {g->first.day + 7 * i};
+		double x = x_of(g, d);
+		rc = line(g, x, y0, x, y1, COLOUR_GRID);
+		if (rc != TP_OK || i == g->weeks)
+			break;
+		int day;
+		tp_date_to_ymd(d, NULL, NULL, &day);
+		char s[4];
+		snprintf(s, sizeof(s), "%d", day);
+		rc = label(g, x + g->week_w / 2, y0 + 14, "middle", false, s);
+	}
+	return rc;
+}
+
+static enum tp_status
+month_headers(struct gantt *g)
+{
+	double y = MARGIN + TITLE_H;
+	struct tp_date end_day = {g->first.day + 7 * g->weeks};
+	struct tp_date d = g->first;
+	enum tp_status rc = TP_OK;
+	while (rc == TP_OK && d.day < end_day.day) {
+		int yy, mm, dd;
+		tp_date_to_ymd(d, &yy, &mm, &dd);
+		struct tp_date next = {d.day + tp_days_in_month(yy, mm) - dd +
+				       1};
+		if (next.day > end_day.day)
+			next = end_day;
+		double x0 = x_of(g, d), x1 = x_of(g, next);
+		char s[16];
+		snprintf(s, sizeof(s), "%s %d", month_abbr[mm - 1], yy);
+		rc = line(g, x0, y, x0, y + HEAD_H / 2, "#888");
+		if (rc == TP_OK && x1 - x0 > 40)
+			rc = label(g, (x0 + x1) / 2, y + 14, "middle", true, s);
+		d = next;
+	}
+	if (rc == TP_OK)
+		rc = line(g, MARGIN, y + HEAD_H, g->width - MARGIN, y + HEAD_H,
+			  "#888");
+	return rc;
+}
+
+/* ---- stages -----------------------------------------------------------------
+ */
+
+static void
+short_date(struct tp_date d, char *buf, size_t size)
+{
+	int y, m, day;
+	tp_date_to_ymd(d, &y, &m, &day);
+	snprintf(buf, size, "%d %s", day, month_abbr[m - 1]);
+}
+
+static void
+tooltip(const struct gantt *g, size_t s, char *buf, size_t size)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	tp_date_format(tp_schedule_early_start(g->sched, s), a);
+	tp_date_format(tp_schedule_early_finish(g->sched, s), b);
+	const char *name = tp_plan_stage_name(g->plan, s);
+	snprintf(buf, size, "%s: %s to %s, float %d working days%s",
+		 name ? name : tp_plan_stage_id(g->plan, s), a, b,
+		 (int)tp_schedule_total_float(g->sched, s),
+		 tp_schedule_is_critical(g->sched, s) ? ", critical" : "");
+}
+
+static enum tp_status
+stage_label(struct gantt *g, size_t s, size_t row)
+{
+	const char *name = tp_plan_stage_name(g->plan, s);
+	char buf[LABEL_CHARS * 4 + 8];
+	snprintf(buf, sizeof(buf), "%s",
+		 name ? name : tp_plan_stage_id(g->plan, s));
+	if (strlen(buf) > LABEL_CHARS) {
+		size_t cut = LABEL_CHARS - 1;
+		while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
+			cut--; /* do not split a UTF-8 sequence */
+		memcpy(buf + cut, "\xE2\x80\xA6", 4);
+	}
+	return label(g, MARGIN + 4, row_y(g, row) + ROW_H / 2 + 4, NULL,
+		     tp_schedule_is_critical(g->sched, s), buf);
+}
+
+static enum tp_status
+marker(struct gantt *g, size_t s, size_t row, const char *fill, const char *tip)
+{
+	struct tp_date d = tp_schedule_early_finish(g->sched, s);
+	double cx = x_of(g, d) + g->day_w / 2, cy = row_y(g, row) + ROW_H / 2;
+	bool crit = tp_schedule_is_critical(g->sched, s);
+	enum tp_status rc = diamond(g, cx, cy, 6, fill,
+				    crit ? COLOUR_CRITICAL : "#222", tip);
+	char s1[16], s2[32];
+	short_date(d, s1, sizeof(s1));
+	int t = tp_plan_stage_time(g->plan, s);
+	if (t >= 0) {
+		char hhmm[6];
+		tp_export_hhmm(t, hhmm);
+		snprintf(s2, sizeof(s2), "%s %s", s1, hhmm);
+	} else {
+		snprintf(s2, sizeof(s2), "%s", s1);
+	}
+	if (rc == TP_OK)
+		rc = label(g, cx + 9, cy + 4, NULL, false, s2);
+	return rc;
+}
+
+struct flag_text {
+	char text[600];
+	bool any;
+};
+
+static enum tp_status
+collect_flag(const struct tp_export_finding *f, void *user)
+{
+	struct flag_text *t = user;
+	size_t len = strlen(t->text);
+	snprintf(t->text + len, sizeof(t->text) - len, "%s%s: %s%s%s%s",
+		 len ? "\n" : "", f->severity ? f->severity : "note",
+		 f->message, f->citation ? " (" : "",
+		 f->citation ? f->citation : "", f->citation ? ")" : "");
+	t->any = true;
+	return TP_OK;
+}
+
+/* A red "!" at the end of the label column when the rules checker found
+ * something about the stage; the findings are its tooltip. */
+static enum tp_status
+finding_flag(struct gantt *g, size_t s, size_t row)
+{
+	struct flag_text t = {"", false};
+	tp_export_foreach_finding(g->opt, tp_plan_id(g->plan),
+				  tp_plan_stage_id(g->plan, s), collect_flag,
+				  &t);
+	if (!t.any)
+		return TP_OK;
+	enum tp_status rc = start(g, "text");
+	if (rc == TP_OK)
+		rc = num(g, "x", MARGIN + LABEL_W - 8);
+	if (rc == TP_OK)
+		rc = num(g, "y", row_y(g, row) + ROW_H / 2 + 5);
+	if (rc == TP_OK)
+		rc = attr(g, "fill", COLOUR_CRITICAL);
+	if (rc == TP_OK)
+		rc = attr(g, "font-weight", "bold");
+	if (rc == TP_OK)
+		rc = attr(g, "font-size", "14");
+	if (rc == TP_OK)
+		rc = attr(g, "class", "finding");
+	if (rc == TP_OK)
+		rc = tp_xml_check(xmlTextWriterWriteElement(g->w,
+							    BAD_CAST "title",
+							    BAD_CAST t.text),
+				  g->err);
+	if (rc == TP_OK)
+		rc = text(g, "!");
+	return rc == TP_OK ? end(g) : rc;
+}
+
+static enum tp_status
+stage_row(struct gantt *g, size_t s, size_t row)
+{
+	char tip[400];
+	tooltip(g, s, tip, sizeof(tip));
+	bool crit = tp_schedule_is_critical(g->sched, s);
+	const char *fill = crit ? COLOUR_CRITICAL : COLOUR_BAR;
+	enum tp_status rc = stage_label(g, s, row);
+	if (rc == TP_OK)
+		rc = finding_flag(g, s, row);
+	if (rc != TP_OK)
+		return rc;
+	enum tp_stage_shape shape = tp_export_stage_shape(g->plan, s);
+	if (shape != TP_SHAPE_PERIOD)
+		return marker(g, s, row,
+			      shape == TP_SHAPE_DEADLINE ? fill : "#ffffff",
+			      tip);
+	struct tp_date a = tp_schedule_early_start(g->sched, s);
+	struct tp_date b = tp_schedule_early_finish(g->sched, s);
+	double x = x_of(g, a), w = (b.day - a.day + 1) * g->day_w;
+	return rect(g, x, row_y(g, row) + 5, w, ROW_H - 10, fill, tip);
+}
+
+static enum tp_status
+stages(struct gantt *g)
+{
+	size_t row = 0;
+	enum tp_status rc = TP_OK;
+	tp_plan_foreach_stage (g->plan, s) {
+		if (rc != TP_OK || !tp_export_stage_shown(g->opt, g->plan, s))
+			continue;
+		rc = stage_row(g, s, row++);
+	}
+	return rc;
+}
+
+static enum tp_status
+legend(struct gantt *g)
+{
+	double y = g->top + (double)g->rows * ROW_H + 22, x = MARGIN + 4;
+	enum tp_status rc = rect(g, x, y - 9, 30, 12, COLOUR_BAR, NULL);
+	if (rc == TP_OK)
+		rc = label(g, x + 36, y + 1, NULL, false, "stage");
+	if (rc == TP_OK)
+		rc = rect(g, x + 90, y - 9, 30, 12, COLOUR_CRITICAL, NULL);
+	if (rc == TP_OK)
+		rc = label(g, x + 126, y + 1, NULL, false, "critical path");
+	if (rc == TP_OK)
+		rc = diamond(g, x + 226, y - 3, 6, "#ffffff", "#222", NULL);
+	if (rc == TP_OK)
+		rc = label(g, x + 236, y + 1, NULL, false, "milestone");
+	if (rc == TP_OK)
+		rc = diamond(g, x + 316, y - 3, 6, COLOUR_BAR, "#222", NULL);
+	if (rc == TP_OK)
+		rc = label(g, x + 326, y + 1, NULL, false, "deadline (time)");
+	if (rc == TP_OK)
+		rc = rect(g, x + 436, y - 9, 12, 12, COLOUR_HOLIDAY, NULL);
+	if (rc == TP_OK)
+		rc = label(g, x + 454, y + 1, NULL, false,
+			   "bank holiday or closure");
+	if (rc == TP_OK && g->opt->n_findings > 0)
+		rc = label(g, x + 620, y + 1, NULL, true, "!");
+	if (rc == TP_OK && g->opt->n_findings > 0)
+		rc = label(g, x + 632, y + 1, NULL, false,
+			   "rules finding (hover for details)");
+	return rc;
+}
+
+static enum tp_status
+title(struct gantt *g)
+{
+	const char *name = tp_plan_name(g->plan);
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], buf[400];
+	tp_date_format(tp_schedule_plan_start(g->sched), a);
+	tp_date_format(tp_schedule_plan_finish(g->sched), b);
+	snprintf(buf, sizeof(buf), "%s (%s to %s, revision %u)",
+		 name ? name : "Tender timetable", a, b,
+		 (unsigned)tp_plan_revision(g->plan));
+	enum tp_status rc = start(g, "text");
+	if (rc == TP_OK)
+		rc = num(g, "x", MARGIN + 4);
+	if (rc == TP_OK)
+		rc = num(g, "y", MARGIN + 20);
+	if (rc == TP_OK)
+		rc = attr(g, "font-size", "16");
+	if (rc == TP_OK)
+		rc = attr(g, "font-weight", "bold");
+	if (rc == TP_OK)
+		rc = text(g, buf);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+static enum tp_status
+svg_root(struct gantt *g)
+{
+	enum tp_status rc = start(g, "svg");
+	if (rc == TP_OK)
+		rc = attr(g, "xmlns", "http://www.w3.org/2000/svg");
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(g->w, "width", g->err, "%.0f", g->width);
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(g->w, "height", g->err, "%.0f", g->height);
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(g->w, "viewBox", g->err, "0 0 %.0f %.0f",
+				  g->width, g->height);
+	if (rc == TP_OK)
+		rc = attr(g, "font-family", "DejaVu Sans, Arial, sans-serif");
+	if (rc == TP_OK)
+		rc = attr(g, "font-size", "11");
+	if (rc == TP_OK)
+		rc = tp_xml_check(
+			xmlTextWriterWriteElement(
+				g->w, BAD_CAST "title",
+				BAD_CAST(tp_plan_name(g->plan)
+						 ? tp_plan_name(g->plan)
+						 : "Tender timetable")),
+			g->err);
+	return rc;
+}
+
+/* The whole <svg> element, into the writer (a document or an HTML page). */
+static enum tp_status
+write_svg(struct gantt *g)
+{
+	layout(g);
+	enum tp_status rc = svg_root(g);
+	if (rc == TP_OK)
+		rc = bands(g);
+	if (rc == TP_OK)
+		rc = holidays(g);
+	if (rc == TP_OK)
+		rc = week_columns(g);
+	if (rc == TP_OK)
+		rc = month_headers(g);
+	if (rc == TP_OK)
+		rc = title(g);
+	if (rc == TP_OK)
+		rc = stages(g);
+	if (rc == TP_OK)
+		rc = legend(g);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+static enum tp_status
+gantt_init(struct gantt *g, const struct tp_export_job *job,
+	   struct tp_error *err)
+{
+	memset(g, 0, sizeof(*g));
+	g->opt = job->opt;
+	g->sched = job->scheds[0];
+	g->plan = tp_schedule_plan(g->sched);
+	g->cal = tp_plan_calendar(g->plan);
+	g->err = err;
+	if (!g->cal)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "the plan has no calendar");
+	return TP_OK;
+}
+
+static enum tp_status
+finish(struct gantt *g, xmlBufferPtr buf, enum tp_status rc,
+       struct tp_sbuf *out)
+{
+	if (rc != TP_OK) {
+		xmlFreeTextWriter(g->w);
+		xmlBufferFree(buf);
+		return rc;
+	}
+	return tp_xml_writer_close(g->w, buf, out, g->err);
+}
+
+enum tp_status
+tp_export_svg(const struct tp_export_job *job, struct tp_sbuf *out,
+	      struct tp_error *err)
+{
+	struct gantt g;
+	xmlBufferPtr buf;
+	enum tp_status rc = gantt_init(&g, job, err);
+	if (rc == TP_OK)
+		rc = tp_xml_writer_open(&g.w, &buf, err);
+	if (rc != TP_OK)
+		return rc;
+	rc = tp_xml_check(xmlTextWriterStartDocument(g.w, NULL, "UTF-8", NULL),
+			  err);
+	if (rc == TP_OK)
+		rc = write_svg(&g);
+	return finish(&g, buf, rc, out);
+}
+
+/* ---- HTML page
+ * --------------------------------------------------------------- */
+
+static const char page_css[] =
+	"body{font-family:'DejaVu Sans',Arial,sans-serif;margin:1.5em;"
+	"color:#222}svg{max-width:100%;height:auto}"
+	"table{border-collapse:collapse;margin-top:1.5em;font-size:0.9em}"
+	"th,td{border:1px solid #bbb;padding:0.25em 0.6em;text-align:left;"
+	"white-space:nowrap}td:first-child,td:last-child{white-space:normal}"
+	"tr.critical td{color:#c8312a;font-weight:bold}"
+	"@media print{@page{size:A4 landscape;margin:10mm}body{margin:0}}";
+
+static enum tp_status
+cell(struct gantt *g, const char *tag, const char *value)
+{
+	return tp_xml_check(xmlTextWriterWriteElement(
+				    g->w, BAD_CAST tag,
+				    BAD_CAST(value && *value ? value : "-")),
+			    g->err);
+}
+
+static enum tp_status
+table_head(struct gantt *g)
+{
+	static const char *const cols[] = {
+		"Stage", "Start",         "Finish",
+		"Time",  "Latest finish", "Float (working days)",
+		"Notes"};
+	enum tp_status rc = start(g, "tr");
+	for (size_t i = 0; rc == TP_OK && i < sizeof(cols) / sizeof(cols[0]);
+	     i++)
+		rc = cell(g, "th", cols[i]);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+struct notes {
+	char text[1200];
+};
+
+static enum tp_status
+add_note(const struct tp_export_finding *f, void *user)
+{
+	struct notes *n = user;
+	size_t len = strlen(n->text);
+	snprintf(n->text + len, sizeof(n->text) - len, "%s%s: %s%s%s%s",
+		 len ? " \xE2\x80\xA2 " : "",
+		 f->severity ? f->severity : "note", f->message,
+		 f->citation ? " (" : "", f->citation ? f->citation : "",
+		 f->citation ? ")" : "");
+	return TP_OK;
+}
+
+static enum tp_status
+table_row(struct gantt *g, size_t s)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], lf[TP_DATE_STRLEN];
+	char hhmm[6] = "", fl[16];
+	struct notes n = {""};
+	tp_date_format(tp_schedule_early_start(g->sched, s), a);
+	tp_date_format(tp_schedule_early_finish(g->sched, s), b);
+	tp_date_format(tp_schedule_late_finish(g->sched, s), lf);
+	if (tp_plan_stage_time(g->plan, s) >= 0)
+		tp_export_hhmm(tp_plan_stage_time(g->plan, s), hhmm);
+	snprintf(fl, sizeof(fl), "%d",
+		 (int)tp_schedule_total_float(g->sched, s));
+	tp_export_foreach_finding(g->opt, tp_plan_id(g->plan),
+				  tp_plan_stage_id(g->plan, s), add_note, &n);
+	const char *name = tp_plan_stage_name(g->plan, s);
+	enum tp_status rc = start(g, "tr");
+	if (rc == TP_OK && tp_schedule_is_critical(g->sched, s))
+		rc = attr(g, "class", "critical");
+	const char *vals[] = {name ? name : tp_plan_stage_id(g->plan, s),
+			      a,
+			      b,
+			      hhmm,
+			      lf,
+			      fl,
+			      n.text};
+	for (size_t i = 0; rc == TP_OK && i < 7; i++)
+		rc = cell(g, "td", vals[i]);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+static enum tp_status
+table(struct gantt *g)
+{
+	enum tp_status rc = start(g, "table");
+	if (rc == TP_OK)
+		rc = table_head(g);
+	tp_plan_foreach_stage (g->plan, s) {
+		if (rc == TP_OK && tp_export_stage_shown(g->opt, g->plan, s))
+			rc = table_row(g, s);
+	}
+	return rc == TP_OK ? end(g) : rc;
+}
+
+static enum tp_status
+html_head(struct gantt *g, const char *ttl)
+{
+	enum tp_status rc = start(g, "head");
+	if (rc == TP_OK)
+		rc = start(g, "meta");
+	if (rc == TP_OK)
+		rc = attr(g, "charset", "utf-8");
+	if (rc == TP_OK)
+		rc = end(g);
+	if (rc == TP_OK)
+		rc = cell(g, "title", ttl);
+	if (rc == TP_OK)
+		rc = cell(g, "style", page_css);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+static enum tp_status
+html_page(struct gantt *g)
+{
+	const char *ttl = g->opt->title ? g->opt->title : tp_plan_name(g->plan);
+	if (!ttl)
+		ttl = "Tender timetable";
+	enum tp_status rc = tp_xml_check(
+		xmlTextWriterWriteDTD(g->w, BAD_CAST "html", NULL, NULL, NULL),
+		g->err);
+	if (rc == TP_OK)
+		rc = start(g, "html");
+	if (rc == TP_OK)
+		rc = attr(g, "lang", "en-GB");
+	if (rc == TP_OK)
+		rc = html_head(g, ttl);
+	if (rc == TP_OK)
+		rc = start(g, "body");
+	if (rc == TP_OK)
+		rc = cell(g, "h1", ttl);
+	if (rc == TP_OK)
+		rc = write_svg(g);
+	if (rc == TP_OK)
+		rc = table(g);
+	if (rc == TP_OK)
+		rc = end(g);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+enum tp_status
+tp_export_html(const struct tp_export_job *job, struct tp_sbuf *out,
+	       struct tp_error *err)
+{
+	struct gantt g;
+	xmlBufferPtr buf;
+	enum tp_status rc = gantt_init(&g, job, err);
+	if (rc == TP_OK)
+		rc = tp_xml_writer_open(&g.w, &buf, err);
+	if (rc != TP_OK)
+		return rc;
+	rc = html_page(&g);
+	return finish(&g, buf, rc, out);
+}

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MIT */
+/* CSV (RFC 4180: quoting, CRLF) and the weekly text grid. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "export-fixtures.h"
+
+/* Linked with --wrap=malloc,calloc,realloc (tests/meson.build) so that the
+ * library's own allocations come here; fail_after > 0 makes the
+ * fail_after-th allocation from now fail. libical's and libxml2's own
+ * allocations happen inside their shared libraries and are not counted. */
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t size);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t size);
+
+static long fail_after;
+
+static bool
+should_fail(void)
+{
+	return fail_after > 0 && --fail_after == 0;
+}
+
+void *
+__wrap_malloc(size_t size)
+{
+	return should_fail() ? NULL : __real_malloc(size);
+}
+
+void *
+__wrap_calloc(size_t n, size_t size)
+{
+	return should_fail() ? NULL : __real_calloc(n, size);
+}
+
+void *
+__wrap_realloc(void *p, size_t size)
+{
+	return should_fail() ? NULL : __real_realloc(p, size);
+}
+
+static char *export(enum tp_export_format fmt, const struct fixture *f,
+		    const struct tp_export_options *opt)
+{
+	char *buf = NULL;
+	assert_int_equal(tp_export_to_buffer(fmt, f->plan, f->sched, opt, &buf,
+					     NULL, NULL),
+			 TP_OK);
+	return buf;
+}
+
+static int
+count_str(const char *s, const char *what)
+{
+	int n = 0;
+	size_t len = strlen(what);
+	for (size_t i = 0; s[i]; i++)
+		n += strncmp(s + i, what, len) == 0;
+	return n;
+}
+
+static void
+csv_rows(void **state)
+{
+	struct fixture f;
+	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
+	char *csv = export(TP_EXPORT_CSV, &f, NULL);
+	assert_int_equal(count_str(csv, "\r\n"),
+			 (int)tp_plan_stage_count(f.plan) + 1);
+	assert_true(strncmp(csv,
+			    "plan,stage,name,kind,shape,start,finish,time,",
+			    45) == 0);
+	/* hand check: the tender deadline row, Fri 10 Feb 2012 at noon */
+	assert_non_null(
+		strstr(csv, "hartlepool-2011,tender-deadline,Closing date for "
+			    "tender submissions,tender-deadline,deadline,"
+			    "2012-02-10,2012-02-10,12:00,"));
+	/* a name with a comma is quoted */
+	assert_non_null(strstr(
+		csv, ",\"Evaluation of tender submissions, interviews\","));
+	free(csv);
+	fixture_free(&f);
+}
+
+static void
+csv_quotes_doubled(void **state)
+{
+	struct fixture f;
+	assert_int_equal(fixture_thurrock(&f, NULL), 0);
+	assert_int_equal(tp_plan_set_stage_notes(f.plan, 0, "x", NULL), TP_OK);
+	size_t idx;
+	assert_true(tp_plan_find_stage(f.plan, "award", &idx));
+	/* names are fixed once added; a new plan tests the quoting */
+	struct tp_plan *p;
+	assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
+	tp_plan_set_calendar(p, f.cal);
+	assert_int_equal(tp_plan_set_start_date(p, TP_DATE(2012, 6, 25), NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_stage(p, "a", "The \"big\" one\nline",
+					   TP_STAGE_CUSTOM, 2,
+					   TP_UNIT_WORKING_DAYS, NULL, NULL),
+			 TP_OK);
+	struct tp_schedule *s;
+	assert_int_equal(tp_schedule_compute(p, TP_SCHEDULE_FORWARD, &s, NULL),
+			 TP_OK);
+	char *buf = NULL;
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_CSV, p, s, NULL, &buf,
+					     NULL, NULL),
+			 TP_OK);
+	/* no plan id: empty first field; Mon 25 + 2 working days: Tue 26 Jun */
+	assert_non_null(strstr(
+		buf, "\r\n,a,\"The \"\"big\"\" one\nline\",custom,period,"
+		     "2012-06-25,2012-06-26,,"));
+	free(buf);
+	tp_schedule_free(s);
+	tp_plan_free(p);
+	fixture_free(&f);
+}
+
+static void
+text_grid(void **state)
+{
+	struct fixture f;
+	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
+	char *txt = export(TP_EXPORT_TEXT, &f, NULL);
+	/* title, blank, month line, week line, one line per stage, blank,
+	 * legend */
+	assert_int_equal(count_str(txt, "\n"),
+			 (int)tp_plan_stage_count(f.plan) + 6);
+	/* weeks from w/c Mon 31 Oct 2011 */
+	assert_non_null(
+		strstr(txt, "Stage (week commencing)           31 7142128 5"));
+	assert_non_null(strstr(txt, "!!"));
+	assert_non_null(strstr(txt, "2012-02-10 12:00\n"));
+	assert_non_null(strstr(txt, "2011-12-28 to 2012-02-10\n"));
+	free(txt);
+	struct tp_export_options opt;
+	tp_export_options_init(&opt);
+	opt.deadlines_only = true;
+	txt = export(TP_EXPORT_TEXT, &f, &opt);
+	assert_null(strstr(txt, "2011-12-28 to 2012-02-10"));
+	assert_non_null(strstr(txt, "2012-02-10 12:00\n"));
+	free(txt);
+	fixture_free(&f);
+}
+
+/* A plan with one milestone and nothing else exports in every format
+ * (edge of the chart and grid layouts). */
+static void
+one_milestone_plan(void **state)
+{
+	struct tp_calendar *cal;
+	struct tp_plan *p;
+	struct tp_schedule *s;
+	assert_int_equal(
+		tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL),
+		TP_OK);
+	assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
+	tp_plan_set_calendar(p, cal);
+	assert_int_equal(tp_plan_set_id(p, "one", NULL), TP_OK);
+	assert_int_equal(tp_plan_set_start_date(p, TP_DATE(2025, 12, 31), NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_stage(p, "go", NULL, TP_STAGE_AWARD, 0,
+					   TP_UNIT_WORKING_DAYS, NULL, NULL),
+			 TP_OK);
+	assert_int_equal(tp_schedule_compute(p, TP_SCHEDULE_FORWARD, &s, NULL),
+			 TP_OK);
+	for (int fmt = TP_EXPORT_ICS; fmt <= TP_EXPORT_TEXT; fmt++) {
+		char *buf = NULL;
+		size_t len = 0;
+		assert_int_equal(tp_export_to_buffer((enum tp_export_format)fmt,
+						     p, s, NULL, &buf, &len,
+						     NULL),
+				 TP_OK);
+		assert_true(len > 0);
+		/* the stage id stands in for the missing name */
+		if (fmt != TP_EXPORT_MSPDI)
+			assert_non_null(strstr(buf, "go"));
+		free(buf);
+	}
+	tp_schedule_free(s);
+	tp_plan_free(p);
+	tp_calendar_free(cal);
+}
+
+/* Every format: failing the 1st, 2nd, ... allocation gives TP_ERR_NOMEM
+ * and no output (valgrind and ASan check that nothing leaks), until the
+ * export succeeds. */
+static void
+allocation_failures(void **state)
+{
+	struct fixture f;
+	assert_int_equal(fixture_thurrock(&f, NULL), 0);
+	for (int fmt = TP_EXPORT_ICS; fmt <= TP_EXPORT_TEXT; fmt++) {
+		long n;
+		for (n = 1;; n++) {
+			char *buf = NULL;
+			struct tp_error err;
+			fail_after = n;
+			enum tp_status rc = tp_export_to_buffer(
+				(enum tp_export_format)fmt, f.plan, f.sched,
+				NULL, &buf, NULL, &err);
+			fail_after = 0;
+			if (rc == TP_OK) {
+				free(buf);
+				break;
+			}
+			assert_int_equal(rc, TP_ERR_NOMEM);
+			assert_null(buf);
+			assert_true(n < 100);
+		}
+		assert_true(n > 1);
+	}
+	fixture_free(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(csv_rows),
+		cmocka_unit_test(csv_quotes_doubled),
+		cmocka_unit_test(text_grid),
+		cmocka_unit_test(one_milestone_plan),
+		cmocka_unit_test(allocation_failures),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: MIT */
+/* `tenderplan standstill`: when a standstill ends and the earliest day the
+ * contract may be entered into. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char standstill_usage[] =
+	"Usage: tenderplan standstill --regime REGIME --sent DATE [OPTIONS]\n"
+	"\n"
+	"Compute the standstill after the award decision notices were sent\n"
+	"(PCR) or the contract award notice was published (Procurement Act\n"
+	"2023) on DATE. Prints, among other lines:\n"
+	"  last-day: YYYY-MM-DD           the standstill ends at midnight at\n"
+	"                                 the end of this day (Europe/London)\n"
+	"  earliest-contract: YYYY-MM-DD  the first day the contract may be\n"
+	"                                 entered into\n"
+	"\n"
+	"Regimes: pcr2006 (reg 32A), pcr2015 (reg 87), pcsr2015 (Scotland,\n"
+	"reg 86), pa2023 (s.51: eight working days, holidays of any part of\n"
+	"the UK, whatever --region says), local (--days N [--working-days]).\n"
+	"\n"
+	"Options:\n"
+	"  --notice MEANS    electronic (default) or other (e.g. post)\n"
+	"  --received DATE   other means: the day the last notice arrived\n"
+	"                    (the standstill may then end sooner)\n"
+	"  --region R        the authority's part of the UK for PCR 2006/2015\n"
+	"                    and local rules (default england-and-wales)\n"
+	"  --days N          local rules: the standstill length\n"
+	"  --working-days    local rules: count N in working days\n"
+	"  --citation TEXT   local rules: how to cite them\n"
+	"  -h, --help        print this text\n"
+	"\n"
+	"Exit status: 0 success; 2 bad arguments; 3 out of memory or output\n"
+	"error.\n";
+
+struct standstill_opts {
+	struct tp_standstill_request req;
+	struct tp_local_rules local;
+	bool regime_set, sent_set;
+};
+
+static enum tp_status
+named(enum tp_status rc, const char *opt, struct tp_error *err)
+{
+	if (rc != TP_OK && !err->source[0])
+		snprintf(err->source, sizeof(err->source), "%s", opt);
+	return rc;
+}
+
+static enum tp_status
+set_regime(void *ctx, const char *value, struct tp_error *err)
+{
+	struct standstill_opts *o = ctx;
+	o->regime_set = true;
+	return named(tp_regime_from_name(value, &o->req.regime, err),
+		     "--regime", err);
+}
+
+static enum tp_status
+set_sent(void *ctx, const char *value, struct tp_error *err)
+{
+	struct standstill_opts *o = ctx;
+	o->sent_set = true;
+	return named(tp_date_parse(value, -1, &o->req.sent, err), "--sent",
+		     err);
+}
+
+static enum tp_status
+set_received(void *ctx, const char *value, struct tp_error *err)
+{
+	struct standstill_opts *o = ctx;
+	o->req.has_received = true;
+	return named(tp_date_parse(value, -1, &o->req.received, err),
+		     "--received", err);
+}
+
+static enum tp_status
+set_notice(void *ctx, const char *value, struct tp_error *err)
+{
+	struct standstill_opts *o = ctx;
+	if (!strcmp(value, "electronic"))
+		o->req.means = TP_NOTICE_ELECTRONIC;
+	else if (!strcmp(value, "other"))
+		o->req.means = TP_NOTICE_OTHER;
+	else
+		return cli_error_at(err, TP_ERR_INVALID, "--notice", 0,
+				    "'%s' is not electronic or other", value);
+	return TP_OK;
+}
+
+static enum tp_status
+set_region(void *ctx, const char *value, struct tp_error *err)
+{
+	struct standstill_opts *o = ctx;
+	return named(tp_region_from_name(value, &o->req.region, err),
+		     "--region", err);
+}
+
+static enum tp_status
+set_days(void *ctx, const char *value, struct tp_error *err)
+{
+	struct standstill_opts *o = ctx;
+	long n;
+	if (!cli_parse_long(value, 1, 366, &n))
+		return cli_error_at(err, TP_ERR_INVALID, "--days", 0,
+				    "'%s' is not a number of days from 1 to "
+				    "366",
+				    value);
+	o->local.standstill_days = (int32_t)n;
+	return TP_OK;
+}
+
+static enum tp_status
+set_working(void *ctx, const char *value, struct tp_error *err)
+{
+	struct standstill_opts *o = ctx;
+	o->local.standstill_working_days = true;
+	return TP_OK;
+}
+
+static enum tp_status
+set_citation(void *ctx, const char *value, struct tp_error *err)
+{
+	struct standstill_opts *o = ctx;
+	o->local.citation = value;
+	return TP_OK;
+}
+
+static const struct cli_option standstill_options[] = {
+	{"--regime", true, set_regime},	    {"--sent", true, set_sent},
+	{"--received", true, set_received}, {"--notice", true, set_notice},
+	{"--region", true, set_region},	    {"--days", true, set_days},
+	{"--working-days", false, set_working},
+	{"--citation", true, set_citation}, {NULL, false, NULL},
+};
+
+static void
+print_standstill(const struct standstill_opts *o, const struct tp_standstill *s)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+
+	printf("regime: %s (%s)\n", tp_regime_name(o->req.regime),
+	       tp_regime_title(o->req.regime));
+	printf("rule: %s\n", s->citation);
+	printf("sent: %s\n", tp_date_format(o->req.sent, a));
+	printf("length: %ld %s days\n", (long)s->days,
+	       s->working_days ? "working" : "calendar");
+	printf("working-days-of: %s\n", tp_region_name(s->calendar_region));
+	printf("first-day: %s\n", tp_date_format(s->first_day, a));
+	if (s->extended)
+		printf("nominal-last-day: %s (not a working day: extended)\n",
+		       tp_date_format(s->nominal_last_day, a));
+	printf("last-day: %s\n", tp_date_format(s->last_day, a));
+	printf("ends: midnight at the end of %s, Europe/London\n",
+	       tp_date_format(s->last_day, a));
+	printf("earliest-contract: %s\n",
+	       tp_date_format(s->earliest_contract, b));
+	if (s->warning[0])
+		printf("warning: %s\n", s->warning);
+}
+
+static int
+check_required(const struct standstill_opts *o)
+{
+	if (!o->regime_set)
+		return cli_usage_error("standstill", "missing --regime");
+	if (!o->sent_set)
+		return cli_usage_error("standstill", "missing --sent");
+	if (o->req.regime == TP_REGIME_LOCAL && o->local.standstill_days <= 0)
+		return cli_usage_error("standstill",
+				       "--regime local needs --days N");
+	if (o->req.regime != TP_REGIME_LOCAL &&
+	    (o->local.standstill_days || o->local.standstill_working_days))
+		return cli_usage_error("standstill",
+				       "--days and --working-days are for "
+				       "--regime local");
+	return CLI_EXIT_OK;
+}
+
+int
+cli_cmd_standstill(int argc, char **argv)
+{
+	struct standstill_opts o;
+	struct cli_args args;
+	struct tp_standstill s;
+	struct tp_error err;
+	int rc;
+
+	memset(&o, 0, sizeof(o));
+	o.req.region = TP_REGION_ENGLAND_AND_WALES;
+	o.req.local = &o.local;
+	rc = cli_parse("standstill", argc, argv, standstill_options, &o,
+		       &args);
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	if (args.help) {
+		cli_args_free(&args);
+		fputs(standstill_usage, stdout);
+		return cli_finish_stdout(CLI_EXIT_OK);
+	}
+	if (args.n_pos > 0)
+		rc = cli_usage_error("standstill", "unexpected argument '%s'",
+				     args.pos[0]);
+	cli_args_free(&args);
+	if (rc == CLI_EXIT_OK)
+		rc = check_required(&o);
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	if (tp_standstill_compute(&o.req, &s, &err) != TP_OK)
+		return cli_lib_error(&err);
+	print_standstill(&o, &s);
+	return cli_finish_stdout(CLI_EXIT_OK);
+}
