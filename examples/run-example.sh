@@ -43,3 +43,11 @@ done
 
 heading "Batch: three questions on standard input"
 printf '2012-04-05 1\n2012-12-21 3\n2012-06-01 -1\n' | "$tp" days add -
+
+heading "Hartlepool 2011-12 as a plan file (examples/README.md)"
+# The same tender scheduled from its own dates; then why its tender period
+# has its dates and which days it skips.
+here=$(cd "$(dirname "$0")" && pwd)
+"$tp" schedule "$here/hartlepool-2011.xml"
+heading "Why the tender period has its dates"
+"$tp" schedule "$here/hartlepool-2011.xml" --explain tender-period

@@ -196,11 +196,15 @@ static const struct tpl_stage tupe_tail[] = {
 		"tupe-deadline", "contract-start", TP_DEP_FINISH_TO_START, 27, \
 			CD                                                     \
 	}
+/* The clarification deadline: 10 days before the tender deadline, both
+ * ways, so that backward scheduling also keeps it there. */
 #define CLOSE_LINKS                                                           \
 	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD}, \
+		{"tender-period", "clarification-deadline",                   \
+		 TP_DEP_FINISH_TO_FINISH, -10, CD},                           \
 	{                                                                     \
-		"tender-period", "clarification-deadline",                    \
-			TP_DEP_FINISH_TO_FINISH, -10, CD                      \
+		"clarification-deadline", "tender-deadline",                  \
+			TP_DEP_FINISH_TO_FINISH, 10, CD                       \
 	}
 #define SQ_LINK                                                            \
 	{                                                                  \

@@ -551,6 +551,89 @@ round_trip_templates(void **state)
 	}
 }
 
+/* The bundled examples read, schedule and survive a round trip. */
+static void
+round_trip_examples(void **state)
+{
+	static const char *const names[] = {"hartlepool-2011.xml",
+					    "thurrock-2012.xml"};
+	const char *root = getenv("TP_SOURCE_ROOT");
+
+	(void)state;
+	assert_non_null(root);
+	for (size_t i = 0; i < 2; i++) {
+		char path[4096];
+		struct tp_plan_doc *doc = NULL;
+		struct tp_schedule *s = NULL;
+		struct tp_error err;
+		snprintf(path, sizeof(path), "%s/examples/%s", root, names[i]);
+		if (tp_plan_doc_read_file(path, 0, &doc, &err) != TP_OK)
+			fail_msg("%s:%d: %s", path, err.line, err.message);
+		assert_int_equal(
+			tp_schedule_compute(tp_plan_doc_plan(doc), 0, &s, &err),
+			TP_OK);
+		round_trip(doc);
+		tp_schedule_free(s);
+		tp_plan_doc_free(doc);
+	}
+}
+
+static bool
+has_finding(const struct tp_findings *f, const char *rule_id, const char *stage)
+{
+	for (size_t i = 0; i < tp_findings_count(f); i++) {
+		const struct tp_finding *x = tp_findings_get(f, i);
+		if (!strcmp(x->rule_id, rule_id) && !strcmp(x->stage, stage))
+			return true;
+	}
+	return false;
+}
+
+/* The rule settings read from the examples drive the checker to the
+ * observations of seed-timetables.md: Hartlepool's contracts ended in
+ * March 2012 but the new ones start on 4 May (a gap); Thurrock's contract
+ * start, 1 Apr 2013, is Easter Monday (Easter Sunday 31 Mar 2013). */
+static void
+examples_checked(void **state)
+{
+	static const struct {
+		const char *file, *rule_id, *stage;
+	} cases[] = {
+		{"hartlepool-2011.xml", "continuity.gap", "contract-start"},
+		{"hartlepool-2011.xml", "standstill.not-mandatory",
+		 "intention-to-award"},
+		{"thurrock-2012.xml", "calendar.contract-start-non-working",
+		 "contract-start"},
+	};
+	const char *root = getenv("TP_SOURCE_ROOT");
+
+	(void)state;
+	assert_non_null(root);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char path[4096];
+		struct tp_plan_doc *doc = NULL;
+		struct tp_schedule *s = NULL;
+		struct tp_findings *f = NULL;
+		struct tp_error err;
+		snprintf(path, sizeof(path), "%s/examples/%s", root,
+			 cases[i].file);
+		assert_int_equal(tp_plan_doc_read_file(path, 0, &doc, &err),
+				 TP_OK);
+		assert_int_equal(
+			tp_schedule_compute(tp_plan_doc_plan(doc), 0, &s, &err),
+			TP_OK);
+		assert_int_equal(
+			tp_plan_check(s, tp_plan_doc_rules(doc), &f, &err),
+			TP_OK);
+		if (!has_finding(f, cases[i].rule_id, cases[i].stage))
+			fail_msg("%s: no finding %s on %s", cases[i].file,
+				 cases[i].rule_id, cases[i].stage);
+		tp_findings_free(f);
+		tp_schedule_free(s);
+		tp_plan_doc_free(doc);
+	}
+}
+
 static void
 write_file_atomically(void **state)
 {
@@ -781,6 +864,8 @@ main(void)
 		cmocka_unit_test(round_trip_rich),
 		cmocka_unit_test(round_trip_minimal),
 		cmocka_unit_test(round_trip_templates),
+		cmocka_unit_test(round_trip_examples),
+		cmocka_unit_test(examples_checked),
 		cmocka_unit_test(write_file_atomically),
 		cmocka_unit_test(control_characters_refused),
 		cmocka_unit_test(templates_schedule_lawfully),

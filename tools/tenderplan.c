@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli-plan.h"
 #include "cli-export.h"
 #include "cli.h"
 
@@ -15,6 +16,9 @@ static const char usage[] =
 	"Commands:\n"
 	"  holidays    list the bank holidays of a UK region\n"
 	"  days        working-day arithmetic: add, between, is-working\n"
+	"  templates   list the built-in procedure templates\n"
+	"  new         write a plan file from a template\n"
+	"  schedule    schedule a plan file and print its dates\n"
 	"  standstill  when a standstill ends and the contract may be signed\n"
 	"  check       check a plan against the procurement rules\n"
 	"  export      write a plan's timetable for calendars, MS Project,\n"
@@ -32,6 +36,9 @@ static const struct {
 } commands[] = {
 	{"holidays", cli_cmd_holidays},
 	{"days", cli_cmd_days},
+	{"templates", cli_cmd_templates},
+	{"new", cli_cmd_new},
+	{"schedule", cli_cmd_schedule},
 	{"standstill", cli_cmd_standstill},
 	{"check", cli_cmd_check},
 	{"export", cli_cmd_export},
