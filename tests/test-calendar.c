@@ -22,47 +22,13 @@
 
 #include <cmocka.h>
 
+#include "alloc-fail.h"
+
 #include <tenderplan/tenderplan.h>
 
 #define D(y, m, d) TP_DATE(y, m, d)
 #define SAT_SUN    ((1u << TP_SATURDAY) | (1u << TP_SUNDAY))
 
-/* ---- allocation failures ------------------------------------------------
- * The test is linked with -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc so
- * that the library's allocations come here; fail_after > 0 makes the
- * fail_after-th allocation from now fail. */
-void *__real_malloc(size_t size);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t size);
-void *__wrap_malloc(size_t size);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t size);
-
-static long fail_after;
-
-static bool
-should_fail(void)
-{
-	return fail_after > 0 && --fail_after == 0;
-}
-
-void *
-__wrap_malloc(size_t size)
-{
-	return should_fail() ? NULL : __real_malloc(size);
-}
-
-void *
-__wrap_calloc(size_t n, size_t size)
-{
-	return should_fail() ? NULL : __real_calloc(n, size);
-}
-
-void *
-__wrap_realloc(void *p, size_t size)
-{
-	return should_fail() ? NULL : __real_realloc(p, size);
-}
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -940,9 +906,9 @@ allocation_failures(void **state)
 	 * every failure is TP_ERR_NOMEM and leaks nothing (valgrind and ASan
 	 * check the leaks). */
 	for (n = 1;; n++) {
-		fail_after = n;
+		alloc_fail_after(n);
 		rc = build_with_everything(&cal);
-		fail_after = 0;
+		alloc_fail_after(0);
 		if (rc == TP_OK)
 			break;
 		assert_int_equal(rc, TP_ERR_NOMEM);

@@ -10,44 +10,10 @@
 
 #include <cmocka.h>
 
+#include "alloc-fail.h"
+
 #include "export-fixtures.h"
 
-/* Linked with --wrap=malloc,calloc,realloc (tests/meson.build) so that the
- * library's own allocations come here; fail_after > 0 makes the
- * fail_after-th allocation from now fail. libical's and libxml2's own
- * allocations happen inside their shared libraries and are not counted. */
-void *__real_malloc(size_t size);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t size);
-void *__wrap_malloc(size_t size);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t size);
-
-static long fail_after;
-
-static bool
-should_fail(void)
-{
-	return fail_after > 0 && --fail_after == 0;
-}
-
-void *
-__wrap_malloc(size_t size)
-{
-	return should_fail() ? NULL : __real_malloc(size);
-}
-
-void *
-__wrap_calloc(size_t n, size_t size)
-{
-	return should_fail() ? NULL : __real_calloc(n, size);
-}
-
-void *
-__wrap_realloc(void *p, size_t size)
-{
-	return should_fail() ? NULL : __real_realloc(p, size);
-}
 
 static char *export(enum tp_export_format fmt, const struct fixture *f,
 		    const struct tp_export_options *opt)
@@ -206,11 +172,11 @@ allocation_failures(void **state)
 		for (n = 1;; n++) {
 			char *buf = NULL;
 			struct tp_error err;
-			fail_after = n;
+			alloc_fail_after(n);
 			enum tp_status rc = tp_export_to_buffer(
 				(enum tp_export_format)fmt, f.plan, f.sched,
 				NULL, &buf, NULL, &err);
-			fail_after = 0;
+			alloc_fail_after(0);
 			if (rc == TP_OK) {
 				free(buf);
 				break;

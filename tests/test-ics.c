@@ -18,43 +18,12 @@
 
 #include <cmocka.h>
 
+#include "alloc-fail.h"
+
 #include <tenderplan/tenderplan.h>
 
 #define D(y, m, d) TP_DATE(y, m, d)
 
-/* Allocation failures: the test is linked with --wrap=malloc etc. */
-void *__real_malloc(size_t size);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t size);
-void *__wrap_malloc(size_t size);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t size);
-
-static long fail_after;
-
-static bool
-should_fail(void)
-{
-	return fail_after > 0 && --fail_after == 0;
-}
-
-void *
-__wrap_malloc(size_t size)
-{
-	return should_fail() ? NULL : __real_malloc(size);
-}
-
-void *
-__wrap_calloc(size_t n, size_t size)
-{
-	return should_fail() ? NULL : __real_calloc(n, size);
-}
-
-void *
-__wrap_realloc(void *p, size_t size)
-{
-	return should_fail() ? NULL : __real_realloc(p, size);
-}
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -415,14 +384,14 @@ allocation_failures(void **state)
 	for (n = 1;; n++) {
 		struct tp_calendar_builder *b = NULL;
 		struct tp_calendar *cal = NULL;
-		fail_after = n;
+		alloc_fail_after(n);
 		rc = tp_calendar_builder_new(&b, NULL);
 		if (!rc)
 			rc = tp_calendar_builder_load_ics_data(
 				b, text, len, "e.ics", TP_ICS_REPLACE, NULL);
 		if (!rc)
 			rc = tp_calendar_builder_build(b, &cal, NULL);
-		fail_after = 0;
+		alloc_fail_after(0);
 		tp_calendar_builder_free(b);
 		if (rc == TP_OK) {
 			assert_false(working(cal, D(2025, 4, 18)));

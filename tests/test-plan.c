@@ -10,42 +10,11 @@
 
 #include <cmocka.h>
 
+#include "alloc-fail.h"
+
 #include <tenderplan/tenderplan.h>
 
-/* Allocation failures: with fail_after >= 0, the library's allocation
- * number fail_after (from 0) returns NULL. Linked with --wrap (meson). */
-static long fail_after = -1;
 
-void *__real_malloc(size_t size);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t size);
-void *__wrap_malloc(size_t size);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t size);
-
-static bool
-should_fail(void)
-{
-	return fail_after >= 0 && fail_after-- == 0;
-}
-
-void *
-__wrap_malloc(size_t size)
-{
-	return should_fail() ? NULL : __real_malloc(size);
-}
-
-void *
-__wrap_calloc(size_t n, size_t size)
-{
-	return should_fail() ? NULL : __real_calloc(n, size);
-}
-
-void *
-__wrap_realloc(void *p, size_t size)
-{
-	return should_fail() ? NULL : __real_realloc(p, size);
-}
 
 static struct tp_plan *
 plan_new(void)
@@ -455,14 +424,14 @@ allocation_failures(void **state)
 	/* Fail the 1st, 2nd, ... allocation until the whole run succeeds:
 	 * each failure is TP_ERR_NOMEM (ASan and valgrind check leaks). */
 	for (;; k++) {
-		fail_after = k;
+		alloc_fail_after(k + 1);
 		rc = build_and_schedule(cal, &err);
-		if (fail_after >= 0)
+		if (!alloc_fail_happened())
 			break;
 		assert_int_equal(rc, TP_ERR_NOMEM);
 		assert_string_equal(err.message, "out of memory");
 	}
-	fail_after = -1;
+	alloc_fail_after(0);
 	assert_int_equal(rc, TP_OK);
 	assert_true(k > 5);
 	tp_calendar_free(cal);

@@ -19,46 +19,12 @@
 
 #include <cmocka.h>
 
+#include "alloc-fail.h"
+
 #include <libxml/globals.h>
 #include <libxml/xmlerror.h>
 
 #include <tenderplan/tenderplan.h>
-
-/* Allocation failures: the library's malloc, calloc and realloc are routed
- * here (-Wl,--wrap, tests/meson.build); fail_after = n fails the n-th
- * call from now, -1 never. libxml2's own allocations are not routed. */
-static int fail_after = -1;
-
-void *__real_malloc(size_t size);
-void *__real_calloc(size_t n, size_t size);
-void *__real_realloc(void *p, size_t size);
-void *__wrap_malloc(size_t size);
-void *__wrap_calloc(size_t n, size_t size);
-void *__wrap_realloc(void *p, size_t size);
-
-static bool
-should_fail(void)
-{
-	return fail_after >= 0 && fail_after-- == 0;
-}
-
-void *
-__wrap_malloc(size_t size)
-{
-	return should_fail() ? NULL : __real_malloc(size);
-}
-
-void *
-__wrap_calloc(size_t n, size_t size)
-{
-	return should_fail() ? NULL : __real_calloc(n, size);
-}
-
-void *
-__wrap_realloc(void *p, size_t size)
-{
-	return should_fail() ? NULL : __real_realloc(p, size);
-}
 
 static char *
 read_all(const char *path, size_t *len)
@@ -829,9 +795,9 @@ allocation_failures(void **state)
 	(void)state;
 	for (n = 0; n < 100000; n++) {
 		enum tp_status rc;
-		fail_after = n;
+		alloc_fail_after(n + 1);
 		rc = read_write_once();
-		fail_after = -1;
+		alloc_fail_after(0);
 		if (rc == TP_OK)
 			break;
 		assert_int_equal(rc, TP_ERR_NOMEM);
