@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tenderplan/tp-plan-xml.h>
+
 #include "cli.h"
 
 int
@@ -156,4 +158,22 @@ cli_args_free(struct cli_args *args)
 	free(args->pos);
 	args->pos = NULL;
 	args->n_pos = 0;
+}
+
+int
+cli_load_schedule(const char *file, enum tp_schedule_mode mode,
+		  struct tp_plan_doc **doc, struct tp_schedule **sched)
+{
+	struct tp_error err;
+
+	if (tp_plan_doc_read_file(file, 0, doc, &err) != TP_OK)
+		return cli_lib_error(&err);
+	if (tp_schedule_compute(tp_plan_doc_plan_const(*doc), mode, sched,
+				&err) == TP_OK)
+		return CLI_EXIT_OK;
+	if (!err.source[0])
+		snprintf(err.source, sizeof(err.source), "%s", file);
+	tp_plan_doc_free(*doc);
+	*doc = NULL;
+	return cli_lib_error(&err);
 }

@@ -37,6 +37,14 @@ enum tp_status cli_error_at(struct tp_error *err, enum tp_status code,
 /* Flush stdout; on failure print why. @return @p status or CLI_EXIT_FAIL. */
 int cli_finish_stdout(int status);
 
+struct tp_plan_doc;
+
+/* Read the plan file @p file and schedule it in @p mode. On failure print
+ * the error (naming the file) and return its exit status, with nothing to
+ * free; on success the caller frees *doc and *sched. */
+int cli_load_schedule(const char *file, enum tp_schedule_mode mode,
+		      struct tp_plan_doc **doc, struct tp_schedule **sched);
+
 /* True if @p arg asks for help ("--help" or "-h"). */
 bool cli_is_help(const char *arg);
 

@@ -98,23 +98,19 @@ run_check(const char *file, const struct check_opts *o)
 	struct tp_schedule *s = NULL;
 	struct tp_findings *f = NULL;
 	struct tp_error err;
-	int rc = CLI_EXIT_OK;
+	int rc = cli_load_schedule(file,
+				   o->backward ? TP_SCHEDULE_BACKWARD
+					       : TP_SCHEDULE_AUTO,
+				   &doc, &s);
 
-	if (tp_plan_doc_read_file(file, 0, &doc, &err) != TP_OK)
-		return cli_lib_error(&err);
-	if (tp_schedule_compute(tp_plan_doc_plan_const(doc),
-				o->backward ? TP_SCHEDULE_BACKWARD
-					    : TP_SCHEDULE_AUTO,
-				&s, &err) != TP_OK ||
-	    tp_plan_check(s, tp_plan_doc_rules(doc), &f, &err) != TP_OK) {
-		if (!err.source[0])
-			snprintf(err.source, sizeof(err.source), "%s", file);
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	if (tp_plan_check(s, tp_plan_doc_rules(doc), &f, &err) != TP_OK)
 		rc = cli_lib_error(&err);
-	} else if (o->xml) {
+	else if (o->xml)
 		rc = print_xml(f, tp_plan_doc_plan_const(doc));
-	} else {
+	else
 		print_text(f);
-	}
 	if (rc == CLI_EXIT_OK &&
 	    tp_findings_max_severity(f) == TP_SEVERITY_ERROR)
 		rc = CLI_EXIT_NO;

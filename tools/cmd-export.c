@@ -184,25 +184,18 @@ run_export(const char *file, const struct export_opts *o)
 {
 	struct tp_plan_doc *doc = NULL;
 	struct tp_schedule *s = NULL;
-	struct tp_error err;
-	int rc;
+	int rc = cli_load_schedule(file, TP_SCHEDULE_AUTO, &doc, &s);
 
-	if (tp_plan_doc_read_file(file, 0, &doc, &err) != TP_OK)
-		return cli_lib_error(&err);
+	if (rc != CLI_EXIT_OK)
+		return rc;
 	const struct tp_plan *plan = tp_plan_doc_plan_const(doc);
 	struct tp_export_options opt = o->opt;
 	struct tp_findings *findings = NULL;
 	struct tp_export_finding *list = NULL;
-	if (tp_schedule_compute(plan, TP_SCHEDULE_AUTO, &s, &err) != TP_OK) {
-		if (!err.source[0])
-			snprintf(err.source, sizeof(err.source), "%s", file);
-		rc = cli_lib_error(&err);
-	} else {
-		rc = o->no_check ? CLI_EXIT_OK
-				 : add_findings(s, doc, &findings, &list, &opt);
-		if (rc == CLI_EXIT_OK)
-			rc = write_output(file, plan, s, o, &opt);
-	}
+	rc = o->no_check ? CLI_EXIT_OK
+			 : add_findings(s, doc, &findings, &list, &opt);
+	if (rc == CLI_EXIT_OK)
+		rc = write_output(file, plan, s, o, &opt);
 	free(list);
 	tp_findings_free(findings);
 	tp_schedule_free(s);

@@ -226,21 +226,14 @@ run_schedule(const char *file, const struct schedule_opts *o)
 {
 	struct tp_plan_doc *doc = NULL;
 	struct tp_schedule *s = NULL;
-	struct tp_error err;
-	int rc;
+	int rc = cli_load_schedule(file, o->mode, &doc, &s);
 
-	if (tp_plan_doc_read_file(file, 0, &doc, &err) != TP_OK)
-		return cli_lib_error(&err);
-	if (tp_schedule_compute(tp_plan_doc_plan(doc), o->mode, &s, &err) !=
-	    TP_OK) {
-		if (!err.source[0])
-			snprintf(err.source, sizeof(err.source), "%s", file);
-		rc = cli_lib_error(&err);
-	} else if (o->explain) {
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	if (o->explain)
 		rc = explain(s, o->explain, file);
-	} else {
+	else
 		rc = print_table(doc, s, shown_pass(o));
-	}
 	tp_schedule_free(s);
 	tp_plan_doc_free(doc);
 	return rc ? rc : cli_finish_stdout(CLI_EXIT_OK);
