@@ -559,6 +559,51 @@ check_local_standstill(struct ctx *c, struct tp_error *err)
 	return TP_OK;
 }
 
+/* The predecessor of @g that finishes last (its report), or NONE. */
+static size_t
+last_predecessor(const struct ctx *c, size_t g)
+{
+	size_t best = NONE;
+	for (size_t k = 0; k < tp_plan_dependency_count(c->plan); k++) {
+		struct tp_dependency d;
+		if (!tp_plan_dependency(c->plan, k, &d) || d.to != g)
+			continue;
+		if (best == NONE || ef(c, d.from).day > ef(c, best).day)
+			best = d.from;
+	}
+	return best;
+}
+
+/* Local rules: a committee report is due a number of working days before
+ * the meeting (a "governance-approval" stage). */
+static void
+check_committee_reports(struct ctx *c)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
+	int32_t n = c->cfg->local_report_days;
+
+	for (size_t g = 0; n > 0 && g < tp_plan_stage_count(c->plan); g++) {
+		size_t r;
+		struct tp_date due;
+		if (tp_plan_stage_kind(c->plan, g) !=
+			    TP_STAGE_GOVERNANCE_APPROVAL ||
+		    (r = last_predecessor(c, g)) == NONE ||
+		    tp_calendar_add_working_days(c->cal, es(c, g), -n, &due,
+						 NULL) != TP_OK ||
+		    ef(c, r).day <= due.day)
+			continue;
+		snprintf(fix, sizeof(fix), "send the report by %s",
+			 fmt_date(due, a));
+		add(c, TP_SEVERITY_ERROR, "local.committee-report",
+		    local_cite(c), r, g, fix,
+		    "'%s' finishes on %s, fewer than %ld working days before "
+		    "'%s' on %s",
+		    tp_plan_stage_name(c->plan, r), fmt_date(ef(c, r), a),
+		    (long)n, tp_plan_stage_name(c->plan, g),
+		    fmt_date(es(c, g), b));
+	}
+}
+
 /* The notice of the decision comes after the decision: evaluation,
  * moderation, interviews and approvals finish first. */
 static void
@@ -843,6 +888,7 @@ run_rules(struct ctx *c, struct tp_error *err)
 	if (rc != TP_OK)
 		return rc;
 	check_notice_order(c);
+	check_committee_reports(c);
 	check_tupe(c);
 	check_continuity(c);
 	check_anchor_days(c);

@@ -473,6 +473,7 @@ read_local(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 	r->local_standstill_working_days =
 		unit && !strcmp(unit, "working-days");
 	r->local_min_tender_days = (int32_t)int_attr(n, "min-tender-days", 0);
+	r->local_report_days = (int32_t)int_attr(n, "report-days", 0);
 	xmlFree(unit);
 	return copy_attr(rd, n, "citation", r->local_citation,
 			 sizeof(r->local_citation));

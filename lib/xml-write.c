@@ -158,7 +158,7 @@ write_local(struct writer *wr, const struct tp_rules_config *r)
 	bool ok;
 
 	if (!r->local_standstill_days && !r->local_min_tender_days &&
-	    !*r->local_citation)
+	    !r->local_report_days && !*r->local_citation)
 		return true;
 	ok = wstart(wr, "local");
 	ok = ok &&
@@ -169,6 +169,8 @@ write_local(struct writer *wr, const struct tp_rules_config *r)
 						      : "calendar-days")));
 	ok = ok && (!r->local_min_tender_days ||
 		    wattr_int(wr, "min-tender-days", r->local_min_tender_days));
+	ok = ok && (!r->local_report_days ||
+		    wattr_int(wr, "report-days", r->local_report_days));
 	ok = ok &&
 	     (!*r->local_citation || wattr(wr, "citation", r->local_citation));
 	return ok && wend(wr);

@@ -377,6 +377,41 @@ local_minimum_tender(void **state)
 }
 
 static void
+committee_report(void **state)
+{
+	/* Five working days before a cabinet on Thu 9 May 2019: 8, 7, (Mon
+	 * 6 May is the Early May bank holiday), 3, 2, 1 May - the report is
+	 * due by Wed 1 May. */
+	struct fx x;
+	for (int day = 1; day <= 2; day++) {
+		fx_init(&x, TP_REGION_ENGLAND_AND_WALES);
+		x.cfg.regime = TP_REGIME_PCR2015;
+		x.cfg.local_report_days = 5;
+		milestone(&x, "report", TP_STAGE_CUSTOM, D(2019, 5, day));
+		milestone(&x, "cabinet", TP_STAGE_GOVERNANCE_APPROVAL,
+			  D(2019, 5, 9));
+		assert_int_equal(tp_plan_add_dependency(
+					 x.plan, "report", "cabinet",
+					 TP_DEP_FINISH_TO_START, 0,
+					 TP_UNIT_WORKING_DAYS, NULL),
+				 TP_OK);
+		run(&x);
+		if (day == 1) {
+			expect_none(&x, "local.committee-report");
+		} else {
+			const struct tp_finding *f =
+				expect(&x, "local.committee-report",
+				       TP_SEVERITY_ERROR);
+			assert_string_equal(f->fix,
+					    "send the report by 2019-05-01");
+			assert_string_equal(f->stage, "report");
+			assert_string_equal(f->other_stage, "cabinet");
+		}
+		fx_free(&x);
+	}
+}
+
+static void
 notice_after_decision(void **state)
 {
 	struct fx x;
@@ -539,6 +574,7 @@ non_working_anchor_days(void **state)
 	run(&x);
 	expect_none(&x, "calendar.contract-start-non-working");
 	expect_none(&x, "calendar.constraint-non-working");
+	expect_none(&x, "schedule.unmet");
 	fx_free(&x);
 
 	/* A deadline pinned to Saturday 6 Oct 2012: a warning, and the
@@ -778,6 +814,7 @@ main(void)
 		cmocka_unit_test(tender_minimum),
 		cmocka_unit_test(participation_minimum),
 		cmocka_unit_test(local_minimum_tender),
+		cmocka_unit_test(committee_report),
 		cmocka_unit_test(notice_after_decision),
 		cmocka_unit_test(tupe),
 		cmocka_unit_test(continuity),

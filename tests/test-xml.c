@@ -258,7 +258,8 @@ static const char rich_plan[] =
 	"claims=\"pin urgency\" jurisdiction=\"northern-ireland\" "
 	"incumbent-end=\"2026-03-31\" notice-means=\"other\">\n"
 	"    <local standstill-days=\"10\" standstill-unit=\"working-days\" "
-	"min-tender-days=\"21\" citation=\"CPR r.12\"/>\n"
+	"min-tender-days=\"21\" report-days=\"5\" "
+	"citation=\"CPR r.12\"/>\n"
 	"    <lead-in min-days=\"56\"/>\n"
 	"  </rules>\n"
 	"  <stages>\n"
@@ -471,6 +472,7 @@ round_trip_rich(void **state)
 	assert_int_equal(r->min_lead_in_days, 56);
 	assert_int_equal(r->notice_means, TP_NOTICE_OTHER);
 	assert_string_equal(r->local_citation, "CPR r.12");
+	assert_int_equal(r->local_report_days, 5);
 	assert_int_equal(tp_plan_doc_closure_count(doc), 1);
 	assert_int_equal(tp_plan_doc_holiday_count(doc), 2);
 	round_trip(doc);

@@ -25,6 +25,7 @@
  *  period.tender-minimum, period.deadline-time, local.min-tender,
  *  standstill.contract-inside, standstill.not-mandatory,
  *  standstill.stage-short, standstill.no-notice, local.standstill,
+ *  local.committee-report,
  *  sequence.notice-before-decision, tupe.eli-late, tupe.eli-date,
  *  tupe.eli-before-award, tupe.lead-in-short, continuity.gap,
  *  continuity.cannot-meet, calendar.contract-start-non-working,

@@ -290,7 +290,12 @@ struct tp_rules_config {
 	 * calendar days (TUPE consultation and mobilisation are practice,
 	 * not law); 0 means the default of 28. */
 	int32_t min_lead_in_days;
-	unsigned char reserved[64];
+	/** Local rules: a report to a committee (or cabinet, or director)
+	 * must be sent at least this many working days before the meeting
+	 * (0: no rule). The report is the meeting stage's latest-finishing
+	 * predecessor; the meeting is a "governance-approval" stage. */
+	int32_t local_report_days;
+	unsigned char reserved[60];
 };
 
 /** Set @p cfg to the defaults: regime chosen by date, england-and-wales,
