@@ -98,6 +98,17 @@ text(struct gantt *g, const char *s)
 	return tp_xml_check(xmlTextWriterWriteString(g->w, BAD_CAST s), g->err);
 }
 
+/* Close a shape opened by start() after adding its tooltip, if any. */
+static enum tp_status
+end_shape(struct gantt *g, enum tp_status rc, const char *tip)
+{
+	if (rc == TP_OK && tip)
+		rc = tp_xml_check(xmlTextWriterWriteElement(
+					  g->w, BAD_CAST "title", BAD_CAST tip),
+				  g->err);
+	return rc == TP_OK ? end(g) : rc;
+}
+
 /* <rect x y width height fill> with an optional tooltip. */
 static enum tp_status
 rect(struct gantt *g, double x, double y, double w, double h, const char *fill,
@@ -114,11 +125,7 @@ rect(struct gantt *g, double x, double y, double w, double h, const char *fill,
 		rc = num(g, "height", h);
 	if (rc == TP_OK)
 		rc = attr(g, "fill", fill);
-	if (rc == TP_OK && tip)
-		rc = tp_xml_check(xmlTextWriterWriteElement(
-					  g->w, BAD_CAST "title", BAD_CAST tip),
-				  g->err);
-	return rc == TP_OK ? end(g) : rc;
+	return end_shape(g, rc, tip);
 }
 
 static enum tp_status
@@ -175,11 +182,7 @@ diamond(struct gantt *g, double cx, double cy, double r, const char *fill,
 		rc = attr(g, "fill", fill);
 	if (rc == TP_OK)
 		rc = attr(g, "stroke", stroke);
-	if (rc == TP_OK && tip)
-		rc = tp_xml_check(xmlTextWriterWriteElement(
-					  g->w, BAD_CAST "title", BAD_CAST tip),
-				  g->err);
-	return rc == TP_OK ? end(g) : rc;
+	return end_shape(g, rc, tip);
 }
 
 /* ---- geometry ---------------------------------------------------------- */
