@@ -5,7 +5,7 @@
  * after = PREV follows the stage before it (finish-to-start, no lag), and
  * extra links are listed per template. Every stage's notes say where its
  * duration comes from: a legal minimum with its citation (the figures of
- * /work/research/findings.md, checked against the legislation.gov.uk text)
+ * docs/legal-research.md, checked against the legislation.gov.uk text)
  * or "practice", a usual figure a commissioner may change.
  *
  * Periods counted in days start on the first working day after the notice

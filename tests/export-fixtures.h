@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Plans for the export tests, built through the public API: the two
- * reference timetables of /work/shared/reference/seed-timetables.md. */
+ * reference timetables of ../shared/reference/seed-timetables.md. */
 #ifndef EXPORT_FIXTURES_H
 #define EXPORT_FIXTURES_H
 

@@ -5,7 +5,7 @@
  * temporary files.
  *
  * Expected dates: the councils' tables in
- * /work/shared/reference/seed-timetables.md, and day counts checked by
+ * ../shared/reference/seed-timetables.md, and day counts checked by
  * hand and with Debian's python3 datetime, as noted beside each. */
 #include <fcntl.h>
 #include <setjmp.h>

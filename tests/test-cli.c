@@ -5,7 +5,7 @@
  * separated by spaces, e.g. "valgrind -q --error-exitcode=99") may run it
  * under a checker.
  *
- * Expected dates come from /work/shared/reference/uk-bank-holidays.md
+ * Expected dates come from ../shared/reference/uk-bank-holidays.md
  * ("the reference": the gov.uk feed tables of section 4 and the rules of
  * section 2), with weekdays and day counts checked by hand and with Debian's
  * python3 datetime (an independent computation), as noted beside each. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Scheduling. Every expected date was worked out by hand on a printed 2025
  * (2013, 2026) calendar with the England and Wales bank holidays from
- * /work/shared/reference/uk-bank-holidays.md section 4 (2025: Good Friday
+ * ../shared/reference/uk-bank-holidays.md section 4 (2025: Good Friday
  * 18 Apr, Easter Monday 21 Apr, early May 5 May, spring 26 May, summer
  * 25 Aug, Christmas 25 and Boxing Day 26 Dec; 2013: Good Friday 29 Mar,
  * Easter Monday 1 Apr), weekdays checked with Python's

@@ -5,7 +5,7 @@
  *
  * Expected dates are hand-checked and recomputed with Debian's python3
  * datetime, as noted beside each; legal minimums come from
- * /work/research/findings.md (legislation.gov.uk text). */
+ * docs/legal-research.md (legislation.gov.uk text). */
 #include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -649,7 +649,7 @@ control_characters_refused(void **state)
 /* ---- templates --------------------------------------------------------- */
 
 /* The legal minimum tender period of each template under its own claims,
- * from /work/research/findings.md, and the stage that starts it. -1: no
+ * from docs/legal-research.md, and the stage that starts it. -1: no
  * statutory minimum. */
 static const struct {
 	const char *id, *invitation;

@@ -7,8 +7,8 @@ Only Monday-Friday dates are emitted (a weekend date with no substitute is
 dropped: the only case is Scotland 1 Jan 1972, a Saturday).
 
 Written independently of lib/holidays.c, from
-  /work/shared/reference/uk-bank-holidays.md sections 1-2 (rules, 2.1 substitutes,
-  2.3 exceptions) and /work/research/findings.md section 1 (corrections),
+  ../shared/reference/uk-bank-holidays.md sections 1-2 (rules, 2.1 substitutes,
+  2.3 exceptions) and docs/legal-research.md section 1 (corrections),
 as fixed by the project's decisions (see the header of the generated files).
 
 One-off days known to this script: 1977, 1981, 1995, 1999, 2002, 2011.

@@ -4,7 +4,7 @@
 Output on stdout, one line per holiday:  region<TAB>YYYY-MM-DD<TAB>name
 region is one of england-and-wales, scotland, northern-ireland.
 
-Source: /work/shared/reference/uk-bank-holidays.md, "## 4. Compact table:
+Source: ../shared/reference/uk-bank-holidays.md, "## 4. Compact table:
 gov.uk feed, 2012-2028 [GOVUK-JSON]". The table is copied exactly; the only
 interpretation is the expansion of the codes into names (legend in section 4).
 Written independently of lib/holidays.c.
@@ -13,7 +13,11 @@ import datetime
 import re
 import sys
 
-REFERENCE = "/work/shared/reference/uk-bank-holidays.md"
+import os
+
+# ../shared beside the repository (this file is tests/data/holidays/).
+REFERENCE = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                         "../../../../shared/reference/uk-bank-holidays.md")
 
 CODES = {
     "NY": "New Year's Day",
