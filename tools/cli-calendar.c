@@ -24,20 +24,11 @@ opt_error(struct tp_error *err, const char *opt, const char *value,
 			    what);
 }
 
-/* Name the option in an error the library reported about its value. */
-static enum tp_status
-blame_option(enum tp_status rc, struct tp_error *err, const char *opt)
-{
-	if (rc != TP_OK && !err->source[0])
-		snprintf(err->source, sizeof(err->source), "%s", opt);
-	return rc;
-}
-
 static enum tp_status
 set_region(void *ctx, const char *value, struct tp_error *err)
 {
 	struct cli_calendar_opts *o = ctx;
-	return blame_option(tp_region_from_name(value, &o->region, err), err,
+	return cli_blame_option(tp_region_from_name(value, &o->region, err), err,
 			    "--region");
 }
 
@@ -115,7 +106,7 @@ add_closure(void *ctx, const char *value, struct tp_error *err)
 				 "is not a range FROM..TO");
 	if (tp_date_parse(value, dots - value, &c.first, err) ||
 	    tp_date_parse(dots + 2, -1, &c.last, err))
-		return blame_option(err->code, err, "--closure");
+		return cli_blame_option(err->code, err, "--closure");
 	if (c.last.day < c.first.day)
 		return opt_error(err, "--closure", value,
 				 "ends before it starts");
@@ -176,7 +167,7 @@ configure(struct tp_calendar_builder *b, const struct cli_calendar_opts *o,
 		rc = tp_calendar_builder_set_range(b, TP_YEAR_MIN, TP_YEAR_MAX,
 						   err);
 	if (!rc && o->weekend_set)
-		rc = blame_option(
+		rc = cli_blame_option(
 			tp_calendar_builder_set_weekend(b, o->weekend, err),
 			err, "--weekend");
 	for (size_t i = 0; !rc && i < o->n_closures; i++)
@@ -184,7 +175,7 @@ configure(struct tp_calendar_builder *b, const struct cli_calendar_opts *o,
 						     o->closures[i].last, NULL,
 						     err);
 	for (size_t i = 0; !rc && i < o->n_ics; i++)
-		rc = blame_option(tp_calendar_builder_load_ics(
+		rc = cli_blame_option(tp_calendar_builder_load_ics(
 					  b, o->ics[i], o->ics_mode, err),
 				  err, o->ics[i]);
 	return rc;

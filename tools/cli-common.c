@@ -177,3 +177,11 @@ cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 	*doc = NULL;
 	return cli_lib_error(&err);
 }
+
+enum tp_status
+cli_blame_option(enum tp_status rc, struct tp_error *err, const char *opt)
+{
+	if (rc != TP_OK && !err->source[0])
+		snprintf(err->source, sizeof(err->source), "%s", opt);
+	return rc;
+}

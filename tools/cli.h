@@ -34,6 +34,11 @@ enum tp_status cli_error_at(struct tp_error *err, enum tp_status code,
 			    const char *source, int line, const char *fmt, ...)
 	TP_PRINTF(5, 6);
 
+/* Name option @p opt as the source of an error the library reported
+ * about its value (if the error names no source yet). @return @p rc. */
+enum tp_status cli_blame_option(enum tp_status rc, struct tp_error *err,
+				const char *opt);
+
 /* Flush stdout; on failure print why. @return @p status or CLI_EXIT_FAIL. */
 int cli_finish_stdout(int status);
 

@@ -47,10 +47,8 @@ opt_format(void *ctx, const char *value, struct tp_error *err)
 {
 	struct export_opts *o = ctx;
 	enum tp_status rc = tp_export_format_from_name(value, &o->format, err);
-	if (rc != TP_OK && !err->source[0])
-		snprintf(err->source, sizeof(err->source), "--format");
 	o->format_set = rc == TP_OK;
-	return rc;
+	return cli_blame_option(rc, err, "--format");
 }
 
 static enum tp_status

@@ -33,10 +33,8 @@ static enum tp_status
 set_region(void *ctx, const char *value, struct tp_error *err)
 {
 	struct holidays_opts *o = ctx;
-	enum tp_status rc = tp_region_from_name(value, &o->region, err);
-	if (rc && !err->source[0])
-		snprintf(err->source, sizeof(err->source), "--region");
-	return rc;
+	return cli_blame_option(tp_region_from_name(value, &o->region, err),
+				err, "--region");
 }
 
 static enum tp_status

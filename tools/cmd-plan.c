@@ -75,11 +75,8 @@ static enum tp_status
 date_value(const char *opt, const char *value, struct tp_date *out,
 	   struct tp_error *err)
 {
-	enum tp_status rc = tp_date_parse(value, (long)strlen(value), out, err);
-
-	if (rc != TP_OK)
-		snprintf(err->source, sizeof(err->source), "%s", opt);
-	return rc;
+	return cli_blame_option(
+		tp_date_parse(value, (long)strlen(value), out, err), err, opt);
 }
 
 static enum tp_status
@@ -107,9 +104,7 @@ new_region(void *ctx, const char *value, struct tp_error *err)
 	enum tp_status rc = tp_region_from_name(value, &o->region, err);
 
 	o->has_region = true;
-	if (rc != TP_OK)
-		snprintf(err->source, sizeof(err->source), "--region");
-	return rc;
+	return cli_blame_option(rc, err, "--region");
 }
 
 static enum tp_status

@@ -42,20 +42,12 @@ struct standstill_opts {
 };
 
 static enum tp_status
-named(enum tp_status rc, const char *opt, struct tp_error *err)
-{
-	if (rc != TP_OK && !err->source[0])
-		snprintf(err->source, sizeof(err->source), "%s", opt);
-	return rc;
-}
-
-static enum tp_status
 set_regime(void *ctx, const char *value, struct tp_error *err)
 {
 	struct standstill_opts *o = ctx;
 	o->regime_set = true;
-	return named(tp_regime_from_name(value, &o->req.regime, err),
-		     "--regime", err);
+	return cli_blame_option(tp_regime_from_name(value, &o->req.regime, err),
+				err, "--regime");
 }
 
 static enum tp_status
@@ -63,8 +55,8 @@ set_sent(void *ctx, const char *value, struct tp_error *err)
 {
 	struct standstill_opts *o = ctx;
 	o->sent_set = true;
-	return named(tp_date_parse(value, -1, &o->req.sent, err), "--sent",
-		     err);
+	return cli_blame_option(tp_date_parse(value, -1, &o->req.sent, err),
+				err, "--sent");
 }
 
 static enum tp_status
@@ -72,8 +64,8 @@ set_received(void *ctx, const char *value, struct tp_error *err)
 {
 	struct standstill_opts *o = ctx;
 	o->req.has_received = true;
-	return named(tp_date_parse(value, -1, &o->req.received, err),
-		     "--received", err);
+	return cli_blame_option(tp_date_parse(value, -1, &o->req.received, err),
+				err, "--received");
 }
 
 static enum tp_status
@@ -94,8 +86,8 @@ static enum tp_status
 set_region(void *ctx, const char *value, struct tp_error *err)
 {
 	struct standstill_opts *o = ctx;
-	return named(tp_region_from_name(value, &o->req.region, err),
-		     "--region", err);
+	return cli_blame_option(tp_region_from_name(value, &o->req.region, err),
+				err, "--region");
 }
 
 static enum tp_status
