@@ -794,28 +794,45 @@ check_anchor_days(struct ctx *c)
 	}
 }
 
+static int
+stop_at_closure(struct tp_date d, const struct tp_day_info *info, void *user)
+{
+	return info->holiday && info->holiday->kind == TP_HOLIDAY_CLOSURE;
+}
+
+/* Whether [first, last] meets 24 December - 1 January of some year: only
+ * the windows ending in first's year and starting in it can be the first
+ * one met. */
+static bool
+meets_christmas(struct tp_date first, struct tp_date last)
+{
+	int y = tp_date_year(first);
+	for (int k = y - 1; k <= y; k++)
+		if (first.day <= tp_days_from_civil(k + 1, 1, 1) &&
+		    last.day >= tp_days_from_civil(k, 12, 24))
+			return true;
+	return false;
+}
+
 /* Tender periods over Christmas and New Year or an office closure
  * shorten the time bidders really have (practice, not law). */
 static void
 check_holiday_periods(struct ctx *c)
 {
 	struct period p;
+	struct tp_date first;
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
-	bool christmas = false, closure = false;
+	bool christmas;
+	int closure = 0;
 
-	if (!tender_period(c, &p))
+	if (!tender_period(c, &p) || p.deadline.day <= p.invited.day)
 		return;
-	for (int32_t d = p.invited.day + 1; d <= p.deadline.day; d++) {
-		int y, m, dd;
-		struct tp_day_info info;
-		tp_date_to_ymd(tp_date_from_serial(d), &y, &m, &dd);
-		christmas = christmas || (m == 12 && dd >= 24) ||
-			    (m == 1 && dd == 1);
-		if (tp_calendar_day_info(c->cal, tp_date_from_serial(d), &info,
-					 NULL) == TP_OK &&
-		    info.holiday && info.holiday->kind == TP_HOLIDAY_CLOSURE)
-			closure = true;
-	}
+	first = tp_date_from_serial(p.invited.day + 1);
+	christmas = meets_christmas(first, p.deadline);
+	if (tp_calendar_foreach_non_working(c->cal, first, p.deadline,
+					    stop_at_closure, NULL, &closure,
+					    NULL) != TP_OK)
+		closure = 0;
 	if (christmas || closure)
 		add(c, TP_SEVERITY_WARNING, "practice.tender-over-holidays",
 		    "practice", p.to_stage, p.from_stage,
