@@ -749,8 +749,9 @@ check_continuity(struct ctx *c)
 		snprintf(fix, sizeof(fix),
 			 "advertise by about %s to start on %s",
 			 fmt_date(advert, a), fmt_date(want, b));
-	add(c, start_is_planned(c) ? TP_SEVERITY_WARNING : TP_SEVERITY_ERROR,
-	    start_is_planned(c) ? "continuity.gap" : "continuity.cannot-meet",
+	bool planned = start_is_planned(c);
+	add(c, planned ? TP_SEVERITY_WARNING : TP_SEVERITY_ERROR,
+	    planned ? "continuity.gap" : "continuity.cannot-meet",
 	    "practice", c->contract_start, NONE, fix,
 	    "the incumbent contract ends on %s but the new one starts on %s: "
 	    "%ld day%s without a contract",
