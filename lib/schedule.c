@@ -607,7 +607,7 @@ static enum tp_status
 free_float(struct ctx *c, uint32_t v, int32_t *ff)
 {
 	const struct srec *r = &c->s->st[v];
-	int32_t best = INT32_MAX, b, slack;
+	int32_t best = INT32_MAX, b = 0, slack = 0;
 	enum tp_status rc;
 	for (uint32_t i = c->out_off[v]; i < c->out_off[v + 1]; i++) {
 		const struct tp_dep_rec *d = &c->plan->deps[c->out_list[i]];
