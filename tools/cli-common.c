@@ -166,10 +166,13 @@ cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 {
 	struct tp_error err;
 
+	struct tp_schedule_options opt;
+
+	tp_schedule_options_init(&opt);
+	opt.mode = mode;
 	if (tp_plan_doc_read_file(file, 0, doc, &err) != TP_OK)
 		return cli_lib_error(&err);
-	if (tp_schedule_compute(tp_plan_doc_plan_const(*doc), mode, sched,
-				&err) == TP_OK)
+	if (tp_plan_doc_schedule(*doc, &opt, sched, &err) == TP_OK)
 		return CLI_EXIT_OK;
 	if (!err.source[0])
 		snprintf(err.source, sizeof(err.source), "%s", file);
