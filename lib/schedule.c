@@ -1324,3 +1324,44 @@ tp_schedule_diagnostic(const struct tp_schedule *sched, size_t i)
 {
 	return i < sched->n_diags ? &sched->diags[i] : NULL;
 }
+
+/* The stage a date of @v came from in @pass: its predecessor (early) or
+ * successor (late) through the dependency that set it, or NO_STAGE. A
+ * contract start held on its date traces back through the dependency
+ * that bounded it most. */
+static uint32_t
+trace_step(const struct tp_schedule *sched, uint32_t v, bool early)
+{
+	const struct srec *r = &sched->st[v];
+	uint32_t w = early ? r->early_why : r->late_why;
+	if (why_kind(w) == TP_REASON_DEPENDENCY)
+		return early ? sched->plan->deps[w & WHY_MASK].from
+			     : sched->plan->deps[w & WHY_MASK].to;
+	if (early && why_kind(w) == TP_REASON_CONTRACT_START &&
+	    r->drv != NO_DEP)
+		return sched->plan->deps[r->drv].from;
+	return NO_STAGE;
+}
+
+TP_EXPORT bool
+tp_schedule_trace(const struct tp_schedule *sched, size_t stage,
+		  enum tp_pass pass, size_t *at, struct tp_reason *out)
+{
+	bool early = pass != TP_PASS_LATE;
+	uint32_t v, next, steps = 0;
+	if (!sched || stage >= sched->n)
+		return false;
+	v = (uint32_t)stage;
+	/* Dependencies form a DAG, so the walk ends within n steps. */
+	while ((next = trace_step(sched, v, early)) != NO_STAGE &&
+	       steps++ < sched->n)
+		v = next;
+	if (at)
+		*at = v;
+	if (out)
+		unpack_reason(sched, v,
+			      early ? sched->st[v].early_why
+				    : sched->st[v].late_why,
+			      early, out);
+	return true;
+}

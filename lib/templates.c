@@ -40,7 +40,10 @@ struct tpl_stage {
 	unsigned flags;
 };
 
-/* The stage counts on the statute's calendar (tp-plan.h). */
+/* The stage counts on the statute's calendar (tp-plan.h): the PCR and
+ * PCSR roll a period whose last day is not a working day of the
+ * authority's part of the UK to the next one (PCR 2015 reg 2(4), PCSR
+ * 2015 reg 2(4)), whatever the council's own calendar says. */
 #define STAT (1u << 0)
 /* Its link from @after counts calendar days: the period begins with the
  * day after the act that opens it, whatever day that is (PCR 2006 reg
@@ -100,7 +103,7 @@ static const struct tpl_stage pcr2015_open[] = {
 	 "is sent is not counted, reg 2(4): a period ending on a non-working "
 	 "day ends at the end of the next working day. 35 kept so that the "
 	 "plan stays lawful without the reduction.",
-	 DAY_AFTER},
+	 STAT | DAY_AFTER},
 	END};
 
 static const struct tpl_stage pcsr2015_open[] = {
@@ -111,7 +114,7 @@ static const struct tpl_stage pcsr2015_open[] = {
 	 "the notice is sent is not counted and a period ending on a day that "
 	 "is not a working day in Scotland ends at the end of the next "
 	 "working day. 35 kept.",
-	 DAY_AFTER},
+	 STAT | DAY_AFTER},
 	END};
 
 /* Selection: the minimum period for requests to participate, in full;
@@ -135,7 +138,7 @@ static const struct tpl_stage pcr2015_sq[] = {
 	 "PCR 2015 reg 28(2) (restricted), reg 29(4) (competitive procedure "
 	 "with negotiation): at least 30 days from the contract notice for "
 	 "requests to participate; reg 2(3)-(4) count them.",
-	 DAY_AFTER},
+	 STAT | DAY_AFTER},
 	END};
 
 static const struct tpl_stage pcsr2015_sq[] = {
@@ -143,7 +146,7 @@ static const struct tpl_stage pcsr2015_sq[] = {
 	 "Selection questionnaire period",
 	 "PCSR 2015 reg 29(3): at least 30 days from the contract notice for "
 	 "requests to participate; reg 2(4) counts them.",
-	 DAY_AFTER},
+	 STAT | DAY_AFTER},
 	END};
 
 static const struct tpl_stage pcr2015_restricted_tender[] = {
@@ -151,7 +154,7 @@ static const struct tpl_stage pcr2015_restricted_tender[] = {
 	 "Tender period",
 	 "PCR 2015 reg 28(5): at least 30 days from the invitation to tender; "
 	 "25 with electronic tenders, reg 28(9).",
-	 DAY_AFTER},
+	 STAT | DAY_AFTER},
 	END};
 
 static const struct tpl_stage pcsr2015_restricted_tender[] = {
@@ -159,7 +162,7 @@ static const struct tpl_stage pcsr2015_restricted_tender[] = {
 	 "Tender period",
 	 "PCSR 2015 reg 29(6): at least 30 days from the invitation to "
 	 "tender; 25 with electronic tenders, reg 29(10).",
-	 DAY_AFTER},
+	 STAT | DAY_AFTER},
 	END};
 
 static const struct tpl_stage pcr2015_cpn_tender[] = {
@@ -167,7 +170,7 @@ static const struct tpl_stage pcr2015_cpn_tender[] = {
 	 "Initial tender period",
 	 "PCR 2015 reg 29(5): at least 30 days from the invitation for "
 	 "initial tenders; 25 with electronic tenders, reg 29(9).",
-	 DAY_AFTER},
+	 STAT | DAY_AFTER},
 	END};
 
 static const struct tpl_stage negotiation[] = {

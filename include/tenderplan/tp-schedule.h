@@ -341,6 +341,21 @@ TP_EXPORT bool tp_schedule_late_reason(const struct tp_schedule *sched,
 				       size_t stage, struct tp_reason *out);
 
 /**
+ * What drives the dates of @p stage in @p pass: from it, follow the
+ * dependency that set its dates (to its predecessor for TP_PASS_EARLY, to
+ * its successor for TP_PASS_LATE) until a date set by something else: the
+ * start date or a constraint (early), the required contract start or a
+ * constraint (late). That stage goes to @p at and its reason to @p out
+ * (either may be NULL). For example, from the advert in TP_PASS_LATE: the
+ * latest day to advertise is set by the contract start, or by a date the
+ * plan fixes (a Cabinet meeting), which then drives the timetable instead.
+ * False if there is no such stage.
+ */
+TP_EXPORT bool tp_schedule_trace(const struct tp_schedule *sched, size_t stage,
+				 enum tp_pass pass, size_t *at,
+				 struct tp_reason *out);
+
+/**
  * Describe in one English sentence, into @p buf of @p size bytes (always
  * NUL-terminated when @p size > 0), why @p stage has its dates for
  * @p pass, e.g. "earliest start 2025-04-22, set by finish-to-start from
