@@ -188,3 +188,16 @@ cli_blame_option(enum tp_status rc, struct tp_error *err, const char *opt)
 		snprintf(err->source, sizeof(err->source), "%s", opt);
 	return rc;
 }
+
+void
+cli_print_findings_summary(const struct tp_findings *f)
+{
+	int n[3] = {0, 0, 0};
+
+	for (size_t i = 0; i < tp_findings_count(f); i++)
+		n[tp_findings_get(f, i)->severity]++;
+	printf("regime: %s; %d error%s, %d warning%s, %d info",
+	       tp_regime_name(tp_findings_regime(f)), n[TP_SEVERITY_ERROR],
+	       n[TP_SEVERITY_ERROR] == 1 ? "" : "s", n[TP_SEVERITY_WARNING],
+	       n[TP_SEVERITY_WARNING] == 1 ? "" : "s", n[TP_SEVERITY_INFO]);
+}

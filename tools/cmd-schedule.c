@@ -189,9 +189,14 @@ print_latest_advert(const struct tp_schedule *s, const struct tp_plan *p)
 		return;
 	}
 	describe_fixed(p, &r, fixed, sizeof(fixed));
-	printf("\n  set by %s, not by the contract start: the contract "
-	       "start has %d working days of float\n",
-	       fixed, (int)tp_schedule_total_float(s, end));
+	if (tp_schedule_total_float(s, end) >= 0)
+		printf("\n  set by %s, not by the contract start: the contract "
+		       "start has %d working days of float\n",
+		       fixed, (int)tp_schedule_total_float(s, end));
+	else
+		printf("\n  set by %s, not by the contract start, which "
+		       "cannot be met anyway (%d working days late)\n",
+		       fixed, (int)-tp_schedule_total_float(s, end));
 }
 
 /* With a start date: the earliest contract start, and what drives it. */
@@ -233,9 +238,29 @@ print_summary(const struct tp_schedule *s, const struct tp_plan *p)
 		printf("warning: %s\n", tp_schedule_diagnostic(s, i)->message);
 }
 
+/* The rules checker's verdict in one line, so that nobody exports an
+ * unchecked plan without seeing it. */
+static int
+print_rules(const struct tp_plan_doc *doc, const struct tp_schedule *s,
+	    const char *file)
+{
+	struct tp_findings *f = NULL;
+	struct tp_error err;
+
+	if (tp_plan_check(s, tp_plan_doc_rules(doc), &f, &err) != TP_OK)
+		return cli_lib_error(&err);
+	printf("rules: ");
+	cli_print_findings_summary(f);
+	if (tp_findings_count(f))
+		printf(" (tenderplan check %s)", file);
+	putchar('\n');
+	tp_findings_free(f);
+	return CLI_EXIT_OK;
+}
+
 static int
 print_table(const struct tp_plan_doc *doc, const struct tp_schedule *s,
-	    enum tp_pass pass)
+	    enum tp_pass pass, const char *file)
 {
 	const struct tp_plan *p = tp_plan_doc_plan_const(doc);
 	int rc = CLI_EXIT_OK;
@@ -246,7 +271,7 @@ print_table(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 			return rc;
 	}
 	print_summary(s, p);
-	return CLI_EXIT_OK;
+	return print_rules(doc, s, file);
 }
 
 /* ---- --explain ------------------------------------------------------ */
@@ -327,7 +352,7 @@ run_schedule(const char *file, const struct schedule_opts *o)
 	if (o->explain)
 		rc = explain(s, o->explain, file);
 	else
-		rc = print_table(doc, s, TP_PASS_EARLY);
+		rc = print_table(doc, s, TP_PASS_EARLY, file);
 	tp_schedule_free(s);
 	tp_plan_doc_free(doc);
 	return rc ? rc : cli_finish_stdout(CLI_EXIT_OK);
