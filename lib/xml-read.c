@@ -590,6 +590,33 @@ read_stage_time(struct reader *rd, xmlNodePtr n, size_t index)
 	return rc;
 }
 
+/* calendar="statutory": the stage counts on the statute's calendar. */
+static enum tp_status
+read_stage_calendar(struct reader *rd, xmlNodePtr n, size_t index)
+{
+	char *cal = attr(n, "calendar");
+	enum tp_status rc = TP_OK;
+
+	if (cal && strcmp(cal, "plan") != 0) {
+		if (strcmp(cal, "statutory") != 0)
+			rc = tp_error_setf(rd->err, TP_ERR_INVALID,
+					   tp_plan_stage_id(rd->doc->plan,
+							    index),
+					   "stage '%s': calendar must be plan "
+					   "or statutory, not '%.32s'",
+					   tp_plan_stage_id(rd->doc->plan,
+							    index),
+					   cal);
+		else
+			rc = tp_plan_set_stage_calendar(
+				rd->doc->plan, index,
+				TP_STAGE_CALENDAR_STATUTORY, rd->err);
+		rc = locate(rd, rc, node_line(n));
+	}
+	xmlFree(cal);
+	return rc;
+}
+
 static enum tp_status
 parse_kind_unit(struct reader *rd, xmlNodePtr n, enum tp_stage_kind *kind,
 		enum tp_unit *unit)
@@ -629,6 +656,8 @@ add_stage(struct reader *rd, xmlNodePtr n, size_t *index)
 	xmlFree(name);
 	if (rc == TP_OK)
 		rc = read_stage_time(rd, n, *index);
+	if (rc == TP_OK)
+		rc = read_stage_calendar(rd, n, *index);
 	if (rc == TP_OK)
 		rc = read_stage_texts(rd, n, *index);
 	return rc;

@@ -245,6 +245,9 @@ write_stage_attrs(struct writer *wr, size_t s)
 			 minutes % 60);
 		ok = wattr(wr, "time", buf);
 	}
+	if (ok && tp_plan_stage_calendar_kind(p, s) ==
+			  TP_STAGE_CALENDAR_STATUTORY)
+		ok = wattr(wr, "calendar", "statutory");
 	return ok;
 }
 

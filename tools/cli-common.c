@@ -166,10 +166,13 @@ cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 {
 	struct tp_error err;
 
+	struct tp_schedule_options opt;
+
+	tp_schedule_options_init(&opt);
+	opt.mode = mode;
 	if (tp_plan_doc_read_file(file, 0, doc, &err) != TP_OK)
 		return cli_lib_error(&err);
-	if (tp_schedule_compute(tp_plan_doc_plan_const(*doc), mode, sched,
-				&err) == TP_OK)
+	if (tp_plan_doc_schedule(*doc, &opt, sched, &err) == TP_OK)
 		return CLI_EXIT_OK;
 	if (!err.source[0])
 		snprintf(err.source, sizeof(err.source), "%s", file);
@@ -184,4 +187,17 @@ cli_blame_option(enum tp_status rc, struct tp_error *err, const char *opt)
 	if (rc != TP_OK && !err->source[0])
 		snprintf(err->source, sizeof(err->source), "%s", opt);
 	return rc;
+}
+
+void
+cli_print_findings_summary(const struct tp_findings *f)
+{
+	int n[3] = {0, 0, 0};
+
+	for (size_t i = 0; i < tp_findings_count(f); i++)
+		n[tp_findings_get(f, i)->severity]++;
+	printf("regime: %s; %d error%s, %d warning%s, %d info",
+	       tp_regime_name(tp_findings_regime(f)), n[TP_SEVERITY_ERROR],
+	       n[TP_SEVERITY_ERROR] == 1 ? "" : "s", n[TP_SEVERITY_WARNING],
+	       n[TP_SEVERITY_WARNING] == 1 ? "" : "s", n[TP_SEVERITY_INFO]);
 }

@@ -50,6 +50,9 @@ struct tp_plan_doc;
 int cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 		      struct tp_plan_doc **doc, struct tp_schedule **sched);
 
+/* Print "regime: R; N errors, M warnings, K info" (no newline). */
+void cli_print_findings_summary(const struct tp_findings *f);
+
 /* True if @p arg asks for help ("--help" or "-h"). */
 bool cli_is_help(const char *arg);
 
