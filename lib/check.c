@@ -422,24 +422,50 @@ choose_regime(struct ctx *c, struct tp_error *err)
 	return TP_OK;
 }
 
-/* The statute's calendar for the years the plan spans. */
+/* The years of the stages that statutory periods and standstills start
+ * from (advert, invitations, deadlines, notice); false if none. */
+static bool
+statutory_years(const struct ctx *c, int *from, int *to)
+{
+	size_t roles[] = {c->advert,	    c->itt,	    c->tender_deadline,
+			  c->tender_period, c->pqq_deadline, c->pqq_period,
+			  c->notice};
+	bool any = false;
+
+	for (size_t k = 0; k < sizeof(roles) / sizeof(roles[0]); k++) {
+		int a, b;
+		if (roles[k] == NONE)
+			continue;
+		a = tp_date_year(es(c, roles[k]));
+		b = tp_date_year(ef(c, roles[k]));
+		if (!any || a < *from)
+			*from = a;
+		if (!any || b > *to)
+			*to = b;
+		any = true;
+	}
+	return any;
+}
+
+/* The statute's calendar for the years the statutory checks need: those
+ * of the stages concerned, and the next (a minimum period or standstill
+ * never runs a year past its start). */
 static enum tp_status
 make_law_calendar(struct ctx *c, struct tp_error *err)
 {
-	int from = tp_date_year(tp_schedule_plan_start(c->s)) - 1;
-	int to = tp_date_year(tp_schedule_plan_finish(c->s)) + 1;
+	int from = 0, to = 0;
+	enum tp_status rc;
 
 	c->law = c->cal;
 	if (c->regime != TP_REGIME_PA2023 && !pcr_family(c->regime))
 		return TP_OK;
-	if (follows_framework(c->cfg) &&
-	    tp_date_year(c->cfg->framework_concluded) - 1 < from)
-		from = tp_date_year(c->cfg->framework_concluded) - 1;
-	if (tp_statute_calendar(c->regime, c->cfg->jurisdiction, from, to,
-				&c->law_own, err) != TP_OK)
-		return err ? err->code : TP_ERR_NOMEM;
-	c->law = c->law_own;
-	return TP_OK;
+	if (!statutory_years(c, &from, &to))
+		return TP_OK;
+	rc = tp_statute_calendar(c->regime, c->cfg->jurisdiction, from,
+				 to + 1, &c->law_own, err);
+	if (rc == TP_OK)
+		c->law = c->law_own;
+	return rc;
 }
 
 /* ---- minimum periods ------------------------------------------------------ */
@@ -794,7 +820,12 @@ compute_standstill(struct ctx *c, enum tp_regime regime,
 	req.region = c->cfg->jurisdiction;
 	req.local = &local;
 	req.calendar = c->cal;
-	return tp_standstill_compute(&req, ss, err);
+	/* The statute's calendar is built for the checked regime. */
+	return tp_standstill_compute_on(&req,
+					regime == c->regime && c->law_own
+						? c->law_own
+						: NULL,
+					ss, err);
 }
 
 /* PA 2023 s.51(4)-(5): an exempt contract may have a voluntary standstill

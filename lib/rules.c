@@ -446,13 +446,14 @@ compute_with(const struct tp_standstill_request *req,
 				  TP_ROLL_FOLLOWING, &out->last_day, err);
 }
 
-TP_EXPORT enum tp_status
-tp_standstill_compute(const struct tp_standstill_request *req,
-		      struct tp_standstill *out, struct tp_error *err)
+enum tp_status
+tp_standstill_compute_on(const struct tp_standstill_request *req,
+			 const struct tp_calendar *statute,
+			 struct tp_standstill *out, struct tp_error *err)
 {
 	struct tp_standstill s;
 	struct tp_calendar *own = NULL;
-	const struct tp_calendar *cal = NULL;
+	const struct tp_calendar *cal = statute;
 	enum tp_status rc;
 
 	if (!req || !out)
@@ -467,7 +468,7 @@ tp_standstill_compute(const struct tp_standstill_request *req,
 	if (req->regime == TP_REGIME_LOCAL && req->calendar) {
 		cal = req->calendar;
 		s.calendar_region = tp_calendar_region(cal);
-	} else {
+	} else if (!cal) {
 		int y = tp_date_year(req->sent);
 		rc = tp_statute_calendar(req->regime, req->region, y - 1, y + 1,
 					 &own, err);
@@ -484,6 +485,13 @@ tp_standstill_compute(const struct tp_standstill_request *req,
 	warn_if_not_in_force(req->regime, req->sent, &s);
 	*out = s;
 	return TP_OK;
+}
+
+TP_EXPORT enum tp_status
+tp_standstill_compute(const struct tp_standstill_request *req,
+		      struct tp_standstill *out, struct tp_error *err)
+{
+	return tp_standstill_compute_on(req, NULL, out, err);
 }
 
 /* ---- minimum periods ---------------------------------------------------- */

@@ -11,7 +11,9 @@
  * - distinct: 100,000 stages, every name different;
  * - same-name: 1,000 milestones of one name on 1,000 different days;
  * - unnamed: 100,000 stages without names (a plan the old checker could
- *   not read: strcasecmp(NULL)).
+ *   not read: strcasecmp(NULL));
+ * - small: one tender of 20 stages checked 10,000 times (a portfolio of
+ *   separate plans: the fixed cost of a check, its calendars included).
  *
  *   bench-check [--quick] [--tenders N] [--stages N] [--only CASE]
  *     --quick: a tenth of each size (CI). */
@@ -198,6 +200,42 @@ fail(const char *what, const struct tp_error *err)
 	return 1;
 }
 
+/* The fixed cost of one check: one 20-stage tender checked @n times. */
+static int
+run_small(const struct tp_calendar *cal, int n)
+{
+	struct tp_error err = {0};
+	struct tp_plan *p = NULL;
+	struct tp_schedule *s = NULL;
+	struct tp_rules_config cfg;
+	double t0, t1;
+	int rc = 0;
+
+	if (build(cal, PORTFOLIO, 1, &p, &err) ||
+	    tp_schedule_compute(p, TP_SCHEDULE_FORWARD, &s, &err)) {
+		tp_plan_free(p);
+		return fail("small", &err);
+	}
+	tp_rules_config_init(&cfg);
+	cfg.regime = TP_REGIME_PA2023;
+	cfg.procedure = TP_PROC_COMPETITIVE_FLEXIBLE;
+	t0 = now();
+	for (int i = 0; i < n && rc == 0; i++) {
+		struct tp_findings *f = NULL;
+		if (tp_plan_check(s, &cfg, &f, &err))
+			rc = fail("small", &err);
+		tp_findings_free(f);
+	}
+	t1 = now();
+	if (rc == 0)
+		printf("%-10s %7d checks of 20 stages: %8.3f s (%6.1f us per "
+		       "check)\n",
+		       "small", n, t1 - t0, (t1 - t0) * 1e6 / n);
+	tp_schedule_free(s);
+	tp_plan_free(p);
+	return rc;
+}
+
 static int
 run_case(const struct tp_calendar *cal, const char *name, enum shape shape,
 	 int n)
@@ -278,6 +316,8 @@ main(int argc, char **argv)
 		rc |= run_case(cal, "same-name", SAME_NAME, 1000);
 	if (!only || !strcmp(only, "unnamed"))
 		rc |= run_case(cal, "unnamed", UNNAMED, stages);
+	if (!only || !strcmp(only, "small"))
+		rc |= run_small(cal, 10000 / scale);
 	tp_calendar_free(cal);
 	return rc;
 }
