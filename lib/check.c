@@ -213,11 +213,16 @@ static void
 cap_finish(struct ctx *c, const struct capped *k, enum tp_severity sev,
 	   const char *rule_id, const char *cite, const char *what)
 {
+	const char *id = tp_plan_stage_id(c->plan, k->first_extra);
+	const char *name = label(c, k->first_extra);
+
 	if (k->n <= MAX_EACH)
 		return;
 	add(c, sev, rule_id, cite, k->first_extra, k->first_extra_other, "",
-	    "and %zu more %s like the above, the first of them '%s'",
-	    k->n - MAX_EACH, what, label(c, k->first_extra));
+	    "and %zu more %s like the above, the first of them '%s'%s%s%s",
+	    k->n - MAX_EACH, what, name, id && strcmp(id, name) ? " (" : "",
+	    id && strcmp(id, name) ? id : "",
+	    id && strcmp(id, name) ? ")" : "");
 }
 
 /* One pass over the stages and one over the constraints. */
