@@ -754,8 +754,8 @@ none_and_by_date_in_files(void **state)
 		"",
 		"<rules procedure=\"open\"/>",
 		"<rules regime=\"none\"/>",
-		"<rules regime=\"by-date\" authority=\"central-government\" "
-		"framework-concluded=\"2023-05-01\" procedure=\"call-off\"/>",
+		("<rules regime=\"by-date\" authority=\"central-government\" "
+		 "framework-concluded=\"2023-05-01\" procedure=\"call-off\"/>"),
 	};
 	static const enum tp_regime want[] = {
 		TP_REGIME_BY_DATE, TP_REGIME_BY_DATE, TP_REGIME_NONE,
