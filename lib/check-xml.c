@@ -100,10 +100,16 @@ TP_EXPORT enum tp_status
 tp_findings_write_xml(const struct tp_findings *findings, const char *plan_id,
 		      char **data, size_t *len, struct tp_error *err)
 {
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	xmlBufferPtr buf;
+	xmlTextWriterPtr w;
 	enum tp_status rc = TP_OK;
 
+	if (!findings || !data || !len)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "tp_findings_write_xml needs findings and "
+				     "result pointers");
+	buf = xmlBufferCreate();
+	w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
 	if (!w) {
 		xmlBufferFree(buf);
 		return tp_error_nomem(err);

@@ -21,16 +21,30 @@
  * - the transfer date for TUPE is the start of the "contract-start" stage.
  *
  * Rule ids (stable; each test-checked both ways):
- *  regime.none, regime.out-of-period, period.participation-minimum,
- *  period.tender-minimum, period.deadline-time, local.min-tender,
+ *  regime.none, regime.out-of-period, regime.not-in-jurisdiction,
+ *  procedure.not-in-regime, period.participation-minimum,
+ *  period.tender-minimum, period.two-working-days, period.not-checked,
+ *  period.deadline-time, local.min-tender,
  *  standstill.contract-inside, standstill.not-mandatory,
- *  standstill.stage-short, standstill.no-notice, local.standstill,
- *  local.committee-report,
+ *  standstill.stage-short, standstill.voluntary-short,
+ *  standstill.no-notice, local.standstill, local.committee-report,
  *  sequence.notice-before-decision, tupe.eli-late, tupe.eli-date,
  *  tupe.eli-before-award, tupe.lead-in-short, continuity.gap,
  *  continuity.cannot-meet, calendar.contract-start-non-working,
  *  calendar.constraint-non-working, practice.tender-over-holidays,
  *  plan.duplicate-milestone, schedule.unmet.
+ *
+ * Statutory periods and standstills are counted on the statute's calendar,
+ * whatever calendar the plan's stages use: the union of the UK's bank
+ * holidays for PA 2023 (s.123), Scotland's for PCSR 2015 (reg 2(1)), the
+ * jurisdiction's for PCR 2006 and PCR 2015.
+ *
+ * Findings of one kind that can repeat across a large plan are grouped:
+ * plan.duplicate-milestone gives one finding per set of stages that should
+ * be one milestone (naming how many and the first ones), and a rule that
+ * finds more than ten cases reports the first ten and one more finding
+ * with the count of the rest. The checker takes O(n log n) time in the
+ * number of stages, dependencies and constraints.
  */
 #ifndef TP_CHECK_H
 #define TP_CHECK_H
@@ -72,8 +86,9 @@ tp_findings_get(const struct tp_findings *findings, size_t i);
 TP_EXPORT enum tp_severity
 tp_findings_max_severity(const struct tp_findings *findings);
 
-/** The regime the check applied (chosen by date when the config said
- * TP_REGIME_NONE). */
+/** The regime the check applied: chosen by date when the config said
+ * TP_REGIME_BY_DATE, and never TP_REGIME_BY_DATE itself (see
+ * tp_rules_config_regime()). */
 TP_EXPORT enum tp_regime
 tp_findings_regime(const struct tp_findings *findings);
 
@@ -81,7 +96,8 @@ tp_findings_regime(const struct tp_findings *findings);
  * Write @p findings as an XML document (namespace
  * urn:tenderplan:findings:1, schema data/tenderplan-findings.xsd) into a
  * new NUL-terminated buffer at @p data (free it with free()) of @p len
- * bytes. @p plan_id may be NULL.
+ * bytes. @p plan_id may be NULL; the other pointers may not
+ * (TP_ERR_INVALID).
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_findings_write_xml(const struct tp_findings *findings, const char *plan_id,
