@@ -1294,9 +1294,24 @@ check_holiday_periods(struct ctx *c)
 		    christmas ? "Christmas and New Year" : "an office closure");
 }
 
+/* Procedures with rounds of tenders (initial and final: PCR 2015 reg
+ * 29(23)(a), reg 30; PCSR 2015 reg 30(23)(a), reg 31; PA 2023 s.20(2)(b),
+ * whose competitive flexible procedure may have several rounds) have
+ * several tender deadlines and invitations. */
 static bool
-unique_kind(enum tp_stage_kind k)
+has_rounds(enum tp_procedure p)
 {
+	return p == TP_PROC_NEGOTIATION || p == TP_PROC_COMPETITIVE_DIALOGUE ||
+	       p == TP_PROC_INNOVATION_PARTNERSHIP ||
+	       p == TP_PROC_COMPETITIVE_FLEXIBLE;
+}
+
+static bool
+unique_kind(const struct ctx *c, enum tp_stage_kind k)
+{
+	if ((k == TP_STAGE_TENDER_DEADLINE || k == TP_STAGE_ITT_ISSUE) &&
+	    has_rounds(c->cfg->procedure))
+		return false;
 	return k == TP_STAGE_PQQ_DEADLINE || k == TP_STAGE_TENDER_DEADLINE ||
 	       k == TP_STAGE_ITT_ISSUE || k == TP_STAGE_INTENTION_TO_AWARD ||
 	       k == TP_STAGE_AWARD || k == TP_STAGE_CONTRACT_SIGNATURE ||
@@ -1378,7 +1393,7 @@ group_duplicates(const struct ctx *c, size_t *parent)
 		parent[i] = i;
 		if (name && *name)
 			names[m++] = (struct named){name, i};
-		if (unique_kind(k) && (unsigned)k < N_KINDS) {
+		if (unique_kind(c, k) && (unsigned)k < N_KINDS) {
 			if (seen[k] == NONE)
 				seen[k] = i;
 			else

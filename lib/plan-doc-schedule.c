@@ -34,6 +34,7 @@ tp_statutory_region(enum tp_regime regime, enum tp_region jurisdiction)
 			       : TP_REGION_ENGLAND_AND_WALES;
 	case TP_REGIME_NONE:
 	case TP_REGIME_LOCAL:
+	case TP_REGIME_BY_DATE:
 		break;
 	}
 	return TP_REGION_NONE;
@@ -53,9 +54,8 @@ has_statutory_stage(const struct tp_plan *plan)
 static enum tp_regime
 regime_on(const struct tp_plan_doc *doc, struct tp_date started)
 {
-	enum tp_regime r = doc->rules.regime;
-	if (r == TP_REGIME_NONE &&
-	    tp_regime_for(started, doc->rules.jurisdiction, &r, NULL) != TP_OK)
+	enum tp_regime r = TP_REGIME_NONE;
+	if (tp_rules_config_regime(&doc->rules, started, &r, NULL) != TP_OK)
 		r = TP_REGIME_NONE;
 	return r;
 }
@@ -145,7 +145,7 @@ tp_plan_doc_schedule(struct tp_plan_doc *doc,
 				     "and a result pointer");
 	rc = tp_schedule_compute_with(doc->plan, opt, &s, err);
 	if (rc != TP_OK || !has_statutory_stage(doc->plan) ||
-	    doc->rules.regime != TP_REGIME_NONE)
+	    doc->rules.regime != TP_REGIME_BY_DATE)
 		goto done;
 	/* The regime follows from the advert date, which the calendar can
 	 * move: schedule once more if it changes the statute's calendar.

@@ -694,6 +694,27 @@ duplicate_milestones(void **state)
 	run(&x);
 	expect_none(&x, "plan.duplicate-milestone");
 	fx_free(&x);
+
+	/* Two tender deadlines on different days: a duplicate in an open
+	 * procedure, but initial and final tenders in a competitive
+	 * procedure with negotiation (PCR 2015 reg 29(23)(a): "set a common
+	 * deadline to submit any new or revised tenders"). */
+	for (int rounds = 0; rounds < 2; rounds++) {
+		fx_init(&x, TP_REGION_ENGLAND_AND_WALES);
+		x.cfg.regime = TP_REGIME_PCR2015;
+		x.cfg.procedure = rounds ? TP_PROC_NEGOTIATION : TP_PROC_OPEN;
+		milestone(&x, "initial", TP_STAGE_TENDER_DEADLINE,
+			  D(2020, 4, 27));
+		milestone(&x, "final", TP_STAGE_TENDER_DEADLINE,
+			  D(2020, 6, 18));
+		run(&x);
+		if (rounds)
+			expect_none(&x, "plan.duplicate-milestone");
+		else
+			expect(&x, "plan.duplicate-milestone",
+			       TP_SEVERITY_WARNING);
+		fx_free(&x);
+	}
 }
 
 static void
