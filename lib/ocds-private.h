@@ -10,6 +10,7 @@
 #include <libical/ical.h>
 
 #include <tenderplan/tp-date.h>
+#include <tenderplan/tp-ocds.h>
 
 /* Bytes of "YYYY-MM-DDThh:mm:ss+hh:mm" and a NUL. */
 #define TP_OCDS_DATETIME_STRLEN 26
@@ -41,5 +42,14 @@ void tp_ocds_format_instant(icaltimezone *zone, int64_t utc_seconds,
 bool tp_ocds_parse_datetime(const char *s, icaltimezone *zone,
 			    int64_t *utc_seconds, struct tp_date *local,
 			    int *local_seconds);
+
+/* The result of an audit (tp-ocds.h); ocds-audit.c fills it, ocds-report.c
+ * writes it. */
+struct tp_ocds_audit {
+	struct tp_ocds_finding *items;
+	size_t count, cap;
+	struct tp_ocds_audit_counts counts;
+	char *source;
+};
 
 #endif
