@@ -344,9 +344,27 @@ tender_object(struct ocds_ctx *c)
 	return t;
 }
 
+/* The zone of the last plan, kept for the next: building one expands its
+ * rules (milliseconds), and a portfolio's plans share one zone. */
+struct zone_cache {
+	const char *tzid;
+	icaltimezone *zone;
+};
+
+static enum tp_status
+zone_for(struct zone_cache *zc, const char *tzid, struct tp_error *err)
+{
+	if (zc->zone && !strcmp(zc->tzid, tzid))
+		return TP_OK;
+	tp_ocds_zone_free(zc->zone);
+	zc->zone = NULL;
+	zc->tzid = tzid;
+	return tp_ocds_zone_new(tzid, &zc->zone, err);
+}
+
 static enum tp_status
 release(const struct tp_schedule *s, const char *prefix, int64_t now,
-	json_t *releases, struct tp_error *err)
+	struct zone_cache *zc, json_t *releases, struct tp_error *err)
 {
 	struct ocds_ctx c = {.plan = tp_schedule_plan(s), .sched = s};
 	const char *id = tp_plan_id(c.plan);
@@ -355,10 +373,10 @@ release(const struct tp_schedule *s, const char *prefix, int64_t now,
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "an OCDS export needs the plan's id for "
 				     "its ocid: give the plan an id");
-	enum tp_status rc =
-		tp_ocds_zone_new(tp_plan_time_zone(c.plan), &c.zone, err);
+	enum tp_status rc = zone_for(zc, tp_plan_time_zone(c.plan), err);
 	if (rc != TP_OK)
 		return rc;
+	c.zone = zc->zone;
 	find_roles(c.plan, &c.r);
 	snprintf(ocid, sizeof(ocid), "%s-%s", prefix, id);
 	snprintf(rel, sizeof(rel), "tenderplan-rev-%lu",
@@ -374,7 +392,6 @@ release(const struct tp_schedule *s, const char *prefix, int64_t now,
 	put(&c, r, "tender", tender_object(&c));
 	if (!r || json_array_append_new(releases, r) != 0)
 		c.nomem = true;
-	tp_ocds_zone_free(c.zone);
 	return c.nomem ? tp_error_setf(err, TP_ERR_NOMEM, NULL,
 				       "cannot build the OCDS release (out of "
 				       "memory, or text that is not UTF-8)")
@@ -392,16 +409,17 @@ package(const struct tp_export_job *job, json_t *pkg, json_t *releases,
 	const struct tp_plan *first = tp_schedule_plan(job->scheds[0]);
 	char uri[400], date[TP_OCDS_DATETIME_STRLEN];
 	struct ocds_ctx c = {0};
-	icaltimezone *zone = NULL;
+	struct zone_cache zc = {0};
 	enum tp_status rc = check_prefix(prefix, err);
 	for (size_t i = 0; rc == TP_OK && i < job->n; i++)
-		rc = release(job->scheds[i], prefix, now, releases, err);
+		rc = release(job->scheds[i], prefix, now, &zc, releases, err);
 	if (rc == TP_OK)
-		rc = tp_ocds_zone_new(tp_plan_time_zone(first), &zone, err);
+		rc = zone_for(&zc, tp_plan_time_zone(first), err);
+	if (rc == TP_OK)
+		tp_ocds_format_instant(zc.zone, now, date);
+	tp_ocds_zone_free(zc.zone);
 	if (rc != TP_OK)
 		return rc;
-	tp_ocds_format_instant(zone, now, date);
-	tp_ocds_zone_free(zone);
 	/* A URN names the package without claiming a web address. */
 	snprintf(uri, sizeof(uri), "urn:tenderplan:ocds:%s:%s:rev-%lu", prefix,
 		 tp_plan_id(first), (unsigned long)tp_plan_revision(first));

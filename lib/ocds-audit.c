@@ -159,7 +159,7 @@ opt_datetime(const struct actx *c, const json_t *o, const char *key,
 	if (!v || json_is_null(v))
 		return true;
 	const char *s = json_string_value(v);
-	if (s && tp_ocds_parse_datetime(s, c->zone, NULL, NULL, NULL))
+	if (s && tp_ocds_parse_datetime(s, NULL, NULL, NULL, NULL))
 		return true;
 	snprintf(why, n, "%s%s %s%.40s%s is not an RFC 3339 date-time in "
 		 "the years 1900-2199",
@@ -535,11 +535,35 @@ is_notice(const json_t *r)
 	       is_tag(r, "tenderAmendment");
 }
 
+/* The zone and the calendar are built when a notice first needs them
+ * (milliseconds each): input without notices never pays for them. */
 static bool
-local_date(const struct actx *c, const char *s, struct tp_date *d,
-	   int *secs)
+have_zone(struct actx *c)
 {
-	return s && tp_ocds_parse_datetime(s, c->zone, NULL, d, secs);
+	if (!c->zone && tp_ocds_zone_new("Europe/London", &c->zone, NULL) !=
+				TP_OK)
+		c->nomem = true;
+	return c->zone != NULL;
+}
+
+static enum tp_status make_calendar(enum tp_region region,
+				    struct tp_calendar **out,
+				    struct tp_error *err);
+
+static bool
+have_calendar(struct actx *c)
+{
+	if (!c->cal &&
+	    make_calendar(c->opt.jurisdiction, &c->cal, NULL) != TP_OK)
+		c->nomem = true;
+	return c->cal != NULL;
+}
+
+static bool
+local_date(struct actx *c, const char *s, struct tp_date *d, int *secs)
+{
+	return s && have_zone(c) &&
+	       tp_ocds_parse_datetime(s, c->zone, NULL, d, secs);
 }
 
 static bool
@@ -569,6 +593,15 @@ find_period(struct actx *c, const json_t *r, const json_t *t,
 		    "an amendment without tender.tenderPeriod.startDate or "
 		    "tender.datePublished: the day the period began is not "
 		    "known");
+		return false;
+	}
+	if (p->deadline.day < p->start.day) {
+		char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+		add(c, TP_SEVERITY_WARNING, "audit.period-reversed", SCHEMA,
+		    NULL, "", "the tender period ends on %s, before it starts "
+			      "on %s (%s)",
+		    tp_date_format(p->deadline, b), tp_date_format(p->start, a),
+		    p->from);
 		return false;
 	}
 	return true;
@@ -632,6 +665,8 @@ compare(struct actx *c, const struct period *pd, const struct proc *p,
 		return;
 	}
 	res->minimum = min.days;
+	if (!have_calendar(c))
+		return;
 	if (tp_earliest_deadline(res->regime, c->cal, pd->start, min.days,
 				 &earliest, NULL) != TP_OK ||
 	    tp_earliest_deadline(res->regime, c->cal, pd->start, reduced.days,
@@ -907,10 +942,7 @@ setup(struct actx *c, const struct tp_ocds_audit_options *opt,
 	c->a = calloc(1, sizeof(*c->a));
 	if (!c->a || !(c->a->source = dup(source)))
 		return tp_error_nomem(err);
-	enum tp_status rc = tp_ocds_zone_new("Europe/London", &c->zone, err);
-	if (rc == TP_OK)
-		rc = make_calendar(j, &c->cal, err);
-	return rc;
+	return TP_OK;
 }
 
 TP_EXPORT enum tp_status

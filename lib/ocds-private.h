@@ -38,7 +38,8 @@ void tp_ocds_format_instant(icaltimezone *zone, int64_t utc_seconds,
  * it ("2022-11-04T23:59:59Z", "2022-10-20T09:42:13+01:00", fractions of a
  * second allowed). On success the instant goes to @p utc_seconds and its
  * local date and seconds after midnight in @p zone to @p local and
- * @p local_seconds (either may be NULL). False if @p s is not one. */
+ * @p local_seconds (either may be NULL; when both are, @p zone is not used
+ * and may be NULL). False if @p s is not one. */
 bool tp_ocds_parse_datetime(const char *s, icaltimezone *zone,
 			    int64_t *utc_seconds, struct tp_date *local,
 			    int *local_seconds);

@@ -180,6 +180,8 @@ tp_ocds_parse_datetime(const char *s, icaltimezone *zone,
 		      offset;
 	if (utc_seconds)
 		*utc_seconds = utc;
+	if (!local && !local_seconds)
+		return true;
 	struct tp_date ld;
 	int ls, off;
 	utc_to_local(zone, utc, &ld, &ls, &off);

@@ -390,6 +390,14 @@ values_and_vat(void **state)
 		"\"tenderPeriod\": {\"endDate\": \"2022-11-18T23:59:59Z\"}}");
 	assert_int_equal(f->period_days, 29);
 	tp_ocds_audit_free(a);
+	/* a deadline before the start is reported, not measured */
+	f = one(&a, "",
+		"{\"id\": \"t\", \"procurementMethodDetails\": \"Open\", "
+		"\"datePublished\": \"2022-12-19T10:00:00Z\", "
+		"\"tenderPeriod\": {\"endDate\": \"2022-11-18T23:59:59Z\"}}");
+	assert_string_equal(f->finding.rule_id, "audit.period-reversed");
+	assert_int_equal(f->period_days, -1);
+	tp_ocds_audit_free(a);
 }
 
 static char *

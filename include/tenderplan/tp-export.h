@@ -144,7 +144,8 @@ tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
 
 /**
  * Export @p n schedules (a portfolio; each plan is tp_schedule_plan())
- * as one document: one VCALENDAR, one XML document, one CSV table or one
+ * as one document: one VCALENDAR, one XML document, one OCDS package (a
+ * release per plan), one CSV table or one
  * text grid per plan. SVG, HTML and MSPDI take one plan (TP_ERR_INVALID
  * for more). @c previous and @c removed in @p opt apply to single plans
  * only and are ignored here. Otherwise as tp_export_to_buffer().

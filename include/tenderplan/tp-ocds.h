@@ -30,6 +30,7 @@
  *   date, where it can be (see tp_ocds_audit_write() findings for why not).
  *
  * Rule ids: ocds.malformed, ocds.schema-invalid, audit.no-period,
+ * audit.period-reversed,
  * audit.regime-none, audit.procedure-unknown, audit.no-minimum,
  * audit.below-threshold, audit.tender-minimum, audit.participation-minimum,
  * audit.tender-reduced, audit.participation-reduced, audit.period-met.

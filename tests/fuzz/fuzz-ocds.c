@@ -30,7 +30,7 @@ check_audit(const struct tp_ocds_audit *a)
 	for (size_t i = 0; i < tp_ocds_audit_count(a); i++) {
 		const struct tp_ocds_finding *f = tp_ocds_audit_get(a, i);
 		if (!f->finding.message[0] || !f->finding.rule_id[0] ||
-		    (f->period_days < -1 && f->minimum_days != -1))
+		    f->period_days < -1 || f->minimum_days < -1)
 			__builtin_trap();
 	}
 	for (int fmt = TP_OCDS_REPORT_TEXT; fmt <= TP_OCDS_REPORT_XML; fmt++) {
