@@ -61,7 +61,7 @@
 #include "export-private.h"
 #include "ocds-private.h"
 
-#define NONE ((size_t)-1)
+#define NONE       ((size_t)-1)
 #define END_OF_DAY (24 * 3600 - 1)
 
 /* Stage indexes by the OCDS field they give; NONE when absent. */
@@ -81,8 +81,9 @@ struct ocds_ctx {
 static size_t
 first_of_kind(const struct tp_plan *plan, enum tp_stage_kind kind)
 {
-	tp_plan_foreach_stage(plan, i) if (tp_plan_stage_kind(plan, i) == kind)
-		return i;
+	tp_plan_foreach_stage (plan, i)
+		if (tp_plan_stage_kind(plan, i) == kind)
+			return i;
 	return NONE;
 }
 
@@ -99,15 +100,15 @@ find_roles(const struct tp_plan *p, struct roles *r)
 	bool two_stage = first_of_kind(p, TP_STAGE_PQQ_DEADLINE) != NONE ||
 			 first_of_kind(p, TP_STAGE_PQQ_PERIOD) != NONE;
 	r->advert = first_of_kind(p, TP_STAGE_ADVERT);
-	r->tender_start = first_of(
-		period, first_of(first_of_kind(p, TP_STAGE_ITT_ISSUE),
-				 two_stage ? NONE : r->advert));
-	r->tender_end = first_of(first_of_kind(p, TP_STAGE_TENDER_DEADLINE),
-				 period);
+	r->tender_start =
+		first_of(period, first_of(first_of_kind(p, TP_STAGE_ITT_ISSUE),
+					  two_stage ? NONE : r->advert));
+	r->tender_end =
+		first_of(first_of_kind(p, TP_STAGE_TENDER_DEADLINE), period);
 	r->enquiry_end = first_of_kind(p, TP_STAGE_CLARIFICATION_DEADLINE);
 	r->award_start = first_of_kind(p, TP_STAGE_EVALUATION);
-	r->award_end = first_of(first_of_kind(p, TP_STAGE_AWARD),
-				r->award_start);
+	r->award_end =
+		first_of(first_of_kind(p, TP_STAGE_AWARD), r->award_start);
 	r->contract_start = first_of_kind(p, TP_STAGE_CONTRACT_START);
 }
 
@@ -161,7 +162,8 @@ put_end(struct ocds_ctx *c, json_t *obj, const char *key, size_t s)
 		 t >= 0 ? t * 60 : END_OF_DAY);
 }
 
-/* ---- periods -------------------------------------------------------------- */
+/* ---- periods --------------------------------------------------------------
+ */
 
 /* A period from the start of stage @p from to the end of stage @p to
  * (either may be NONE); nothing when both are. */
@@ -193,7 +195,8 @@ put_periods(struct ocds_ctx *c, json_t *tender)
 	put_period(c, tender, "contractPeriod", r->contract_start, NONE);
 }
 
-/* ---- milestones ----------------------------------------------------------- */
+/* ---- milestones -----------------------------------------------------------
+ */
 
 /* The milestoneType code (codelist milestoneType.csv, OCDS 1.1.5) of each
  * stage kind; custom stages get theirs from where they fall. */
@@ -249,8 +252,8 @@ static const char *
 milestone_type(const struct ocds_ctx *c, size_t s)
 {
 	enum tp_stage_kind k = tp_plan_stage_kind(c->plan, s);
-	if (k == TP_STAGE_CUSTOM || (unsigned)k >= sizeof(kind_types) /
-							  sizeof(kind_types[0]))
+	if (k == TP_STAGE_CUSTOM ||
+	    (unsigned)k >= sizeof(kind_types) / sizeof(kind_types[0]))
 		return custom_type(c, s);
 	return kind_types[k];
 }
@@ -297,8 +300,7 @@ static void
 put_milestones(struct ocds_ctx *c, json_t *tender)
 {
 	json_t *list = json_array();
-	tp_plan_foreach_stage(c->plan, s)
-	{
+	tp_plan_foreach_stage (c->plan, s) {
 		if (gives_a_period(&c->r, s))
 			continue;
 		if (!list || json_array_append_new(list, milestone(c, s)) != 0)
@@ -311,7 +313,8 @@ put_milestones(struct ocds_ctx *c, json_t *tender)
 	put(c, tender, "milestones", list);
 }
 
-/* ---- release and package -------------------------------------------------- */
+/* ---- release and package --------------------------------------------------
+ */
 
 static enum tp_status
 check_prefix(const char *prefix, struct tp_error *err)
@@ -403,8 +406,8 @@ package(const struct tp_export_job *job, json_t *pkg, json_t *releases,
 	struct tp_error *err)
 {
 	const struct tp_export_options *o = job->opt;
-	const char *prefix = o->ocid_prefix ? o->ocid_prefix
-					    : TP_OCDS_DEFAULT_PREFIX;
+	const char *prefix =
+		o->ocid_prefix ? o->ocid_prefix : TP_OCDS_DEFAULT_PREFIX;
 	int64_t now = o->dtstamp ? o->dtstamp : (int64_t)time(NULL);
 	const struct tp_plan *first = tp_schedule_plan(job->scheds[0]);
 	char uri[400], date[TP_OCDS_DATETIME_STRLEN];
@@ -436,9 +439,8 @@ tp_export_ocds(const struct tp_export_job *job, struct tp_sbuf *out,
 	       struct tp_error *err)
 {
 	json_t *pkg = json_object(), *releases = json_array();
-	enum tp_status rc =
-		pkg && releases ? package(job, pkg, releases, err)
-				: tp_error_nomem(err);
+	enum tp_status rc = pkg && releases ? package(job, pkg, releases, err)
+					    : tp_error_nomem(err);
 	char *text = rc == TP_OK ? json_dumps(pkg, JSON_INDENT(2)) : NULL;
 	if (rc == TP_OK && !text)
 		rc = tp_error_nomem(err);

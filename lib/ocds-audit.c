@@ -31,7 +31,8 @@ struct actx {
 	char loc[64];
 };
 
-/* ---- findings ------------------------------------------------------------- */
+/* ---- findings -------------------------------------------------------------
+ */
 
 static char *
 dup(const char *s)
@@ -72,9 +73,9 @@ add(struct actx *c, enum tp_severity sev, const char *rule,
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	struct tp_ocds_finding *x = &a->items[a->count++];
-	x->finding = (struct tp_finding){sev,	    dup(rule), dup(citation),
-					 dup(""),   dup(""),   dup(msg),
-					 dup(fix)};
+	x->finding =
+		(struct tp_finding){sev,     dup(rule), dup(citation), dup(""),
+				    dup(""), dup(msg),  dup(fix)};
 	x->ocid = dup(c->ocid);
 	x->release_id = dup(c->rid);
 	x->location = dup(c->loc);
@@ -102,26 +103,36 @@ free_finding(struct tp_ocds_finding *x)
 	free((char *)x->location);
 }
 
-/* ---- the schema rules for the fields the audit reads ---------------------- */
+/* ---- the schema rules for the fields the audit reads ----------------------
+ */
 
 #define SCHEMA "OCDS 1.1 release schema"
 
 /* Closed codelists of OCDS 1.1.5 (the codelist CSV files of the standard; the
  * test test-ocds-audit compares them with tests/data/ocds/codelists). */
-static const char *const release_tags[] = {
-	"planning",	     "planningUpdate", "tender",
-	"tenderAmendment",   "tenderUpdate",   "tenderCancellation",
-	"award",	     "awardUpdate",    "awardCancellation",
-	"contract",	     "contractUpdate", "contractAmendment",
-	"implementation",    "implementationUpdate",
-	"contractTermination", "compiled",     NULL};
+static const char *const release_tags[] = {"planning",
+					   "planningUpdate",
+					   "tender",
+					   "tenderAmendment",
+					   "tenderUpdate",
+					   "tenderCancellation",
+					   "award",
+					   "awardUpdate",
+					   "awardCancellation",
+					   "contract",
+					   "contractUpdate",
+					   "contractAmendment",
+					   "implementation",
+					   "implementationUpdate",
+					   "contractTermination",
+					   "compiled",
+					   NULL};
 static const char *const tender_statuses[] = {
-	"planning",  "planned",	     "active",	  "cancelled",
+	"planning",     "planned",  "active",    "cancelled",
 	"unsuccessful", "complete", "withdrawn", NULL};
-static const char *const methods[] = {"open", "selective", "limited",
-				      "direct", NULL};
-static const char *const categories[] = {"goods", "works", "services",
-					 NULL};
+static const char *const methods[] = {"open", "selective", "limited", "direct",
+				      NULL};
+static const char *const categories[] = {"goods", "works", "services", NULL};
 
 static bool
 in_list(const char *const *list, const char *s)
@@ -161,7 +172,8 @@ opt_datetime(const struct actx *c, const json_t *o, const char *key,
 	const char *s = json_string_value(v);
 	if (s && tp_ocds_parse_datetime(s, NULL, NULL, NULL, NULL))
 		return true;
-	snprintf(why, n, "%s%s %s%.40s%s is not an RFC 3339 date-time in "
+	snprintf(why, n,
+		 "%s%s %s%.40s%s is not an RFC 3339 date-time in "
 		 "the years 1900-2199",
 		 path, key, s ? "\"" : "", s ? s : "(not a string)",
 		 s ? "\"" : "");
@@ -252,12 +264,13 @@ check_tender(const struct actx *c, const json_t *t, char *why, size_t n)
 		return false;
 	}
 	if (details && !json_is_null(details) && !json_is_string(details)) {
-		snprintf(why, n, "tender.procurementMethodDetails is not a "
-				 "string");
+		snprintf(why, n,
+			 "tender.procurementMethodDetails is not a "
+			 "string");
 		return false;
 	}
-	return opt_code(t, "status", tender_statuses, "tenderStatus",
-			"tender.", why, n) &&
+	return opt_code(t, "status", tender_statuses, "tenderStatus", "tender.",
+			why, n) &&
 	       opt_code(t, "procurementMethod", methods, "method", "tender.",
 			why, n) &&
 	       opt_code(t, "mainProcurementCategory", categories,
@@ -282,8 +295,8 @@ release_valid(const struct actx *c, const json_t *r, char *why, size_t n)
 	    !opt_datetime(c, r, "date", "", why, n) || !check_tags(r, why, n))
 		return false;
 	if (!init || strcmp(init, "tender")) {
-		snprintf(why, n, "initiationType is %s", init ? "not \"tender\""
-							     : "missing (required)");
+		snprintf(why, n, "initiationType is %s",
+			 init ? "not \"tender\"" : "missing (required)");
 		return false;
 	}
 	const json_t *t = json_object_get(r, "tender");
@@ -296,10 +309,11 @@ release_valid(const struct actx *c, const json_t *r, char *why, size_t n)
 	return check_tender(c, t, why, n);
 }
 
-/* ---- procedures ----------------------------------------------------------- */
+/* ---- procedures -----------------------------------------------------------
+ */
 
 enum proc_class {
-	PROC_KNOWN,	 /* a procedure with minimum periods */
+	PROC_KNOWN,      /* a procedure with minimum periods */
 	PROC_NO_MINIMUM, /* call-offs, direct awards, quotations */
 	PROC_UNKNOWN,
 };
@@ -308,8 +322,8 @@ struct proc {
 	enum proc_class cls;
 	enum tp_procedure procedure;
 	enum tp_period_kind kind; /* what the notice's deadline is for */
-	const char *label;	  /* the words used, for messages */
-	int threshold_label;	  /* +1 "(above threshold)", -1 below, 0 */
+	const char *label;        /* the words used, for messages */
+	int threshold_label;      /* +1 "(above threshold)", -1 below, 0 */
 };
 
 static bool
@@ -337,17 +351,16 @@ static const struct {
 	 TP_PERIOD_TENDER},
 	{"quotation", PROC_NO_MINIMUM, TP_PROC_BELOW_THRESHOLD,
 	 TP_PERIOD_TENDER},
-	{"without prior publication", PROC_NO_MINIMUM,
-	 TP_PROC_BELOW_THRESHOLD, TP_PERIOD_TENDER},
+	{"without prior publication", PROC_NO_MINIMUM, TP_PROC_BELOW_THRESHOLD,
+	 TP_PERIOD_TENDER},
 	{"light touch", PROC_KNOWN, TP_PROC_LIGHT_TOUCH, TP_PERIOD_TENDER},
 	{"competitive flexible", PROC_KNOWN, TP_PROC_COMPETITIVE_FLEXIBLE,
 	 TP_PERIOD_PARTICIPATION},
 	{"competitive dialogue", PROC_KNOWN, TP_PROC_COMPETITIVE_DIALOGUE,
 	 TP_PERIOD_PARTICIPATION},
-	{"innovation partnership", PROC_KNOWN,
-	 TP_PROC_INNOVATION_PARTNERSHIP, TP_PERIOD_PARTICIPATION},
-	{"negotiat", PROC_KNOWN, TP_PROC_NEGOTIATION,
+	{"innovation partnership", PROC_KNOWN, TP_PROC_INNOVATION_PARTNERSHIP,
 	 TP_PERIOD_PARTICIPATION},
+	{"negotiat", PROC_KNOWN, TP_PROC_NEGOTIATION, TP_PERIOD_PARTICIPATION},
 	{"restricted", PROC_KNOWN, TP_PROC_RESTRICTED, TP_PERIOD_PARTICIPATION},
 	{"open", PROC_KNOWN, TP_PROC_OPEN, TP_PERIOD_TENDER},
 };
@@ -358,13 +371,15 @@ classify(const json_t *t)
 	const char *details = str(t, "procurementMethodDetails");
 	const char *method = str(t, "procurementMethod");
 	struct proc p = {PROC_UNKNOWN, TP_PROC_OPEN, TP_PERIOD_TENDER,
-			 details ? details : method ? method : "none", 0};
+			 details  ? details
+			 : method ? method
+				  : "none",
+			 0};
 	p.threshold_label = has(details, "above threshold")   ? 1
 			    : has(details, "below threshold") ? -1
 							      : 0;
-	for (size_t i = 0; details && i < sizeof(proc_words) /
-						   sizeof(proc_words[0]);
-	     i++) {
+	for (size_t i = 0;
+	     details && i < sizeof(proc_words) / sizeof(proc_words[0]); i++) {
 		if (has(details, proc_words[i].words)) {
 			p.cls = proc_words[i].cls;
 			p.procedure = proc_words[i].procedure;
@@ -376,13 +391,14 @@ classify(const json_t *t)
 	 * restricted, negotiated or a call-off */
 	if (method && !strcmp(method, "open"))
 		p.cls = PROC_KNOWN;
-	else if (method && (!strcmp(method, "limited") ||
-			    !strcmp(method, "direct")))
+	else if (method &&
+		 (!strcmp(method, "limited") || !strcmp(method, "direct")))
 		p.cls = PROC_NO_MINIMUM;
 	return p;
 }
 
-/* ---- thresholds ----------------------------------------------------------- */
+/* ---- thresholds -----------------------------------------------------------
+ */
 
 /* The thresholds (GBP) of PCR 2015 reg 5 / PCSR 2015 reg 5 and PA 2023
  * Sch 1 for procurements begun from @c from. 0: a value not verified from
@@ -406,16 +422,17 @@ static const struct thresholds threshold_table[] = {
 	{TP_DATE_INIT(2018, 1, 1), 118133, 181302, 4551413, 615278, false,
 	 false, "PCR 2015 reg 5(1); PPN 04/17 (thresholds from 1 Jan 2018)"},
 	{TP_DATE_INIT(2020, 1, 1), 122976, 189330, 4733252, 663540, false,
-	 false, "PCR 2015 reg 5(1); Cabinet Office thresholds from 1 Jan "
-		"2020"},
-	{TP_DATE_INIT(2022, 1, 1), 138760, 213477, 5336937, 663540, true,
-	 false, "PCR 2015 reg 5(1) as amended from 1 Jan 2022; PPN 10/21"},
-	{TP_DATE_INIT(2024, 1, 1), 139688, 214904, 5372609, 663540, true,
-	 false, "PCR 2015 reg 5(1) as amended from 1 Jan 2024; PPN 11/23"},
-	{TP_DATE_INIT(2025, 2, 24), 139688, 214904, 5372609, 663540, true,
-	 true, "PA 2023 Sch 1 (values of PPN 11/23)"},
-	{TP_DATE_INIT(2026, 1, 1), 135018, 207720, 5193000, 663540, true,
-	 true, "PA 2023 Sch 1 as amended by SI 2025/1200"},
+	 false,
+	 "PCR 2015 reg 5(1); Cabinet Office thresholds from 1 Jan "
+	 "2020"},
+	{TP_DATE_INIT(2022, 1, 1), 138760, 213477, 5336937, 663540, true, false,
+	 "PCR 2015 reg 5(1) as amended from 1 Jan 2022; PPN 10/21"},
+	{TP_DATE_INIT(2024, 1, 1), 139688, 214904, 5372609, 663540, true, false,
+	 "PCR 2015 reg 5(1) as amended from 1 Jan 2024; PPN 11/23"},
+	{TP_DATE_INIT(2025, 2, 24), 139688, 214904, 5372609, 663540, true, true,
+	 "PA 2023 Sch 1 (values of PPN 11/23)"},
+	{TP_DATE_INIT(2026, 1, 1), 135018, 207720, 5193000, 663540, true, true,
+	 "PA 2023 Sch 1 as amended by SI 2025/1200"},
 };
 
 static const struct thresholds *
@@ -461,11 +478,13 @@ compare_value(const json_t *t, struct tp_date d, const struct proc *p,
 	const struct thresholds *th = thresholds_on(d);
 	char reason[200];
 	if (!th)
-		return by_label(p, why, n, "no thresholds are held for that date");
+		return by_label(p, why, n,
+				"no thresholds are held for that date");
 	if (!json_is_number(amount))
 		return by_label(p, why, n, "it gives no tender.value.amount");
 	if (!cur || strcmp(cur, "GBP")) {
-		snprintf(reason, sizeof(reason), "its value is in %.8s, not GBP",
+		snprintf(reason, sizeof(reason),
+			 "its value is in %.8s, not GBP",
 			 cur ? cur : "no stated currency");
 		return by_label(p, why, n, reason);
 	}
@@ -481,23 +500,26 @@ compare_value(const json_t *t, struct tp_date d, const struct proc *p,
 	const char *what = works ? "works" : "goods and services";
 	const char *vat = hi > lo ? " (up to 20% more with VAT)" : "";
 	if (high && lo >= (double)high) {
-		snprintf(why, n, "%.0f GBP is at or above the %ld GBP threshold "
+		snprintf(why, n,
+			 "%.0f GBP is at or above the %ld GBP threshold "
 			 "for %s",
 			 lo, high, what);
 		return VALUE_ABOVE;
 	}
 	if (low && hi < (double)low) {
-		snprintf(why, n, "%.0f GBP%s is below the %ld GBP threshold "
+		snprintf(why, n,
+			 "%.0f GBP%s is below the %ld GBP threshold "
 			 "for %s",
 			 lo, vat, low, what);
 		return VALUE_BELOW;
 	}
 	if (low)
-		snprintf(reason, sizeof(reason),
-			 "%.0f GBP%s lies between the thresholds for central "
-			 "government (%ld GBP) and other authorities (%ld GBP), "
-			 "and OCDS does not say which the buyer is",
-			 lo, vat, low, high);
+		snprintf(
+			reason, sizeof(reason),
+			"%.0f GBP%s lies between the thresholds for central "
+			"government (%ld GBP) and other authorities (%ld GBP), "
+			"and OCDS does not say which the buyer is",
+			lo, vat, low, high);
 	else
 		snprintf(reason, sizeof(reason),
 			 "%.0f GBP is below the threshold for other "
@@ -507,7 +529,8 @@ compare_value(const json_t *t, struct tp_date d, const struct proc *p,
 	return by_label(p, why, n, reason);
 }
 
-/* ---- auditing one notice -------------------------------------------------- */
+/* ---- auditing one notice --------------------------------------------------
+ */
 
 struct period {
 	struct tp_date start, deadline;
@@ -540,8 +563,8 @@ is_notice(const json_t *r)
 static bool
 have_zone(struct actx *c)
 {
-	if (!c->zone && tp_ocds_zone_new("Europe/London", &c->zone, NULL) !=
-				TP_OK)
+	if (!c->zone &&
+	    tp_ocds_zone_new("Europe/London", &c->zone, NULL) != TP_OK)
 		c->nomem = true;
 	return c->zone != NULL;
 }
@@ -567,8 +590,7 @@ local_date(struct actx *c, const char *s, struct tp_date *d, int *secs)
 }
 
 static bool
-find_period(struct actx *c, const json_t *r, const json_t *t,
-	    struct period *p)
+find_period(struct actx *c, const json_t *r, const json_t *t, struct period *p)
 {
 	const json_t *tp = json_object_get(t, "tenderPeriod");
 	const char *start = str(tp, "startDate");
@@ -598,8 +620,9 @@ find_period(struct actx *c, const json_t *r, const json_t *t,
 	if (p->deadline.day < p->start.day) {
 		char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
 		add(c, TP_SEVERITY_WARNING, "audit.period-reversed", SCHEMA,
-		    NULL, "", "the tender period ends on %s, before it starts "
-			      "on %s (%s)",
+		    NULL, "",
+		    "the tender period ends on %s, before it starts "
+		    "on %s (%s)",
 		    tp_date_format(p->deadline, b), tp_date_format(p->start, a),
 		    p->from);
 		return false;
@@ -618,8 +641,8 @@ kind_name(const struct proc *p)
 /* The ordinary minimum, and the lowest the regime allows with a prior
  * information notice or a state of urgency, which a notice cannot show. */
 static bool
-minimums(enum tp_regime regime, const struct proc *p,
-	 struct tp_min_period *min, struct tp_min_period *reduced)
+minimums(enum tp_regime regime, const struct proc *p, struct tp_min_period *min,
+	 struct tp_min_period *reduced)
 {
 	const unsigned base =
 		TP_CLAIM_ELECTRONIC_TENDERS | TP_CLAIM_DOCUMENTS_WITH_NOTICE;
@@ -680,8 +703,9 @@ compare(struct actx *c, const struct period *pd, const struct proc *p,
 	tp_date_format(earliest, e);
 	if (pd->deadline.day >= earliest.day) {
 		add(c, TP_SEVERITY_INFO, "audit.period-met", min.citation, res,
-		    "", "the %s period from %s (%s) to %s is %ld days; the "
-			"minimum is %ld (%s)%s",
+		    "",
+		    "the %s period from %s (%s) to %s is %ld days; the "
+		    "minimum is %ld (%s)%s",
 		    kind_name(p), a, pd->from, b, res->period, (long)min.days,
 		    min.explanation, value_note);
 		return;
@@ -898,7 +922,8 @@ read_all(struct actx *c, const char *data, size_t len, const char *source,
 	return ok ? TP_OK : not_ocds(source, 0, err);
 }
 
-/* ---- public API ------------------------------------------------------------ */
+/* ---- public API ------------------------------------------------------------
+ */
 
 TP_EXPORT void
 tp_ocds_audit_options_init(struct tp_ocds_audit_options *opt)
@@ -971,8 +996,7 @@ tp_ocds_audit_buffer(const char *data, size_t len, const char *source,
 }
 
 static enum tp_status
-slurp(FILE *f, const char *path, char **data, size_t *len,
-      struct tp_error *err)
+slurp(FILE *f, const char *path, char **data, size_t *len, struct tp_error *err)
 {
 	size_t cap = 1 << 16, n = 0;
 	char *buf = malloc(cap);

@@ -90,8 +90,7 @@ csv_field(struct tp_sbuf *b, const char *s, bool last, struct tp_error *err)
 }
 
 static enum tp_status
-csv_row(struct tp_sbuf *b, const char *const *v, size_t n,
-	struct tp_error *err)
+csv_row(struct tp_sbuf *b, const char *const *v, size_t n, struct tp_error *err)
 {
 	enum tp_status rc = TP_OK;
 	for (size_t i = 0; rc == TP_OK && i < n; i++)
@@ -104,8 +103,8 @@ write_csv(const struct tp_ocds_audit *a, struct tp_sbuf *b,
 	  struct tp_error *err)
 {
 	static const char *const header[] = {
-		"severity", "rule",	    "ocid",	    "release",
-		"location", "regime",	    "period_days", "minimum_days",
+		"severity", "rule",     "ocid",        "release",
+		"location", "regime",   "period_days", "minimum_days",
 		"message",  "citation", "fix"};
 	enum tp_status rc = csv_row(b, header, 11, err);
 	for (size_t i = 0; rc == TP_OK && i < a->count; i++) {

@@ -76,8 +76,8 @@ floor_div(int64_t a, int64_t b)
 
 /* The local date, seconds after midnight and UTC offset of an instant. */
 static void
-utc_to_local(icaltimezone *zone, int64_t utc, struct tp_date *day,
-	     int *secs, int *offset)
+utc_to_local(icaltimezone *zone, int64_t utc, struct tp_date *day, int *secs,
+	     int *offset)
 {
 	int64_t d = floor_div(utc, 86400);
 	int s = (int)(utc - d * 86400), y, mo, dd, dst = 0;
@@ -151,9 +151,8 @@ parse_offset(const char **p, int *offset)
 }
 
 bool
-tp_ocds_parse_datetime(const char *s, icaltimezone *zone,
-		       int64_t *utc_seconds, struct tp_date *local,
-		       int *local_seconds)
+tp_ocds_parse_datetime(const char *s, icaltimezone *zone, int64_t *utc_seconds,
+		       struct tp_date *local, int *local_seconds)
 {
 	int y, mo, d, h, mi, sec, offset;
 	struct tp_date date;
@@ -176,8 +175,8 @@ tp_ocds_parse_datetime(const char *s, icaltimezone *zone,
 		return false;
 	if (sec == 60) /* a leap second: the last second of the minute */
 		sec = 59;
-	int64_t utc = (int64_t)date.day * 86400 + h * 3600 + mi * 60 + sec -
-		      offset;
+	int64_t utc =
+		(int64_t)date.day * 86400 + h * 3600 + mi * 60 + sec - offset;
 	if (utc_seconds)
 		*utc_seconds = utc;
 	if (!local && !local_seconds)

@@ -32,17 +32,17 @@ static void
 stage(struct tp_plan *p, const char *id, enum tp_stage_kind kind, int amount,
       enum tp_unit unit)
 {
-	assert_int_equal(tp_plan_add_stage(p, id, NULL, kind, amount, unit,
-					   NULL, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_plan_add_stage(p, id, NULL, kind, amount, unit, NULL, NULL),
+		TP_OK);
 }
 
 static void
 dep(struct tp_plan *p, const char *from, const char *to, enum tp_dep_type t,
     int lag, enum tp_unit unit)
 {
-	assert_int_equal(tp_plan_add_dependency(p, from, to, t, lag, unit, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_plan_add_dependency(p, from, to, t, lag, unit, NULL), TP_OK);
 }
 
 static void
@@ -110,16 +110,17 @@ build(struct fx *f, const char *id)
 	/* Mon 3 Nov (a constraint), after the clocks went back */
 	stage(p, "start", TP_STAGE_CONTRACT_START, 0, WD);
 	dep(p, "award", "start", FS, 0, WD);
-	assert_int_equal(tp_plan_add_constraint(
-				 p, "start", TP_CONSTRAINT_START_NO_EARLIER_THAN,
-				 TP_DATE(2025, 11, 3), NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_plan_add_constraint(p, "start",
+				       TP_CONSTRAINT_START_NO_EARLIER_THAN,
+				       TP_DATE(2025, 11, 3), NULL),
+		TP_OK);
 	/* custom, after the contract start: Tue 4 - Mon 10 Nov */
 	stage(p, "review", TP_STAGE_CUSTOM, 5, WD);
 	dep(p, "start", "review", FS, 0, WD);
-	assert_int_equal(tp_schedule_compute(p, TP_SCHEDULE_FORWARD,
-					     &f->sched, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_schedule_compute(p, TP_SCHEDULE_FORWARD, &f->sched, NULL),
+		TP_OK);
 }
 
 static void
@@ -237,9 +238,9 @@ milestones(void **state)
 	build(&f, "day-services-2025");
 	json_t *j = export_json(&f, NULL);
 	json_t *list = json_object_get(
-		json_object_get(json_array_get(json_object_get(j, "releases"),
-					       0),
-				"tender"),
+		json_object_get(
+			json_array_get(json_object_get(j, "releases"), 0),
+			"tender"),
 		"milestones");
 	assert_int_equal(json_array_size(list), 6);
 	for (size_t i = 0; i < 6; i++) {
@@ -293,9 +294,9 @@ advert_starts_single_stage(void **state)
 	assert_at(j, T "tenderPeriod/startDate", "2025-10-20T00:00:00+01:00");
 	assert_at(j, T "tenderPeriod/endDate", "2025-11-03T23:59:59+00:00");
 	assert_null(json_object_get(
-		json_object_get(json_array_get(json_object_get(j, "releases"),
-					       0),
-				"tender"),
+		json_object_get(
+			json_array_get(json_object_get(j, "releases"), 0),
+			"tender"),
 		"milestones"));
 	assert_null(at(j, T "awardPeriod/startDate"));
 	json_decref(j);
@@ -367,9 +368,8 @@ other_time_zone(void **state)
 {
 	struct fx f;
 	build(&f, "ny");
-	assert_int_equal(tp_plan_set_time_zone(f.plan, "America/New_York",
-					       NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_plan_set_time_zone(f.plan, "America/New_York", NULL), TP_OK);
 	json_t *j = export_json(&f, NULL);
 	assert_at(j, T "tenderPeriod/startDate", "2025-03-11T00:00:00-04:00");
 	assert_at(j, T "contractPeriod/startDate", "2025-11-03T00:00:00-05:00");

@@ -84,8 +84,8 @@ find(const struct tp_ocds_audit *a, const char *location)
 }
 
 static const struct tp_ocds_finding *
-must_find(const struct tp_ocds_audit *a, const char *location,
-	  const char *ocid, const char *rule)
+must_find(const struct tp_ocds_audit *a, const char *location, const char *ocid,
+	  const char *rule)
 {
 	const struct tp_ocds_finding *f = find(a, location);
 	if (!f)
@@ -98,7 +98,8 @@ must_find(const struct tp_ocds_audit *a, const char *location,
 static void
 contracts_finder_counts(void **state)
 {
-	struct tp_ocds_audit *a = audit_file("contracts-finder-2022-10-20.json");
+	struct tp_ocds_audit *a =
+		audit_file("contracts-finder-2022-10-20.json");
 	struct tp_ocds_audit_counts k;
 	tp_ocds_audit_counts(a, &k);
 	assert_int_equal(k.releases, 100);
@@ -119,10 +120,12 @@ contracts_finder_counts(void **state)
 static void
 contracts_finder_by_hand(void **state)
 {
-	struct tp_ocds_audit *a = audit_file("contracts-finder-2022-10-20.json");
-	const struct tp_ocds_finding *f = must_find(
-		a, "releases[5]", "ocds-b5fd17-2558e931-bb6b-4919-8dbb-80d6e2cfc865",
-		"audit.tender-reduced");
+	struct tp_ocds_audit *a =
+		audit_file("contracts-finder-2022-10-20.json");
+	const struct tp_ocds_finding *f =
+		must_find(a, "releases[5]",
+			  "ocds-b5fd17-2558e931-bb6b-4919-8dbb-80d6e2cfc865",
+			  "audit.tender-reduced");
 	assert_int_equal(f->finding.severity, TP_SEVERITY_WARNING);
 	assert_int_equal(f->period_days, 29);
 	assert_int_equal(f->minimum_days, 30);
@@ -226,9 +229,9 @@ malformed_file(void **state)
 	audit_text("   \n\n", &err, TP_ERR_PARSE);
 	/* a missing file */
 	struct tp_ocds_audit *a = NULL;
-	assert_int_equal(tp_ocds_audit_file("/nonexistent/x.json", NULL, &a,
-					    &err),
-			 TP_ERR_IO);
+	assert_int_equal(
+		tp_ocds_audit_file("/nonexistent/x.json", NULL, &a, &err),
+		TP_ERR_IO);
 	assert_string_equal(err.source, "/nonexistent/x.json");
 	assert_null(a);
 	/* an empty package is fine: nothing to audit */
@@ -260,7 +263,7 @@ one(struct tp_ocds_audit **a, const char *extra, const char *tender_json)
 	return tp_ocds_audit_get(*a, 0);
 }
 
-#define TENDER(fields)                                                      \
+#define TENDER(fields)                                                       \
 	"{\"id\": \"t\", \"procurementMethodDetails\": \"Open procedure\", " \
 	"\"tenderPeriod\": {\"endDate\": \"2022-12-01T12:00:00Z\"}" fields "}"
 
@@ -281,9 +284,11 @@ schema_rules(void **state)
 		 "datePublished"},
 		{"", "[]", "tender is not an object"},
 		{"", "{\"tenderPeriod\": {}}", "tender.id"},
-		{", \"initiationType\": \"award\"", TENDER(""), "initiationType"},
-		{"", TENDER(", \"tenderPeriod\": {\"endDate\": "
-			    "\"2022-12-01\"}"),
+		{", \"initiationType\": \"award\"", TENDER(""),
+		 "initiationType"},
+		{"",
+		 TENDER(", \"tenderPeriod\": {\"endDate\": "
+			"\"2022-12-01\"}"),
 		 "endDate"},
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -323,14 +328,15 @@ codelists_accepted(void **state)
 				 lists[l].field, line);
 			struct tp_ocds_audit *a;
 			char tender[900];
-			snprintf(tender, sizeof(tender),
-				 "{\"id\": \"t\", \"tenderPeriod\": {\"endDate\": "
-				 "\"2022-12-01T12:00:00Z\"}%s}",
-				 field);
+			snprintf(
+				tender, sizeof(tender),
+				"{\"id\": \"t\", \"tenderPeriod\": {\"endDate\": "
+				"\"2022-12-01T12:00:00Z\"}%s}",
+				field);
 			const struct tp_ocds_finding *f = one(&a, "", tender);
 			if (!strcmp(f->finding.rule_id, "ocds.schema-invalid"))
-				fail_msg("%s %s refused: %s", lists[l].csv, line,
-					 f->finding.message);
+				fail_msg("%s %s refused: %s", lists[l].csv,
+					 line, f->finding.message);
 			tp_ocds_audit_free(a);
 			n++;
 		}
@@ -345,11 +351,11 @@ values_and_vat(void **state)
 	struct tp_ocds_audit *a;
 	/* 2022: 120 000 GBP without VAT is 144 000 with it, over the central
 	 * threshold (138 760) and under the other (213 477): not known */
-	const struct tp_ocds_finding *f = one(
-		&a, "",
-		TENDER(", \"mainProcurementCategory\": \"services\", "
-		       "\"value\": {\"amount\": 120000, \"currency\": "
-		       "\"GBP\"}"));
+	const struct tp_ocds_finding *f =
+		one(&a, "",
+		    TENDER(", \"mainProcurementCategory\": \"services\", "
+			   "\"value\": {\"amount\": 120000, \"currency\": "
+			   "\"GBP\"}"));
 	assert_string_equal(f->finding.rule_id, "audit.period-met");
 	assert_non_null(strstr(f->finding.message, "cannot be compared"));
 	assert_non_null(strstr(f->finding.message, "central government"));
@@ -422,10 +428,11 @@ reports(void **state)
 				     "periods compared, 2 skipped; 1 error, 3 "
 				     "warnings, 0 info\n"));
 	char *csv = report(a, TP_OCDS_REPORT_CSV);
-	assert_true(!strncmp(csv,
-			     "severity,rule,ocid,release,location,regime,"
-			     "period_days,minimum_days,message,citation,fix\r\n",
-			     80));
+	assert_true(
+		!strncmp(csv,
+			 "severity,rule,ocid,release,location,regime,"
+			 "period_days,minimum_days,message,citation,fix\r\n",
+			 80));
 	assert_non_null(strstr(csv, "error,audit.tender-minimum,ocds-test-1,"
 				    "r1,line 1,pcr2015,10,30,"));
 	assert_non_null(strstr(csv, ",\"line 4, releases[0]\",pa2023,20,25,"));
@@ -468,17 +475,17 @@ scotland(void **state)
 	struct tp_ocds_audit *a = NULL;
 	tp_ocds_audit_options_init(&o);
 	o.jurisdiction = TP_REGION_SCOTLAND;
-	assert_int_equal(tp_ocds_audit_file(data_file("lines.jsonl"), &o, &a,
-					    NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_ocds_audit_file(data_file("lines.jsonl"), &o, &a, NULL),
+		TP_OK);
 	const struct tp_ocds_finding *f = find(a, "line 1");
 	assert_int_equal(f->regime, TP_REGIME_PCSR2015);
 	assert_non_null(strstr(f->finding.citation, "PCSR 2015 reg 28"));
 	tp_ocds_audit_free(a);
 	o.jurisdiction = TP_REGION_UK;
-	assert_int_equal(tp_ocds_audit_file(data_file("lines.jsonl"), &o, &a,
-					    NULL),
-			 TP_ERR_INVALID);
+	assert_int_equal(
+		tp_ocds_audit_file(data_file("lines.jsonl"), &o, &a, NULL),
+		TP_ERR_INVALID);
 }
 
 int

@@ -27,7 +27,7 @@ static const char export_usage[] =
 	"                    deadline (0-250)\n"
 	"  --title TEXT      calendar or page title (default: the plan's name)\n"
 	"  --ocid-prefix P   ocds: the publisher's registered ocid prefix\n"
-	"                    (default " TP_OCDS_DEFAULT_PREFIX ", which is not\n"
+	"                    (default ocds-tenderplan, which is not\n"
 	"                    registered, for drafts)\n"
 	"  --no-check        leave out the rules checker's findings (shown by\n"
 	"                    default in ics descriptions, xml, svg and html)\n"

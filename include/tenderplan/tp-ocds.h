@@ -60,8 +60,7 @@ struct tp_ocds_audit_options {
 };
 
 /** Set @p opt to the defaults (england-and-wales). */
-TP_EXPORT void
-tp_ocds_audit_options_init(struct tp_ocds_audit_options *opt);
+TP_EXPORT void tp_ocds_audit_options_init(struct tp_ocds_audit_options *opt);
 
 /** One finding about one release. Strings are owned by the audit. */
 struct tp_ocds_finding {
@@ -110,12 +109,10 @@ tp_ocds_audit_file(const char *path, const struct tp_ocds_audit_options *opt,
 		   struct tp_ocds_audit **out, struct tp_error *err);
 
 /** Free @p audit. NULL is allowed. */
-TP_EXPORT void
-tp_ocds_audit_free(struct tp_ocds_audit *audit);
+TP_EXPORT void tp_ocds_audit_free(struct tp_ocds_audit *audit);
 
 /** Number of findings. */
-TP_EXPORT size_t
-tp_ocds_audit_count(const struct tp_ocds_audit *audit);
+TP_EXPORT size_t tp_ocds_audit_count(const struct tp_ocds_audit *audit);
 
 /** Finding @p i, borrowed until the audit is freed; NULL if out of
  * range. */
@@ -123,9 +120,8 @@ TP_EXPORT const struct tp_ocds_finding *
 tp_ocds_audit_get(const struct tp_ocds_audit *audit, size_t i);
 
 /** What was read; zeros for NULL. */
-TP_EXPORT void
-tp_ocds_audit_counts(const struct tp_ocds_audit *audit,
-		     struct tp_ocds_audit_counts *out);
+TP_EXPORT void tp_ocds_audit_counts(const struct tp_ocds_audit *audit,
+				    struct tp_ocds_audit_counts *out);
 
 /** The highest severity found; TP_SEVERITY_INFO for none. */
 TP_EXPORT enum tp_severity
