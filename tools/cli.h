@@ -161,6 +161,8 @@ int cli_cmd_standstill(int argc, char **argv);
 
 int cli_cmd_check(int argc, char **argv);
 
+int cli_cmd_audit(int argc, char **argv);
+
 /* The help text of the calendar options, for the usage strings. */
 #define CLI_CALENDAR_OPTIONS_HELP                                              \
 	"  --region R           england-and-wales (default), scotland,\n"      \

@@ -18,6 +18,7 @@ static const char export_usage[] =
 	"  mspdi  MS Project XML, also read by ProjectLibre and GanttProject\n"
 	"  svg    Gantt chart; html: a page with the chart and a table\n"
 	"  csv    one row per stage; text: a weekly grid for the terminal\n"
+	"  ocds   an Open Contracting Data Standard 1.1 release package\n"
 	"\n"
 	"Options:\n"
 	"  --format F        one of the above (required)\n"
@@ -25,6 +26,9 @@ static const char export_usage[] =
 	"  --alarm N         ics: a reminder N working days before each\n"
 	"                    deadline (0-250)\n"
 	"  --title TEXT      calendar or page title (default: the plan's name)\n"
+	"  --ocid-prefix P   ocds: the publisher's registered ocid prefix\n"
+	"                    (default ocds-tenderplan, which is not\n"
+	"                    registered, for drafts)\n"
 	"  --no-check        leave out the rules checker's findings (shown by\n"
 	"                    default in ics descriptions, xml, svg and html)\n"
 	"  -o, --output FILE write FILE (replaced whole, never half-written)\n"
@@ -82,6 +86,13 @@ opt_title(void *ctx, const char *value, struct tp_error *err)
 }
 
 static enum tp_status
+opt_ocid_prefix(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct export_opts *)ctx)->opt.ocid_prefix = value;
+	return TP_OK;
+}
+
+static enum tp_status
 opt_output(void *ctx, const char *value, struct tp_error *err)
 {
 	struct export_opts *o = ctx;
@@ -103,6 +114,7 @@ static const struct cli_option export_options[] = {
 	{"--deadlines-only", false, opt_deadlines},
 	{"--alarm", true, opt_alarm},
 	{"--title", true, opt_title},
+	{"--ocid-prefix", true, opt_ocid_prefix},
 	{"--output", true, opt_output},
 	{NULL, false, NULL},
 };
@@ -240,7 +252,8 @@ cli_cmd_export(int argc, char **argv)
 		rc = cli_usage_error("export", "give one plan file");
 	} else if (!o.format_set) {
 		rc = cli_usage_error("export", "say which --format: ics, xml, "
-					       "mspdi, svg, html, csv or text");
+					       "mspdi, svg, html, csv, text or "
+					       "ocds");
 	} else {
 		rc = run_export(args.pos[0], &o);
 	}
