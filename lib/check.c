@@ -56,6 +56,7 @@ struct ctx {
 	bool award_fixed, signature_fixed, start_constrained;
 	struct tp_date award_fix, signature_fix;
 	bool procedure_reported;
+	const struct tp_check_options *opt;
 };
 
 /* ---- the findings list --------------------------------------------------- */
@@ -1170,12 +1171,76 @@ start_is_planned(const struct ctx *c)
 	return tp_plan_contract_start(c->plan, NULL) || c->start_constrained;
 }
 
+/* "the fixed date of 'cabinet' (start-on 2027-01-14)" */
+static void
+fixed_date_text(const struct tp_plan *plan, size_t k, char *buf, size_t size)
+{
+	struct tp_constraint x;
+	char d[TP_DATE_STRLEN];
+
+	if (!tp_plan_constraint(plan, k, &x)) {
+		snprintf(buf, size, "a fixed date");
+		return;
+	}
+	snprintf(buf, size, "the fixed date of '%s' (%s %s)",
+		 tp_plan_stage_id(plan, x.stage),
+		 tp_constraint_type_name(x.type), fmt_date(x.date, d));
+}
+
+/* What to do to start on @want, as the scheduler answers it: scheduled
+ * backward from @want, the latest day to advertise, and any date the plan
+ * fixes that stands in the way (or sets that day instead). */
+static void
+continuity_fix(struct ctx *c, struct tp_date want, char *fix, size_t size)
+{
+	struct tp_schedule_options o;
+	struct tp_schedule *b = NULL;
+	struct tp_reason r;
+	char a[TP_DATE_STRLEN], w[TP_DATE_STRLEN], fixed[128];
+	size_t at;
+	const struct tp_diagnostic *d = NULL;
+
+	fix[0] = '\0';
+	if (c->advert == NONE)
+		return;
+	tp_schedule_options_init(&o);
+	o.mode = TP_SCHEDULE_BACKWARD;
+	o.override_contract_start = true;
+	o.contract_start = want;
+	if (tp_schedule_compute_with(c->plan, &o, &b, NULL) != TP_OK)
+		return;
+	for (size_t i = 0; i < tp_schedule_diagnostic_count(b) && !d; i++)
+		if (tp_schedule_diagnostic(b, i)->kind ==
+		    TP_DIAGNOSTIC_CONSTRAINT)
+			d = tp_schedule_diagnostic(b, i);
+	fmt_date(tp_schedule_late_start(b, c->advert), a);
+	fmt_date(want, w);
+	if (d && d->stage == c->contract_start) {
+		snprintf(fix, size, "advertise by %s and start on %s, not on "
+			 "the fixed date", a, w);
+	} else if (d) {
+		fixed_date_text(c->plan, d->constraint, fixed, sizeof(fixed));
+		snprintf(fix, size,
+			 "advertise by %s and move %s %ld working day%s "
+			 "earlier to start on %s",
+			 a, fixed, (long)d->overrun, d->overrun == 1 ? "" : "s",
+			 w);
+	} else if (tp_schedule_trace(b, c->advert, TP_PASS_LATE, &at, &r) &&
+		   r.kind == TP_REASON_CONSTRAINT) {
+		fixed_date_text(c->plan, r.index, fixed, sizeof(fixed));
+		snprintf(fix, size, "advertise by %s (set by %s) to start on %s",
+			 a, fixed, w);
+	} else {
+		snprintf(fix, size, "advertise by %s to start on %s", a, w);
+	}
+	tp_schedule_free(b);
+}
+
 static void
 check_continuity(struct ctx *c)
 {
-	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
-	struct tp_date start, want, advert;
-	int32_t late = 0;
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[256];
+	struct tp_date start, want;
 	bool planned;
 
 	if (!c->cfg->has_incumbent_end || c->contract_start == NONE)
@@ -1184,15 +1249,7 @@ check_continuity(struct ctx *c)
 	want = tp_date_from_serial(c->cfg->incumbent_end.day + 1);
 	if (start.day <= want.day)
 		return;
-	fix[0] = '\0';
-	if (c->advert != NONE &&
-	    tp_calendar_working_days_between(c->cal, want, start, &late,
-					     NULL) == TP_OK &&
-	    tp_calendar_add_working_days(c->cal, es(c, c->advert), -late,
-					 &advert, NULL) == TP_OK)
-		snprintf(fix, sizeof(fix),
-			 "advertise by about %s to start on %s",
-			 fmt_date(advert, a), fmt_date(want, b));
+	continuity_fix(c, want, fix, sizeof(fix));
 	planned = start_is_planned(c);
 	add(c, planned ? TP_SEVERITY_WARNING : TP_SEVERITY_ERROR,
 	    planned ? "continuity.gap" : "continuity.cannot-meet",
@@ -1480,6 +1537,116 @@ check_schedule_diagnostics(struct ctx *c)
 		   "unmet dates");
 }
 
+/* When a date the plan fixes, not its anchor, drives the contract start
+ * (forward) or the latest day to advertise (backward), say so: moving the
+ * advert (or the contract start) then changes nothing. */
+static void
+check_drivers(struct ctx *c)
+{
+	struct tp_reason r;
+	char a[TP_DATE_STRLEN], fixed[128];
+	size_t at;
+
+	if (c->contract_start != NONE && tp_schedule_has_start_date(c->s) &&
+	    !tp_schedule_has_contract_start(c->s) &&
+	    tp_schedule_trace(c->s, c->contract_start, TP_PASS_EARLY, &at,
+			      &r) &&
+	    r.kind == TP_REASON_CONSTRAINT) {
+		fixed_date_text(c->plan, r.index, fixed, sizeof(fixed));
+		add(c, TP_SEVERITY_INFO, "plan.driven-by-fixed-date", "practice",
+		    c->contract_start, at, "",
+		    "the contract start %s is driven by %s, not by the start "
+		    "date: starting earlier does not bring it forward",
+		    fmt_date(es(c, c->contract_start), a), fixed);
+	}
+	if (c->advert != NONE && tp_schedule_has_contract_start(c->s) &&
+	    tp_schedule_trace(c->s, c->advert, TP_PASS_LATE, &at, &r) &&
+	    r.kind == TP_REASON_CONSTRAINT) {
+		fixed_date_text(c->plan, r.index, fixed, sizeof(fixed));
+		add(c, TP_SEVERITY_INFO, "plan.driven-by-fixed-date", "practice",
+		    c->advert, at, "",
+		    "the latest day to advertise, %s, is set by %s, not by the "
+		    "contract start",
+		    fmt_date(tp_schedule_late_start(c->s, c->advert), a),
+		    fixed);
+	}
+}
+
+/* The earliest contract start (or finish) if the plan started on @day. */
+static bool
+earliest_end_from(struct ctx *c, struct tp_date day, struct tp_date *out)
+{
+	struct tp_schedule_options o;
+	struct tp_schedule *f = NULL;
+
+	tp_schedule_options_init(&o);
+	o.mode = TP_SCHEDULE_FORWARD;
+	o.override_start = true;
+	o.start = day;
+	if (tp_schedule_compute_with(c->plan, &o, &f, NULL) != TP_OK)
+		return false;
+	*out = c->contract_start != NONE
+		       ? tp_schedule_early_start(f, c->contract_start)
+		       : tp_schedule_plan_finish(f);
+	tp_schedule_free(f);
+	return true;
+}
+
+/* Against today: latest starts already past, in one finding (the advert
+ * named if it is among them, else the stage that had to start first). A
+ * plan that lies wholly before today is history: one info finding. */
+static void
+check_today(struct ctx *c)
+{
+	struct tp_date today, end;
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
+	size_t n = 0, first = NONE;
+
+	if (!c->opt || !c->opt->has_today)
+		return;
+	today = c->opt->today;
+	if (tp_schedule_plan_finish(c->s).day < today.day) {
+		add(c, TP_SEVERITY_INFO, "today.plan-past", "", NONE, NONE, "",
+		    "every stage of the plan is planned before today (%s)",
+		    fmt_date(today, a));
+		return;
+	}
+	for (size_t i = 0; i < tp_plan_stage_count(c->plan); i++) {
+		int32_t ls = tp_schedule_late_start(c->s, i).day;
+		if (ls >= today.day)
+			continue;
+		n++;
+		if (first == NONE ||
+		    ls < tp_schedule_late_start(c->s, first).day)
+			first = i;
+	}
+	if (!n)
+		return;
+	fix[0] = '\0';
+	if (earliest_end_from(c, today, &end))
+		snprintf(fix, sizeof(fix),
+			 "starting today, the %s can be on %s at the earliest",
+			 c->contract_start != NONE ? "contract start"
+						   : "finish",
+			 fmt_date(end, b));
+	if (c->advert != NONE &&
+	    tp_schedule_late_start(c->s, c->advert).day < today.day)
+		add(c, TP_SEVERITY_WARNING, "today.latest-start-past", "",
+		    c->advert, first, fix,
+		    "the latest day to advertise, %s, is before today (%s); "
+		    "%zu stage%s had to start before today",
+		    fmt_date(tp_schedule_late_start(c->s, c->advert), a),
+		    fmt_date(today, b), n, n == 1 ? "" : "s");
+	else
+		add(c, TP_SEVERITY_WARNING, "today.latest-start-past", "",
+		    first, NONE, fix,
+		    "'%s' had to start by %s to keep the timetable, before "
+		    "today (%s); %zu stage%s in all",
+		    label(c, first),
+		    fmt_date(tp_schedule_late_start(c->s, first), a),
+		    fmt_date(today, b), n, n == 1 ? "" : "s");
+}
+
 /* ---- the check ------------------------------------------------------------ */
 
 static enum tp_status
@@ -1504,7 +1671,9 @@ run_rules(struct ctx *c, struct tp_error *err)
 	check_anchor_days(c);
 	check_holiday_periods(c);
 	check_duplicates(c);
+	check_drivers(c);
 	check_schedule_diagnostics(c);
+	check_today(c);
 	return TP_OK;
 }
 
@@ -1522,10 +1691,26 @@ check_config(const struct tp_rules_config *cfg, struct tp_error *err)
 	return TP_OK;
 }
 
+TP_EXPORT void
+tp_check_options_init(struct tp_check_options *opt)
+{
+	if (opt)
+		memset(opt, 0, sizeof(*opt));
+}
+
 TP_EXPORT enum tp_status
 tp_plan_check(const struct tp_schedule *sched,
 	      const struct tp_rules_config *cfg, struct tp_findings **out,
 	      struct tp_error *err)
+{
+	return tp_plan_check_with(sched, cfg, NULL, out, err);
+}
+
+TP_EXPORT enum tp_status
+tp_plan_check_with(const struct tp_schedule *sched,
+		   const struct tp_rules_config *cfg,
+		   const struct tp_check_options *opt, struct tp_findings **out,
+		   struct tp_error *err)
 {
 	struct ctx c = {0};
 	enum tp_status rc;
@@ -1542,6 +1727,7 @@ tp_plan_check(const struct tp_schedule *sched,
 	c.cal = tp_plan_calendar(c.plan);
 	c.law = c.cal;
 	c.cfg = cfg;
+	c.opt = opt;
 	c.out = calloc(1, sizeof(*c.out));
 	if (!c.out)
 		return tp_error_nomem(err);

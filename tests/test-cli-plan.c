@@ -350,6 +350,45 @@ schedule_backward(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* #8 item 3: --today, and $TP_TODAY when it is not given (the tests set
+ * TP_TODAY=2026-12-01). pa2023-open for a contract start on Thu 1 Apr
+ * 2027 has its latest day to advertise in autumn 2026 (the schedule
+ * test above): on 1 Dec 2026 that is past, on 1 Aug 2026 it is not. */
+static void
+today_option(void **state)
+{
+	char dir[] = "/tmp/tp-cli-plan-dir-XXXXXX", path[64];
+	struct run r;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/plan.xml", dir);
+	RUN(&r, "new", "pa2023-open", "--contract-start", "2027-04-01", "-o",
+	    path);
+	expect_status(&r, 0);
+	run_free(&r);
+	RUN(&r, "schedule", path);
+	expect_status(&r, 0);
+	expect_in(r.out, "warning: the latest day to advertise, 2026-");
+	expect_in(r.out, "is before today (2026-12-01)");
+	run_free(&r);
+	RUN(&r, "check", path, "--today", "2026-08-01");
+	expect_status(&r, 0);
+	assert_null(strstr(r.out, "today.latest-start-past"));
+	run_free(&r);
+	RUN(&r, "check", path, "--today", "2026-12-01");
+	expect_status(&r, 0); /* a warning, not an error */
+	expect_in(r.out, "warning today.latest-start-past [advert]");
+	expect_in(r.out, "starting today, the contract start can be on 2027-");
+	run_free(&r);
+	RUN(&r, "check", path, "--today", "2026-02-30");
+	expect_status(&r, 2);
+	expect_in(r.err, "--today");
+	run_free(&r);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 static void
 schedule_explain(void **state)
 {
@@ -406,6 +445,7 @@ main(void)
 		cmocka_unit_test(templates_lists_all),
 		cmocka_unit_test(new_to_stdout),
 		cmocka_unit_test(new_refuses_regime_outside_its_extent),
+		cmocka_unit_test(today_option),
 		cmocka_unit_test(new_to_file_then_schedule),
 		cmocka_unit_test(new_bad_arguments),
 		cmocka_unit_test(schedule_hartlepool),

@@ -201,3 +201,44 @@ cli_print_findings_summary(const struct tp_findings *f)
 	       n[TP_SEVERITY_ERROR] == 1 ? "" : "s", n[TP_SEVERITY_WARNING],
 	       n[TP_SEVERITY_WARNING] == 1 ? "" : "s", n[TP_SEVERITY_INFO]);
 }
+
+enum tp_status
+cli_today_parse(const char *value, struct cli_today *t, struct tp_error *err)
+{
+	t->set = true;
+	return cli_blame_option(
+		tp_date_parse(value, (long)strlen(value), &t->date, err), err,
+		"--today");
+}
+
+static enum tp_status
+default_today(struct tp_date *out, struct tp_error *err)
+{
+	const char *env = getenv("TP_TODAY");
+
+	if (env && *env)
+		return cli_blame_option(
+			tp_date_parse(env, (long)strlen(env), out, err), err,
+			"TP_TODAY");
+	return tp_date_today(TP_DEFAULT_TIME_ZONE, out, err);
+}
+
+enum tp_status
+cli_check(const struct tp_plan_doc *doc, const struct tp_schedule *s,
+	  const struct cli_today *t, struct tp_findings **out,
+	  struct tp_error *err)
+{
+	struct tp_check_options opt;
+	enum tp_status rc = TP_OK;
+
+	tp_check_options_init(&opt);
+	opt.has_today = true;
+	if (t && t->set)
+		opt.today = t->date;
+	else
+		rc = default_today(&opt.today, err);
+	if (rc == TP_OK)
+		rc = tp_plan_check_with(s, tp_plan_doc_rules(doc), &opt, out,
+					err);
+	return rc;
+}

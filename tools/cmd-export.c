@@ -29,6 +29,8 @@ static const char export_usage[] =
 	"  --ocid-prefix P   ocds: the publisher's registered ocid prefix\n"
 	"                    (default ocds-tenderplan, which is not\n"
 	"                    registered, for drafts)\n"
+	"  --today DATE      check against this date instead of today's\n"
+	"                    (Europe/London; $TP_TODAY if set)\n"
 	"  --no-check        leave out the rules checker's findings (shown by\n"
 	"                    default in ics descriptions, xml, svg and html)\n"
 	"  -o, --output FILE write FILE (replaced whole, never half-written)\n"
@@ -44,6 +46,7 @@ struct export_opts {
 	struct tp_export_options opt;
 	const char *output;
 	bool no_check;
+	struct cli_today today;
 };
 
 static enum tp_status
@@ -101,6 +104,12 @@ opt_output(void *ctx, const char *value, struct tp_error *err)
 }
 
 static enum tp_status
+opt_today(void *ctx, const char *value, struct tp_error *err)
+{
+	return cli_today_parse(value, &((struct export_opts *)ctx)->today, err);
+}
+
+static enum tp_status
 opt_no_check(void *ctx, const char *value, struct tp_error *err)
 {
 	struct export_opts *o = ctx;
@@ -110,6 +119,7 @@ opt_no_check(void *ctx, const char *value, struct tp_error *err)
 
 static const struct cli_option export_options[] = {
 	{"--no-check", false, opt_no_check},
+	{"--today", true, opt_today},
 	{"--format", true, opt_format},
 	{"--deadlines-only", false, opt_deadlines},
 	{"--alarm", true, opt_alarm},
@@ -142,11 +152,11 @@ write_stdout(enum tp_export_format fmt, const struct tp_plan *plan,
  * (no regime for its dates, say) is still exported, with a warning. */
 static int
 add_findings(const struct tp_schedule *s, const struct tp_plan_doc *doc,
-	     struct tp_findings **f, struct tp_export_finding **list,
-	     struct tp_export_options *opt)
+	     const struct cli_today *today, struct tp_findings **f,
+	     struct tp_export_finding **list, struct tp_export_options *opt)
 {
 	struct tp_error err;
-	if (tp_plan_check(s, tp_plan_doc_rules(doc), f, &err) != TP_OK) {
+	if (cli_check(doc, s, today, f, &err) != TP_OK) {
 		char buf[600];
 		fprintf(stderr, "tenderplan: warning: rules not checked: %s\n",
 			tp_error_format(&err, buf, sizeof(buf)));
@@ -203,7 +213,8 @@ run_export(const char *file, const struct export_opts *o)
 	struct tp_findings *findings = NULL;
 	struct tp_export_finding *list = NULL;
 	rc = o->no_check ? CLI_EXIT_OK
-			 : add_findings(s, doc, &findings, &list, &opt);
+			 : add_findings(s, doc, &o->today, &findings, &list,
+					&opt);
 	if (rc == CLI_EXIT_OK)
 		rc = write_output(file, plan, s, o, &opt);
 	free(list);

@@ -10,7 +10,7 @@
 
 static const char schedule_usage[] =
 	"Usage: tenderplan schedule PLAN.xml [--backward | --forward]\n"
-	"                           [--explain STAGE]\n"
+	"                           [--explain STAGE] [--today DATE]\n"
 	"\n"
 	"Schedule the plan and print one line per stage: a '*' for the\n"
 	"critical path, the stage id, its kind, its planned start and finish,\n"
@@ -29,6 +29,7 @@ static const char schedule_usage[] =
 	"  --explain STAGE  say which dependency, constraint or anchor gave\n"
 	"                   STAGE its dates and which non-working days were\n"
 	"                   skipped\n"
+	CLI_TODAY_HELP
 	"  -h, --help       print this text\n"
 	"\n"
 	"Exit status: 0 a schedule was computed (even with warnings); 2 bad\n"
@@ -37,6 +38,7 @@ static const char schedule_usage[] =
 struct schedule_opts {
 	enum tp_schedule_mode mode;
 	const char *explain;
+	struct cli_today today;
 };
 
 static enum tp_status
@@ -60,7 +62,15 @@ opt_explain(void *ctx, const char *value, struct tp_error *err)
 	return TP_OK;
 }
 
+static enum tp_status
+opt_today(void *ctx, const char *value, struct tp_error *err)
+{
+	return cli_today_parse(value, &((struct schedule_opts *)ctx)->today,
+			       err);
+}
+
 static const struct cli_option schedule_options[] = {
+	{"--today", true, opt_today},
 	{"--backward", false, opt_backward},
 	{"--forward", false, opt_forward},
 	{"--explain", true, opt_explain},
@@ -242,13 +252,20 @@ print_summary(const struct tp_schedule *s, const struct tp_plan *p)
  * unchecked plan without seeing it. */
 static int
 print_rules(const struct tp_plan_doc *doc, const struct tp_schedule *s,
-	    const char *file)
+	    const char *file, const struct cli_today *today)
 {
 	struct tp_findings *f = NULL;
 	struct tp_error err;
 
-	if (tp_plan_check(s, tp_plan_doc_rules(doc), &f, &err) != TP_OK)
+	if (cli_check(doc, s, today, &f, &err) != TP_OK)
 		return cli_lib_error(&err);
+	/* What is already late matters before anything else. */
+	for (size_t i = 0; i < tp_findings_count(f); i++) {
+		const struct tp_finding *x = tp_findings_get(f, i);
+		if (!strcmp(x->rule_id, "today.latest-start-past"))
+			printf("warning: %s%s%s\n", x->message,
+			       x->fix[0] ? " - " : "", x->fix);
+	}
 	printf("rules: ");
 	cli_print_findings_summary(f);
 	if (tp_findings_count(f))
@@ -260,7 +277,7 @@ print_rules(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 
 static int
 print_table(const struct tp_plan_doc *doc, const struct tp_schedule *s,
-	    enum tp_pass pass, const char *file)
+	    enum tp_pass pass, const char *file, const struct cli_today *today)
 {
 	const struct tp_plan *p = tp_plan_doc_plan_const(doc);
 	int rc = CLI_EXIT_OK;
@@ -271,7 +288,7 @@ print_table(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 			return rc;
 	}
 	print_summary(s, p);
-	return print_rules(doc, s, file);
+	return print_rules(doc, s, file, today);
 }
 
 /* ---- --explain ------------------------------------------------------ */
@@ -352,7 +369,7 @@ run_schedule(const char *file, const struct schedule_opts *o)
 	if (o->explain)
 		rc = explain(s, o->explain, file);
 	else
-		rc = print_table(doc, s, TP_PASS_EARLY, file);
+		rc = print_table(doc, s, TP_PASS_EARLY, file, &o->today);
 	tp_schedule_free(s);
 	tp_plan_doc_free(doc);
 	return rc ? rc : cli_finish_stdout(CLI_EXIT_OK);
@@ -361,7 +378,7 @@ run_schedule(const char *file, const struct schedule_opts *o)
 int
 cli_cmd_schedule(int argc, char **argv)
 {
-	struct schedule_opts o = {TP_SCHEDULE_AUTO, NULL};
+	struct schedule_opts o = {TP_SCHEDULE_AUTO, NULL, {false, {0}}};
 	struct cli_args args;
 	int rc = cli_parse("schedule", argc, argv, schedule_options, &o, &args);
 

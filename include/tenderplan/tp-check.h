@@ -32,7 +32,8 @@
  *  tupe.eli-before-award, tupe.lead-in-short, continuity.gap,
  *  continuity.cannot-meet, calendar.contract-start-non-working,
  *  calendar.constraint-non-working, practice.tender-over-holidays,
- *  plan.duplicate-milestone, schedule.unmet.
+ *  plan.duplicate-milestone, plan.driven-by-fixed-date, schedule.unmet,
+ *  today.latest-start-past, today.plan-past.
  *
  * Statutory periods and standstills are counted on the statute's calendar,
  * whatever calendar the plan's stages use: the union of the UK's bank
@@ -61,6 +62,32 @@ extern "C" {
 
 /** The findings of one check, in the order the rules ran. */
 struct tp_findings;
+
+/** What a check needs beyond the rules. Initialise with
+ * tp_check_options_init(). */
+struct tp_check_options {
+	/** Check against today's date: the latest day to advertise, or the
+	 * latest start of any stage, already past is a warning
+	 * (today.latest-start-past); a plan entirely before today gives one
+	 * info finding (today.plan-past) instead. */
+	bool has_today;
+	struct tp_date today;
+	/** Room to grow without an ABI break. */
+	unsigned char reserved[32];
+};
+
+/** Set @p opt to the defaults: no today. NULL is allowed. */
+TP_EXPORT void
+tp_check_options_init(struct tp_check_options *opt);
+
+/**
+ * As tp_plan_check(), with @p opt (NULL: the defaults).
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_check_with(const struct tp_schedule *sched,
+		   const struct tp_rules_config *cfg,
+		   const struct tp_check_options *opt, struct tp_findings **out,
+		   struct tp_error *err);
 
 /**
  * Check the schedule @p sched (and the plan it was computed from) against

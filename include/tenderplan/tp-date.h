@@ -154,6 +154,14 @@ tp_date_add_months(struct tp_date d, int32_t months, struct tp_date *out,
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_date_easter(int year, struct tp_date *out, struct tp_error *err);
 
+/**
+ * Today's date in the IANA time zone @p tzid (e.g. "Europe/London"), from
+ * the system clock and libical's time-zone rules. TP_ERR_INVALID for an
+ * unknown zone or NULL pointers.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_date_today(const char *tzid, struct tp_date *out, struct tp_error *err);
+
 #ifdef __cplusplus
 }
 #endif
