@@ -122,8 +122,8 @@ tp_findings_regime(const struct tp_findings *findings);
 /**
  * Write @p findings as an XML document (namespace
  * urn:tenderplan:findings:1, schema data/tenderplan-findings.xsd) into a
- * new NUL-terminated buffer at @p data (free it with free()) of @p len
- * bytes. @p plan_id may be NULL; the other pointers may not
+ * new NUL-terminated buffer at @p data (release it with tp_free()) of
+ * @p len bytes. @p plan_id may be NULL; the other pointers may not
  * (TP_ERR_INVALID).
  */
 TP_EXPORT TP_NODISCARD enum tp_status

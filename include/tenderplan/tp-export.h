@@ -91,10 +91,10 @@ struct tp_export_options {
 	 * publish as cancelled when @c previous is not available (dated on
 	 * the plan's start). Borrowed; may be NULL when @c n_removed is 0. */
 	const char *const *removed;
-	size_t n_removed;
+	size_t n_removed; /**< how many ids @c removed holds */
 	/** Findings to show (DESCRIPTION, XML, HTML); may be NULL. */
 	const struct tp_export_finding *findings;
-	size_t n_findings;
+	size_t n_findings; /**< how many @c findings there are */
 	/** OCDS: the ocid prefix, normally the "ocds-xxxxxx" prefix
 	 * registered for the publisher; the ocid is the prefix, "-" and the
 	 * plan's id. NULL: TP_OCDS_DEFAULT_PREFIX. Borrowed. */
@@ -118,8 +118,9 @@ tp_export_format_from_name(const char *name, enum tp_export_format *out,
 
 /**
  * Export @p sched, computed from @p plan, as @p format into a new
- * NUL-terminated buffer (free it with free()); its length without the NUL
- * goes to @p len if not NULL. @p opt may be NULL for the defaults.
+ * NUL-terminated buffer at @p out (release it with tp_free()); its length
+ * without the NUL goes to @p len if not NULL. @p opt may be NULL for the
+ * defaults.
  * Errors: TP_ERR_INVALID (the schedule is not of this plan; an iCalendar
  * export of a plan without an id, which the UIDs need; a bad option),
  * TP_ERR_RANGE (a date outside the calendar), TP_ERR_NOMEM. @p out and
@@ -148,7 +149,8 @@ tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
  * release per plan), one CSV table or one
  * text grid per plan. SVG, HTML and MSPDI take one plan (TP_ERR_INVALID
  * for more). @c previous and @c removed in @p opt apply to single plans
- * only and are ignored here. Otherwise as tp_export_to_buffer().
+ * only and are ignored here. Otherwise as tp_export_to_buffer(): release
+ * the buffer at @p out with tp_free().
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_export_portfolio_to_buffer(enum tp_export_format format,

@@ -220,7 +220,7 @@ tp_plan_doc_write_file(const struct tp_plan_doc *doc, const char *path,
 
 /**
  * Write @p doc as a plan file into a new buffer: @p *data (NUL-terminated,
- * free it with free()) of @p *len bytes. Outputs written only on success.
+ * release it with tp_free()) of @p *len bytes. Outputs written only on success.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_doc_write_memory(const struct tp_plan_doc *doc, char **data,

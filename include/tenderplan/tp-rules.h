@@ -156,8 +156,8 @@ struct tp_local_rules {
 
 /** What to compute a standstill for. Zero-initialise, then fill in. */
 struct tp_standstill_request {
-	enum tp_regime regime;
-	enum tp_notice_means means;
+	enum tp_regime regime;      /**< the rules to apply */
+	enum tp_notice_means means; /**< how the notices were sent */
 	/** The day the last award notice was sent (PCR) or the contract
 	 * award notice was published (PA 2023). */
 	struct tp_date sent;
@@ -172,11 +172,11 @@ struct tp_standstill_request {
 	 * 15th day after sending and the 10th day after the last notice was
 	 * received. Set @c has_received to use it. */
 	bool has_received;
-	struct tp_date received;
+	struct tp_date received; /**< set when @c has_received */
 	/** For TP_REGIME_LOCAL: the rules, and optionally the organisation's
 	 * calendar (closures, extra days); NULL uses @c region's. */
 	const struct tp_local_rules *local;
-	const struct tp_calendar *calendar;
+	const struct tp_calendar *calendar; /**< or NULL (see @c local) */
 };
 
 /** A computed standstill. Strings are static. */
@@ -192,7 +192,7 @@ struct tp_standstill {
 	struct tp_date earliest_contract;
 	/** The length the rule counts (10, 15, 8 …) and its unit. */
 	int32_t days;
-	bool working_days;
+	bool working_days; /**< true: @c days are working days */
 	/** true when @c last_day was moved past a non-working day. */
 	bool extended;
 	/** The region whose bank holidays were used (TP_REGION_UK for PA
@@ -202,7 +202,7 @@ struct tp_standstill {
 	const char *citation;
 	/** "" or a warning, e.g. the regime was not in force on @c sent. */
 	char warning[256];
-	unsigned char reserved[32];
+	unsigned char reserved[32]; /**< room to grow without an ABI break */
 };
 
 /**
@@ -368,20 +368,20 @@ struct tp_rules_config {
 	enum tp_regime regime;
 	/** england-and-wales (default), scotland or northern-ireland. */
 	enum tp_region jurisdiction;
-	enum tp_procedure procedure;
+	enum tp_procedure procedure; /**< the procedure the plan follows */
 	/** A mask of enum tp_claim. */
 	unsigned claims;
-	enum tp_notice_means notice_means;
+	enum tp_notice_means notice_means; /**< how award notices are sent */
 	/** Local contract procedure rules: a standstill of this many days
 	 * (0: none), in working days if the flag is set; a minimum tender
 	 * period in calendar days (0: none); how to cite them. */
 	int32_t local_standstill_days;
-	bool local_standstill_working_days;
-	int32_t local_min_tender_days;
-	char local_citation[128];
+	bool local_standstill_working_days; /**< local standstill in working days */
+	int32_t local_min_tender_days; /**< local minimum tender period (days) */
+	char local_citation[128]; /**< how to cite the local rules, or "" */
 	/** The incumbent contract ends on this day (service continuity). */
 	bool has_incumbent_end;
-	struct tp_date incumbent_end;
+	struct tp_date incumbent_end; /**< set when @c has_incumbent_end */
 	/** Warn when award to contract start is shorter than this many
 	 * calendar days (TUPE consultation and mobilisation are practice,
 	 * not law); 0 means the default of 28. */
@@ -399,7 +399,7 @@ struct tp_rules_config {
 	 * 118(3); SI 2009/2992 reg 11(3)). @since 0.1 */
 	bool has_framework_concluded;
 	struct tp_date framework_concluded;
-	unsigned char reserved[48];
+	unsigned char reserved[48]; /**< room to grow without an ABI break */
 };
 
 /** Set @p cfg to the defaults: regime chosen by date (TP_REGIME_BY_DATE),
@@ -434,7 +434,7 @@ enum tp_severity {
 /** One diagnostic of tp_plan_check(). All strings are owned by the
  * findings list. */
 struct tp_finding {
-	enum tp_severity severity;
+	enum tp_severity severity; /**< info, warning or error */
 	/** Stable identifier, e.g. "standstill.contract-inside". */
 	const char *rule_id;
 	/** Instrument and provision, or "practice". */
@@ -442,7 +442,7 @@ struct tp_finding {
 	/** The stage the finding is about and a second one it relates to
 	 * (either may be ""). */
 	const char *stage;
-	const char *other_stage;
+	const char *other_stage; /**< the second stage, or "" */
 	/** One sentence with the dates involved. */
 	const char *message;
 	/** A suggested fix ("earliest lawful award: 2012-10-30"), or "". */

@@ -182,7 +182,7 @@ enum tp_reason_kind {
 
 /** Why a stage has its early (or late) dates. */
 struct tp_reason {
-	enum tp_reason_kind kind;
+	enum tp_reason_kind kind; /**< which rule gave the dates */
 	/** Index of the dependency or constraint; 0 otherwise. */
 	size_t index;
 	/**
@@ -210,7 +210,7 @@ enum tp_diagnostic_kind {
 
 /** A rule the schedule cannot meet. */
 struct tp_diagnostic {
-	enum tp_diagnostic_kind kind;
+	enum tp_diagnostic_kind kind; /**< what cannot be met */
 	size_t stage;      /**< the stage concerned */
 	size_t constraint; /**< the constraint index, or 0 */
 	int32_t overrun;   /**< by how many working days it is missed (> 0) */
