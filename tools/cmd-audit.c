@@ -58,14 +58,15 @@ set_jurisdiction(void *ctx, const char *value, struct tp_error *err)
 {
 	struct audit_opts *o = ctx;
 	enum tp_status rc =
-		tp_region_from_name(value, &o->opt.jurisdiction, err);
-	if (rc == TP_OK && (o->opt.jurisdiction == TP_REGION_UK ||
-			    o->opt.jurisdiction == TP_REGION_NONE))
-		rc = cli_error_at(err, TP_ERR_INVALID, "--jurisdiction", 0,
-				  "'%s': use england-and-wales, scotland or "
-				  "northern-ireland",
-				  value);
-	return cli_blame_option(rc, err, "--jurisdiction");
+		tp_region_from_name(value, &o->opt.jurisdiction, NULL);
+	if (rc != TP_OK || o->opt.jurisdiction == TP_REGION_UK ||
+	    o->opt.jurisdiction == TP_REGION_NONE)
+		return cli_error_at(err, TP_ERR_INVALID, "--jurisdiction", 0,
+				    "unknown jurisdiction '%s' (expected "
+				    "england-and-wales, scotland or "
+				    "northern-ireland)",
+				    value);
+	return TP_OK;
 }
 
 static const struct cli_option audit_options[] = {

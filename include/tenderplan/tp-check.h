@@ -71,7 +71,7 @@ struct tp_check_options {
 	 * (today.latest-start-past); a plan entirely before today gives one
 	 * info finding (today.plan-past) instead. */
 	bool has_today;
-	struct tp_date today;
+	struct tp_date today; /**< today's date, with has_today */
 	/** Room to grow without an ABI break. */
 	unsigned char reserved[32];
 };

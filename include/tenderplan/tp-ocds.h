@@ -69,14 +69,15 @@ struct tp_ocds_finding {
 	struct tp_finding finding;
 	/** The release's ocid and id ("" if it has none). */
 	const char *ocid;
-	const char *release_id;
+	const char *release_id; /**< see @c ocid */
 	/** Where it is: "line 12" (JSON lines) or "releases[22]". */
 	const char *location;
 	/** The regime applied (TP_REGIME_NONE when none was). */
 	enum tp_regime regime;
 	/** The period the notice gave and the minimum, in days; -1 when not
 	 * known or not applicable. */
-	long period_days, minimum_days;
+	long period_days;
+	long minimum_days; /**< see @c period_days */
 };
 
 /** Counts of what an audit read. */

@@ -310,13 +310,13 @@ tp_min_period(enum tp_regime regime, enum tp_procedure procedure,
 
 /** What tp_min_period_query() computes. Zero-initialise, then fill in. */
 struct tp_period_query {
-	enum tp_regime regime;
-	enum tp_procedure procedure;
-	enum tp_period_kind kind;
+	enum tp_regime regime;       /**< the regime (not by date) */
+	enum tp_procedure procedure; /**< the procedure */
+	enum tp_period_kind kind;    /**< participation or tendering */
 	/** A mask of enum tp_claim. */
 	unsigned claims;
-	enum tp_authority authority;
-	unsigned char reserved[32];
+	enum tp_authority authority; /**< central government or not */
+	unsigned char reserved[32];  /**< room to grow without an ABI break */
 };
 
 /**
@@ -398,7 +398,7 @@ struct tp_rules_config {
 	 * call-off's own start (SI 2024/716 reg 5(3)(a); PCR 2015 reg
 	 * 118(3); SI 2009/2992 reg 11(3)). @since 0.1 */
 	bool has_framework_concluded;
-	struct tp_date framework_concluded;
+	struct tp_date framework_concluded; /**< see has_framework_concluded */
 	unsigned char reserved[48]; /**< room to grow without an ABI break */
 };
 

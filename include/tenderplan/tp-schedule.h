@@ -233,10 +233,11 @@ struct tp_schedule_options {
 	/** Use @c start instead of the plan's start date (or as one, if
 	 * the plan has none). */
 	bool override_start;
-	struct tp_date start;
+	struct tp_date start; /**< the start date, with override_start */
 	/** Use @c contract_start instead of the plan's required contract
 	 * start (or as one). */
 	bool override_contract_start;
+	/** The contract start, with override_contract_start. */
 	struct tp_date contract_start;
 	/** Room to grow without an ABI break. */
 	unsigned char reserved[32];

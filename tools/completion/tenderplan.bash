@@ -13,7 +13,7 @@
 # or a value its error messages list, is missing from the tables below, so
 # update them with the program.
 
-_tenderplan_commands='holidays days templates new schedule standstill check export'
+_tenderplan_commands='holidays days templates new schedule standstill check export audit'
 _tenderplan_days_commands='add between is-working'
 
 # The options of command $1 ("" for none yet, "days add" for a days
@@ -27,10 +27,11 @@ _tenderplan_options()
 	days | templates) echo '--help -h' ;;
 	'days add' | 'days between' | 'days is-working') echo "$calendar --help -h" ;;
 	new) echo '--start= --contract-start= --region= --name= --output= -o= --help -h' ;;
-	schedule) echo '--backward --forward --explain= --help -h' ;;
+	schedule) echo '--backward --forward --explain= --today= --help -h' ;;
 	standstill) echo '--regime= --sent= --notice= --received= --region= --days= --working-days --citation= --help -h' ;;
-	check) echo '--xml --backward --help -h' ;;
-	export) echo '--format= --deadlines-only --alarm= --title= --no-check --output= -o= --help -h' ;;
+	check) echo '--xml --backward --today= --help -h' ;;
+	export) echo '--format= --deadlines-only --alarm= --title= --ocid-prefix= --today= --no-check --output= -o= --help -h' ;;
+	audit) echo '--csv --xml --jurisdiction= --help -h' ;;
 	esac
 }
 
@@ -40,7 +41,8 @@ _tenderplan_values()
 {
 	case $2 in
 	--region) echo 'england-and-wales scotland northern-ireland uk none' ;;
-	--format) echo 'ics xml mspdi svg html csv text' ;;
+	--format) echo 'ics xml mspdi svg html csv text ocds' ;;
+	--jurisdiction) echo 'england-and-wales scotland northern-ireland' ;;
 	--regime) echo 'pcr2006 pcr2015 pcsr2015 pa2023 local' ;;
 	--notice) echo 'electronic other' ;;
 	--holidays-mode) echo 'add replace' ;;
@@ -108,6 +110,7 @@ _tenderplan()
 	days) COMPREPLY=($(compgen -W "$_tenderplan_days_commands" -- "$cur")) ;;
 	new) [[ -z $arg ]] && COMPREPLY=($(compgen -W "$(_tenderplan_templates "${words[0]}")" -- "$cur")) ;;
 	schedule | check | export) [[ -z $arg ]] && _filedir xml ;;
+	audit) [[ -z $arg ]] && _filedir json ;;
 	esac
 } &&
 	complete -F _tenderplan tenderplan
