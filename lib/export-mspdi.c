@@ -441,8 +441,7 @@ dependency_lag(const struct mspdi_ctx *c, const struct tp_dependency *d)
 		g.elapsed = false;
 		g.minutes = days * MINUTES_PER_DAY + working_minutes_to(to) -
 			    working_minutes_to(from);
-	} else if (d->lag_unit == TP_UNIT_CALENDAR_DAYS &&
-		   (moves || any_day)) {
+	} else if (d->lag_unit == TP_UNIT_CALENDAR_DAYS && (moves || any_day)) {
 		g.minutes = days * ELAPSED_DAY + (moves ? 0 : to) - from;
 	} else if (d->lag_unit == TP_UNIT_CALENDAR_DAYS && d->lag == 0) {
 		/* the first working day after: as 0 working days */
@@ -464,7 +463,7 @@ static enum tp_status
 predecessor_link(struct mspdi_ctx *c, const struct tp_dependency *d)
 {
 	struct lag g = dependency_lag(c, d);
-	int format = !g.elapsed ? FORMAT_DAYS
+	int format = !g.elapsed                ? FORMAT_DAYS
 		     : g.minutes % ELAPSED_DAY ? FORMAT_ELAPSED_HOURS
 					       : FORMAT_ELAPSED_DAYS;
 	enum tp_status rc = start(c, "PredecessorLink");
@@ -598,9 +597,9 @@ task_limits(const struct mspdi_ctx *c, size_t s)
 	struct limits l = {.type = MS_ASAP};
 	struct tp_reason why = {0};
 	struct tp_constraint k;
-	bool contract = tp_plan_stage_kind(c->plan, s) ==
-				TP_STAGE_CONTRACT_START &&
-			tp_schedule_has_contract_start(c->sched);
+	bool contract =
+		tp_plan_stage_kind(c->plan, s) == TP_STAGE_CONTRACT_START &&
+		tp_schedule_has_contract_start(c->sched);
 	/* a published deadline: its planned date; the contract start: the
 	 * latest day the schedule allows it (the required date, moved back to
 	 * a working day) */
@@ -677,9 +676,9 @@ task_dates(struct mspdi_ctx *c, size_t s)
 	if (rc == TP_OK)
 		rc = elem_duration(c, "Duration", minutes);
 	if (rc == TP_OK)
-		rc = elem_int(c, "DurationFormat", f == FORM_PERIOD
-							   ? FORMAT_ELAPSED_DAYS
-							   : FORMAT_DAYS);
+		rc = elem_int(c, "DurationFormat",
+			      f == FORM_PERIOD ? FORMAT_ELAPSED_DAYS
+					       : FORMAT_DAYS);
 	return rc;
 }
 
@@ -694,10 +693,9 @@ stated_duration(struct mspdi_ctx *c, size_t s)
 	if (rc == TP_OK)
 		rc = elem(c, "FieldID", FIELD_TEXT1);
 	if (rc == TP_OK)
-		rc = tp_xml_elemf(
-			c->w, "Value", c->err, "%ld %s",
-			(long)tp_plan_stage_amount(c->plan, s),
-			tp_unit_name(tp_plan_stage_unit(c->plan, s)));
+		rc = tp_xml_elemf(c->w, "Value", c->err, "%ld %s",
+				  (long)tp_plan_stage_amount(c->plan, s),
+				  tp_unit_name(tp_plan_stage_unit(c->plan, s)));
 	return rc == TP_OK ? end(c) : rc;
 }
 

@@ -354,21 +354,25 @@ met_start_on_and_task_calendar(void **state)
 			 TP_OK);
 	xmlDocPtr doc = xmlReadMemory(buf, (int)len, "p.xml", NULL, 0);
 	free(buf);
-	str_is(doc, "string(//s:Task[s:Name='PQQ evaluation']/s:ConstraintType)",
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ evaluation']/s:ConstraintType)",
 	       "2");
-	str_is(doc, "string(//s:Task[s:Name='PQQ evaluation']/s:ConstraintDate)",
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ evaluation']/s:ConstraintDate)",
 	       "2011-12-05T08:00:00");
 	assert_int_equal(xpath_count(doc, NS, "//s:Calendar"), 2);
 	str_is(doc, "string(//s:Task[s:Name='Standstill']/s:CalendarUID)", "2");
 	str_is(doc, "string(//s:Task[s:Name='PQQ evaluation']/s:CalendarUID)",
 	       "-1");
 	assert_int_equal(
-		xpath_count(doc, NS,
-			    "//s:Calendar[s:UID='2']//s:Exception[s:Name='Statutory closure']"),
+		xpath_count(
+			doc, NS,
+			"//s:Calendar[s:UID='2']//s:Exception[s:Name='Statutory closure']"),
 		1);
 	assert_int_equal(
-		xpath_count(doc, NS,
-			    "//s:Calendar[s:UID='1']//s:Exception[s:Name='Statutory closure']"),
+		xpath_count(
+			doc, NS,
+			"//s:Calendar[s:UID='1']//s:Exception[s:Name='Statutory closure']"),
 		0);
 	xmlFreeDoc(doc);
 	tp_schedule_free(s);
