@@ -1,8 +1,56 @@
 /* SPDX-License-Identifier: MIT */
 /* Microsoft Project XML (MSPDI, namespace
- * http://schemas.microsoft.com/project), written with libxml2's
- * xmlTextWriter: tasks linked as a live network on a calendar whose
- * exceptions are the bank holidays and closures. */
+ * http://schemas.microsoft.com/project; valid against Microsoft's pj12
+ * schema once mapped to its namespace), written with libxml2's
+ * xmlTextWriter: a live network that a client re-scheduling from its
+ * links, lags, constraints and calendars puts on the schedule's early
+ * dates (tp-schedule.h, "Date conventions"). Element meanings are those of
+ * Microsoft's "Project XML Data Interchange" reference.
+ *
+ * Moments. The client works in times of day on calendars whose working
+ * days run 08:00-12:00 and 13:00-17:00; a tenderplan day maps to:
+ * - a working-day stage: 08:00 on its start day to 17:00 on its finish
+ *   day, its duration in working time;
+ * - a calendar-day, week or month stage (a period): 00:00 on its start day
+ *   (the day after the act that opens it, any day) to 17:00 on its finish
+ *   day, as elapsed time: the span the schedule gave it, which is never
+ *   less than the stated duration (the finish is moved to a working day,
+ *   and with only a contract start a critical period runs to its late
+ *   finish); the stated duration is kept in the custom field Text1;
+ * - a milestone: at its time of day, or 17:00, on its day, so that a
+ *   successor starts on the next day as tenderplan's do.
+ * Every finish is then 17:00 (or a milestone's time), every start of a
+ * working-day stage 08:00, which clients treat as the same working moment:
+ * they start a task that follows a 17:00 finish at 08:00 on the next
+ * working day, and keep a milestone at 17:00.
+ *
+ * Lags. Each dependency's rule is written as the lag from the
+ * predecessor's moment to the successor's that gives the same day under
+ * the client's rules (lags count on the successor's calendar, as in
+ * tenderplan): a working-day lag in working time, including the day that
+ * "the day after" adds and the part of a day between the two moments; a
+ * calendar-day lag in elapsed time from the predecessor's moment to 00:00
+ * of "the day after" plus L days (a task that may not start then moves on
+ * to the next working time, as tenderplan's stages move to the next day
+ * they may start). Three rules have no exact client form and get the
+ * elapsed time the schedule itself put between the two moments: a
+ * working-day lag into a period (an elapsed task starts where its lag
+ * ends, not on the next working day), and a calendar-day lag of L != 0
+ * into a milestone or a finish (a client keeps it on a non-working day).
+ *
+ * Constraints only where the plan fixes a date, the kinds that leave links
+ * in charge: start-no-earlier-than as Start No Earlier Than; start-on and
+ * finish-on as Must Start On / Must Finish On when the schedule meets
+ * them, else as Start / Finish No Earlier Than with a Deadline (a client's
+ * "must" would override the links that tenderplan follows); the required
+ * contract start as Start No Earlier Than on the contract-start stages; a
+ * milestone that opens the plan, or a stage the schedule holds on its late
+ * dates (only a contract start), as Start No Earlier Than its date.
+ * Deadline stages carry a Deadline on their planned date (a published
+ * closing date must not slip), contract-start stages one on the latest day
+ * the contract start allows, so a client shows a slip as a missed
+ * deadline. Stages on the statutory calendar use it as their task
+ * calendar; holidays and closures are calendar exceptions. */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,20 +61,29 @@
 #include "error-private.h"
 #include "export-private.h"
 
-/* An 8-hour working day, 08:00-12:00 and 13:00-17:00 (MS Project's
- * standard calendar). Lags are in tenths of a minute (MSPDI LinkLag). */
-#define MINUTES_PER_DAY     480
-#define LAG_PER_WORKING_DAY (MINUTES_PER_DAY * 10)
-#define LAG_PER_ELAPSED_DAY (24 * 60 * 10)
-/* MSPDI duration formats: 7 days, 8 elapsed days. */
-#define FORMAT_DAYS         7
-#define FORMAT_ELAPSED_DAYS 8
+/* MS Project's standard calendar: 8 working hours a day, 08:00-12:00 and
+ * 13:00-17:00. Lags are in tenths of a minute (MSPDI LinkLag). */
+#define MINUTES_PER_DAY 480
+#define DAY_START       (8 * 60)
+#define DAY_END         (17 * 60)
+#define ELAPSED_DAY     (24 * 60)
+/* MSPDI duration and lag formats: 6 elapsed hours, 7 days, 8 elapsed
+ * days. */
+#define FORMAT_ELAPSED_HOURS 6
+#define FORMAT_DAYS          7
+#define FORMAT_ELAPSED_DAYS  8
+/* Task Text1 (MSPDI FieldID), aliased "Stated duration". */
+#define FIELD_TEXT1 "188743731"
+/* Calendar UIDs: the plan's, and the statutory one when it differs. */
+#define CAL_PLAN      1
+#define CAL_STATUTORY 2
 
 struct mspdi_ctx {
 	xmlTextWriterPtr w;
 	const struct tp_plan *plan;
 	const struct tp_schedule *sched;
 	const struct tp_calendar *cal;
+	const struct tp_calendar *statutory; /* NULL: none distinct in use */
 	struct tp_error *err;
 	/* exception being collected: a run of named non-working days */
 	bool open;
@@ -34,6 +91,67 @@ struct mspdi_ctx {
 	const char *name;
 	enum tp_status rc;
 };
+
+/* How a stage is written (see the top of the file). */
+enum form {
+	FORM_WORKING = 0,
+	FORM_PERIOD = 1,
+	FORM_MILESTONE = 2,
+};
+
+static enum form
+stage_form(const struct tp_plan *plan, size_t s)
+{
+	if (tp_plan_stage_is_milestone(plan, s))
+		return FORM_MILESTONE;
+	return tp_plan_stage_unit(plan, s) == TP_UNIT_WORKING_DAYS
+		       ? FORM_WORKING
+		       : FORM_PERIOD;
+}
+
+/* Minutes after midnight of a stage's start and finish moments. */
+static int
+milestone_time(const struct tp_plan *plan, size_t s)
+{
+	int t = tp_plan_stage_time(plan, s);
+	return t >= 0 ? t : DAY_END;
+}
+
+static int
+start_time(const struct tp_plan *plan, size_t s)
+{
+	switch (stage_form(plan, s)) {
+	case FORM_MILESTONE:
+		return milestone_time(plan, s);
+	case FORM_PERIOD:
+		return 0;
+	case FORM_WORKING:
+	default:
+		return DAY_START;
+	}
+}
+
+static int
+finish_time(const struct tp_plan *plan, size_t s)
+{
+	return stage_form(plan, s) == FORM_MILESTONE ? milestone_time(plan, s)
+						     : DAY_END;
+}
+
+/* Working minutes of a standard day from 08:00 to @p t. */
+static int
+working_minutes_to(int t)
+{
+	if (t <= DAY_START)
+		return 0;
+	if (t <= 12 * 60)
+		return t - DAY_START;
+	if (t <= 13 * 60)
+		return 4 * 60;
+	if (t <= DAY_END)
+		return 4 * 60 + t - 13 * 60;
+	return MINUTES_PER_DAY;
+}
 
 static enum tp_status
 elem(struct mspdi_ctx *c, const char *name, const char *value)
@@ -72,7 +190,15 @@ elem_datetime(struct mspdi_ctx *c, const char *name, struct tp_date d,
 			    minutes / 60, minutes % 60);
 }
 
-/* ---- calendar ---------------------------------------------------------- */
+/* An xsd:duration of @p minutes (may be negative: not for durations). */
+static enum tp_status
+elem_duration(struct mspdi_ctx *c, const char *name, long minutes)
+{
+	return tp_xml_elemf(c->w, name, c->err, "PT%ldH%ldM0S", minutes / 60,
+			    minutes % 60);
+}
+
+/* ---- calendars --------------------------------------------------------- */
 
 static enum tp_status
 working_times(struct mspdi_ctx *c)
@@ -95,7 +221,7 @@ working_times(struct mspdi_ctx *c)
 /* WeekDays: MSPDI DayType 1 = Sunday ... 7 = Saturday. Which days are
  * the weekend is read off a week of the calendar. */
 static enum tp_status
-week_days(struct mspdi_ctx *c)
+week_days(struct mspdi_ctx *c, const struct tp_calendar *cal)
 {
 	struct tp_date d = tp_schedule_plan_start(c->sched);
 	d.day -= (int32_t)tp_date_weekday(d) - 1; /* the Monday */
@@ -103,7 +229,7 @@ week_days(struct mspdi_ctx *c)
 	for (int i = 0; rc == TP_OK && i < 7; i++) {
 		struct tp_day_info info;
 		struct tp_date day = {d.day + i};
-		rc = tp_calendar_day_info(c->cal, day, &info, c->err);
+		rc = tp_calendar_day_info(cal, day, &info, c->err);
 		int iso = (int)tp_date_weekday(day);
 		if (rc == TP_OK)
 			rc = start(c, "WeekDay");
@@ -151,10 +277,11 @@ static int
 collect_exception(struct tp_date d, const struct tp_day_info *info, void *user)
 {
 	struct mspdi_ctx *c = user;
-	if (!info->holiday || info->weekend)
+	if (info->working || info->weekend)
 		return 0; /* the WeekDays already make it non-working */
-	const char *name =
-		info->holiday->name ? info->holiday->name : "holiday";
+	const char *name = info->holiday && info->holiday->name
+				   ? info->holiday->name
+				   : "holiday";
 	if (c->open && c->to.day + 1 == d.day && !strcmp(c->name, name)) {
 		c->to = d;
 		return 0;
@@ -168,21 +295,24 @@ collect_exception(struct tp_date d, const struct tp_day_info *info, void *user)
 }
 
 static enum tp_status
-exceptions(struct mspdi_ctx *c)
+exceptions(struct mspdi_ctx *c, const struct tp_calendar *cal)
 {
-	/* From the plan's start to a year after its finish (MS Project may
+	/* From the plan's start to a year after its finish (a client may
 	 * reschedule later), within the calendar's range. */
 	struct tp_date a = tp_schedule_plan_start(c->sched);
 	struct tp_date b = {tp_schedule_plan_finish(c->sched).day + 366};
-	struct tp_date last = tp_calendar_last_day(c->cal);
+	struct tp_date first = tp_calendar_first_day(cal);
+	struct tp_date last = tp_calendar_last_day(cal);
+	if (a.day < first.day)
+		a = first;
 	if (b.day > last.day)
 		b = last;
 	enum tp_status rc = start(c, "Exceptions");
 	c->open = false;
 	c->rc = TP_OK;
-	if (rc == TP_OK)
+	if (rc == TP_OK && a.day <= b.day)
 		rc = tp_calendar_foreach_non_working(
-			c->cal, a, b, collect_exception, c, NULL, c->err);
+			cal, a, b, collect_exception, c, NULL, c->err);
 	if (rc == TP_OK)
 		rc = c->rc;
 	if (rc == TP_OK && c->open)
@@ -191,30 +321,53 @@ exceptions(struct mspdi_ctx *c)
 }
 
 static enum tp_status
-calendars(struct mspdi_ctx *c)
+calendar(struct mspdi_ctx *c, const struct tp_calendar *cal, long uid,
+	 const char *name)
 {
-	enum tp_status rc = start(c, "Calendars");
+	enum tp_status rc = start(c, "Calendar");
 	if (rc == TP_OK)
-		rc = start(c, "Calendar");
+		rc = elem_int(c, "UID", uid);
 	if (rc == TP_OK)
-		rc = elem_int(c, "UID", 1);
-	if (rc == TP_OK)
-		rc = elem(c, "Name", "Working days");
+		rc = elem(c, "Name", name);
 	if (rc == TP_OK)
 		rc = elem_int(c, "IsBaseCalendar", 1);
 	if (rc == TP_OK)
 		rc = elem_int(c, "BaseCalendarUID", -1);
 	if (rc == TP_OK)
-		rc = week_days(c);
+		rc = week_days(c, cal);
 	if (rc == TP_OK)
-		rc = exceptions(c);
-	if (rc == TP_OK)
-		rc = end(c);
+		rc = exceptions(c, cal);
 	return rc == TP_OK ? end(c) : rc;
 }
 
-/* ---- tasks ----------------------------------------------------------------
- */
+static enum tp_status
+calendars(struct mspdi_ctx *c)
+{
+	enum tp_status rc = start(c, "Calendars");
+	if (rc == TP_OK)
+		rc = calendar(c, c->cal, CAL_PLAN, "Working days");
+	if (rc == TP_OK && c->statutory)
+		rc = calendar(c, c->statutory, CAL_STATUTORY,
+			      "Statutory working days");
+	return rc == TP_OK ? end(c) : rc;
+}
+
+/* The statutory calendar if a stage counts on it and it is not the plan's
+ * own, else NULL. */
+static const struct tp_calendar *
+statutory_in_use(const struct tp_plan *plan)
+{
+	const struct tp_calendar *st = tp_plan_statutory_calendar(plan);
+	if (!st || st == tp_plan_calendar(plan))
+		return NULL;
+	tp_plan_foreach_stage (plan, s) {
+		if (tp_plan_stage_calendar(plan, s) == st)
+			return st;
+	}
+	return NULL;
+}
+
+/* ---- links ------------------------------------------------------------- */
 
 /* MSPDI link types: 0 FF, 1 FS, 2 SF, 3 SS. */
 static int
@@ -233,13 +386,86 @@ link_type(enum tp_dep_type t)
 	}
 }
 
+/* A lag in minutes, working time or elapsed. */
+struct lag {
+	long minutes;
+	bool elapsed;
+};
+
+/* Which end of each stage a dependency links: true for the start. */
+static bool
+links_pred_start(enum tp_dep_type t)
+{
+	return t == TP_DEP_START_TO_START || t == TP_DEP_START_TO_FINISH;
+}
+
+static bool
+links_succ_start(enum tp_dep_type t)
+{
+	return t == TP_DEP_FINISH_TO_START || t == TP_DEP_START_TO_START;
+}
+
+/* The schedule's moment of one end of a stage, in elapsed minutes from
+ * the epoch of struct tp_date. */
+static long
+moment(const struct mspdi_ctx *c, size_t s, bool at_start)
+{
+	struct tp_date d = at_start ? tp_schedule_early_start(c->sched, s)
+				    : tp_schedule_early_finish(c->sched, s);
+	int t = at_start ? start_time(c->plan, s) : finish_time(c->plan, s);
+	return (long)d.day * ELAPSED_DAY + t;
+}
+
+/* The lag that gives the successor tenderplan's day (see the top of the
+ * file). "Days" is how many days the rule moves from the predecessor's
+ * day: L, plus one for "the day after" (finish-to-start), minus one for
+ * "the day before" (start-to-finish). */
+static struct lag
+dependency_lag(const struct mspdi_ctx *c, const struct tp_dependency *d)
+{
+	bool ps = links_pred_start(d->type), ss = links_succ_start(d->type);
+	long days = d->lag + (d->type == TP_DEP_FINISH_TO_START) -
+		    (d->type == TP_DEP_START_TO_FINISH);
+	int from = ps ? start_time(c->plan, d->from)
+		      : finish_time(c->plan, d->from);
+	enum form sf = stage_form(c->plan, d->to);
+	int to = ss ? start_time(c->plan, d->to) : finish_time(c->plan, d->to);
+	/* does the successor's end move on by itself to a working day? */
+	bool moves = ss && sf == FORM_WORKING;
+	bool any_day = ss && sf == FORM_PERIOD;
+	struct lag g = {0, true};
+	if (days == 0) {
+		/* the same day: the difference of the times, exact anywhere */
+		g.minutes = to - from;
+	} else if (d->lag_unit == TP_UNIT_WORKING_DAYS && !any_day) {
+		g.elapsed = false;
+		g.minutes = days * MINUTES_PER_DAY + working_minutes_to(to) -
+			    working_minutes_to(from);
+	} else if (d->lag_unit == TP_UNIT_CALENDAR_DAYS && (moves || any_day)) {
+		g.minutes = days * ELAPSED_DAY + (moves ? 0 : to) - from;
+	} else if (d->lag_unit == TP_UNIT_CALENDAR_DAYS && d->lag == 0) {
+		/* the first working day after: as 0 working days */
+		g.elapsed = false;
+		g.minutes = days * MINUTES_PER_DAY + working_minutes_to(to) -
+			    working_minutes_to(from);
+	} else {
+		/* no client form: the schedule's own gap */
+		g.minutes = moment(c, d->to, ss) - moment(c, d->from, ps);
+	}
+	if (!g.elapsed && g.minutes == 0)
+		g.elapsed = d->lag_unit == TP_UNIT_CALENDAR_DAYS;
+	return g;
+}
+
 /* Every link carries LinkLag and LagFormat, even at zero lag: some
  * importers require both. */
 static enum tp_status
 predecessor_link(struct mspdi_ctx *c, const struct tp_dependency *d)
 {
-	bool working = d->lag_unit == TP_UNIT_WORKING_DAYS;
-	long per = working ? LAG_PER_WORKING_DAY : LAG_PER_ELAPSED_DAY;
+	struct lag g = dependency_lag(c, d);
+	int format = !g.elapsed                ? FORMAT_DAYS
+		     : g.minutes % ELAPSED_DAY ? FORMAT_ELAPSED_HOURS
+					       : FORMAT_ELAPSED_DAYS;
 	enum tp_status rc = start(c, "PredecessorLink");
 	if (rc == TP_OK)
 		rc = elem_int(c, "PredecessorUID", (long)d->from + 1);
@@ -248,119 +474,236 @@ predecessor_link(struct mspdi_ctx *c, const struct tp_dependency *d)
 	if (rc == TP_OK)
 		rc = elem_int(c, "CrossProject", 0);
 	if (rc == TP_OK)
-		rc = elem_int(c, "LinkLag", (long)d->lag * per);
+		rc = elem_int(c, "LinkLag", g.minutes * 10);
 	if (rc == TP_OK)
-		rc = elem_int(c, "LagFormat",
-			      working ? FORMAT_DAYS : FORMAT_ELAPSED_DAYS);
+		rc = elem_int(c, "LagFormat", format);
 	return rc == TP_OK ? end(c) : rc;
 }
 
 static enum tp_status
-links(struct mspdi_ctx *c, size_t s, bool *has_pred)
+links(struct mspdi_ctx *c, size_t s)
 {
 	enum tp_status rc = TP_OK;
-	*has_pred = false;
 	for (size_t i = 0; rc == TP_OK && i < tp_plan_dependency_count(c->plan);
 	     i++) {
 		struct tp_dependency d;
-		if (!tp_plan_dependency(c->plan, i, &d) || d.to != s)
-			continue;
-		*has_pred = true;
-		rc = predecessor_link(c, &d);
+		if (tp_plan_dependency(c->plan, i, &d) && d.to == s)
+			rc = predecessor_link(c, &d);
 	}
 	return rc;
 }
 
+/* ---- constraints and deadlines ----------------------------------------- */
+
+/* MSPDI constraint types. */
+enum {
+	MS_ASAP = 0,
+	MS_MUST_START_ON = 2,
+	MS_MUST_FINISH_ON = 3,
+	MS_START_NO_EARLIER = 4,
+	MS_FINISH_NO_EARLIER = 6,
+	MS_FINISH_NO_LATER = 7,
+};
+
+/* What a task is written with: at most one constraint (MS Project holds
+ * one per task), and a deadline. */
+struct limits {
+	int type;
+	struct tp_date date;
+	int minutes;
+	bool deadline;
+	struct tp_date deadline_date;
+};
+
+/* The plan's constraint to write for @p s: the one that set its early
+ * start, else its first. False if it has none. */
 static bool
-has_predecessor(const struct tp_plan *plan, size_t s)
+plan_constraint(const struct mspdi_ctx *c, size_t s, struct tp_constraint *k)
 {
-	for (size_t i = 0; i < tp_plan_dependency_count(plan); i++) {
-		struct tp_dependency d;
-		if (tp_plan_dependency(plan, i, &d) && d.to == s)
+	struct tp_reason why;
+	if (tp_schedule_early_reason(c->sched, s, &why) &&
+	    why.kind == TP_REASON_CONSTRAINT &&
+	    tp_plan_constraint(c->plan, why.index, k) && k->stage == s)
+		return true;
+	for (size_t i = 0; i < tp_plan_constraint_count(c->plan); i++)
+		if (tp_plan_constraint(c->plan, i, k) && k->stage == s)
 			return true;
-	}
 	return false;
 }
 
-/* MSPDI constraint types: 0 as soon as possible, 2 must start on, 3 must
- * finish on, 4 start no earlier than, 7 finish no later than. The plan's
- * first constraint on the stage is kept (MS Project holds one per task); a
- * stage without predecessors or constraints starts no earlier than its
- * scheduled start, so the network opens where the schedule does. */
-static enum tp_status
-constraint(struct mspdi_ctx *c, size_t s)
+/* @p d, or for a stage that may start (@p at_start) or finish only on a
+ * working day of its calendar, the first such day from @p d on, as the
+ * schedule moves constraint dates (a week at most; else @p d). */
+static struct tp_date
+roll(const struct mspdi_ctx *c, size_t s, struct tp_date d, bool at_start)
 {
-	static const int types[] = {
-		[TP_CONSTRAINT_START_NO_EARLIER_THAN] = 4,
-		[TP_CONSTRAINT_START_ON] = 2,
-		[TP_CONSTRAINT_FINISH_NO_LATER_THAN] = 7,
-		[TP_CONSTRAINT_FINISH_ON] = 3,
-	};
-	for (size_t i = 0; i < tp_plan_constraint_count(c->plan); i++) {
-		struct tp_constraint k;
-		if (!tp_plan_constraint(c->plan, i, &k) || k.stage != s)
-			continue;
-		bool fin = k.type >= TP_CONSTRAINT_FINISH_NO_LATER_THAN;
-		enum tp_status rc =
-			elem_int(c, "ConstraintType", types[k.type]);
-		if (rc == TP_OK)
-			rc = elem_int(c, "CalendarUID", -1);
-		return rc == TP_OK ? elem_datetime(c, "ConstraintDate", k.date,
-						   fin ? 17 * 60 : 8 * 60)
-				   : rc;
+	const struct tp_calendar *cal = tp_plan_stage_calendar(c->plan, s);
+	if (at_start && stage_form(c->plan, s) == FORM_PERIOD)
+		return d;
+	for (int i = 0; i < 7; i++) {
+		struct tp_date x = {d.day + i};
+		bool working = false;
+		if (tp_calendar_is_working_day(cal, x, &working, NULL) != TP_OK)
+			break;
+		if (working)
+			return x;
 	}
-	bool first = !has_predecessor(c->plan, s);
-	enum tp_status rc = elem_int(c, "ConstraintType", first ? 4 : 0);
+	return d;
+}
+
+static void
+from_plan_constraint(const struct mspdi_ctx *c, size_t s,
+		     const struct tp_constraint *k, struct limits *l)
+{
+	struct tp_date es = tp_schedule_early_start(c->sched, s);
+	struct tp_date ef = tp_schedule_early_finish(c->sched, s);
+	l->date = roll(c, s, k->date, true);
+	l->minutes = start_time(c->plan, s);
+	switch (k->type) {
+	case TP_CONSTRAINT_START_NO_EARLIER_THAN:
+		l->type = MS_START_NO_EARLIER;
+		break;
+	case TP_CONSTRAINT_START_ON:
+		l->type = es.day == k->date.day ? MS_MUST_START_ON
+						: MS_START_NO_EARLIER;
+		break;
+	case TP_CONSTRAINT_FINISH_NO_LATER_THAN:
+		l->type = MS_FINISH_NO_LATER;
+		l->date = k->date;
+		l->minutes = finish_time(c->plan, s);
+		break;
+	case TP_CONSTRAINT_FINISH_ON:
+	default:
+		l->type = ef.day == k->date.day ? MS_MUST_FINISH_ON
+						: MS_FINISH_NO_EARLIER;
+		l->date = roll(c, s, k->date, false);
+		l->minutes = finish_time(c->plan, s);
+		break;
+	}
+	/* an on-date the schedule misses: a deadline shows the miss */
+	bool missed = (k->type == TP_CONSTRAINT_START_ON &&
+		       l->type == MS_START_NO_EARLIER &&
+		       tp_plan_stage_is_milestone(c->plan, s)) ||
+		      l->type == MS_FINISH_NO_EARLIER;
+	if (missed && (!l->deadline || k->date.day < l->deadline_date.day)) {
+		l->deadline = true;
+		l->deadline_date = k->date;
+	}
+}
+
+static struct limits
+task_limits(const struct mspdi_ctx *c, size_t s)
+{
+	struct limits l = {.type = MS_ASAP};
+	struct tp_reason why = {0};
+	struct tp_constraint k;
+	bool contract =
+		tp_plan_stage_kind(c->plan, s) == TP_STAGE_CONTRACT_START &&
+		tp_schedule_has_contract_start(c->sched);
+	/* a published deadline: its planned date; the contract start: the
+	 * latest day the schedule allows it (the required date, moved back to
+	 * a working day) */
+	if (tp_export_stage_shape(c->plan, s) == TP_SHAPE_DEADLINE) {
+		l.deadline = true;
+		l.deadline_date = tp_schedule_early_finish(c->sched, s);
+	}
+	if (contract) {
+		l.deadline = true;
+		l.deadline_date = tp_schedule_late_finish(c->sched, s);
+	}
+	(void)tp_schedule_early_reason(c->sched, s, &why);
+	if (plan_constraint(c, s, &k)) {
+		from_plan_constraint(c, s, &k, &l);
+		if (why.kind == TP_REASON_CONSTRAINT)
+			return l;
+	}
+	/* the schedule set the early start by something other than links
+	 * and the project start: hold the stage there */
+	bool hold = why.kind == TP_REASON_CONTRACT_START ||
+		    why.kind == TP_REASON_CRITICAL_PATH ||
+		    (stage_form(c->plan, s) == FORM_MILESTONE &&
+		     (why.kind == TP_REASON_START_DATE ||
+		      why.kind == TP_REASON_PLAN_START));
+	if (hold && l.type != MS_MUST_START_ON) {
+		l.type = MS_START_NO_EARLIER;
+		l.date = tp_schedule_early_start(c->sched, s);
+		l.minutes = start_time(c->plan, s);
+	}
+	return l;
+}
+
+static enum tp_status
+constraint(struct mspdi_ctx *c, size_t s, const struct limits *l)
+{
+	const struct tp_calendar *cal = tp_plan_stage_calendar(c->plan, s);
+	long uid = c->statutory && cal == c->statutory ? CAL_STATUTORY : -1;
+	enum tp_status rc = elem_int(c, "ConstraintType", l->type);
 	if (rc == TP_OK)
-		rc = elem_int(c, "CalendarUID", -1);
-	if (rc == TP_OK && first)
-		rc = elem_datetime(c, "ConstraintDate",
-				   tp_schedule_early_start(c->sched, s),
-				   8 * 60);
+		rc = elem_int(c, "CalendarUID", uid);
+	if (rc == TP_OK && l->type != MS_ASAP)
+		rc = elem_datetime(c, "ConstraintDate", l->date, l->minutes);
+	if (rc == TP_OK && l->deadline)
+		rc = elem_datetime(c, "Deadline", l->deadline_date,
+				   finish_time(c->plan, s));
 	return rc;
 }
 
+/* ---- tasks ------------------------------------------------------------- */
+
+/* The duration as the schedule gave it: working time for a working-day
+ * stage, elapsed time from 00:00 on its start day to 17:00 on its finish
+ * day for a period, nothing for a milestone. */
 static enum tp_status
 task_dates(struct mspdi_ctx *c, size_t s)
 {
-	bool ms = tp_plan_stage_is_milestone(c->plan, s);
-	int t = tp_plan_stage_time(c->plan, s);
-	int from = ms && t >= 0 ? t : 8 * 60;
-	int to = ms ? from : 17 * 60;
+	enum form f = stage_form(c->plan, s);
+	struct tp_date es = tp_schedule_early_start(c->sched, s);
+	struct tp_date ef = tp_schedule_early_finish(c->sched, s);
 	int32_t wd = 0;
-	enum tp_status rc = tp_schedule_working_days(c->sched, s, TP_PASS_EARLY,
-						     &wd, c->err);
+	long minutes = 0;
+	enum tp_status rc = TP_OK;
+	if (f == FORM_WORKING) {
+		rc = tp_schedule_working_days(c->sched, s, TP_PASS_EARLY, &wd,
+					      c->err);
+		minutes = (long)wd * MINUTES_PER_DAY;
+	} else if (f == FORM_PERIOD) {
+		minutes = (long)(ef.day - es.day) * ELAPSED_DAY + DAY_END;
+	}
 	if (rc == TP_OK)
-		rc = elem_datetime(c, "Start",
-				   tp_schedule_early_start(c->sched, s), from);
+		rc = elem_datetime(c, "Start", es, start_time(c->plan, s));
 	if (rc == TP_OK)
-		rc = elem_datetime(c, "Finish",
-				   tp_schedule_early_finish(c->sched, s), to);
+		rc = elem_datetime(c, "Finish", ef, finish_time(c->plan, s));
 	if (rc == TP_OK)
-		rc = tp_xml_elemf(c->w, "Duration", c->err, "PT%ldH0M0S",
-				  ms ? 0L : (long)wd * MINUTES_PER_DAY / 60);
+		rc = elem_duration(c, "Duration", minutes);
 	if (rc == TP_OK)
-		rc = elem_int(c, "DurationFormat", FORMAT_DAYS);
+		rc = elem_int(c, "DurationFormat",
+			      f == FORM_PERIOD ? FORMAT_ELAPSED_DAYS
+					       : FORMAT_DAYS);
 	return rc;
 }
 
-/* A deadline stage also sets MS Project's Deadline, so a slip past it
- * shows as a missed deadline there. */
+/* Text1: the stated duration ("28 calendar-days"), which a period's
+ * elapsed span may exceed. */
 static enum tp_status
-deadline(struct mspdi_ctx *c, size_t s)
+stated_duration(struct mspdi_ctx *c, size_t s)
 {
-	if (tp_export_stage_shape(c->plan, s) != TP_SHAPE_DEADLINE)
+	if (tp_plan_stage_is_milestone(c->plan, s))
 		return TP_OK;
-	int t = tp_plan_stage_time(c->plan, s);
-	return elem_datetime(c, "Deadline",
-			     tp_schedule_early_finish(c->sched, s),
-			     t >= 0 ? t : 17 * 60);
+	enum tp_status rc = start(c, "ExtendedAttribute");
+	if (rc == TP_OK)
+		rc = elem(c, "FieldID", FIELD_TEXT1);
+	if (rc == TP_OK)
+		rc = tp_xml_elemf(c->w, "Value", c->err, "%ld %s",
+				  (long)tp_plan_stage_amount(c->plan, s),
+				  tp_unit_name(tp_plan_stage_unit(c->plan, s)));
+	return rc == TP_OK ? end(c) : rc;
 }
 
 static enum tp_status
 task(struct mspdi_ctx *c, size_t s)
 {
 	const char *name = tp_plan_stage_name(c->plan, s);
+	struct limits l = task_limits(c, s);
 	char num[32];
 	snprintf(num, sizeof(num), "%zu", s + 1);
 	enum tp_status rc = start(c, "Task");
@@ -394,19 +737,15 @@ task(struct mspdi_ctx *c, size_t s)
 	if (rc == TP_OK)
 		rc = tp_xml_elemf(c->w, "TotalSlack", c->err, "%ld",
 				  (long)tp_schedule_total_float(c->sched, s) *
-					  LAG_PER_WORKING_DAY);
+					  MINUTES_PER_DAY * 10);
 	if (rc == TP_OK)
-		rc = constraint(c, s);
-	if (rc == TP_OK)
-		rc = deadline(c, s);
+		rc = constraint(c, s, &l);
 	if (rc == TP_OK && tp_plan_stage_notes(c->plan, s))
 		rc = elem(c, "Notes", tp_plan_stage_notes(c->plan, s));
-	bool has_pred;
 	if (rc == TP_OK)
-		rc = links(c, s, &has_pred);
-	/* Project 2010's Manual comes after the links (pj14 order) */
+		rc = links(c, s);
 	if (rc == TP_OK)
-		rc = elem_int(c, "Manual", 0); /* auto-scheduled, not pinned */
+		rc = stated_duration(c, s);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -421,11 +760,34 @@ tasks(struct mspdi_ctx *c)
 	return rc == TP_OK ? end(c) : rc;
 }
 
+/* The custom field that keeps the stated durations. */
+static enum tp_status
+extended_attributes(struct mspdi_ctx *c)
+{
+	enum tp_status rc = start(c, "ExtendedAttributes");
+	if (rc == TP_OK)
+		rc = start(c, "ExtendedAttribute");
+	if (rc == TP_OK)
+		rc = elem(c, "FieldID", FIELD_TEXT1);
+	if (rc == TP_OK)
+		rc = elem(c, "FieldName", "Text1");
+	if (rc == TP_OK)
+		rc = elem(c, "Alias", "Stated duration");
+	if (rc == TP_OK)
+		rc = end(c);
+	return rc == TP_OK ? end(c) : rc;
+}
+
+/* Scheduled from the start: the exported dates are early dates, which a
+ * forward pass from the plan's start (with only a contract start, its
+ * latest start) reproduces; scheduling from the finish would put the
+ * stages off the critical path on their late dates. HonorConstraints 0:
+ * links win over a constraint that cannot be met, as in tenderplan. */
 static enum tp_status
 header(struct mspdi_ctx *c)
 {
 	const char *name = tp_plan_name(c->plan);
-	enum tp_status rc = elem_int(c, "SaveVersion", 14);
+	enum tp_status rc = elem_int(c, "SaveVersion", 12);
 	if (rc == TP_OK)
 		rc = elem(c, "Name",
 			  tp_plan_id(c->plan) ? tp_plan_id(c->plan)
@@ -438,12 +800,18 @@ header(struct mspdi_ctx *c)
 		rc = elem_int(c, "ScheduleFromStart", 1);
 	if (rc == TP_OK)
 		rc = elem_datetime(c, "StartDate",
-				   tp_schedule_plan_start(c->sched), 8 * 60);
+				   tp_schedule_plan_start(c->sched), 0);
 	if (rc == TP_OK)
 		rc = elem_datetime(c, "FinishDate",
-				   tp_schedule_plan_finish(c->sched), 17 * 60);
+				   tp_schedule_plan_finish(c->sched), DAY_END);
 	if (rc == TP_OK)
-		rc = elem_int(c, "CalendarUID", 1);
+		rc = elem_int(c, "CurrencyDigits", 2);
+	if (rc == TP_OK)
+		rc = elem(c, "CurrencySymbol", "\xc2\xa3"); /* pound sign */
+	if (rc == TP_OK)
+		rc = elem(c, "CurrencyCode", "GBP");
+	if (rc == TP_OK)
+		rc = elem_int(c, "CalendarUID", CAL_PLAN);
 	if (rc == TP_OK)
 		rc = elem(c, "DefaultStartTime", "08:00:00");
 	if (rc == TP_OK)
@@ -455,7 +823,13 @@ header(struct mspdi_ctx *c)
 	if (rc == TP_OK)
 		rc = elem_int(c, "DaysPerMonth", 20);
 	if (rc == TP_OK)
+		rc = elem_int(c, "DefaultTaskType", 1); /* fixed duration */
+	if (rc == TP_OK)
 		rc = elem_int(c, "DurationFormat", FORMAT_DAYS);
+	if (rc == TP_OK)
+		rc = elem_int(c, "HonorConstraints", 0);
+	if (rc == TP_OK)
+		rc = extended_attributes(c);
 	return rc;
 }
 
@@ -489,6 +863,7 @@ tp_export_mspdi(const struct tp_export_job *job, struct tp_sbuf *out,
 	struct mspdi_ctx c = {.sched = job->scheds[0], .err = err};
 	c.plan = tp_schedule_plan(c.sched);
 	c.cal = tp_plan_calendar(c.plan);
+	c.statutory = statutory_in_use(c.plan);
 	if (!c.cal)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "the plan has no calendar");

@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* MS Project XML: the elements MS Project, ProjectLibre and MPXJ need are
- * present; links carry LinkLag (tenths of a minute) and LagFormat even at
- * zero lag; bank holidays are calendar exceptions; tasks auto-scheduled. */
+ * present, in pj12 schema order; durations and lags in the units a client
+ * re-schedules onto tenderplan's days (working time, elapsed time for
+ * calendar-day periods and lags, milestones at the end of their day);
+ * constraints that leave links in charge; bank holidays, closures and the
+ * statutory calendar as calendars. Expected values are worked out by hand
+ * from the fixtures' dates (export-fixtures.c) and MSPDI's units: LinkLag
+ * in tenths of a minute, 480 working minutes a day. The whole file against
+ * the schema and re-scheduled: tests/mspdi-model.sh, planner-reschedule.sh. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -56,7 +62,6 @@ required_elements(void **state)
 		"s:Duration",
 		"s:DurationFormat",
 		"s:Milestone",
-		"s:Manual",
 		"s:ConstraintType",
 	};
 	for (size_t i = 0; i < sizeof(per_task) / sizeof(per_task[0]); i++) {
@@ -68,7 +73,13 @@ required_elements(void **state)
 	assert_int_equal(xpath_count(doc, NS, "/s:Project/s:Name"), 1);
 	assert_int_equal(xpath_count(doc, NS, "/s:Project/s:StartDate"), 1);
 	assert_int_equal(xpath_count(doc, NS, "/s:Project/s:CalendarUID"), 1);
-	assert_int_equal(xpath_count(doc, NS, "//s:Task[s:Manual!='0']"), 0);
+	/* pj12 has no Manual (Project 2010); CurrencyCode is required */
+	assert_int_equal(xpath_count(doc, NS, "//s:Manual"), 0);
+	str_is(doc, "string(/s:Project/s:CurrencyCode)", "GBP");
+	str_is(doc, "string(/s:Project/s:ScheduleFromStart)", "1");
+	/* the plan starts Tue 1 Nov 2011 (the advert): at 00:00, so a period
+	 * may start that day and a working-day stage at 08:00 */
+	str_is(doc, "string(/s:Project/s:StartDate)", "2011-11-01T00:00:00");
 	/* 7 week days, Saturday (7) and Sunday (1) not working */
 	assert_int_equal(xpath_count(doc, NS, "//s:WeekDay"), 7);
 	str_is(doc, "string(//s:WeekDay[s:DayType='1']/s:DayWorking)", "0");
@@ -88,8 +99,8 @@ required_elements(void **state)
 		xpath_count(doc, NS,
 			    "//s:Task[s:Name='PQQ evaluation']/s:Deadline"),
 		0);
-	/* schema order (mspdi_pj12.xsd, pj14 for Manual): Deadline after
-	 * ConstraintType, links before Manual */
+	/* schema order (mspdi_pj12.xsd): Deadline after ConstraintType,
+	 * links after Milestone, the custom field last */
 	assert_int_equal(
 		xpath_count(
 			doc, NS,
@@ -98,11 +109,61 @@ required_elements(void **state)
 	assert_int_equal(
 		xpath_count(
 			doc, NS,
-			"//s:PredecessorLink[following-sibling::s:Milestone or preceding-sibling::s:Manual]"),
+			"//s:PredecessorLink[following-sibling::s:Milestone or preceding-sibling::s:ExtendedAttribute]"),
 		0);
 	/* PQQ evaluation: 15 working days of 8 hours = 120 hours */
 	str_is(doc, "string(//s:Task[s:Name='PQQ evaluation']/s:Duration)",
 	       "PT120H0M0S");
+	/* the advert, a milestone, at the end of Tue 1 Nov, held there by
+	 * its start-no-earlier-than (the plan's start) */
+	str_is(doc,
+	       "string(//s:Task[s:Name='Advertisement for expressions of interest']/s:Start)",
+	       "2011-11-01T17:00:00");
+	str_is(doc,
+	       "string(//s:Task[s:Name='Advertisement for expressions of interest']/s:ConstraintType)",
+	       "4");
+	/* PQQ period, 28 calendar days from Tue 1 Nov (SS with the advert):
+	 * elapsed from 00:00 Tue 1 Nov to 17:00 Mon 28 Nov = 27 x 24 + 17 =
+	 * 665 hours, format 8 (elapsed days); stated duration in Text1 */
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ documents distributed']/s:Start)",
+	       "2011-11-01T00:00:00");
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ documents distributed']/s:Finish)",
+	       "2011-11-28T17:00:00");
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ documents distributed']/s:Duration)",
+	       "PT665H0M0S");
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ documents distributed']/s:DurationFormat)",
+	       "8");
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ documents distributed']/s:ExtendedAttribute[s:FieldID='188743731']/s:Value)",
+	       "28 calendar-days");
+	str_is(doc,
+	       "string(//s:ExtendedAttributes/s:ExtendedAttribute[s:FieldID='188743731']/s:Alias)",
+	       "Stated duration");
+	/* SS from the advert's 17:00 to the period's 00:00 on the same day:
+	 * -17 elapsed hours (format 6) */
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ documents distributed']/s:PredecessorLink/s:LinkLag)",
+	       "-10200");
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ documents distributed']/s:PredecessorLink/s:LagFormat)",
+	       "6");
+	/* tender deadline 12:00 on the tender period's last day (FF, 0
+	 * days): 17:00 back to 12:00 = -5 elapsed hours */
+	str_is(doc,
+	       "string(//s:Task[s:Name='Closing date for tender submissions']/s:PredecessorLink/s:LinkLag)",
+	       "-3000");
+	/* opening after the 12:00 deadline (FS, 0 working days): the next
+	 * working day's end, 13:00-17:00 plus 8 hours = 12 working hours */
+	str_is(doc,
+	       "string(//s:Task[s:Name='Opening of tenders by contract scrutiny']/s:PredecessorLink/s:LinkLag)",
+	       "7200");
+	str_is(doc,
+	       "string(//s:Task[s:Name='Opening of tenders by contract scrutiny']/s:Start)",
+	       "2012-02-13T17:00:00");
 	xmlFreeDoc(doc);
 	fixture_free(&f);
 }
@@ -119,30 +180,44 @@ links_carry_lag_and_format(void **state)
 			 links);
 	assert_int_equal(
 		xpath_count(doc, NS, "//s:PredecessorLink/s:LagFormat"), links);
-	/* notification follows interviews by 6 working days: 6 x 480 min x
-	 * 10 = 28800 tenths of a minute, format 7 (days) */
+	/* notification, a milestone, 6 working days after interviews end
+	 * (Tue 9 Oct 2012): tenderplan starts it on the 7th working day after,
+	 * Thu 18 Oct; at 17:00 that is 7 x 480 min x 10 = 33600 tenths of a
+	 * minute of working time, format 7 (days) */
 	str_is(doc,
 	       "string(//s:Task[s:Name='Notification of result of evaluation']"
 	       "/s:PredecessorLink/s:LinkLag)",
-	       "28800");
+	       "33600");
+	str_is(doc,
+	       "string(//s:Task[s:Name='Notification of result of evaluation']"
+	       "/s:Start)",
+	       "2012-10-18T17:00:00");
 	str_is(doc,
 	       "string(//s:Task[s:Name='Notification of result of evaluation']"
 	       "/s:PredecessorLink/s:LagFormat)",
 	       "7");
-	/* start-to-start (type 3) from the advert */
+	/* start-to-start (type 3) from the advert's 17:00 to 08:00 the same
+	 * day: -9 elapsed hours */
 	str_is(doc,
 	       "string(//s:Task[s:Name='Issue PQQs']/s:PredecessorLink/s:Type)",
 	       "3");
 	str_is(doc,
 	       "string(//s:Task[s:Name='Issue PQQs']/s:PredecessorLink/s:LinkLag)",
-	       "0");
-	/* contract start on 1 Apr 2013: must start on (2) */
+	       "-5400");
+	/* start-on 1 Apr 2013, Easter Monday (gov.uk): the schedule cannot
+	 * meet it and starts Tue 2 Apr, so no Must Start On (it would override
+	 * the links): start no earlier than Tue 2 Apr, and a deadline on 1 Apr
+	 * that shows the miss */
 	str_is(doc,
 	       "string(//s:Task[s:Name='Contract commencement']/s:ConstraintType)",
-	       "2");
+	       "4");
 	str_is(doc,
 	       "string(//s:Task[s:Name='Contract commencement']/s:ConstraintDate)",
-	       "2013-04-01T08:00:00");
+	       "2013-04-02T17:00:00");
+	str_is(doc,
+	       "string(//s:Task[s:Name='Contract commencement']/s:Deadline)",
+	       "2013-04-01T17:00:00");
+	assert_int_equal(xpath_count(doc, NS, "//s:ConstraintType[.='2']"), 0);
 	xmlFreeDoc(doc);
 	fixture_free(&f);
 }
@@ -176,9 +251,17 @@ calendar_exceptions(void **state)
 			doc, NS,
 			"//s:Exception[starts-with(s:TimePeriod/s:FromDate, '2012-01-01')]"),
 		0);
+	/* standstill, 10 calendar days after the notices (milestone, 17:00
+	 * Tue 6 Mar 2012) with a lag of 0 calendar days: from "the day after",
+	 * 00:00 Wed 7 Mar, 7 elapsed hours later (format 6) */
+	str_is(doc,
+	       "string(//s:Task[s:Name='Standstill']/s:PredecessorLink/s:LinkLag)",
+	       "4200");
 	str_is(doc,
 	       "string(//s:Task[s:Name='Standstill']/s:PredecessorLink/s:LagFormat)",
-	       "8");
+	       "6");
+	str_is(doc, "string(//s:Task[s:Name='Standstill']/s:Start)",
+	       "2012-03-07T00:00:00");
 	xmlFreeDoc(doc);
 	fixture_free(&f);
 }
@@ -229,6 +312,75 @@ closures_are_exceptions(void **state)
 	fixture_free(&f);
 }
 
+/* A start-on the schedule meets is the plan fixing a date: Must Start On
+ * (PQQ evaluation starts Mon 5 Dec 2011 in the fixture, at 08:00). A
+ * stage on the statutory calendar (here one with a closure on Thu 8 and
+ * Fri 9 Mar 2012 that the plan's calendar lacks) gets it as its task
+ * calendar, written as calendar 2 with that closure as an exception. */
+static void
+met_start_on_and_task_calendar(void **state)
+{
+	struct fixture f;
+	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
+	assert_int_equal(tp_plan_add_constraint(f.plan, "pqq-evaluation",
+						TP_CONSTRAINT_START_ON,
+						TP_DATE(2011, 12, 5), NULL),
+			 TP_OK);
+	struct tp_calendar_builder *b;
+	struct tp_calendar *st;
+	assert_int_equal(tp_calendar_builder_new(&b, NULL), TP_OK);
+	assert_int_equal(tp_calendar_builder_set_range(b, 2010, 2014, NULL),
+			 TP_OK);
+	assert_int_equal(tp_calendar_builder_add_closure(
+				 b, TP_DATE(2012, 3, 8), TP_DATE(2012, 3, 9),
+				 "Statutory closure", NULL),
+			 TP_OK);
+	assert_int_equal(tp_calendar_builder_build(b, &st, NULL), TP_OK);
+	tp_calendar_builder_free(b);
+	tp_plan_set_statutory_calendar(f.plan, st);
+	size_t ss;
+	assert_true(tp_plan_find_stage(f.plan, "standstill", &ss));
+	assert_int_equal(tp_plan_set_stage_calendar(
+				 f.plan, ss, TP_STAGE_CALENDAR_STATUTORY, NULL),
+			 TP_OK);
+	struct tp_schedule *s;
+	assert_int_equal(
+		tp_schedule_compute(f.plan, TP_SCHEDULE_FORWARD, &s, NULL),
+		TP_OK);
+	char *buf = NULL;
+	size_t len;
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_MSPDI, f.plan, s, NULL,
+					     &buf, &len, NULL),
+			 TP_OK);
+	xmlDocPtr doc = xmlReadMemory(buf, (int)len, "p.xml", NULL, 0);
+	free(buf);
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ evaluation']/s:ConstraintType)",
+	       "2");
+	str_is(doc,
+	       "string(//s:Task[s:Name='PQQ evaluation']/s:ConstraintDate)",
+	       "2011-12-05T08:00:00");
+	assert_int_equal(xpath_count(doc, NS, "//s:Calendar"), 2);
+	str_is(doc, "string(//s:Task[s:Name='Standstill']/s:CalendarUID)", "2");
+	str_is(doc, "string(//s:Task[s:Name='PQQ evaluation']/s:CalendarUID)",
+	       "-1");
+	assert_int_equal(
+		xpath_count(
+			doc, NS,
+			"//s:Calendar[s:UID='2']//s:Exception[s:Name='Statutory closure']"),
+		1);
+	assert_int_equal(
+		xpath_count(
+			doc, NS,
+			"//s:Calendar[s:UID='1']//s:Exception[s:Name='Statutory closure']"),
+		0);
+	xmlFreeDoc(doc);
+	tp_schedule_free(s);
+	tp_plan_set_statutory_calendar(f.plan, NULL);
+	tp_calendar_free(st);
+	fixture_free(&f);
+}
+
 int
 main(void)
 {
@@ -237,6 +389,7 @@ main(void)
 		cmocka_unit_test(links_carry_lag_and_format),
 		cmocka_unit_test(calendar_exceptions),
 		cmocka_unit_test(closures_are_exceptions),
+		cmocka_unit_test(met_start_on_and_task_calendar),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
