@@ -17,5 +17,7 @@
 #include "tp-templates.h"
 #include "tp-rules.h"
 #include "tp-check.h"
+#include "tp-output.h"
+#include "tp-revision.h"
 
 #endif
