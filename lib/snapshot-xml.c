@@ -377,44 +377,72 @@ snapshot_node(xmlNodePtr like, const struct tp_snapshot *s, const char *indent)
 	return e;
 }
 
-/* Insert @p node as the next child of <snapshots>, creating that after
- * <stages> if need be. */
+/* Put the text @p text before @p n. libxml2 merges a text node into a
+ * neighbouring one (and frees it), so the new node is not used after. */
+static bool
+text_before(xmlNodePtr n, const char *text)
+{
+	xmlNodePtr t = xmlNewDocText(n->doc, (const xmlChar *)text);
+
+	if (!t)
+		return false;
+	if (!xmlAddPrevSibling(n, t)) {
+		xmlFreeNode(t);
+		return false;
+	}
+	return true;
+}
+
+/* <snapshots> after <stages>, indented as <stages> is. */
+static xmlNodePtr
+new_list(xmlNodePtr stages, const char *ind)
+{
+	xmlNodePtr list = new_elem(stages, "snapshots", NULL, 0);
+
+	if (!list)
+		return NULL;
+	if (!xmlAddNextSibling(stages, list)) {
+		xmlFreeNode(list);
+		return NULL;
+	}
+	return text_before(list, ind) ? list : NULL;
+}
+
+/* Add the snapshot as the last child of <snapshots>, creating that after
+ * <stages> if need be, in the file's indentation. */
 static bool
 insert_snapshot(xmlNodePtr root, const struct tp_snapshot *s)
 {
 	xmlNodePtr stages = child_elem(root, "stages");
-	xmlNodePtr list = child_elem(root, "snapshots"), node, t;
+	xmlNodePtr list = child_elem(root, "snapshots"), node, last;
 	const char *ind = indent_before(stages, "\n  ");
-	char in1[256], in2[256];
+	char in1[256];
+	bool fresh = list == NULL;
 
 	if (!stages)
 		return false;
 	deeper(in1, sizeof(in1), ind, 2);
-	if (!list) {
-		list = new_elem(stages, "snapshots", NULL, 0);
-		t = xmlNewDocText(root->doc, (const xmlChar *)ind);
-		if (!list || !t || !xmlAddNextSibling(stages, t) ||
-		    !xmlAddNextSibling(t, list))
+	if (fresh && !(list = new_list(stages, ind)))
+		return false;
+	last = last_child_elem(list, "snapshot");
+	if (last)
+		snprintf(in1, sizeof(in1), "%s", indent_before(last, in1));
+	node = snapshot_node(stages, s, in1);
+	if (!node)
+		return false;
+	/* before the whitespace that closes the list, if there is some */
+	if (list->last && list->last->type == XML_TEXT_NODE) {
+		if (!xmlAddPrevSibling(list->last, node)) {
+			xmlFreeNode(node);
 			return false;
-		if (!add_text(list, ind))
-			return false;
-	} else if (last_child_elem(list, "snapshot")) {
-		snprintf(in1, sizeof(in1), "%s",
-			 indent_before(last_child_elem(list, "snapshot"), in1));
+		}
+		return text_before(node, in1);
 	}
-	node = snapshot_node(stages, s, deeper(in2, sizeof(in2), in1, 2));
-	t = xmlNewDocText(root->doc, (const xmlChar *)in1);
-	if (!node || !t) {
+	if (!xmlAddChild(list, node)) {
 		xmlFreeNode(node);
-		xmlFreeNode(t);
 		return false;
 	}
-	/* before the whitespace that closes the list, if there is some */
-	if (list->last && list->last->type == XML_TEXT_NODE)
-		return xmlAddPrevSibling(list->last, t) &&
-		       xmlAddNextSibling(t, node);
-	return xmlAddChild(list, t) && xmlAddChild(list, node) &&
-	       add_text(list, ind);
+	return text_before(node, in1) && add_text(list, ind);
 }
 
 static void

@@ -8,6 +8,7 @@
 
 #include "cli-plan.h"
 #include "cli-export.h"
+#include "cli-revise.h"
 #include "cli.h"
 
 static const char usage[] =
@@ -23,6 +24,7 @@ static const char usage[] =
 	"  check       check a plan against the procurement rules\n"
 	"  export      write a plan's timetable for calendars, MS Project,\n"
 	"              Gantt charts (ics, xml, mspdi, svg, html, csv, text)\n"
+	"  revise      record the timetable sent out and start a new revision\n"
 	"\n"
 	"Options:\n"
 	"  --version   print the version\n"
@@ -42,6 +44,7 @@ static const struct {
 	{"standstill", cli_cmd_standstill},
 	{"check", cli_cmd_check},
 	{"export", cli_cmd_export},
+	{"revise", cli_cmd_revise},
 };
 
 int
