@@ -19,9 +19,9 @@
 #include "error-private.h"
 
 /* Longest chain of symbolic links followed (Linux's own limit). */
-#define MAX_LINKS 40
+#define MAX_LINKS  40
 #define TMP_SUFFIX ".tmp-XXXXXX"
-#define TMP_TRIES 100
+#define TMP_TRIES  100
 
 struct tp_out {
 	int fd;
@@ -235,8 +235,8 @@ open_temp(struct tp_out *o, const struct stat *old, struct tp_error *err)
 			int e = errno;
 			free(o->tmp);
 			o->tmp = NULL;
-			return io_error(err, o->path,
-					"create a temporary file", e);
+			return io_error(err, o->path, "create a temporary file",
+					e);
 		}
 	}
 	if (o->fd < 0) {

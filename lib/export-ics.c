@@ -154,10 +154,9 @@ describe_dep(struct ics_ctx *c, size_t i, bool first, struct tp_error *err)
 	enum tp_status rc;
 	if (!tp_plan_dependency(c->plan, i, &d))
 		return TP_OK;
-	rc = tp_sbuf_printf(&c->text, err, "%s%s (%s",
-			    first ? "\nAfter: " : "; ",
-			    tp_plan_stage_id(c->plan, d.from),
-			    tp_dep_type_name(d.type));
+	rc = tp_sbuf_printf(
+		&c->text, err, "%s%s (%s", first ? "\nAfter: " : "; ",
+		tp_plan_stage_id(c->plan, d.from), tp_dep_type_name(d.type));
 	if (rc == TP_OK && d.lag != 0)
 		rc = tp_sbuf_printf(&c->text, err, ", lag %d %s", (int)d.lag,
 				    tp_unit_name(d.lag_unit));
@@ -172,8 +171,8 @@ describe_deps(struct ics_ctx *c, size_t stage, struct tp_error *err)
 	enum tp_status rc = TP_OK;
 	for (size_t k = c->deps.start[stage];
 	     rc == TP_OK && k < c->deps.start[stage + 1]; k++)
-		rc = describe_dep(c, c->deps.deps[k],
-				  k == c->deps.start[stage], err);
+		rc = describe_dep(c, c->deps.deps[k], k == c->deps.start[stage],
+				  err);
 	return rc;
 }
 
@@ -271,8 +270,8 @@ add_timed(struct ics_ctx *c, icalcomponent *ev, const char *tzid,
 	end.zone = NULL;
 	icalcomponent_add_property(
 		ev, with_tzid(icalproperty_new_dtstart(start), tzid));
-	icalcomponent_add_property(ev,
-				   with_tzid(icalproperty_new_dtend(end), tzid));
+	icalcomponent_add_property(
+		ev, with_tzid(icalproperty_new_dtend(end), tzid));
 	return TP_OK;
 }
 
@@ -465,7 +464,12 @@ add_cancelled_removed(struct ics_ctx *c, struct tp_error *err)
 		if (!id || tp_plan_find_stage(c->plan, id, NULL))
 			continue;
 		struct cancelled x = {
-			id, id, NULL, d, d, -1,
+			id,
+			id,
+			NULL,
+			d,
+			d,
+			-1,
 			tp_snapshot_sequence(NULL, c->sched, NULL, 0)};
 		enum tp_status rc = add_cancelled(c, &x, err);
 		if (rc != TP_OK)
@@ -493,8 +497,8 @@ find_since(struct ics_ctx *c, struct tp_error *err)
 		return TP_OK;
 	enum tp_status rc = tp_snapshot_record(
 		o->previous, NULL, TP_SNAPSHOT_REVISION, 0, &c->own_since, err);
-	c->since = rc == TP_OK ? tp_snapshot_usable(c->own_since, c->plan)
-			       : NULL;
+	c->since =
+		rc == TP_OK ? tp_snapshot_usable(c->own_since, c->plan) : NULL;
 	return rc;
 }
 
@@ -555,8 +559,8 @@ need_zone(struct ics_ctx *c, const char *tzid, struct tp_date first,
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "more than %d time zones in one calendar",
 				     MAX_ZONES);
-	c->zones[c->n_zones++] = (struct ics_zone){tzid, first, last, NULL,
-						   NULL};
+	c->zones[c->n_zones++] =
+		(struct ics_zone){tzid, first, last, NULL, NULL};
 	return TP_OK;
 }
 
@@ -583,14 +587,16 @@ collect_zones(struct ics_ctx *c, const struct tp_export_job *job,
 {
 	enum tp_status rc = TP_OK;
 	for (size_t i = 0; rc == TP_OK && i < job->n; i++)
-		rc = need_zone(c, tp_plan_time_zone(tp_schedule_plan(job->scheds[i])),
-			       tp_schedule_plan_start(job->scheds[i]),
-			       tp_schedule_plan_finish(job->scheds[i]), err);
+		rc = need_zone(
+			c, tp_plan_time_zone(tp_schedule_plan(job->scheds[i])),
+			tp_schedule_plan_start(job->scheds[i]),
+			tp_schedule_plan_finish(job->scheds[i]), err);
 	if (rc == TP_OK && job->opt->since)
 		rc = need_snapshot_zone(c, job->opt->since, err);
 	if (rc == TP_OK && job->opt->previous)
 		rc = need_zone(
-			c, tp_plan_time_zone(tp_schedule_plan(job->opt->previous)),
+			c,
+			tp_plan_time_zone(tp_schedule_plan(job->opt->previous)),
 			tp_schedule_plan_start(job->opt->previous),
 			tp_schedule_plan_finish(job->opt->previous), err);
 	for (size_t i = 0; rc == TP_OK && i < c->n_zones; i++)

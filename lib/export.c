@@ -388,8 +388,9 @@ export_buffer(enum tp_export_format format, const struct tp_schedule *const *s,
 	      size_t *len, struct tp_error *err)
 {
 	struct tp_export_options defaults;
-	struct tp_export_job job = {
-		.scheds = s, .n = n, .opt = options_or_defaults(opt, &defaults)};
+	struct tp_export_job job = {.scheds = s,
+				    .n = n,
+				    .opt = options_or_defaults(opt, &defaults)};
 	struct tp_sbuf b = {0};
 	enum tp_status rc = check_job(format, &job, err);
 	if (rc == TP_OK)
@@ -412,8 +413,9 @@ export_file(enum tp_export_format format, const struct tp_schedule *const *s,
 	    struct tp_error *err)
 {
 	struct tp_export_options defaults;
-	struct tp_export_job job = {
-		.scheds = s, .n = n, .opt = options_or_defaults(opt, &defaults)};
+	struct tp_export_job job = {.scheds = s,
+				    .n = n,
+				    .opt = options_or_defaults(opt, &defaults)};
 	struct tp_sbuf b = {0};
 	enum tp_status rc = check_job(format, &job, err);
 	if (rc == TP_OK)
@@ -492,7 +494,8 @@ check_unique_ids(const struct tp_schedule *const *s, size_t n,
 	if (n > 1 && !refs)
 		return tp_error_nomem(err);
 	for (size_t i = 0; i < n && n > 1; i++) {
-		const char *id = s[i] ? tp_plan_id(tp_schedule_plan(s[i])) : NULL;
+		const char *id =
+			s[i] ? tp_plan_id(tp_schedule_plan(s[i])) : NULL;
 		if (id)
 			refs[m++] = (struct id_ref){id, i};
 	}

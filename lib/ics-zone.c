@@ -47,11 +47,11 @@
 /* ---- tzdata transitions (RFC 8536 TZif, version 2 and later) ---------- */
 
 struct transition {
-	int64_t t;       /* UTC seconds */
-	int32_t from;    /* UTC offset before */
-	int32_t to;      /* UTC offset after */
-	bool dst;        /* the offset after is daylight time */
-	char abbr[8];    /* its abbreviation ("BST") */
+	int64_t t;    /* UTC seconds */
+	int32_t from; /* UTC offset before */
+	int32_t to;   /* UTC offset after */
+	bool dst;     /* the offset after is daylight time */
+	char abbr[8]; /* its abbreviation ("BST") */
 };
 
 struct transitions {
@@ -277,10 +277,10 @@ rule_has(const struct icalrecurrencetype *r, struct icaltimetype start,
 static void
 complete_rule(icalcomponent *obs, const struct transitions *trs)
 {
-	icalproperty *rp = icalcomponent_get_first_property(obs,
-							    ICAL_RRULE_PROPERTY);
-	icalproperty *sp = icalcomponent_get_first_property(obs,
-							    ICAL_DTSTART_PROPERTY);
+	icalproperty *rp =
+		icalcomponent_get_first_property(obs, ICAL_RRULE_PROPERTY);
+	icalproperty *sp =
+		icalcomponent_get_first_property(obs, ICAL_DTSTART_PROPERTY);
 	int from = prop_offset(obs, ICAL_TZOFFSETFROM_PROPERTY);
 	int to = prop_offset(obs, ICAL_TZOFFSETTO_PROPERTY);
 	struct icalrecurrencetype r;
@@ -299,8 +299,8 @@ complete_rule(icalcomponent *obs, const struct transitions *trs)
 	for (size_t i = 0; i < trs->n; i++)
 		if (rule_has(&r, icalproperty_get_dtstart(sp), from, to,
 			     &trs->v[i]))
-			add_month_day(&r, (short)local_time(trs->v[i].t,
-							    from).day);
+			add_month_day(&r,
+				      (short)local_time(trs->v[i].t, from).day);
 	icalproperty_set_rrule(rp, r);
 }
 
@@ -309,8 +309,8 @@ complete_rule(icalcomponent *obs, const struct transitions *trs)
 static icalcomponent *
 observance(const struct transition *tr)
 {
-	icalcomponent *o = icalcomponent_new(tr->dst ? ICAL_XDAYLIGHT_COMPONENT
-						     : ICAL_XSTANDARD_COMPONENT);
+	icalcomponent *o = icalcomponent_new(
+		tr->dst ? ICAL_XDAYLIGHT_COMPONENT : ICAL_XSTANDARD_COMPONENT);
 
 	if (!o)
 		return NULL;
@@ -336,7 +336,8 @@ keep_opening(icalcomponent *vtz, const struct transitions *trs, int64_t start,
 	if (!last)
 		return TP_OK;
 	z = icaltimezone_new();
-	if (!z || !icaltimezone_set_component(z, icalcomponent_new_clone(vtz))) {
+	if (!z ||
+	    !icaltimezone_set_component(z, icalcomponent_new_clone(vtz))) {
 		icaltimezone_free(z, 1);
 		return tp_error_nomem(err);
 	}
@@ -394,8 +395,8 @@ mend_observance(icalcomponent *o)
 static void
 mend(icalcomponent *vtz, const char *tzid)
 {
-	icalproperty *id = icalcomponent_get_first_property(vtz,
-							    ICAL_TZID_PROPERTY);
+	icalproperty *id =
+		icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
 
 	remove_props(vtz, ICAL_X_PROPERTY); /* X-LIC-LOCATION */
 	remove_props(vtz, ICAL_TZUNTIL_PROPERTY);

@@ -40,8 +40,7 @@ set_attr(struct attr *a, const char *name, const char *value)
 	a->value = value;
 }
 
-static void
-set_attrf(struct attr *a, const char *name, const char *fmt, ...)
+static void set_attrf(struct attr *a, const char *name, const char *fmt, ...)
 	TP_PRINTF(3, 4);
 
 static void
@@ -99,8 +98,8 @@ stage_attrs(const struct tp_snap_rec *r, struct attr *a)
 /* ---- writing with the document ---------------------------------------- */
 
 static bool
-write_elem(xmlTextWriterPtr w, const char *name, const struct attr *a,
-	   size_t n, bool close)
+write_elem(xmlTextWriterPtr w, const char *name, const struct attr *a, size_t n,
+	   bool close)
 {
 	bool ok = xmlTextWriterStartElement(w, (const xmlChar *)name) >= 0;
 
@@ -340,8 +339,8 @@ add_text(xmlNodePtr parent, const char *text)
 static xmlNodePtr
 new_elem(xmlNodePtr like, const char *name, const struct attr *a, size_t n)
 {
-	xmlNodePtr e = xmlNewDocNode(like->doc, like->ns,
-				     (const xmlChar *)name, NULL);
+	xmlNodePtr e =
+		xmlNewDocNode(like->doc, like->ns, (const xmlChar *)name, NULL);
 
 	for (size_t i = 0; e && i < n; i++)
 		if (!xmlNewProp(e, (const xmlChar *)a[i].name,
@@ -545,9 +544,9 @@ check_result(const char *path, const xmlChar *data, int len, size_t want,
 		(const char *)data, (size_t)len, path, NULL,
 		TP_PLAN_READ_NO_CALENDAR, &doc, err);
 
-	if (rc == TP_OK && (tp_plan_doc_snapshot_count(doc) != want ||
-			    tp_plan_revision(tp_plan_doc_plan_const(doc)) !=
-				    revision))
+	if (rc == TP_OK &&
+	    (tp_plan_doc_snapshot_count(doc) != want ||
+	     tp_plan_revision(tp_plan_doc_plan_const(doc)) != revision))
 		rc = tp_error_set_at(err, TP_ERR_INVALID, path, 0, 0,
 				     "the edited file did not read back as "
 				     "expected: not written");
@@ -634,13 +633,15 @@ rewrite(struct record_job *j, struct tp_error *err)
 }
 
 enum tp_status
-tp_plan_file_record(const char *path, enum tp_snapshot_kind kind,
-		    int64_t taken, unsigned flags,
-		    const struct tp_write_options *wo,
+tp_plan_file_record(const char *path, enum tp_snapshot_kind kind, int64_t taken,
+		    unsigned flags, const struct tp_write_options *wo,
 		    struct tp_record_result *out, struct tp_error *err)
 {
-	struct record_job j = {.path = path, .kind = kind, .taken = taken,
-			       .flags = flags, .wo = wo};
+	struct record_job j = {.path = path,
+			       .kind = kind,
+			       .taken = taken,
+			       .flags = flags,
+			       .wo = wo};
 	enum tp_status rc;
 
 	if (!path || !tp_snapshot_kind_name(kind) || taken < 0)

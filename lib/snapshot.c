@@ -106,8 +106,7 @@ tp_snapshot_new(enum tp_snapshot_kind kind, uint32_t revision, int64_t taken,
 		time_zone = TP_DEFAULT_TIME_ZONE;
 	if (!zone_ok(time_zone))
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "snapshot: bad time zone '%s'",
-				     time_zone);
+				     "snapshot: bad time zone '%s'", time_zone);
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return tp_error_nomem(err);
@@ -307,8 +306,8 @@ tp_snapshot_stage_count(const struct tp_snapshot *snap)
 static void
 rec_out(const struct tp_snap_rec *r, struct tp_snapshot_stage *out)
 {
-	*out = (struct tp_snapshot_stage){r->id,      r->name,    r->start,
-					  r->finish,  r->minutes, r->hash,
+	*out = (struct tp_snapshot_stage){r->id,       r->name,    r->start,
+					  r->finish,   r->minutes, r->hash,
 					  r->sequence, r->removed};
 }
 
@@ -345,7 +344,8 @@ enum tp_status
 tp_dep_index_build(const struct tp_plan *plan, struct tp_dep_index *idx,
 		   struct tp_error *err)
 {
-	size_t ns = tp_plan_stage_count(plan), nd = tp_plan_dependency_count(plan);
+	size_t ns = tp_plan_stage_count(plan),
+	       nd = tp_plan_dependency_count(plan);
 	struct tp_dependency d;
 
 	idx->start = calloc(ns + 2, sizeof(*idx->start));
@@ -593,9 +593,9 @@ tp_snapshot_compare(const struct tp_snapshot *since,
 			out->same++;
 	}
 	for (size_t i = 0; i < since->n; i++)
-		out->removed += !since->recs[i].removed &&
-				!tp_plan_find_stage(plan, since->recs[i].id,
-						    NULL);
+		out->removed +=
+			!since->recs[i].removed &&
+			!tp_plan_find_stage(plan, since->recs[i].id, NULL);
 	tp_dep_index_free(&idx);
 	return TP_OK;
 }

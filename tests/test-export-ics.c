@@ -115,8 +115,8 @@ vtimezone_europe_london(void **state)
 		icalcomponent_get_first_property(tz, ICAL_TZID_PROPERTY);
 	assert_string_equal(icalproperty_get_tzid(id), "Europe/London");
 	assert_null(icalcomponent_get_first_property(tz, ICAL_X_PROPERTY));
-	assert_null(icalcomponent_get_first_property(tz,
-						     ICAL_TZUNTIL_PROPERTY));
+	assert_null(
+		icalcomponent_get_first_property(tz, ICAL_TZUNTIL_PROPERTY));
 	for (icalcomponent *o =
 		     icalcomponent_get_first_component(tz, ICAL_ANY_COMPONENT);
 	     o; o = icalcomponent_get_next_component(tz, ICAL_ANY_COMPONENT)) {
@@ -522,8 +522,9 @@ export_since(const struct fixture *f, const struct tp_snapshot *since)
  * 4 May; contract start Tue 8 May (Mon 7 May is a bank holiday). Every
  * stage before evaluation stays. */
 static const char *const moved[] = {
-	HP("evaluation"), HP("director-approval"), HP("intention"),
-	HP("standstill"), HP("award"),		   HP("mobilisation"),
+	HP("evaluation"),    HP("director-approval"),
+	HP("intention"),     HP("standstill"),
+	HP("award"),         HP("mobilisation"),
 	HP("contract-start")};
 
 static bool
@@ -544,7 +545,7 @@ expect_sequences(icalcomponent *cal, int moved_seq, int opening_seq,
 	     e;
 	     e = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
 		const char *uid = icalcomponent_get_uid(e);
-		int want = is_moved(uid)			 ? moved_seq
+		int want = is_moved(uid)                 ? moved_seq
 			   : !strcmp(uid, HP("opening")) ? opening_seq
 							 : other_seq;
 		if (icalcomponent_get_status(e) == ICAL_STATUS_CANCELLED)

@@ -24,8 +24,8 @@
 static long
 civil_seconds(const struct tm *tm)
 {
-	struct tp_date d = TP_DATE(tm->tm_year + 1900, tm->tm_mon + 1,
-				   tm->tm_mday);
+	struct tp_date d =
+		TP_DATE(tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday);
 	return (long)d.day * 86400 + tm->tm_hour * 3600 + tm->tm_min * 60 +
 	       tm->tm_sec;
 }
@@ -34,8 +34,12 @@ civil_seconds(const struct tm *tm)
 static int
 glibc_offset(int y, int mo, int d, int h, int mi)
 {
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
-			.tm_hour = h, .tm_min = mi, .tm_isdst = -1};
+	struct tm tm = {.tm_year = y - 1900,
+			.tm_mon = mo - 1,
+			.tm_mday = d,
+			.tm_hour = h,
+			.tm_min = mi,
+			.tm_isdst = -1};
 	time_t t = mktime(&tm);
 	struct tm u;
 
@@ -93,8 +97,8 @@ check_year(icaltimezone *z, int y)
 				t.minute = 30;
 				int mine = icaltimezone_get_utc_offset(z, &t,
 								       &dst);
-				int ref = glibc_offset(y, mo, d,
-						       check_hours[k], 30);
+				int ref = glibc_offset(y, mo, d, check_hours[k],
+						       30);
 				if (mine != ref && bad++ < 3)
 					print_error("%04d-%02d-%02d %02d:30: "
 						    "%d, tzdata %d\n",
@@ -114,11 +118,10 @@ every_year_1972_to_2199(void **state)
 		icalcomponent *vtz = NULL;
 		icaltimezone *z = NULL;
 		struct tp_error err;
-		assert_int_equal(tp_ics_vtimezone("Europe/London",
-						  TP_DATE(y, 1, 1),
-						  TP_DATE(y, 12, 31), &vtz, &z,
-						  &err),
-				 TP_OK);
+		assert_int_equal(
+			tp_ics_vtimezone("Europe/London", TP_DATE(y, 1, 1),
+					 TP_DATE(y, 12, 31), &vtz, &z, &err),
+			TP_OK);
 		check_shape(vtz);
 		bad += check_year(z, y);
 		icaltimezone_free(z, 1);

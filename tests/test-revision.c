@@ -110,9 +110,14 @@ static void
 snapshot_basics(void **state)
 {
 	struct tp_snapshot *s = NULL;
-	struct tp_snapshot_stage st = {"advert", "Contract notice",
-				       TP_DATE(2025, 4, 8), TP_DATE(2025, 4, 8),
-				       -1, 0x0123456789abcdefu, 3, false};
+	struct tp_snapshot_stage st = {"advert",
+				       "Contract notice",
+				       TP_DATE(2025, 4, 8),
+				       TP_DATE(2025, 4, 8),
+				       -1,
+				       0x0123456789abcdefu,
+				       3,
+				       false};
 	struct tp_snapshot_stage got;
 	struct tp_error err;
 	enum tp_snapshot_kind k;
@@ -184,9 +189,9 @@ snapshot_many_stages(void **state)
 					 "Europe/Paris", &s, NULL),
 			 TP_OK);
 	for (int i = 0; i < 5000; i++) {
-		struct tp_snapshot_stage st = {id, NULL, TP_DATE(2025, 1, 1),
-					       TP_DATE(2025, 1, 2), -1, 0,
-					       (uint32_t)i, false};
+		struct tp_snapshot_stage st = {
+			id, NULL, TP_DATE(2025, 1, 1), TP_DATE(2025, 1, 2),
+			-1, 0,    (uint32_t)i,         false};
 		snprintf(id, sizeof(id), "s%d", i);
 		assert_int_equal(tp_snapshot_add_stage(s, &st, NULL), TP_OK);
 	}
@@ -209,8 +214,8 @@ text_hash(void **state)
 	size_t a, b;
 	(void)state;
 	assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
-	assert_int_equal(tp_plan_add_stage(p, "a", "Advert", TP_STAGE_ADVERT,
-					   0, TP_UNIT_WORKING_DAYS, &a, NULL),
+	assert_int_equal(tp_plan_add_stage(p, "a", "Advert", TP_STAGE_ADVERT, 0,
+					   TP_UNIT_WORKING_DAYS, &a, NULL),
 			 TP_OK);
 	assert_int_equal(tp_plan_add_stage(p, "b", "Tender period",
 					   TP_STAGE_TENDER_PERIOD, 30,
@@ -219,8 +224,8 @@ text_hash(void **state)
 	uint64_t h0 = tp_snapshot_text_hash(p, b);
 	assert_true(h0 != 0);
 	assert_true(h0 != tp_snapshot_text_hash(p, a));
-	assert_int_equal(tp_plan_set_stage_duration(p, b, 35,
-						    TP_UNIT_CALENDAR_DAYS, NULL),
+	assert_int_equal(tp_plan_set_stage_duration(
+				 p, b, 35, TP_UNIT_CALENDAR_DAYS, NULL),
 			 TP_OK);
 	assert_true(tp_snapshot_text_hash(p, b) == h0);
 	assert_int_equal(tp_plan_add_dependency(p, "a", "b",
@@ -307,8 +312,8 @@ snapshots_read_and_written(void **state)
 			 TP_OK);
 	assert_int_equal(len, len2);
 	assert_memory_equal(xml, xml2, len);
-	assert_true(tp_snapshot_find_stage(
-		tp_plan_doc_snapshot(again, 0), "c", &st));
+	assert_true(tp_snapshot_find_stage(tp_plan_doc_snapshot(again, 0), "c",
+					   &st));
 	assert_true(st.removed);
 	free(xml);
 	free(xml2);
@@ -354,7 +359,8 @@ bad_snapshots(void **state)
 		assert_string_equal(err.source, "bad.xml");
 		assert_true(err.line > 0);
 		assert_non_null(strstr(err.message, cases[i].message));
-		if (cases[i].line && err.line != cases[i].line && rc != TP_ERR_PARSE)
+		if (cases[i].line && err.line != cases[i].line &&
+		    rc != TP_ERR_PARSE)
 			fail_msg("case %zu: line %d", i, err.line);
 	}
 }
@@ -420,8 +426,7 @@ record_revision_in_file(void **state)
 	assert_int_equal(res.recorded, 2);
 	assert_int_equal(res.revision, 3);
 	assert_int_equal(res.since_previous.same, 24);
-	assert_int_equal(res.since_previous.changed +
-				 res.since_previous.added +
+	assert_int_equal(res.since_previous.changed + res.since_previous.added +
 				 res.since_previous.removed,
 			 0);
 	/* a baseline does not raise the revision */
@@ -589,9 +594,9 @@ writer_refusals(void **state)
 	free(s);
 	assert_int_equal(tp_atomic_write(tmpdir, "x", 1, NULL, &err),
 			 TP_ERR_IO);
-	assert_int_equal(tp_atomic_write(in_tmp("no/such.txt"), "x", 1, NULL,
-					 &err),
-			 TP_ERR_IO);
+	assert_int_equal(
+		tp_atomic_write(in_tmp("no/such.txt"), "x", 1, NULL, &err),
+		TP_ERR_IO);
 	assert_string_equal(err.source, in_tmp("no/such.txt"));
 	assert_int_equal(tp_atomic_write("", "x", 1, NULL, &err),
 			 TP_ERR_INVALID);

@@ -62,9 +62,8 @@ refused(const char *cmd, const char *output, const char *why)
 }
 
 int
-cli_output_check(const char *cmd, const char *output,
-		 const char *const *inputs, size_t n_inputs, unsigned refuse,
-		 bool force)
+cli_output_check(const char *cmd, const char *output, const char *const *inputs,
+		 size_t n_inputs, unsigned refuse, bool force)
 {
 	struct stat out, in;
 
@@ -197,7 +196,8 @@ cli_source_date_epoch(const char *cmd, int64_t *out)
 	if (!s || !*s)
 		return 0;
 	/* at most 9999-12-31: seconds, digits only */
-	if (*s == '-' || *s == '+' || !cli_parse_long(s, 0, 253402300799L, &v)) {
+	if (*s == '-' || *s == '+' ||
+	    !cli_parse_long(s, 0, 253402300799L, &v)) {
 		fprintf(stderr,
 			"tenderplan %s: SOURCE_DATE_EPOCH='%s' is not a number "
 			"of seconds since 1970-01-01\n",

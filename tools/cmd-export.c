@@ -358,7 +358,8 @@ find_since(const char *file, const struct tp_plan_doc *doc,
 					   doc, TP_SNAPSHOT_REVISION);
 	if (o->format == TP_EXPORT_ICS)
 		warn_revision(file, plan, s, opt->since,
-			      o->previous ? o->previous : "recorded in the plan");
+			      o->previous ? o->previous
+					  : "recorded in the plan");
 	return CLI_EXIT_OK;
 }
 
@@ -368,9 +369,9 @@ check_output(const char *file, const struct tp_plan_doc *doc,
 {
 	char *ics = ics_input(file, doc);
 	const char *inputs[] = {file, o->previous, ics};
-	int rc = cli_output_check("export", o->output, inputs, 3,
-				  CLI_REFUSE_INPUTS | CLI_REFUSE_PLAN,
-				  o->force);
+	int rc =
+		cli_output_check("export", o->output, inputs, 3,
+				 CLI_REFUSE_INPUTS | CLI_REFUSE_PLAN, o->force);
 	free(ics);
 	return rc;
 }

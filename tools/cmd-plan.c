@@ -164,12 +164,12 @@ static const char *
 ascii_of(unsigned cp)
 {
 	static const char *const latin1[64] = {
-		"a", "a", "a",  "a", "a", "a", "ae", "c", "e", "e", "e",
-		"e", "i", "i",  "i", "i", "d", "n",  "o", "o", "o", "o",
-		"o", "",  "o",  "u", "u", "u", "u",  "y", "th", "ss", "a",
-		"a", "a", "a",  "a", "a", "ae", "c", "e", "e", "e",  "e",
-		"i", "i", "i",  "i", "d", "n", "o",  "o", "o", "o", "o",
-		"",  "o", "u",  "u", "u", "u", "y",  "th", "y"};
+		"a", "a", "a", "a", "a", "a",  "ae", "c",  "e",  "e",  "e",
+		"e", "i", "i", "i", "i", "d",  "n",  "o",  "o",  "o",  "o",
+		"o", "",  "o", "u", "u", "u",  "u",  "y",  "th", "ss", "a",
+		"a", "a", "a", "a", "a", "ae", "c",  "e",  "e",  "e",  "e",
+		"i", "i", "i", "i", "d", "n",  "o",  "o",  "o",  "o",  "o",
+		"",  "o", "u", "u", "u", "u",  "y",  "th", "y"};
 	if (cp >= 0xC0 && cp <= 0xFF)
 		return latin1[cp - 0xC0];
 	if (cp >= 0x174 && cp <= 0x177)
@@ -237,9 +237,11 @@ slug_of(const char *name, char out[SLUG_MAX + 1])
 		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
 			slug_put(out, &len, &sep, c);
 		else if (cp >= 'A' && cp <= 'Z')
-			c[0] = (char)(cp - 'A' + 'a'), slug_put(out, &len, &sep, c);
+			c[0] = (char)(cp - 'A' + 'a'),
+			slug_put(out, &len, &sep, c);
 		else if (cp == '&')
-			sep = true, slug_put(out, &len, &sep, "and"), sep = true;
+			sep = true, slug_put(out, &len, &sep, "and"),
+			sep = true;
 		else if (*ascii_of(cp))
 			slug_put(out, &len, &sep, ascii_of(cp));
 		else

@@ -231,9 +231,8 @@ struct tp_record_result {
  * NULL) says what was done. Errors name the file.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
-tp_plan_file_record(const char *path, enum tp_snapshot_kind kind,
-		    int64_t taken, unsigned flags,
-		    const struct tp_write_options *wo,
+tp_plan_file_record(const char *path, enum tp_snapshot_kind kind, int64_t taken,
+		    unsigned flags, const struct tp_write_options *wo,
 		    struct tp_record_result *out, struct tp_error *err);
 
 #ifdef __cplusplus

@@ -63,8 +63,8 @@ run_file(const struct tp_schedule *const *s, size_t n, size_t stages)
 	opt.dtstamp = 1700000000;
 	long kib0 = peak_kib();
 	double t0 = now_s();
-	enum tp_status rc =
-		tp_export_portfolio_to_file(TP_EXPORT_ICS, s, n, &opt, path, &err);
+	enum tp_status rc = tp_export_portfolio_to_file(TP_EXPORT_ICS, s, n,
+							&opt, path, &err);
 	double t = now_s() - t0;
 	long kib1 = peak_kib();
 	if (rc != TP_OK || stat(path, &st) != 0) {
