@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* `tenderplan revise PLAN.xml`: record the schedule as it stands as the
  * previous revision, inside the plan file, and raise the revision. */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,6 +90,14 @@ run_revise(const char *file, const struct revise_opts *o)
 	int64_t taken = 0;
 	int epoch = cli_source_date_epoch("revise", &taken);
 
+	FILE *f = fopen(file, "rb");
+
+	if (!f) {
+		fprintf(stderr, "tenderplan: %s: cannot open: %s\n", file,
+			strerror(errno));
+		return CLI_EXIT_USAGE;
+	}
+	fclose(f);
 	if (epoch < 0)
 		return CLI_EXIT_USAGE;
 	if (epoch == 0)
