@@ -670,6 +670,20 @@ new_calendar(const struct tp_export_job *job)
 	return cal;
 }
 
+/* The last line that is "END:VCALENDAR" (a property's value may hold the
+ * same text, but never at the start of a line: folded lines go on with a
+ * space). */
+static char *
+last_end_line(char *s)
+{
+	char *end = NULL;
+	for (char *p = strstr(s, "END:VCALENDAR"); p;
+	     p = strstr(p + 1, "END:VCALENDAR"))
+		if (p == s || p[-1] == '\n')
+			end = p;
+	return end;
+}
+
 /* libical serialises the empty calendar as its head, its properties and
  * "END:VCALENDAR": write the part before the END line now and hand back
  * the rest (free with free()) for after the last component. */
@@ -679,7 +693,7 @@ write_head(struct ics_ctx *c, const struct tp_export_job *job, char **tail,
 {
 	icalcomponent *cal = new_calendar(job);
 	char *s = cal ? icalcomponent_as_ical_string_r(cal) : NULL;
-	char *end = s ? strstr(s, "END:VCALENDAR") : NULL;
+	char *end = s ? last_end_line(s) : NULL;
 	enum tp_status rc = TP_OK;
 	if (cal)
 		icalcomponent_free(cal);

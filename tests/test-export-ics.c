@@ -712,6 +712,25 @@ portfolio_with_one_id_twice(void **state)
 	fixture_free(&c);
 }
 
+/* The calendar is streamed after libical's head: a title that holds the
+ * text of the END line must not cut it short. */
+static void
+title_like_the_end_line(void **state)
+{
+	struct fixture f;
+	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
+	struct tp_export_options opt;
+	tp_export_options_init(&opt);
+	opt.title = "END:VCALENDAR";
+	icalcomponent *cal = export_ics(&f, &opt);
+	assert_string_equal(x_prop(cal, "X-WR-CALNAME"), "END:VCALENDAR");
+	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT),
+			 (int)tp_plan_stage_count(f.plan));
+	assert_int_equal(count(cal, ICAL_VTIMEZONE_COMPONENT), 1);
+	icalcomponent_free(cal);
+	fixture_free(&f);
+}
+
 static void
 portfolio_one_calendar(void **state)
 {
@@ -852,6 +871,7 @@ main(void)
 		cmocka_unit_test(deadline_minutes),
 		cmocka_unit_test(portfolio_with_one_id_twice),
 		cmocka_unit_test(portfolio_one_calendar),
+		cmocka_unit_test(title_like_the_end_line),
 		cmocka_unit_test(file_output_is_atomic),
 		cmocka_unit_test(schedule_of_another_plan_is_refused),
 		cmocka_unit_test(other_time_zones),

@@ -108,6 +108,18 @@ check_year(icaltimezone *z, int y)
 	return bad;
 }
 
+/* Under valgrind (TP_TEST_QUICK, tests/meson.build) every year would
+ * take minutes: then the years where tzdata's rules change (1972-1982,
+ * 1994-1999, 2036-2038, 2198-2199) and every seventh year between. */
+static bool
+year_checked(int y)
+{
+	if (!getenv("TP_TEST_QUICK"))
+		return true;
+	return y <= 1982 || (y >= 1994 && y <= 1999) ||
+	       (y >= 2036 && y <= 2038) || y >= 2198 || y % 7 == 0;
+}
+
 /* A plan within one year: the zone covers that year and the next. */
 static void
 every_year_1972_to_2199(void **state)
@@ -115,6 +127,8 @@ every_year_1972_to_2199(void **state)
 	int bad = 0;
 	(void)state;
 	for (int y = 1972; y <= 2199; y++) {
+		if (!year_checked(y))
+			continue;
 		icalcomponent *vtz = NULL;
 		icaltimezone *z = NULL;
 		struct tp_error err;
@@ -148,7 +162,8 @@ one_zone_for_many_years(void **state)
 	icaltimezone *z = icaltimezone_new();
 	assert_int_equal(icaltimezone_set_component(z, back), 1);
 	for (int y = 1975; y <= 2041; y++)
-		bad += check_year(z, y);
+		if (year_checked(y))
+			bad += check_year(z, y);
 	assert_int_equal(bad, 0);
 	icaltimezone_free(z, 1);
 	icalcomponent_free(vtz);
