@@ -402,11 +402,12 @@ uint64_t
 tp_snapshot_hash_stage(const struct tp_plan *plan,
 		       const struct tp_dep_index *idx, size_t stage)
 {
-	const char *name = tp_plan_stage_name(plan, stage);
 	uint64_t h = 14695981039346656037u;
+	const char *name;
 
 	if (!plan || stage >= tp_plan_stage_count(plan))
 		return 0;
+	name = tp_plan_stage_name(plan, stage);
 	h = mix(h, name && *name ? name : tp_plan_stage_id(plan, stage));
 	h = mix(h, tp_stage_kind_name(tp_plan_stage_kind(plan, stage)));
 	h = mix(h, tp_plan_stage_owner(plan, stage));

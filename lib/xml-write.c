@@ -434,7 +434,9 @@ tp_plan_doc_write_file_opts(const struct tp_plan_doc *doc, const char *path,
 {
 	char *data = NULL;
 	size_t len = 0;
-	enum tp_status rc = tp_plan_doc_write_memory(doc, &data, &len, err);
+	enum tp_status rc =
+		doc ? tp_plan_doc_write_memory(doc, &data, &len, err)
+		    : tp_error_setf(err, TP_ERR_INVALID, NULL, "no plan given");
 
 	if (rc == TP_OK)
 		rc = tp_atomic_write(path, data, len, wo, err);

@@ -99,6 +99,18 @@ expect 2 "$cli" export edited.xml --format ics --previous other.xml -o x.ics
 grep -q "is plan 'other-tender', not 'day-care'" err.log || fail "another plan: $(cat err.log)"
 [ -e x.ics ] && fail "an export refused still wrote"
 
+# two tenders from one template with different names: no UID in common
+# (before #10 both had the template's id, pa2023-open)
+"$cli" new pa2023-open --start 2025-03-03 --name "Children's centres" -o a.xml
+"$cli" new pa2023-open --start 2025-03-03 --name "Day care" -o b.xml
+"$cli" export a.xml --format ics -o a.ics
+"$cli" export b.xml --format ics -o b.ics
+seqs a.ics | cut -d' ' -f1 >a.uids
+seqs b.ics | cut -d' ' -f1 >b.uids
+[ "$(wc -l <a.uids)" -eq 16 ] && [ "$(wc -l <b.uids)" -eq 16 ] || fail "16 events each"
+[ -z "$(comm -12 a.uids b.uids)" ] || fail "UIDs shared: $(comm -12 a.uids b.uids)"
+grep -q 'pa2023-open' a.uids b.uids && fail "a UID made from the template's id"
+
 # a second revise compares with the first: the nine stages from the
 # evaluation on (evaluation, moderation, award report, notice, standstill,
 # contract, TUPE information, mobilisation, contract start: each follows

@@ -238,6 +238,10 @@ text_hash(void **state)
 			 TP_OK);
 	assert_true(tp_snapshot_text_hash(p, b) != h1);
 	assert_true(tp_snapshot_text_hash(p, 99) == 0);
+	assert_true(tp_snapshot_text_hash(NULL, 0) == 0);
+	assert_int_equal(
+		tp_plan_doc_write_file_opts(NULL, in_tmp("x.xml"), NULL, NULL),
+		TP_ERR_INVALID);
 	tp_plan_free(p);
 }
 
