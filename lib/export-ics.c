@@ -600,9 +600,9 @@ collect_zones(struct ics_ctx *c, const struct tp_export_job *job,
 			tp_schedule_plan_start(job->opt->previous),
 			tp_schedule_plan_finish(job->opt->previous), err);
 	for (size_t i = 0; rc == TP_OK && i < c->n_zones; i++)
-		rc = tp_ics_vtimezone(c->zones[i].tzid, c->zones[i].first,
-				      c->zones[i].last, &c->zones[i].vtz,
-				      &c->zones[i].zone, err);
+		rc = tp_ics_vtimezone_range(c->zones[i].tzid, c->zones[i].first,
+					    c->zones[i].last, &c->zones[i].vtz,
+					    &c->zones[i].zone, err);
 	return rc;
 }
 

@@ -116,14 +116,25 @@ enum tp_status tp_export_csv(const struct tp_export_job *job,
 enum tp_status tp_export_text(const struct tp_export_job *job,
 			      struct tp_sbuf *out, struct tp_error *err);
 
+enum tp_status tp_export_ocds(const struct tp_export_job *job,
+			      struct tp_sbuf *out, struct tp_error *err);
+
 /* ---- iCalendar pieces, private for the tests ---- */
 /* The VTIMEZONE for @p tzid covering the years of @p first to @p last and
  * the next, with TZID exactly @p tzid (ics-zone.c). Free with
  * icalcomponent_free(). The zone it describes goes to @p zone if not NULL
  * (free with icaltimezone_free(zone, 1)). TP_ERR_INVALID for an unknown
  * zone or one that libical cannot describe as tzdata does. */
-enum tp_status tp_ics_vtimezone(const char *tzid, struct tp_date first,
-				struct tp_date last, icalcomponent **out,
-				icaltimezone **zone, struct tp_error *err);
+enum tp_status tp_ics_vtimezone_range(const char *tzid, struct tp_date first,
+				      struct tp_date last, icalcomponent **out,
+				      icaltimezone **zone,
+				      struct tp_error *err);
+
+/* The whole VTIMEZONE for @p tzid, every year libical knows, with the
+ * repairs of ics-zone.c and TZID exactly @p tzid, for times that may fall
+ * in any year (OCDS). Free with icalcomponent_free(). TP_ERR_INVALID for
+ * an unknown zone. */
+enum tp_status tp_ics_vtimezone(const char *tzid, icalcomponent **out,
+				struct tp_error *err);
 
 #endif

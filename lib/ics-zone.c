@@ -473,8 +473,9 @@ jan1(int year)
 	return (int64_t)d.day * 86400;
 }
 
+/* libical's whole zone, with repair 1. */
 static enum tp_status
-build(struct zone_job *j, struct tp_error *err)
+load_full(struct zone_job *j, struct tp_error *err)
 {
 	icaltimezone *z = icaltimezone_get_builtin_timezone(j->tzid);
 	icalcomponent *c = z ? icaltimezone_get_component(z) : NULL;
@@ -494,6 +495,16 @@ build(struct zone_job *j, struct tp_error *err)
 	     o;
 	     o = icalcomponent_get_next_component(j->full, ICAL_ANY_COMPONENT))
 		complete_rule(o, &j->trs);
+	return TP_OK;
+}
+
+static enum tp_status
+build(struct zone_job *j, struct tp_error *err)
+{
+	enum tp_status rc = load_full(j, err);
+
+	if (rc != TP_OK)
+		return rc;
 	j->vtz = icalcomponent_new_clone(j->full);
 	if (!j->vtz)
 		return tp_error_nomem(err);
@@ -512,8 +523,26 @@ build(struct zone_job *j, struct tp_error *err)
 }
 
 enum tp_status
-tp_ics_vtimezone(const char *tzid, struct tp_date first, struct tp_date last,
-		 icalcomponent **out, icaltimezone **zone, struct tp_error *err)
+tp_ics_vtimezone(const char *tzid, icalcomponent **out, struct tp_error *err)
+{
+	struct zone_job j = {.tzid = tzid};
+	enum tp_status rc = load_full(&j, err);
+
+	if (rc == TP_OK) {
+		mend(j.full, tzid);
+		*out = j.full;
+		j.full = NULL;
+	}
+	if (j.full)
+		icalcomponent_free(j.full);
+	free(j.trs.v);
+	return rc;
+}
+
+enum tp_status
+tp_ics_vtimezone_range(const char *tzid, struct tp_date first,
+		       struct tp_date last, icalcomponent **out,
+		       icaltimezone **zone, struct tp_error *err)
 {
 	int y0 = 1970, y1 = 1970, m, d;
 	struct zone_job j = {.tzid = tzid};

@@ -269,6 +269,8 @@ tp_plan_doc_build_calendar(struct tp_plan_doc *doc, const char *base_dir,
 	if (rc == TP_OK)
 		tp_plan_take_calendar(doc->plan, cal);
 	tp_calendar_builder_free(b);
+	if (rc == TP_OK)
+		rc = tp_plan_doc_build_statutory_calendar(doc, err);
 	return rc;
 }
 

@@ -58,7 +58,7 @@ refused old.xml "$cli" export plan.xml --format ics --previous old.xml -o old.xm
 refused other.xml "$cli" new pa2023-open --start 2025-03-03 --name X -o other.xml
 # the plan's own holiday file is an input too
 cp "${TP_TEST_DATA:?}/ics/england-and-wales.ics" hol.ics
-sed 's|<calendar region="uk"/>|<calendar region="uk"><ics href="hol.ics" mode="add"/></calendar>|' \
+sed -E 's|<calendar region="([a-z-]+)"/>|<calendar region="\1"><ics href="hol.ics" mode="add"/></calendar>|' \
 	plan.xml >with-ics.xml
 grep -q 'href="hol.ics"' with-ics.xml || fail "could not add the holiday file"
 refused hol.ics "$cli" export with-ics.xml --format ics -o hol.ics

@@ -132,10 +132,10 @@ every_year_1972_to_2199(void **state)
 		icalcomponent *vtz = NULL;
 		icaltimezone *z = NULL;
 		struct tp_error err;
-		assert_int_equal(
-			tp_ics_vtimezone("Europe/London", TP_DATE(y, 1, 1),
+		assert_int_equal(tp_ics_vtimezone_range(
+					 "Europe/London", TP_DATE(y, 1, 1),
 					 TP_DATE(y, 12, 31), &vtz, &z, &err),
-			TP_OK);
+				 TP_OK);
 		check_shape(vtz);
 		bad += check_year(z, y);
 		icaltimezone_free(z, 1);
@@ -151,10 +151,10 @@ one_zone_for_many_years(void **state)
 	icalcomponent *vtz = NULL;
 	int bad = 0;
 	(void)state;
-	assert_int_equal(tp_ics_vtimezone("Europe/London", TP_DATE(1975, 6, 1),
-					  TP_DATE(2040, 6, 1), &vtz, NULL,
-					  NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_ics_vtimezone_range("Europe/London", TP_DATE(1975, 6, 1),
+				       TP_DATE(2040, 6, 1), &vtz, NULL, NULL),
+		TP_OK);
 	char *text = icalcomponent_as_ical_string_r(vtz);
 	icalcomponent *back = icalparser_parse_string(text);
 	icalmemory_free_buffer(text);
@@ -167,6 +167,24 @@ one_zone_for_many_years(void **state)
 	assert_int_equal(bad, 0);
 	icaltimezone_free(z, 1);
 	icalcomponent_free(vtz);
+}
+
+/* The whole zone (for OCDS times in any year): every year 1972-2199. */
+static void
+whole_zone_every_year(void **state)
+{
+	icalcomponent *vtz = NULL;
+	int bad = 0;
+	(void)state;
+	assert_int_equal(tp_ics_vtimezone("Europe/London", &vtz, NULL), TP_OK);
+	check_shape(vtz);
+	icaltimezone *z = icaltimezone_new();
+	assert_int_equal(icaltimezone_set_component(z, vtz), 1);
+	for (int y = 1972; y <= 2199; y++)
+		if (year_checked(y))
+			bad += check_year(z, y);
+	assert_int_equal(bad, 0);
+	icaltimezone_free(z, 1);
 }
 
 /* libical 3.0.16's own Europe/London puts 23 Oct 1977 - 19 Mar 1978 in
@@ -185,10 +203,10 @@ repairs_libical_1977(void **state)
 	t.day = 1;
 	t.hour = 12;
 	assert_int_equal(glibc_offset(1977, 11, 1, 12, 0), 0);
-	assert_int_equal(tp_ics_vtimezone("Europe/London", TP_DATE(1977, 1, 1),
-					  TP_DATE(1977, 12, 31), &vtz, &z,
-					  NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_ics_vtimezone_range("Europe/London", TP_DATE(1977, 1, 1),
+				       TP_DATE(1977, 12, 31), &vtz, &z, NULL),
+		TP_OK);
 	assert_int_equal(icaltimezone_get_utc_offset(z, &t, &dst), 0);
 	icaltimezone_free(z, 1);
 	icalcomponent_free(vtz);
@@ -200,10 +218,10 @@ truncated_to_the_years(void **state)
 {
 	icalcomponent *vtz = NULL;
 	(void)state;
-	assert_int_equal(tp_ics_vtimezone("Europe/London", TP_DATE(2011, 3, 1),
-					  TP_DATE(2012, 5, 4), &vtz, NULL,
-					  NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_ics_vtimezone_range("Europe/London", TP_DATE(2011, 3, 1),
+				       TP_DATE(2012, 5, 4), &vtz, NULL, NULL),
+		TP_OK);
 	int n = 0;
 	for (icalcomponent *o =
 		     icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT);
@@ -226,10 +244,10 @@ unknown_zone(void **state)
 	icalcomponent *vtz = NULL;
 	struct tp_error err;
 	(void)state;
-	assert_int_equal(tp_ics_vtimezone("Mars/Olympus", TP_DATE(2011, 3, 1),
-					  TP_DATE(2012, 5, 4), &vtz, NULL,
-					  &err),
-			 TP_ERR_INVALID);
+	assert_int_equal(
+		tp_ics_vtimezone_range("Mars/Olympus", TP_DATE(2011, 3, 1),
+				       TP_DATE(2012, 5, 4), &vtz, NULL, &err),
+		TP_ERR_INVALID);
 	assert_non_null(strstr(err.message, "Mars/Olympus"));
 	assert_null(vtz);
 }
@@ -240,6 +258,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_year_1972_to_2199),
 		cmocka_unit_test(one_zone_for_many_years),
+		cmocka_unit_test(whole_zone_every_year),
 		cmocka_unit_test(repairs_libical_1977),
 		cmocka_unit_test(truncated_to_the_years),
 		cmocka_unit_test(unknown_zone),

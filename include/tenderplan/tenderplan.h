@@ -19,5 +19,6 @@
 #include "tp-check.h"
 #include "tp-output.h"
 #include "tp-revision.h"
+#include "tp-ocds.h"
 
 #endif

@@ -225,7 +225,7 @@ struct tp_record_result {
  * The file is read and checked as tp_plan_doc_read_file() does and
  * scheduled (TP_SCHEDULE_AUTO); then the document is edited, not written
  * anew: comments, order and layout stay, the revision attribute changes
- * and a snapshot element is added under <snapshots>. The result is read
+ * and a snapshot element is added under \<snapshots\>. The result is read
  * back and checked before it replaces the file (tp-output.h rules, @p wo
  * may be NULL). @p taken is seconds since 1970-01-01 UTC. @p out (may be
  * NULL) says what was done. Errors name the file.
