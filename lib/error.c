@@ -27,6 +27,8 @@ tp_status_str(enum tp_status status)
 		return "input/output error";
 	case TP_ERR_RANGE:
 		return "out of range";
+	case TP_ERR_REFUSED:
+		return "refused";
 	}
 	return "unknown error";
 }

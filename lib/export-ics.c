@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* iCalendar export, built with libical (no hand-written text: libical
- * escapes, folds and formats every line). */
+ * escapes, folds and formats every line), streamed: the calendar's own
+ * properties, each VTIMEZONE and each VEVENT are built, serialised,
+ * written and freed one at a time, so memory does not grow with the number
+ * of events. SEQUENCE follows the rule of tp-revision.h. */
 #include "config.h"
 
 #include <stdio.h>
@@ -12,6 +15,7 @@
 
 #include "error-private.h"
 #include "export-private.h"
+#include "snapshot-private.h"
 
 #define UID_MAX 512
 
@@ -28,89 +32,6 @@ tp_export_ics_uid(const char *plan_id, const char *stage_id, char *buf,
 		return tp_error_setf(err, TP_ERR_INVALID, stage_id,
 				     "calendar UID too long for its buffer");
 	return TP_OK;
-}
-
-/* ---- VTIMEZONE ----------------------------------------------------------- */
-
-static icalcomponent *
-observance(icalcomponent_kind kind, const char *name, int from, int to,
-	   int month, int mday, int hour)
-{
-	icalcomponent *c = icalcomponent_new(kind);
-	struct icaltimetype t = icaltime_null_time();
-	t.year = 1996;
-	t.month = month;
-	t.day = mday;
-	t.hour = hour;
-	struct icalrecurrencetype r;
-	icalrecurrencetype_clear(&r);
-	r.freq = ICAL_YEARLY_RECURRENCE;
-	r.by_month[0] = (short)month;
-	r.by_month[1] = ICAL_RECURRENCE_ARRAY_MAX;
-	/* libical 3.0 encodes "-1SU" as -(8 * 1 + ICAL_SUNDAY_WEEKDAY). */
-	r.by_day[0] = (short)-(8 + ICAL_SUNDAY_WEEKDAY);
-	r.by_day[1] = ICAL_RECURRENCE_ARRAY_MAX;
-	icalcomponent_add_property(c, icalproperty_new_tzname(name));
-	icalcomponent_add_property(c, icalproperty_new_tzoffsetfrom(from));
-	icalcomponent_add_property(c, icalproperty_new_tzoffsetto(to));
-	icalcomponent_add_property(c, icalproperty_new_dtstart(t));
-	icalcomponent_add_property(c, icalproperty_new_rrule(r));
-	return c;
-}
-
-/* UK summer time, the rule in force since 1996: it begins at 01:00 GMT on
- * the last Sunday in March and ends at 01:00 GMT (02:00 BST) on the last
- * Sunday in October (Summer Time Act 1972 s.1 as amended; Summer Time
- * Order 1994 SI 1994/2798, then SI 2002/262 implementing Directive
- * 2000/84/EC). 1996-03-31 and 1996-10-27 were those Sundays. libical 3.0
- * carries the whole history since 1847 as dozens of observances, most with
- * RDATE lists, under the TZID "/freeassociation.sourceforge.net/Europe/
- * London" that Outlook and Thunderbird reject; Outlook wants this
- * two-rule form. The tests compare its offsets with libical's zone. */
-static icalcomponent *
-london_vtimezone(void)
-{
-	icalcomponent *tz = icalcomponent_new(ICAL_VTIMEZONE_COMPONENT);
-	icalcomponent_add_property(tz, icalproperty_new_tzid("Europe/London"));
-	icalproperty *loc = icalproperty_new_x("Europe/London");
-	icalproperty_set_x_name(loc, "X-LIC-LOCATION");
-	icalcomponent_add_property(tz, loc);
-	icalcomponent_add_component(tz, observance(ICAL_XDAYLIGHT_COMPONENT,
-						   "BST", 0, 3600, 3, 31, 1));
-	icalcomponent_add_component(tz, observance(ICAL_XSTANDARD_COMPONENT,
-						   "GMT", 3600, 0, 10, 27, 2));
-	return tz;
-}
-
-/* Another zone: libical's built-in data with its TZID renamed to the plain
- * IANA name. */
-static enum tp_status
-builtin_vtimezone(const char *tzid, icalcomponent **out, struct tp_error *err)
-{
-	icaltimezone *z = icaltimezone_get_builtin_timezone(tzid);
-	icalcomponent *c = z ? icaltimezone_get_component(z) : NULL;
-	if (!c)
-		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "unknown time zone '%s'", tzid);
-	c = icalcomponent_new_clone(c);
-	if (!c)
-		return tp_error_nomem(err);
-	icalproperty *p =
-		icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
-	if (p)
-		icalproperty_set_tzid(p, tzid);
-	*out = c;
-	return TP_OK;
-}
-
-enum tp_status
-tp_ics_vtimezone(const char *tzid, icalcomponent **out, struct tp_error *err)
-{
-	if (!strcmp(tzid, "Europe/London")) {
-		*out = london_vtimezone();
-		return *out ? TP_OK : tp_error_nomem(err);
-	}
-	return builtin_vtimezone(tzid, out, err);
 }
 
 /* ---- property helpers ---------------------------------------------------- */
@@ -158,18 +79,62 @@ related_to(const char *uid, enum tp_dep_type type)
 	return p;
 }
 
-/* ---- one event ------------------------------------------------------------
+/* ---- the writer's state --------------------------------------------------
  */
+
+/* One VTIMEZONE per distinct zone of the calendar (usually one). A
+ * portfolio has few zones: the list stays short. */
+#define MAX_ZONES 16
+
+struct ics_zone {
+	const char *tzid;
+	struct tp_date first, last; /* the days it must cover */
+	icalcomponent *vtz;         /* until written */
+	icaltimezone *zone;         /* for DTEND */
+};
 
 struct ics_ctx {
 	const struct tp_export_options *opt;
+	struct tp_sbuf *out;
+	struct icaltimetype dtstamp;
+	int deadline_minutes;
+	struct ics_zone zones[MAX_ZONES];
+	size_t n_zones;
+	/* the plan being written */
 	const struct tp_plan *plan;
 	const struct tp_schedule *sched;
-	const char *tzid;
-	struct icaltimetype dtstamp;
-	int sequence;
+	const struct tp_snapshot *since; /* usable for this plan, or NULL */
+	struct tp_snapshot *own_since;   /* made from opt->previous */
+	struct tp_dep_index deps;
 	struct tp_sbuf text; /* scratch for DESCRIPTION */
 };
+
+/* Serialise @p comp onto the output and free it. */
+static enum tp_status
+emit(struct ics_ctx *c, icalcomponent *comp, struct tp_error *err)
+{
+	char *s = icalcomponent_as_ical_string_r(comp);
+	enum tp_status rc;
+
+	icalcomponent_free(comp);
+	if (!s)
+		return tp_error_nomem(err);
+	rc = tp_sbuf_puts(c->out, s, err);
+	icalmemory_free_buffer(s);
+	return rc;
+}
+
+static struct ics_zone *
+zone_named(struct ics_ctx *c, const char *tzid)
+{
+	for (size_t i = 0; i < c->n_zones; i++)
+		if (!strcmp(c->zones[i].tzid, tzid))
+			return &c->zones[i];
+	return NULL;
+}
+
+/* ---- one event ------------------------------------------------------------
+ */
 
 static enum tp_status
 describe_finding(const struct tp_export_finding *f, void *user)
@@ -183,27 +148,31 @@ describe_finding(const struct tp_export_finding *f, void *user)
 }
 
 static enum tp_status
+describe_dep(struct ics_ctx *c, size_t i, bool first, struct tp_error *err)
+{
+	struct tp_dependency d;
+	enum tp_status rc;
+	if (!tp_plan_dependency(c->plan, i, &d))
+		return TP_OK;
+	rc = tp_sbuf_printf(
+		&c->text, err, "%s%s (%s", first ? "\nAfter: " : "; ",
+		tp_plan_stage_id(c->plan, d.from), tp_dep_type_name(d.type));
+	if (rc == TP_OK && d.lag != 0)
+		rc = tp_sbuf_printf(&c->text, err, ", lag %d %s", (int)d.lag,
+				    tp_unit_name(d.lag_unit));
+	if (rc == TP_OK)
+		rc = tp_sbuf_puts(&c->text, ")", err);
+	return rc;
+}
+
+static enum tp_status
 describe_deps(struct ics_ctx *c, size_t stage, struct tp_error *err)
 {
 	enum tp_status rc = TP_OK;
-	bool first = true;
-	for (size_t i = 0; rc == TP_OK && i < tp_plan_dependency_count(c->plan);
-	     i++) {
-		struct tp_dependency d;
-		if (!tp_plan_dependency(c->plan, i, &d) || d.to != stage)
-			continue;
-		rc = tp_sbuf_printf(&c->text, err, "%s%s (%s",
-				    first ? "\nAfter: " : "; ",
-				    tp_plan_stage_id(c->plan, d.from),
-				    tp_dep_type_name(d.type));
-		if (rc == TP_OK && d.lag != 0)
-			rc = tp_sbuf_printf(&c->text, err, ", lag %d %s",
-					    (int)d.lag,
-					    tp_unit_name(d.lag_unit));
-		if (rc == TP_OK)
-			rc = tp_sbuf_puts(&c->text, ")", err);
-		first = false;
-	}
+	for (size_t k = c->deps.start[stage];
+	     rc == TP_OK && k < c->deps.start[stage + 1]; k++)
+		rc = describe_dep(c, c->deps.deps[k], k == c->deps.start[stage],
+				  err);
 	return rc;
 }
 
@@ -255,11 +224,12 @@ describe(struct ics_ctx *c, size_t s, struct tp_error *err)
 
 static void
 add_common(struct ics_ctx *c, icalcomponent *ev, const char *uid,
-	   const char *summary)
+	   const char *summary, uint32_t sequence)
 {
 	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
 	icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->dtstamp));
-	icalcomponent_add_property(ev, icalproperty_new_sequence(c->sequence));
+	icalcomponent_add_property(ev,
+				   icalproperty_new_sequence((int)sequence));
 	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
 }
 
@@ -278,6 +248,33 @@ add_all_day(icalcomponent *ev, struct tp_date first, struct tp_date last,
 	return TP_OK;
 }
 
+/* A deadline at @p minutes on @p day in @p tzid: DTSTART at the deadline
+ * and DTEND the set number of minutes later, counted in real time (across
+ * a change of the clocks the wall-clock gap differs). A start and no end
+ * is an instant by RFC 5545 3.6.1, which Google's API refuses as an empty
+ * range and clients show as 0, 1 hour or 1 day. */
+static enum tp_status
+add_timed(struct ics_ctx *c, icalcomponent *ev, const char *tzid,
+	  struct tp_date day, int minutes, struct tp_error *err)
+{
+	struct ics_zone *z = zone_named(c, tzid);
+	struct icaltimetype start = ical_local(day, minutes), end;
+	if (!z || !z->zone)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "no time zone '%s' in the calendar", tzid);
+	end = start;
+	end.zone = z->zone;
+	end = icaltime_convert_to_zone(end, icaltimezone_get_utc_timezone());
+	icaltime_adjust(&end, 0, 0, c->deadline_minutes, 0);
+	end = icaltime_convert_to_zone(end, z->zone);
+	end.zone = NULL;
+	icalcomponent_add_property(
+		ev, with_tzid(icalproperty_new_dtstart(start), tzid));
+	icalcomponent_add_property(
+		ev, with_tzid(icalproperty_new_dtend(end), tzid));
+	return TP_OK;
+}
+
 static enum tp_status
 add_dates(struct ics_ctx *c, icalcomponent *ev, size_t s, struct tp_error *err)
 {
@@ -286,11 +283,7 @@ add_dates(struct ics_ctx *c, icalcomponent *ev, size_t s, struct tp_error *err)
 	int t = tp_plan_stage_time(c->plan, s);
 	if (!tp_plan_stage_is_milestone(c->plan, s) || t < 0)
 		return add_all_day(ev, a, b, err);
-	/* A timed marker: no DTEND, so it lasts no time (RFC 5545 3.6.1). */
-	icalcomponent_add_property(
-		ev,
-		with_tzid(icalproperty_new_dtstart(ical_local(b, t)), c->tzid));
-	return TP_OK;
+	return add_timed(c, ev, tp_plan_time_zone(c->plan), b, t, err);
 }
 
 /* A reminder @p n working days before the deadline: at the same time of
@@ -328,9 +321,9 @@ add_relations(struct ics_ctx *c, icalcomponent *ev, size_t s,
 	      struct tp_error *err)
 {
 	char uid[UID_MAX];
-	for (size_t i = 0; i < tp_plan_dependency_count(c->plan); i++) {
+	for (size_t k = c->deps.start[s]; k < c->deps.start[s + 1]; k++) {
 		struct tp_dependency d;
-		if (!tp_plan_dependency(c->plan, i, &d) || d.to != s)
+		if (!tp_plan_dependency(c->plan, c->deps.deps[k], &d))
 			continue;
 		enum tp_status rc = tp_export_ics_uid(
 			tp_plan_id(c->plan), tp_plan_stage_id(c->plan, d.from),
@@ -359,7 +352,8 @@ fill_event(struct ics_ctx *c, icalcomponent *ev, size_t s, struct tp_error *err)
 					      sizeof(uid), err);
 	if (rc != TP_OK)
 		return rc;
-	add_common(c, ev, uid, summary);
+	add_common(c, ev, uid, summary,
+		   tp_snapshot_sequence(c->since, c->sched, &c->deps, s));
 	rc = add_dates(c, ev, s, err);
 	if (rc == TP_OK)
 		rc = describe(c, s, err);
@@ -384,8 +378,7 @@ fill_event(struct ics_ctx *c, icalcomponent *ev, size_t s, struct tp_error *err)
 }
 
 static enum tp_status
-add_stage_event(struct ics_ctx *c, icalcomponent *cal, size_t s,
-		struct tp_error *err)
+add_stage_event(struct ics_ctx *c, size_t s, struct tp_error *err)
 {
 	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
 	if (!ev)
@@ -395,26 +388,37 @@ add_stage_event(struct ics_ctx *c, icalcomponent *cal, size_t s,
 		icalcomponent_free(ev);
 		return rc;
 	}
-	icalcomponent_add_component(cal, ev);
-	return TP_OK;
+	return emit(c, ev, err);
 }
 
 /* ---- cancelled stages -----------------------------------------------------
  */
 
+/* A removed stage, as it was: same UID, its old dates (and time), a
+ * higher SEQUENCE, STATUS:CANCELLED. */
+struct cancelled {
+	const char *id, *summary, *tzid;
+	struct tp_date first, last;
+	int minutes;
+	uint32_t sequence;
+};
+
 static enum tp_status
-add_cancelled(struct ics_ctx *c, icalcomponent *cal, const char *stage_id,
-	      const char *summary, struct tp_date a, struct tp_date b,
+add_cancelled(struct ics_ctx *c, const struct cancelled *x,
 	      struct tp_error *err)
 {
 	char uid[UID_MAX];
-	enum tp_status rc = tp_export_ics_uid(tp_plan_id(c->plan), stage_id,
-					      uid, sizeof(uid), err);
+	enum tp_status rc = tp_export_ics_uid(tp_plan_id(c->plan), x->id, uid,
+					      sizeof(uid), err);
 	if (rc != TP_OK)
 		return rc;
 	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	add_common(c, ev, uid, summary);
-	rc = add_all_day(ev, a, b, err);
+	if (!ev)
+		return tp_error_nomem(err);
+	add_common(c, ev, uid, x->summary, x->sequence);
+	rc = x->minutes >= 0
+		     ? add_timed(c, ev, x->tzid, x->last, x->minutes, err)
+		     : add_all_day(ev, x->first, x->last, err);
 	icalcomponent_add_property(
 		ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
 	icalcomponent_add_property(
@@ -423,76 +427,210 @@ add_cancelled(struct ics_ctx *c, icalcomponent *cal, const char *stage_id,
 		icalcomponent_free(ev);
 		return rc;
 	}
-	icalcomponent_add_component(cal, ev);
-	return TP_OK;
+	return emit(c, ev, err);
 }
 
+/* The stages of the previous revision that the plan no longer has. */
 static enum tp_status
-add_cancelled_from_previous(struct ics_ctx *c, icalcomponent *cal,
-			    struct tp_error *err)
+add_cancelled_since(struct ics_ctx *c, struct tp_error *err)
 {
-	const struct tp_schedule *ps = c->opt->previous;
-	const struct tp_plan *pp = tp_schedule_plan(ps);
-	for (size_t s = 0; s < tp_plan_stage_count(pp); s++) {
-		const char *id = tp_plan_stage_id(pp, s);
-		if (tp_plan_find_stage(c->plan, id, NULL))
+	const struct tp_snapshot *p = c->since;
+	for (size_t i = 0; i < tp_snapshot_stage_count(p); i++) {
+		const struct tp_snap_rec *r = tp_snapshot_rec(p, i);
+		if (tp_plan_find_stage(c->plan, r->id, NULL))
 			continue;
-		enum tp_status rc =
-			add_cancelled(c, cal, id, stage_summary(pp, s),
-				      tp_schedule_early_start(ps, s),
-				      tp_schedule_early_finish(ps, s), err);
+		struct cancelled x = {r->id,
+				      r->name ? r->name : r->id,
+				      tp_snapshot_time_zone(p),
+				      r->start,
+				      r->finish,
+				      r->minutes,
+				      tp_snapshot_cancel_sequence(r)};
+		enum tp_status rc = add_cancelled(c, &x, err);
 		if (rc != TP_OK)
 			return rc;
 	}
 	return TP_OK;
 }
 
+/* Ids of removed stages without their dates (tp_export_options.removed):
+ * cancelled on the plan's first day. */
 static enum tp_status
-add_cancelled_removed(struct ics_ctx *c, icalcomponent *cal,
-		      struct tp_error *err)
+add_cancelled_removed(struct ics_ctx *c, struct tp_error *err)
 {
 	struct tp_date d = tp_schedule_plan_start(c->sched);
 	for (size_t i = 0; i < c->opt->n_removed; i++) {
 		const char *id = c->opt->removed[i];
 		if (!id || tp_plan_find_stage(c->plan, id, NULL))
 			continue;
-		enum tp_status rc = add_cancelled(c, cal, id, id, d, d, err);
+		struct cancelled x = {
+			id,
+			id,
+			NULL,
+			d,
+			d,
+			-1,
+			tp_snapshot_sequence(NULL, c->sched, NULL, 0)};
+		enum tp_status rc = add_cancelled(c, &x, err);
 		if (rc != TP_OK)
 			return rc;
 	}
 	return TP_OK;
 }
 
-/* ---- calendars -------------------------------------------------------------
+/* ---- one plan -------------------------------------------------------------
  */
 
+/* What the events are compared with: the snapshot given, or one made from
+ * the previous revision's schedule (every event of it at SEQUENCE its
+ * revision - 1, the rule before snapshots). */
 static enum tp_status
-add_plan(struct ics_ctx *c, icalcomponent *cal, struct tp_error *err)
+find_since(struct ics_ctx *c, struct tp_error *err)
 {
-	if (!tp_plan_id(c->plan))
-		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "plan '%s' has no id: calendar UIDs are "
-				     "made from it",
-				     tp_plan_name(c->plan)
-					     ? tp_plan_name(c->plan)
-					     : "(unnamed)");
-	uint32_t rev = tp_plan_revision(c->plan);
-	c->sequence = rev > 0 ? (int)(rev - 1) : 0;
-	c->tzid = tp_plan_time_zone(c->plan);
+	const struct tp_export_options *o = c->opt;
+	c->since = NULL;
+	if (o->since) {
+		c->since = tp_snapshot_usable(o->since, c->plan);
+		return TP_OK;
+	}
+	if (!o->previous)
+		return TP_OK;
+	enum tp_status rc = tp_snapshot_record(
+		o->previous, NULL, TP_SNAPSHOT_REVISION, 0, &c->own_since, err);
+	c->since =
+		rc == TP_OK ? tp_snapshot_usable(c->own_since, c->plan) : NULL;
+	return rc;
+}
+
+static enum tp_status
+add_events(struct ics_ctx *c, struct tp_error *err)
+{
 	enum tp_status rc = TP_OK;
 	tp_plan_foreach_stage (c->plan, s) {
 		if (!tp_export_stage_shown(c->opt, c->plan, s))
 			continue;
-		rc = add_stage_event(c, cal, s, err);
+		rc = add_stage_event(c, s, err);
 		if (rc != TP_OK)
 			return rc;
 	}
-	if (c->opt->previous)
-		rc = add_cancelled_from_previous(c, cal, err);
+	if (c->opt->omit_cancelled)
+		return TP_OK;
+	if (c->since)
+		return add_cancelled_since(c, err);
+	if (!c->opt->previous && !c->opt->since)
+		return add_cancelled_removed(c, err);
+	return TP_OK;
+}
+
+static enum tp_status
+add_plan(struct ics_ctx *c, const struct tp_schedule *sched,
+	 struct tp_error *err)
+{
+	c->sched = sched;
+	c->plan = tp_schedule_plan(sched);
+	enum tp_status rc = find_since(c, err);
 	if (rc == TP_OK)
-		rc = add_cancelled_removed(c, cal, err);
+		rc = tp_dep_index_build(c->plan, &c->deps, err);
+	if (rc == TP_OK)
+		rc = add_events(c, err);
+	tp_dep_index_free(&c->deps);
+	tp_snapshot_free(c->own_since);
+	c->own_since = NULL;
+	c->since = NULL;
 	return rc;
 }
+
+/* ---- time zones -----------------------------------------------------------
+ */
+
+static enum tp_status
+need_zone(struct ics_ctx *c, const char *tzid, struct tp_date first,
+	  struct tp_date last, struct tp_error *err)
+{
+	struct ics_zone *z = zone_named(c, tzid);
+	if (z) {
+		if (tp_date_compare(first, z->first) < 0)
+			z->first = first;
+		if (tp_date_compare(last, z->last) > 0)
+			z->last = last;
+		return TP_OK;
+	}
+	if (c->n_zones == MAX_ZONES)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "more than %d time zones in one calendar",
+				     MAX_ZONES);
+	c->zones[c->n_zones++] =
+		(struct ics_zone){tzid, first, last, NULL, NULL};
+	return TP_OK;
+}
+
+/* The days of the timed events of a snapshot's removed stages. */
+static enum tp_status
+need_snapshot_zone(struct ics_ctx *c, const struct tp_snapshot *p,
+		   struct tp_error *err)
+{
+	enum tp_status rc = TP_OK;
+	for (size_t i = 0; rc == TP_OK && i < tp_snapshot_stage_count(p); i++) {
+		const struct tp_snap_rec *r = tp_snapshot_rec(p, i);
+		if (r->minutes >= 0)
+			rc = need_zone(c, tp_snapshot_time_zone(p), r->finish,
+				       r->finish, err);
+	}
+	return rc;
+}
+
+/* Every zone the events use, with the days they fall on; then one
+ * VTIMEZONE for each (built now, written after the calendar's head). */
+static enum tp_status
+collect_zones(struct ics_ctx *c, const struct tp_export_job *job,
+	      struct tp_error *err)
+{
+	enum tp_status rc = TP_OK;
+	for (size_t i = 0; rc == TP_OK && i < job->n; i++)
+		rc = need_zone(
+			c, tp_plan_time_zone(tp_schedule_plan(job->scheds[i])),
+			tp_schedule_plan_start(job->scheds[i]),
+			tp_schedule_plan_finish(job->scheds[i]), err);
+	if (rc == TP_OK && job->opt->since)
+		rc = need_snapshot_zone(c, job->opt->since, err);
+	if (rc == TP_OK && job->opt->previous)
+		rc = need_zone(
+			c,
+			tp_plan_time_zone(tp_schedule_plan(job->opt->previous)),
+			tp_schedule_plan_start(job->opt->previous),
+			tp_schedule_plan_finish(job->opt->previous), err);
+	for (size_t i = 0; rc == TP_OK && i < c->n_zones; i++)
+		rc = tp_ics_vtimezone_range(c->zones[i].tzid, c->zones[i].first,
+					    c->zones[i].last, &c->zones[i].vtz,
+					    &c->zones[i].zone, err);
+	return rc;
+}
+
+static void
+free_zones(struct ics_ctx *c)
+{
+	for (size_t i = 0; i < c->n_zones; i++) {
+		if (c->zones[i].vtz)
+			icalcomponent_free(c->zones[i].vtz);
+		if (c->zones[i].zone)
+			icaltimezone_free(c->zones[i].zone, 1);
+	}
+}
+
+static enum tp_status
+write_zones(struct ics_ctx *c, struct tp_error *err)
+{
+	enum tp_status rc = TP_OK;
+	for (size_t i = 0; rc == TP_OK && i < c->n_zones; i++) {
+		icalcomponent *vtz = c->zones[i].vtz;
+		c->zones[i].vtz = NULL;
+		rc = emit(c, vtz, err);
+	}
+	return rc;
+}
+
+/* ---- the calendar ---------------------------------------------------------
+ */
 
 static void
 add_x(icalcomponent *cal, const char *name, const char *value)
@@ -517,6 +655,8 @@ static icalcomponent *
 new_calendar(const struct tp_export_job *job)
 {
 	icalcomponent *cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+	if (!cal)
+		return NULL;
 	icalcomponent_add_property(
 		cal, icalproperty_new_prodid(
 			     "-//tenderplan//tenderplan " TP_VERSION "//EN"));
@@ -530,37 +670,45 @@ new_calendar(const struct tp_export_job *job)
 	return cal;
 }
 
-/* One VTIMEZONE per distinct zone of the plans (usually one). A
- * portfolio has few zones: the list of those seen stays short. */
-#define MAX_ZONES 16
-
-static enum tp_status
-add_zones(const struct tp_export_job *job, icalcomponent *cal,
-	  struct tp_error *err)
+/* The last line that is "END:VCALENDAR" (a property's value may hold the
+ * same text, but never at the start of a line: folded lines go on with a
+ * space). */
+static char *
+last_end_line(char *s)
 {
-	const char *seen[MAX_ZONES];
-	size_t n_seen = 0;
-	for (size_t i = 0; i < job->n; i++) {
-		const char *tz =
-			tp_plan_time_zone(tp_schedule_plan(job->scheds[i]));
-		bool dup = false;
-		for (size_t j = 0; j < n_seen && !dup; j++)
-			dup = !strcmp(tz, seen[j]);
-		if (dup)
-			continue;
-		if (n_seen == MAX_ZONES)
-			return tp_error_setf(err, TP_ERR_INVALID, NULL,
-					     "more than %d time zones in one "
-					     "calendar",
-					     MAX_ZONES);
-		seen[n_seen++] = tz;
-		icalcomponent *z = NULL;
-		enum tp_status rc = tp_ics_vtimezone(tz, &z, err);
-		if (rc != TP_OK)
-			return rc;
-		icalcomponent_add_component(cal, z);
+	char *end = NULL;
+	for (char *p = strstr(s, "END:VCALENDAR"); p;
+	     p = strstr(p + 1, "END:VCALENDAR"))
+		if (p == s || p[-1] == '\n')
+			end = p;
+	return end;
+}
+
+/* libical serialises the empty calendar as its head, its properties and
+ * "END:VCALENDAR": write the part before the END line now and hand back
+ * the rest (free with free()) for after the last component. */
+static enum tp_status
+write_head(struct ics_ctx *c, const struct tp_export_job *job, char **tail,
+	   struct tp_error *err)
+{
+	icalcomponent *cal = new_calendar(job);
+	char *s = cal ? icalcomponent_as_ical_string_r(cal) : NULL;
+	char *end = s ? last_end_line(s) : NULL;
+	enum tp_status rc = TP_OK;
+	if (cal)
+		icalcomponent_free(cal);
+	if (!end) {
+		rc = s ? tp_error_setf(err, TP_ERR_INVALID, NULL,
+				       "libical wrote no calendar")
+		       : tp_error_nomem(err);
+	} else if (!(*tail = strdup(end))) {
+		rc = tp_error_nomem(err);
+	} else {
+		rc = tp_sbuf_append(c->out, s, (size_t)(end - s), err);
 	}
-	return TP_OK;
+	if (s)
+		icalmemory_free_buffer(s);
+	return rc;
 }
 
 static struct icaltimetype
@@ -571,42 +719,33 @@ dtstamp_of(const struct tp_export_options *opt)
 					     icaltimezone_get_utc_timezone());
 }
 
-/* Serialise and free @p cal (before copying the text, to keep the peak
- * memory of a large portfolio down). */
-static enum tp_status
-serialise(icalcomponent *cal, struct tp_sbuf *out, struct tp_error *err)
-{
-	char *s = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
-	if (!s)
-		return tp_error_nomem(err);
-	enum tp_status rc = tp_sbuf_puts(out, s, err);
-	icalmemory_free_buffer(s);
-	return rc;
-}
-
 /* Only one process-wide zone cache exists in libical 3.0, and the first
  * built-in zone lookup fills it; callers in threads should make one export
- * first (tp_ics_vtimezone() touches it only for zones other than
- * Europe/London). */
+ * first. */
 enum tp_status
 tp_export_ics(const struct tp_export_job *job, struct tp_sbuf *out,
 	      struct tp_error *err)
 {
-	struct ics_ctx c = {.opt = job->opt, .dtstamp = dtstamp_of(job->opt)};
-	icalcomponent *cal = new_calendar(job);
-	if (!cal)
-		return tp_error_nomem(err);
-	enum tp_status rc = add_zones(job, cal, err);
-	for (size_t i = 0; rc == TP_OK && i < job->n; i++) {
-		c.sched = job->scheds[i];
-		c.plan = tp_schedule_plan(c.sched);
-		rc = add_plan(&c, cal, err);
-	}
+	struct ics_ctx c = {
+		.opt = job->opt,
+		.out = out,
+		.dtstamp = dtstamp_of(job->opt),
+		.deadline_minutes = job->opt->deadline_minutes
+					    ? (int)job->opt->deadline_minutes
+					    : 30,
+	};
+	char *tail = NULL;
+	enum tp_status rc = collect_zones(&c, job, err);
+	if (rc == TP_OK)
+		rc = write_head(&c, job, &tail, err);
+	if (rc == TP_OK)
+		rc = write_zones(&c, err);
+	for (size_t i = 0; rc == TP_OK && i < job->n; i++)
+		rc = add_plan(&c, job->scheds[i], err);
+	if (rc == TP_OK)
+		rc = tp_sbuf_puts(out, tail, err);
+	free(tail);
 	free(c.text.data);
-	if (rc != TP_OK) {
-		icalcomponent_free(cal);
-		return rc;
-	}
-	return serialise(cal, out, err);
+	free_zones(&c);
+	return rc;
 }

@@ -11,11 +11,23 @@
 
 #include <tenderplan/tp-export.h>
 
-/* A growable NUL-terminated byte buffer. */
+struct tp_out; /* atomic-file.h */
+
+/* A growable NUL-terminated byte buffer. With a @c sink, it is a stream:
+ * once it holds TP_SBUF_FLUSH bytes they are written there and the buffer
+ * starts again, so that an export to a file needs little memory (writers
+ * only append to their output; none reads it back). */
 struct tp_sbuf {
 	char *data;
 	size_t len, cap;
+	struct tp_out *sink;
 };
+
+#define TP_SBUF_FLUSH ((size_t)64 * 1024)
+
+/* Write what a streaming buffer still holds to its sink (nothing without
+ * one). */
+enum tp_status tp_sbuf_flush(struct tp_sbuf *b, struct tp_error *err);
 
 enum tp_status tp_sbuf_append(struct tp_sbuf *b, const char *s, size_t n,
 			      struct tp_error *err);
@@ -108,9 +120,20 @@ enum tp_status tp_export_ocds(const struct tp_export_job *job,
 			      struct tp_sbuf *out, struct tp_error *err);
 
 /* ---- iCalendar pieces, private for the tests ---- */
-/* A VTIMEZONE for @p tzid in RRULE form with TZID exactly @p tzid
- * (Europe/London built here; other zones from libical's built-in data,
- * renamed). Free with icalcomponent_free(). */
+/* The VTIMEZONE for @p tzid covering the years of @p first to @p last and
+ * the next, with TZID exactly @p tzid (ics-zone.c). Free with
+ * icalcomponent_free(). The zone it describes goes to @p zone if not NULL
+ * (free with icaltimezone_free(zone, 1)). TP_ERR_INVALID for an unknown
+ * zone or one that libical cannot describe as tzdata does. */
+enum tp_status tp_ics_vtimezone_range(const char *tzid, struct tp_date first,
+				      struct tp_date last, icalcomponent **out,
+				      icaltimezone **zone,
+				      struct tp_error *err);
+
+/* The whole VTIMEZONE for @p tzid, every year libical knows, with the
+ * repairs of ics-zone.c and TZID exactly @p tzid, for times that may fall
+ * in any year (OCDS). Free with icalcomponent_free(). TP_ERR_INVALID for
+ * an unknown zone. */
 enum tp_status tp_ics_vtimezone(const char *tzid, icalcomponent **out,
 				struct tp_error *err);
 

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,8 +56,26 @@ tp_export_format_from_name(const char *name, enum tp_export_format *out,
 /* ---- growable buffer ---------------------------------------------------- */
 
 enum tp_status
+tp_sbuf_flush(struct tp_sbuf *b, struct tp_error *err)
+{
+	enum tp_status rc = TP_OK;
+
+	if (b->sink && b->len > 0)
+		rc = tp_out_write(b->sink, b->data, b->len, err);
+	if (b->sink)
+		b->len = 0;
+	return rc;
+}
+
+enum tp_status
 tp_sbuf_append(struct tp_sbuf *b, const char *s, size_t n, struct tp_error *err)
 {
+	if (b->sink && b->len + n > TP_SBUF_FLUSH) {
+		enum tp_status rc = tp_sbuf_flush(b, err);
+		if (rc != TP_OK || n >= TP_SBUF_FLUSH)
+			return rc != TP_OK ? rc
+					   : tp_out_write(b->sink, s, n, err);
+	}
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap : 4096;
 		while (cap < b->len + n + 1)
@@ -280,6 +300,35 @@ static enum tp_status (*const writers[])(const struct tp_export_job *,
 	[TP_EXPORT_TEXT] = tp_export_text,   [TP_EXPORT_OCDS] = tp_export_ocds,
 };
 
+/* The options grew into their reserved bytes without changing size. */
+_Static_assert(sizeof(struct tp_export_options) ==
+		       offsetof(struct tp_export_options, n_findings) +
+			       sizeof(size_t) + 64,
+	       "struct tp_export_options changed size");
+
+static const char *
+plan_label(const struct tp_plan *p)
+{
+	const char *name = tp_plan_name(p);
+	return name && *name ? name : "(unnamed)";
+}
+
+/* Every calendar UID is made from the plan id (iCalendar only). */
+static enum tp_status
+check_ids(enum tp_export_format format, const struct tp_export_job *job,
+	  struct tp_error *err)
+{
+	for (size_t i = 0; format == TP_EXPORT_ICS && i < job->n; i++) {
+		const struct tp_plan *p = tp_schedule_plan(job->scheds[i]);
+		if (!tp_plan_id(p))
+			return tp_error_setf(err, TP_ERR_INVALID, NULL,
+					     "plan '%s' has no id: calendar "
+					     "UIDs are made from it",
+					     plan_label(p));
+	}
+	return TP_OK;
+}
+
 static enum tp_status
 check_job(enum tp_export_format format, const struct tp_export_job *job,
 	  struct tp_error *err)
@@ -305,20 +354,32 @@ check_job(enum tp_export_format format, const struct tp_export_job *job,
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "alarm of %d working days: use 0 to 250",
 				     (int)a);
-	return TP_OK;
+	int32_t m = job->opt->deadline_minutes;
+	if (m < 0 || m > 24 * 60)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "deadlines of %d minutes: use 1 to 1440",
+				     (int)m);
+	return check_ids(format, job, err);
 }
 
 static enum tp_status
 run_job(enum tp_export_format format, const struct tp_export_job *job,
 	struct tp_sbuf *out, struct tp_error *err)
 {
-	enum tp_status rc = check_job(format, job, err);
-	if (rc != TP_OK)
-		return rc;
-	rc = writers[format](job, out, err);
+	enum tp_status rc = writers[format](job, out, err);
 	if (rc == TP_OK && !out->data)
 		rc = tp_sbuf_append(out, "", 0, err);
 	return rc;
+}
+
+static const struct tp_export_options *
+options_or_defaults(const struct tp_export_options *opt,
+		    struct tp_export_options *defaults)
+{
+	if (opt)
+		return opt;
+	tp_export_options_init(defaults);
+	return defaults;
 }
 
 static enum tp_status
@@ -327,13 +388,13 @@ export_buffer(enum tp_export_format format, const struct tp_schedule *const *s,
 	      size_t *len, struct tp_error *err)
 {
 	struct tp_export_options defaults;
-	if (!opt) {
-		tp_export_options_init(&defaults);
-		opt = &defaults;
-	}
-	struct tp_export_job job = {.scheds = s, .n = n, .opt = opt};
+	struct tp_export_job job = {.scheds = s,
+				    .n = n,
+				    .opt = options_or_defaults(opt, &defaults)};
 	struct tp_sbuf b = {0};
-	enum tp_status rc = run_job(format, &job, &b, err);
+	enum tp_status rc = check_job(format, &job, err);
+	if (rc == TP_OK)
+		rc = run_job(format, &job, &b, err);
 	if (rc != TP_OK) {
 		free(b.data);
 		return rc;
@@ -342,6 +403,34 @@ export_buffer(enum tp_export_format format, const struct tp_schedule *const *s,
 	if (len)
 		*len = b.len;
 	return TP_OK;
+}
+
+/* Stream the export into @p path: the job is checked before the file is
+ * touched, and a failure half way leaves the old file (tp-output.h). */
+static enum tp_status
+export_file(enum tp_export_format format, const struct tp_schedule *const *s,
+	    size_t n, const struct tp_export_options *opt, const char *path,
+	    struct tp_error *err)
+{
+	struct tp_export_options defaults;
+	struct tp_export_job job = {.scheds = s,
+				    .n = n,
+				    .opt = options_or_defaults(opt, &defaults)};
+	struct tp_sbuf b = {0};
+	enum tp_status rc = check_job(format, &job, err);
+	if (rc == TP_OK)
+		rc = tp_out_open(path, job.opt->write, &b.sink, err);
+	if (rc != TP_OK)
+		return rc;
+	rc = run_job(format, &job, &b, err);
+	if (rc == TP_OK)
+		rc = tp_sbuf_flush(&b, err);
+	free(b.data);
+	if (rc != TP_OK) {
+		tp_out_abort(b.sink);
+		return rc;
+	}
+	return tp_out_commit(b.sink, err);
 }
 
 static enum tp_status
@@ -368,44 +457,97 @@ tp_export_to_buffer(enum tp_export_format format, const struct tp_plan *plan,
 }
 
 enum tp_status
+tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
+		  const struct tp_schedule *sched,
+		  const struct tp_export_options *opt, const char *path,
+		  struct tp_error *err)
+{
+	enum tp_status rc = check_pair(plan, sched, err);
+	if (rc != TP_OK)
+		return rc;
+	return export_file(format, &sched, 1, opt, path, err);
+}
+
+/* ---- portfolios ---------------------------------------------------------- */
+
+struct id_ref {
+	const char *id;
+	size_t index;
+};
+
+static int
+cmp_id_ref(const void *a, const void *b)
+{
+	const struct id_ref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Two plans of one id would share every calendar UID: refuse, naming
+ * both (the first pair in the order given). */
+static enum tp_status
+check_unique_ids(const struct tp_schedule *const *s, size_t n,
+		 struct tp_error *err)
+{
+	struct id_ref *refs = n > 1 ? malloc(n * sizeof(*refs)) : NULL;
+	size_t m = 0, a = SIZE_MAX, b = SIZE_MAX;
+	if (n > 1 && !refs)
+		return tp_error_nomem(err);
+	for (size_t i = 0; i < n && n > 1; i++) {
+		const char *id =
+			s[i] ? tp_plan_id(tp_schedule_plan(s[i])) : NULL;
+		if (id)
+			refs[m++] = (struct id_ref){id, i};
+	}
+	if (m > 1)
+		qsort(refs, m, sizeof(*refs), cmp_id_ref);
+	for (size_t i = 1; i < m; i++)
+		if (!strcmp(refs[i - 1].id, refs[i].id) &&
+		    (a == SIZE_MAX || refs[i].index < b ||
+		     (refs[i].index == b && refs[i - 1].index < a))) {
+			a = refs[i - 1].index;
+			b = refs[i].index;
+		}
+	free(refs);
+	if (a == SIZE_MAX)
+		return TP_OK;
+	const struct tp_plan *pa = tp_schedule_plan(s[a]);
+	const struct tp_plan *pb = tp_schedule_plan(s[b]);
+	return tp_error_setf(err, TP_ERR_INVALID, NULL,
+			     "plans %zu ('%s') and %zu ('%s') have the same id "
+			     "'%s': give each tender its own id",
+			     a + 1, plan_label(pa), b + 1, plan_label(pb),
+			     tp_plan_id(pa));
+}
+
+static void
+portfolio_options(const struct tp_export_options *opt,
+		  struct tp_export_options *o)
+{
+	if (opt)
+		*o = *opt;
+	else
+		tp_export_options_init(o);
+	o->previous = NULL;
+	o->removed = NULL;
+	o->n_removed = 0;
+	o->since = NULL;
+}
+
+enum tp_status
 tp_export_portfolio_to_buffer(enum tp_export_format format,
 			      const struct tp_schedule *const *scheds, size_t n,
 			      const struct tp_export_options *opt, char **out,
 			      size_t *len, struct tp_error *err)
 {
 	struct tp_export_options o;
-	if (opt) {
-		o = *opt;
-	} else {
-		tp_export_options_init(&o);
-	}
-	o.previous = NULL;
-	o.removed = NULL;
-	o.n_removed = 0;
+	enum tp_status rc = scheds ? check_unique_ids(scheds, n, err)
+				   : tp_error_setf(err, TP_ERR_INVALID, NULL,
+						   "no schedules given");
+	if (rc != TP_OK)
+		return rc;
+	portfolio_options(opt, &o);
 	return export_buffer(format, scheds, n, &o, out, len, err);
-}
-
-static enum tp_status
-buffer_to_file(enum tp_status rc, char *data, size_t len, const char *path,
-	       struct tp_error *err)
-{
-	if (rc == TP_OK)
-		rc = tp_atomic_write(path, data, len, err);
-	free(data);
-	return rc;
-}
-
-enum tp_status
-tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
-		  const struct tp_schedule *sched,
-		  const struct tp_export_options *opt, const char *path,
-		  struct tp_error *err)
-{
-	char *data = NULL;
-	size_t len = 0;
-	enum tp_status rc =
-		tp_export_to_buffer(format, plan, sched, opt, &data, &len, err);
-	return buffer_to_file(rc, data, len, path, err);
 }
 
 enum tp_status
@@ -414,9 +556,12 @@ tp_export_portfolio_to_file(enum tp_export_format format,
 			    const struct tp_export_options *opt,
 			    const char *path, struct tp_error *err)
 {
-	char *data = NULL;
-	size_t len = 0;
-	enum tp_status rc = tp_export_portfolio_to_buffer(
-		format, scheds, n, opt, &data, &len, err);
-	return buffer_to_file(rc, data, len, path, err);
+	struct tp_export_options o;
+	enum tp_status rc = scheds ? check_unique_ids(scheds, n, err)
+				   : tp_error_setf(err, TP_ERR_INVALID, NULL,
+						   "no schedules given");
+	if (rc != TP_OK)
+		return rc;
+	portfolio_options(opt, &o);
+	return export_file(format, scheds, n, &o, path, err);
 }

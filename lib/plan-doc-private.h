@@ -17,6 +17,9 @@ struct tp_plan_doc {
 	char *ics;
 	enum tp_ics_mode ics_mode;
 	struct tp_rules_config rules;
+	/* stored snapshots of the schedule (snapshot.c), in file order */
+	struct tp_snapshot **snapshots;
+	size_t n_snapshots;
 	/* The region of the statutory calendar built (plan-doc-schedule.c);
 	 * TP_REGION_NONE when there is none. */
 	enum tp_region stat_region;

@@ -12,6 +12,7 @@
 
 #include "error-private.h"
 #include "plan-doc-private.h"
+#include "snapshot-private.h"
 
 static const char *const claim_names[] = {
 	"pin",
@@ -87,6 +88,7 @@ tp_plan_doc_free(struct tp_plan_doc *doc)
 	free_ranges(doc->closures, doc->n_closures);
 	free_ranges(doc->holidays, doc->n_holidays);
 	free(doc->ics);
+	tp_plan_doc_free_snapshots(doc);
 	free(doc);
 }
 

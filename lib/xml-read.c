@@ -24,6 +24,7 @@
 
 #include "error-private.h"
 #include "plan-doc-private.h"
+#include "snapshot-private.h"
 
 struct reader {
 	const char *source;
@@ -955,6 +956,16 @@ read_text_child(struct reader *rd, xmlNodePtr c)
 	return locate(rd, rc, node_line(c));
 }
 
+/* Stored snapshots of the schedule (snapshot-xml.c). */
+static enum tp_status
+read_snapshots(struct reader *rd, xmlNodePtr n)
+{
+	int line = node_line(n);
+	enum tp_status rc = tp_snapshots_read_xml(rd->doc, n, &line, rd->err);
+
+	return locate(rd, rc, line);
+}
+
 static enum tp_status
 read_plan(struct reader *rd, xmlNodePtr root)
 {
@@ -971,6 +982,8 @@ read_plan(struct reader *rd, xmlNodePtr root)
 			rc = read_rules(rd, c);
 		else if (is_elem(c, "stages"))
 			rc = read_stages(rd, c);
+		else if (is_elem(c, "snapshots"))
+			rc = read_snapshots(rd, c);
 	}
 	if (rc == TP_OK)
 		rc = default_rules(rd);

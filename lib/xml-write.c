@@ -18,6 +18,7 @@
 #include "atomic-file.h"
 #include "error-private.h"
 #include "plan-doc-private.h"
+#include "snapshot-private.h"
 
 struct writer {
 	xmlTextWriterPtr w;
@@ -340,7 +341,8 @@ write_plan(struct writer *wr)
 	ok = ok && welem_text(wr, "name", tp_plan_name(wr->plan));
 	ok = ok && welem_text(wr, "time-zone", tp_plan_time_zone(wr->plan));
 	ok = ok && write_calendar(wr) && write_anchors(wr) && write_rules(wr);
-	ok = ok && write_stages(wr) && wend(wr);
+	ok = ok && write_stages(wr) && tp_snapshots_write_xml(wr->w, wr->doc);
+	ok = ok && wend(wr);
 	return ok && xmlTextWriterEndDocument(wr->w) >= 0;
 }
 
@@ -436,15 +438,25 @@ tp_plan_doc_write_memory(const struct tp_plan_doc *doc, char **data,
 }
 
 enum tp_status
-tp_plan_doc_write_file(const struct tp_plan_doc *doc, const char *path,
-		       struct tp_error *err)
+tp_plan_doc_write_file_opts(const struct tp_plan_doc *doc, const char *path,
+			    const struct tp_write_options *wo,
+			    struct tp_error *err)
 {
 	char *data = NULL;
 	size_t len = 0;
-	enum tp_status rc = tp_plan_doc_write_memory(doc, &data, &len, err);
+	enum tp_status rc =
+		doc ? tp_plan_doc_write_memory(doc, &data, &len, err)
+		    : tp_error_setf(err, TP_ERR_INVALID, NULL, "no plan given");
 
 	if (rc == TP_OK)
-		rc = tp_atomic_write(path, data, len, err);
+		rc = tp_atomic_write(path, data, len, wo, err);
 	free(data);
 	return rc;
+}
+
+enum tp_status
+tp_plan_doc_write_file(const struct tp_plan_doc *doc, const char *path,
+		       struct tp_error *err)
+{
+	return tp_plan_doc_write_file_opts(doc, path, NULL, err);
 }

@@ -112,10 +112,12 @@ static void
 portfolio_buffer(void **state)
 {
 	const struct loaded *l = *state;
-	const struct tp_schedule *scheds[] = {l->sched, l->sched};
+	/* one plan: the same plan twice would share its id, which a
+	 * portfolio refuses (#10) */
+	const struct tp_schedule *scheds[] = {l->sched};
 	char *buf = NULL;
 
-	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_CSV, scheds, 2,
+	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_CSV, scheds, 1,
 						       NULL, &buf, NULL, NULL),
 			 TP_OK);
 	assert_non_null(strstr(buf, "thurrock"));

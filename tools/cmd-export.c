@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /* `tenderplan export`: write a plan's schedule as iCalendar, schedule XML,
  * MS Project XML, an SVG Gantt chart, an HTML page, CSV or a text grid. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli-export.h"
+#include "cli-output.h"
 #include "cli.h"
 
 static const char export_usage[] =
 	"Usage: tenderplan export PLAN.xml --format F [--deadlines-only]\n"
-	"                         [--alarm N] [--title TEXT] [-o FILE]\n"
+	"                         [--alarm N] [--title TEXT] [--previous OLD.xml]\n"
+	"                         [--deadline-minutes N] [-o FILE [--force]]\n"
 	"\n"
 	"Schedule the plan and write it in format F:\n"
 	"  ics    iCalendar for Outlook, Google, Apple Calendar, Thunderbird\n"
@@ -25,6 +28,16 @@ static const char export_usage[] =
 	"  --deadlines-only  only deadlines and milestones\n"
 	"  --alarm N         ics: a reminder N working days before each\n"
 	"                    deadline (0-250)\n"
+	"  --deadline-minutes N\n"
+	"                    ics: a timed deadline's event ends N minutes after\n"
+	"                    it (1-1440, default 30)\n"
+	"  --previous OLD.xml\n"
+	"                    ics: compare with this earlier copy of the plan\n"
+	"                    instead of the revision recorded in PLAN.xml by\n"
+	"                    'tenderplan revise'\n"
+	"  --no-cancelled    ics: leave out the stages removed since the\n"
+	"                    previous revision (for calendars emptied before\n"
+	"                    each import)\n"
 	"  --title TEXT      calendar or page title (default: the plan's name)\n"
 	"  --ocid-prefix P   ocds: the publisher's registered ocid prefix\n"
 	"                    (default ocds-tenderplan, which is not\n"
@@ -34,18 +47,27 @@ static const char export_usage[] =
 	"  --no-check        leave out the rules checker's findings (shown by\n"
 	"                    default in ics descriptions, xml, svg and html)\n"
 	"  -o, --output FILE write FILE (replaced whole, never half-written)\n"
-	"                    instead of standard output\n"
+	"                    instead of standard output; '-' is standard\n"
+	"                    output. A FIFO or device is written to directly.\n"
+	"                    Refused: one of the command's input files, an\n"
+	"                    existing plan file, a read-only file or one with\n"
+	"                    several hard links\n"
+	"  --force           write FILE even so\n"
 	"  -h, --help        print this text\n"
 	"\n"
-	"Exit status: 0 success; 2 bad arguments or a bad plan file; 3 out of\n"
-	"memory or the output could not be written.\n";
+	"In ics, each event's SEQUENCE rises only when its dates, time or text\n"
+	"changed since the previous revision; stages removed since then are\n"
+	"sent as cancelled. SOURCE_DATE_EPOCH, if set, is the DTSTAMP.\n"
+	"\n"
+	"Exit status: 0 success; 2 bad arguments, a bad plan file or an output\n"
+	"refused; 3 out of memory or the output could not be written.\n";
 
 struct export_opts {
 	enum tp_export_format format;
 	bool format_set;
 	struct tp_export_options opt;
-	const char *output;
-	bool no_check;
+	const char *output, *previous;
+	bool no_check, force;
 	struct cli_today today;
 };
 
@@ -117,8 +139,48 @@ opt_no_check(void *ctx, const char *value, struct tp_error *err)
 	return TP_OK;
 }
 
+static enum tp_status
+opt_force(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct export_opts *)ctx)->force = true;
+	return TP_OK;
+}
+
+static enum tp_status
+opt_previous(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct export_opts *)ctx)->previous = value;
+	return TP_OK;
+}
+
+static enum tp_status
+opt_no_cancelled(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct export_opts *)ctx)->opt.omit_cancelled = true;
+	return TP_OK;
+}
+
+static enum tp_status
+opt_deadline_minutes(void *ctx, const char *value, struct tp_error *err)
+{
+	struct export_opts *o = ctx;
+	long n;
+	if (!cli_parse_long(value, 1, 24 * 60, &n))
+		return cli_error_at(err, TP_ERR_INVALID, "--deadline-minutes",
+				    0,
+				    "'%s' is not a number of minutes from 1 "
+				    "to 1440",
+				    value);
+	o->opt.deadline_minutes = (int32_t)n;
+	return TP_OK;
+}
+
 static const struct cli_option export_options[] = {
 	{"--no-check", false, opt_no_check},
+	{"--force", false, opt_force},
+	{"--previous", true, opt_previous},
+	{"--no-cancelled", false, opt_no_cancelled},
+	{"--deadline-minutes", true, opt_deadline_minutes},
 	{"--today", true, opt_today},
 	{"--format", true, opt_format},
 	{"--deadlines-only", false, opt_deadlines},
@@ -129,6 +191,8 @@ static const struct cli_option export_options[] = {
 	{NULL, false, NULL},
 };
 
+/* Standard output: one plan's export, made in memory, written with
+ * stdio. */
 static int
 write_stdout(enum tp_export_format fmt, const struct tp_plan *plan,
 	     const struct tp_schedule *s, const struct tp_export_options *opt)
@@ -184,19 +248,154 @@ add_findings(const struct tp_schedule *s, const struct tp_plan_doc *doc,
 }
 
 static int
-write_output(const char *file, const struct tp_plan *plan,
-	     const struct tp_schedule *s, const struct export_opts *o,
-	     const struct tp_export_options *opt)
+write_output(const struct tp_plan *plan, const struct tp_schedule *s,
+	     const struct export_opts *o, struct tp_export_options *opt)
 {
+	struct tp_write_options wo;
 	struct tp_error err;
 	if (!o->output || !strcmp(o->output, "-"))
 		return write_stdout(o->format, plan, s, opt);
+	cli_write_options(&wo, o->force);
+	opt->write = &wo;
+	cli_signals_install();
 	if (tp_export_to_file(o->format, plan, s, opt, o->output, &err) ==
 	    TP_OK)
 		return CLI_EXIT_OK;
-	int bad = cli_lib_error(&err);
-	/* the plan was fine: the output could not be written */
-	return err.code == TP_ERR_IO ? CLI_EXIT_FAIL : bad;
+	return cli_write_error(&err);
+}
+
+/* The plan's own holiday file, as a path from here (or NULL). */
+static char *
+ics_input(const char *file, const struct tp_plan_doc *doc)
+{
+	const char *ics = tp_plan_doc_ics(doc, NULL);
+	const char *slash = strrchr(file, '/');
+	size_t dir = slash ? (size_t)(slash - file) + 1 : 0;
+	char *path;
+	if (!ics)
+		return NULL;
+	if (ics[0] == '/' || !dir)
+		return strdup(ics);
+	path = malloc(dir + strlen(ics) + 1);
+	if (path) {
+		memcpy(path, file, dir);
+		strcpy(path + dir, ics);
+	}
+	return path;
+}
+
+/* What the previous revision published: computed from OLD.xml (with the
+ * revision OLD.xml itself recorded), which must be the same plan. */
+static int
+load_previous(const char *file, const char *old, const struct tp_plan *plan,
+	      struct tp_snapshot **out)
+{
+	struct tp_plan_doc *doc = NULL;
+	struct tp_schedule *s = NULL;
+	struct tp_error err;
+	int rc = cli_load_schedule(old, TP_SCHEDULE_AUTO, &doc, &s);
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	const char *a = tp_plan_id(tp_plan_doc_plan_const(doc));
+	const char *b = tp_plan_id(plan);
+	if (!a || !b || strcmp(a, b)) {
+		fprintf(stderr,
+			"tenderplan export: --previous %s is plan '%s', not "
+			"'%s' as %s: give an earlier copy of the same plan\n",
+			old, a ? a : "(no id)", b ? b : "(no id)", file);
+		rc = CLI_EXIT_USAGE;
+	} else if (tp_snapshot_record(s,
+				      tp_plan_doc_latest_snapshot(
+					      doc, TP_SNAPSHOT_REVISION),
+				      TP_SNAPSHOT_REVISION, 0, out,
+				      &err) != TP_OK) {
+		rc = cli_lib_error(&err);
+	}
+	tp_schedule_free(s);
+	tp_plan_doc_free(doc);
+	return rc;
+}
+
+/* Say when calendars would miss a change: the plan differs from the
+ * revision it is compared with, but its revision is not higher. */
+static void
+warn_revision(const char *file, const struct tp_plan *plan,
+	      const struct tp_schedule *s, const struct tp_snapshot *since,
+	      const char *from)
+{
+	struct tp_snapshot_diff d;
+	uint32_t rev = tp_plan_revision(plan);
+	if (!since) {
+		if (rev > 1)
+			fprintf(stderr,
+				"tenderplan: note: %s records no previous "
+				"revision: every event gets SEQUENCE %u and "
+				"removed stages are not cancelled (run "
+				"'tenderplan revise %s' before the next "
+				"changes)\n",
+				file, (unsigned)(rev - 1), file);
+		return;
+	}
+	if (!tp_plan_id(plan) || !tp_snapshot_plan_id(since) ||
+	    strcmp(tp_plan_id(plan), tp_snapshot_plan_id(since))) {
+		fprintf(stderr,
+			"tenderplan: warning: %s: the plan id is now '%s' but "
+			"revision %u was '%s': every event is new to "
+			"calendars; remove the old ones by hand\n",
+			file, tp_plan_id(plan) ? tp_plan_id(plan) : "",
+			(unsigned)tp_snapshot_revision(since),
+			tp_snapshot_plan_id(since) ? tp_snapshot_plan_id(since)
+						   : "");
+		return;
+	}
+	if (tp_snapshot_compare(since, s, &d, NULL) != TP_OK ||
+	    tp_snapshot_revision(since) < rev ||
+	    d.changed + d.added + d.removed == 0)
+		return;
+	fprintf(stderr,
+		"tenderplan: warning: %s: %zu stage%s changed, %zu added and "
+		"%zu removed since revision %u (%s), but the plan is still "
+		"revision %u: run 'tenderplan revise %s' when you send a new "
+		"revision, or calendars may keep the old dates\n",
+		file, d.changed, d.changed == 1 ? "" : "s", d.added, d.removed,
+		(unsigned)tp_snapshot_revision(since), from, (unsigned)rev,
+		file);
+}
+
+/* The calendar's history: --previous, else the revision recorded in the
+ * file. */
+static int
+find_since(const char *file, const struct tp_plan_doc *doc,
+	   const struct tp_schedule *s, const struct export_opts *o,
+	   struct tp_snapshot **own, struct tp_export_options *opt)
+{
+	const struct tp_plan *plan = tp_plan_doc_plan_const(doc);
+	int rc = CLI_EXIT_OK;
+	if (o->previous)
+		rc = load_previous(file, o->previous, plan, own);
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	opt->since = o->previous ? *own
+				 : tp_plan_doc_latest_snapshot(
+					   doc, TP_SNAPSHOT_REVISION);
+	if (o->format == TP_EXPORT_ICS)
+		warn_revision(file, plan, s, opt->since,
+			      o->previous ? o->previous
+					  : "recorded in the plan");
+	return CLI_EXIT_OK;
+}
+
+static int
+check_output(const char *file, const struct tp_plan_doc *doc,
+	     const struct export_opts *o)
+{
+	char *ics = ics_input(file, doc);
+	const char *inputs[] = {file, o->previous, ics};
+	int rc =
+		cli_output_check("export", o->output, inputs, 3,
+				 CLI_REFUSE_INPUTS | CLI_REFUSE_PLAN, o->force);
+	free(ics);
+	return rc;
 }
 
 static int
@@ -204,7 +403,11 @@ run_export(const char *file, const struct export_opts *o)
 {
 	struct tp_plan_doc *doc = NULL;
 	struct tp_schedule *s = NULL;
-	int rc = cli_load_schedule(file, TP_SCHEDULE_AUTO, &doc, &s);
+	struct tp_snapshot *own = NULL;
+	int64_t epoch = 0;
+	int rc = cli_source_date_epoch("export", &epoch) < 0
+			 ? CLI_EXIT_USAGE
+			 : cli_load_schedule(file, TP_SCHEDULE_AUTO, &doc, &s);
 
 	if (rc != CLI_EXIT_OK)
 		return rc;
@@ -212,13 +415,18 @@ run_export(const char *file, const struct export_opts *o)
 	struct tp_export_options opt = o->opt;
 	struct tp_findings *findings = NULL;
 	struct tp_export_finding *list = NULL;
-	rc = o->no_check ? CLI_EXIT_OK
-			 : add_findings(s, doc, &o->today, &findings, &list,
-					&opt);
+	if (epoch > 0)
+		opt.dtstamp = epoch;
+	rc = check_output(file, doc, o);
 	if (rc == CLI_EXIT_OK)
-		rc = write_output(file, plan, s, o, &opt);
+		rc = find_since(file, doc, s, o, &own, &opt);
+	if (rc == CLI_EXIT_OK && !o->no_check)
+		rc = add_findings(s, doc, &o->today, &findings, &list, &opt);
+	if (rc == CLI_EXIT_OK)
+		rc = write_output(plan, s, o, &opt);
 	free(list);
 	tp_findings_free(findings);
+	tp_snapshot_free(own);
 	tp_schedule_free(s);
 	tp_plan_doc_free(doc);
 	return rc;

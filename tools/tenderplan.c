@@ -8,6 +8,7 @@
 
 #include "cli-plan.h"
 #include "cli-export.h"
+#include "cli-revise.h"
 #include "cli.h"
 
 static const char usage[] =
@@ -25,6 +26,7 @@ static const char usage[] =
 	"  export      write a plan's timetable for calendars, MS Project,\n"
 	"              Gantt charts, OCDS (ics, xml, mspdi, svg, html, csv,\n"
 	"              text, ocds)\n"
+	"  revise      record the timetable sent out and start a new revision\n"
 	"\n"
 	"Options:\n"
 	"  --version   print the version\n"
@@ -45,6 +47,7 @@ static const struct {
 	{"check", cli_cmd_check},
 	{"audit", cli_cmd_audit},
 	{"export", cli_cmd_export},
+	{"revise", cli_cmd_revise},
 };
 
 int

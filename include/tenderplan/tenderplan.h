@@ -17,6 +17,8 @@
 #include "tp-templates.h"
 #include "tp-rules.h"
 #include "tp-check.h"
+#include "tp-output.h"
+#include "tp-revision.h"
 #include "tp-ocds.h"
 
 #endif

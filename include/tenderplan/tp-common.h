@@ -41,6 +41,7 @@ enum tp_status {
 	TP_ERR_RULE = 5,    /**< a procurement rule cannot be applied */
 	TP_ERR_IO = 6,      /**< reading or writing a file failed */
 	TP_ERR_RANGE = 7,   /**< a date outside the supported or built range */
+	TP_ERR_REFUSED = 8, /**< not done, to protect a user's file (tp-output.h) */
 };
 
 /**

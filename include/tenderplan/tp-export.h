@@ -23,12 +23,15 @@
 #include <stdint.h>
 
 #include "tp-common.h"
+#include "tp-output.h"
 #include "tp-plan.h"
 #include "tp-schedule.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+struct tp_snapshot; /* tp-revision.h */
 
 /** Output formats; names (tp_export_format_name()) beside each. */
 enum tp_export_format {
@@ -81,11 +84,15 @@ struct tp_export_options {
 	 * "Tender timetables" for a portfolio). Borrowed. */
 	const char *title;
 	/** iCalendar DTSTAMP, and the OCDS release date and package
-	 * publishedDate, in seconds since 1970-01-01 UTC; 0: now. */
+	 * publishedDate, in seconds since 1970-01-01 UTC; 0: now. Set it (the
+	 * tenderplan program takes SOURCE_DATE_EPOCH) to make repeated
+	 * exports of one plan byte-identical. */
 	int64_t dtstamp;
 	/** iCalendar: the schedule of the previous revision of the same plan,
 	 * or NULL. Its stages missing from the current plan are published
-	 * with STATUS:CANCELLED at their old dates. */
+	 * with STATUS:CANCELLED at their old dates; SEQUENCE is worked out as
+	 * for @c since with every event of it at SEQUENCE (its revision - 1).
+	 * Ignored when @c since is set. */
 	const struct tp_schedule *previous;
 	/** iCalendar: ids of stages removed since the previous revision, to
 	 * publish as cancelled when @c previous is not available (dated on
@@ -99,8 +106,27 @@ struct tp_export_options {
 	 * registered for the publisher; the ocid is the prefix, "-" and the
 	 * plan's id. NULL: TP_OCDS_DEFAULT_PREFIX. Borrowed. */
 	const char *ocid_prefix;
+	/** iCalendar: the previous revision as it was published (a stored
+	 * snapshot, tp-revision.h), or NULL. Each event's SEQUENCE follows
+	 * from it (tp-revision.h): it rises only for the events whose dates,
+	 * time or text changed; its stages missing from the plan are sent as
+	 * STATUS:CANCELLED at their old dates with a higher SEQUENCE. Takes
+	 * the place of @c previous and @c removed. A snapshot of another plan
+	 * id is not used. Borrowed. Single plans only. @since 0.1 */
+	const struct tp_snapshot *since;
+	/** How the file is written (tp-output.h), or NULL for the defaults;
+	 * for the *_to_file functions. Borrowed. @since 0.1 */
+	const struct tp_write_options *write;
+	/** iCalendar: a timed deadline's DTEND this many minutes after it
+	 * (1-1440; 0: 30). @since 0.1 */
+	int32_t deadline_minutes;
+	/** iCalendar: leave out the cancelled events of removed stages (for
+	 * a calendar that ignores STATUS:CANCELLED and is emptied before
+	 * each import, such as calcurse). @since 0.1 */
+	bool omit_cancelled;
 	/** Room to grow without an ABI break. */
-	unsigned char reserved[64 - sizeof(const char *)];
+	unsigned char
+		reserved[64 - 3 * sizeof(void *) - sizeof(int32_t) - 4];
 };
 
 /** Set @p opt to the defaults: everything, no alarm, no previous
@@ -133,9 +159,13 @@ tp_export_to_buffer(enum tp_export_format format, const struct tp_plan *plan,
 		    size_t *len, struct tp_error *err);
 
 /**
- * As tp_export_to_buffer(), written to @p path through a temporary file
- * in the same directory renamed into place (TP_ERR_IO, naming the file,
- * if that fails; nothing is left behind).
+ * As tp_export_to_buffer(), written to @p path by the rules of
+ * tp-output.h with @c write of @p opt: a regular file through a temporary
+ * file in the same directory renamed into place (TP_ERR_IO, naming the
+ * file, if that fails; nothing is left behind), a device or FIFO directly,
+ * a read-only or hard-linked file refused (TP_ERR_REFUSED) unless forced.
+ * The output is streamed: memory use does not grow with its size (for
+ * iCalendar, one event at a time).
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
@@ -148,9 +178,11 @@ tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
  * as one document: one VCALENDAR, one XML document, one OCDS package (a
  * release per plan), one CSV table or one
  * text grid per plan. SVG, HTML and MSPDI take one plan (TP_ERR_INVALID
- * for more). @c previous and @c removed in @p opt apply to single plans
- * only and are ignored here. Otherwise as tp_export_to_buffer(): release
- * the buffer at @p out with tp_free().
+ * for more). Two plans with the same id are an error (TP_ERR_INVALID
+ * naming both: their calendar events would share UIDs). @c previous,
+ * @c removed and @c since in @p opt apply to single plans only and are
+ * ignored here. Otherwise as tp_export_to_buffer(): release the buffer at
+ * @p out with tp_free().
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_export_portfolio_to_buffer(enum tp_export_format format,
@@ -158,7 +190,8 @@ tp_export_portfolio_to_buffer(enum tp_export_format format,
 			      const struct tp_export_options *opt, char **out,
 			      size_t *len, struct tp_error *err);
 
-/** As tp_export_portfolio_to_buffer(), written atomically to @p path. */
+/** As tp_export_portfolio_to_buffer(), written to @p path as
+ * tp_export_to_file() writes (streamed, tp-output.h rules). */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_export_portfolio_to_file(enum tp_export_format format,
 			    const struct tp_schedule *const *scheds, size_t n,

@@ -27,6 +27,7 @@
 #include "tp-calendar.h"
 #include "tp-common.h"
 #include "tp-date.h"
+#include "tp-output.h"
 #include "tp-plan.h"
 #include "tp-rules.h"
 #include "tp-schedule.h"
@@ -212,11 +213,20 @@ tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
 /**
  * Write @p doc as a plan file to @p path, atomically: a temporary file in
  * the same directory, flushed, then renamed over @p path; on failure
- * @p path is unchanged. TP_ERR_IO names the file.
+ * @p path is unchanged. The rules of tp-output.h apply with the default
+ * options (a read-only file is refused with TP_ERR_REFUSED). TP_ERR_IO
+ * names the file.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_doc_write_file(const struct tp_plan_doc *doc, const char *path,
 		       struct tp_error *err);
+
+/** As tp_plan_doc_write_file() with write options (tp-output.h; NULL for
+ * the defaults). @since 0.1 */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_write_file_opts(const struct tp_plan_doc *doc, const char *path,
+			    const struct tp_write_options *wo,
+			    struct tp_error *err);
 
 /**
  * Write @p doc as a plan file into a new buffer: @p *data (NUL-terminated,

@@ -13,7 +13,7 @@
 # or a value its error messages list, is missing from the tables below, so
 # update them with the program.
 
-_tenderplan_commands='holidays days templates new schedule standstill check export audit'
+_tenderplan_commands='holidays days templates new schedule standstill check export audit revise'
 _tenderplan_days_commands='add between is-working'
 
 # The options of command $1 ("" for none yet, "days add" for a days
@@ -26,12 +26,13 @@ _tenderplan_options()
 	holidays) echo '--region= --from= --to= --help -h' ;;
 	days | templates) echo '--help -h' ;;
 	'days add' | 'days between' | 'days is-working') echo "$calendar --help -h" ;;
-	new) echo '--start= --contract-start= --region= --name= --output= -o= --help -h' ;;
+	new) echo '--start= --contract-start= --region= --name= --id= --output= -o= --force --help -h' ;;
 	schedule) echo '--backward --forward --explain= --today= --help -h' ;;
 	standstill) echo '--regime= --sent= --notice= --received= --region= --days= --working-days --citation= --help -h' ;;
 	check) echo '--xml --backward --today= --help -h' ;;
-	export) echo '--format= --deadlines-only --alarm= --title= --ocid-prefix= --today= --no-check --output= -o= --help -h' ;;
+	export) echo '--format= --deadlines-only --alarm= --deadline-minutes= --previous= --no-cancelled --title= --ocid-prefix= --today= --no-check --output= -o= --force --help -h' ;;
 	audit) echo '--csv --xml --jurisdiction= --help -h' ;;
+	revise) echo '--dry-run --force --help -h' ;;
 	esac
 }
 
@@ -59,11 +60,12 @@ _tenderplan_templates()
 }
 
 # Stage ids of plan file $1: the id of each <stage> element that starts on
-# one line with its id attribute, as the plan writer emits them.
+# one line with its id attribute, as the plan writer emits them (not the
+# stages of the snapshots after them).
 _tenderplan_stages()
 {
 	[[ -r $1 ]] || return
-	sed -n 's/.*<stage [^>]*\<id="\([^"]*\)".*/\1/p' -- "$1" 2>/dev/null
+	sed -n '/<snapshots>/q; s/.*<stage [^>]*\<id="\([^"]*\)".*/\1/p' -- "$1" 2>/dev/null
 }
 
 _tenderplan()
@@ -94,6 +96,7 @@ _tenderplan()
 		case $prev in
 		--holidays) _filedir ics ;;
 		--output | -o) _filedir ;;
+		--previous) _filedir xml ;;
 		--explain) COMPREPLY=($(compgen -W "$(_tenderplan_stages "$arg")" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "$(_tenderplan_values "$cmd" "$prev")" -- "$cur")) ;;
 		esac
@@ -109,7 +112,7 @@ _tenderplan()
 	'') COMPREPLY=($(compgen -W "$_tenderplan_commands" -- "$cur")) ;;
 	days) COMPREPLY=($(compgen -W "$_tenderplan_days_commands" -- "$cur")) ;;
 	new) [[ -z $arg ]] && COMPREPLY=($(compgen -W "$(_tenderplan_templates "${words[0]}")" -- "$cur")) ;;
-	schedule | check | export) [[ -z $arg ]] && _filedir xml ;;
+	schedule | check | export | revise) [[ -z $arg ]] && _filedir xml ;;
 	audit) [[ -z $arg ]] && _filedir json ;;
 	esac
 } &&
