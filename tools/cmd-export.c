@@ -33,6 +33,7 @@ static const char export_usage[] =
 	"                    (Europe/London; $TP_TODAY if set)\n"
 	"  --no-check        leave out the rules checker's findings (shown by\n"
 	"                    default in ics descriptions, xml, svg and html)\n"
+	"  --bom             csv: begin with a UTF-8 byte order mark (for Excel)\n"
 	"  -o, --output FILE write FILE (replaced whole, never half-written)\n"
 	"                    instead of standard output\n"
 	"  -h, --help        print this text\n"
@@ -117,7 +118,15 @@ opt_no_check(void *ctx, const char *value, struct tp_error *err)
 	return TP_OK;
 }
 
+static enum tp_status
+opt_bom(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct export_opts *)ctx)->opt.csv_bom = true;
+	return TP_OK;
+}
+
 static const struct cli_option export_options[] = {
+	{"--bom", false, opt_bom},
 	{"--no-check", false, opt_no_check},
 	{"--today", true, opt_today},
 	{"--format", true, opt_format},

@@ -11,7 +11,7 @@
 static const char import_usage[] =
 	"Usage: tenderplan import PLAN.xml TABLE.csv [--dry-run]\n"
 	"\n"
-	"Apply a stage table made by 'tenderplan export PLAN.xml --format csv'\n"
+	"Apply a stage table written by 'tenderplan export' in the csv format\n"
 	"and changed in Excel, LibreOffice or another spreadsheet: its columns\n"
 	"name, time, duration, fixed, not_before, not_after and notes are read\n"
 	"back into the stages its stage column names. The table may be saved\n"

@@ -118,9 +118,9 @@ TP_EXPORT struct tp_plan_doc *tp_plan_edit_original(struct tp_plan_edit *edit);
 
 /** The texts of a stage that tp_plan_edit_set_stage_text() sets. */
 enum tp_stage_text {
-	TP_STAGE_TEXT_NAME = 0,  /**< <name> */
-	TP_STAGE_TEXT_OWNER = 1, /**< <owner> */
-	TP_STAGE_TEXT_NOTES = 2, /**< <notes> */
+	TP_STAGE_TEXT_NAME = 0,  /**< the name element */
+	TP_STAGE_TEXT_OWNER = 1, /**< the owner element */
+	TP_STAGE_TEXT_NOTES = 2, /**< the notes element */
 };
 
 /**
@@ -169,7 +169,7 @@ tp_plan_edit_set_stage_constraint(struct tp_plan_edit *edit, const char *stage,
  * not yet in the plan) of @p kind lasting @p amount @p unit, named @p name
  * (may be NULL). It is written after the element of stage @p place_after,
  * or before that of @p place_before, or with both NULL at the end of
- * <stages>. It depends on nothing: tp_plan_edit_link() links it. Modifies.
+ * the stages element. It depends on nothing: tp_plan_edit_link() links it. Modifies.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_edit_add_stage(struct tp_plan_edit *edit, const char *id,
@@ -226,7 +226,7 @@ tp_plan_edit_unlink(struct tp_plan_edit *edit, const char *from,
 /**
  * Add a closure of the days @p first to @p last, both included, named
  * @p name (may be NULL), among the calendar's closures in date order
- * (creating <calendar> if the plan has none). TP_ERR_INVALID if @p last
+ * (creating the calendar element if the plan has none). TP_ERR_INVALID if @p last
  * is before @p first or the plan has that closure already. Modifies.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
@@ -247,7 +247,7 @@ enum tp_plan_anchor {
 };
 
 /** Set anchor @p which to @p date, or with @p date NULL remove it (an
- * <anchors> left empty is removed). Modifies. */
+ * anchors element left empty is removed). Modifies. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_edit_set_anchor(struct tp_plan_edit *edit, enum tp_plan_anchor which,
 			const struct tp_date *date, struct tp_error *err);
