@@ -62,9 +62,10 @@ enum tp_status tp_edit_need_stage(const struct tp_plan_edit *e, const char *id,
 /* A new element of the plan namespace (not yet in the tree). */
 xmlNodePtr tp_edit_new_element(struct tp_plan_edit *e, const char *name);
 
-/* Put @node into @parent after @after (NULL: as its first child), on a
- * line of its own indented as its neighbours are. On failure @node is
- * freed. */
+/* Put @node into @parent after @after (NULL: before its first child
+ * element, after any comments above that, or after the comments of a
+ * parent without elements), on a line of its own indented as its
+ * neighbours are. On failure @node is freed. */
 enum tp_status tp_edit_insert(struct tp_plan_edit *e, xmlNodePtr parent,
 			      xmlNodePtr after, xmlNodePtr node,
 			      struct tp_error *err);

@@ -241,12 +241,14 @@ blank_before_node(xmlNodePtr next, const char *text)
 }
 
 static xmlNodePtr
-first_content(xmlNodePtr parent)
+last_content(xmlNodePtr parent)
 {
+	xmlNodePtr last = NULL;
+
 	for (xmlNodePtr c = parent->children; c; c = c->next)
 		if (!(c->type == XML_TEXT_NODE && xmlIsBlankNode(c)))
-			return c;
-	return NULL;
+			last = c;
+	return last;
 }
 
 /* @parent has nothing but blanks: give it its first child on a line of
@@ -300,11 +302,14 @@ tp_edit_insert(struct tp_plan_edit *e, xmlNodePtr parent, xmlNodePtr after,
 		ok = xmlAddNextSibling(after, node) != NULL;
 		ok = ok && (!ws || blank_before_node(node,
 						     (const char *)ws->content));
-	} else if ((first = first_content(parent))) {
+	} else if ((first = xmlFirstElementChild(parent))) {
+		/* before the first element, after the comments above it */
 		ws = blank_before(first);
 		ok = xmlAddPrevSibling(first, node) != NULL;
 		ok = ok && (!ws || blank_before_node(first,
 						     (const char *)ws->content));
+	} else if ((first = last_content(parent))) {
+		return tp_edit_insert(e, parent, first, node, err);
 	} else {
 		ok = insert_only(e, parent, node);
 	}

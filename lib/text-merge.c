@@ -251,47 +251,158 @@ same_run(const struct text *a, size_t a0, size_t a1, const struct text *b,
 	return true;
 }
 
+/* A run of base lines [bs, be) that one side replaced by its lines
+ * [s, e) (either may be empty). */
+struct hunk {
+	size_t bs, be, s, e;
+};
+
+struct side {
+	const struct text *t;
+	const long *to; /* base line -> line of this side, or -1 */
+	struct hunk *h;
+	size_t n, next;
+};
+
 struct three {
 	struct text base, ours, theirs;
 	long *to_ours, *to_theirs;
+	struct side o, th;
 };
 
-/* Emit the lines between two anchors: base[i, m), ours[j, jo),
- * theirs[k, kt). */
+/* The side's hunks: the runs between lines aligned with base. */
 static bool
-chunk(const struct three *t, struct out *o, size_t i, size_t m, size_t j,
-      size_t jo, size_t k, size_t kt, bool *conflict)
+find_hunks(struct side *sd, size_t nb)
 {
-	if (same_run(&t->base, i, m, &t->ours, j, jo))
-		return put(o, &t->theirs, k, kt);
-	if (same_run(&t->base, i, m, &t->theirs, k, kt))
-		return put(o, &t->ours, j, jo);
-	if (!same_run(&t->ours, j, jo, &t->theirs, k, kt))
+	long pb = -1, px = -1;
+
+	sd->n = sd->next = 0;
+	if (!(sd->h = calloc(nb + 2, sizeof(*sd->h))))
+		return false;
+	for (size_t b = 0; b <= nb; b++) {
+		if (b < nb && sd->to[b] < 0)
+			continue;
+		long xb = b < nb ? sd->to[b] : (long)sd->t->n;
+		if ((long)b > pb + 1 || xb > px + 1)
+			sd->h[sd->n++] = (struct hunk){(size_t)(pb + 1), b,
+						       (size_t)(px + 1),
+						       (size_t)xb};
+		pb = (long)b;
+		px = xb;
+	}
+	return true;
+}
+
+/* Where base boundary @x (not inside one of the side's hunks) falls in
+ * the side's lines, as the start (@end false) or the end of a run: an
+ * insertion at @x lies between the two. */
+static size_t
+pos_at(const struct side *sd, size_t x, bool end)
+{
+	for (size_t i = 0; i < sd->n; i++) {
+		const struct hunk *h = &sd->h[i];
+		if (end ? h->be == x : h->bs == x)
+			return end ? h->e : h->s;
+	}
+	for (size_t i = 0; i < sd->n; i++) {
+		const struct hunk *h = &sd->h[i];
+		if (end ? h->bs == x : h->be == x)
+			return end ? h->s : h->e;
+	}
+	return x == 0 ? 0 : (size_t)sd->to[x - 1] + 1;
+}
+
+/* Both sides changed base[gs, ge), ours to [os, oe), theirs to [ts, te)
+ * (one of them laid out, the other edited). Where ours has as many lines
+ * as base (attributes requoted, say), line by line: ours where theirs kept
+ * the base line, theirs where it changed it; else theirs. */
+static bool
+both_changed(const struct three *t, struct out *o, size_t gs, size_t ge,
+	     size_t os, size_t oe, size_t ts, size_t te, bool *conflict)
+{
+	size_t b = gs;
+
+	if (same_run(&t->ours, os, oe, &t->theirs, ts, te))
+		return put(o, &t->theirs, ts, te);
+	if (oe - os != ge - gs) {
 		*conflict = true;
-	return put(o, &t->theirs, k, kt);
+		return put(o, &t->theirs, ts, te);
+	}
+	for (size_t x = ts; x < te; x++) {
+		for (; b < ge && t->to_theirs[b] < 0; b++)
+			if (!same(&t->base, b, &t->ours, os + (b - gs)))
+				*conflict = true; /* a line of ours replaced */
+		if (b < ge && (size_t)t->to_theirs[b] == x) {
+			if (!put(o, &t->ours, os + (b - gs), os + (b - gs) + 1))
+				return false;
+			b++;
+		} else if (!put(o, &t->theirs, x, x + 1)) {
+			return false;
+		}
+	}
+	for (; b < ge; b++)
+		if (!same(&t->base, b, &t->ours, os + (b - gs)))
+			*conflict = true;
+	return true;
+}
+
+/* The next hunk of either side, by where it starts in base. */
+static struct side *
+next_side(struct three *t)
+{
+	bool o = t->o.next < t->o.n, th = t->th.next < t->th.n;
+
+	if (o && (!th || t->o.h[t->o.next].bs <= t->th.h[t->th.next].bs))
+		return &t->o;
+	return th ? &t->th : NULL;
+}
+
+/* Take the hunks that overlap base[gs, ge) (an insertion at the same
+ * place counts), widening it; say which sides had one. */
+static void
+gather(struct three *t, size_t gs, size_t *ge, bool *o, bool *th)
+{
+	struct side *sd;
+
+	while ((sd = next_side(t))) {
+		const struct hunk *h = &sd->h[sd->next];
+		if (!(h->bs < *ge || (h->bs == gs && (gs == *ge || h->bs == h->be))))
+			break;
+		*ge = h->be > *ge ? h->be : *ge;
+		*o = *o || sd == &t->o;
+		*th = *th || sd == &t->th;
+		sd->next++;
+	}
 }
 
 static bool
-walk(const struct three *t, struct out *o, bool *conflict)
+walk(struct three *t, struct out *o, bool *conflict)
 {
-	size_t i = 0, j = 0, k = 0, nb = t->base.n;
+	size_t p = 0;
+	struct side *sd;
 
-	for (;;) {
-		size_t m = i;
-		while (m < nb && (t->to_ours[m] < 0 || t->to_theirs[m] < 0))
-			m++;
-		size_t jo = m < nb ? (size_t)t->to_ours[m] : t->ours.n;
-		size_t kt = m < nb ? (size_t)t->to_theirs[m] : t->theirs.n;
-		if (!chunk(t, o, i, m, j, jo, k, kt, conflict))
+	while ((sd = next_side(t))) {
+		size_t gs = sd->h[sd->next].bs, ge = gs;
+		bool ours = false, theirs = false, ok;
+		gather(t, gs, &ge, &ours, &theirs);
+		if (!put(o, &t->base, p, gs))
 			return false;
-		if (m == nb)
-			return true;
-		if (!put(o, &t->ours, jo, jo + 1))
+		if (ours && theirs)
+			ok = both_changed(t, o, gs, ge, pos_at(&t->o, gs, false),
+					  pos_at(&t->o, ge, true),
+					  pos_at(&t->th, gs, false),
+					  pos_at(&t->th, ge, true), conflict);
+		else if (ours)
+			ok = put(o, &t->ours, pos_at(&t->o, gs, false),
+				 pos_at(&t->o, ge, true));
+		else
+			ok = put(o, &t->theirs, pos_at(&t->th, gs, false),
+				 pos_at(&t->th, ge, true));
+		if (!ok)
 			return false;
-		i = m + 1;
-		j = jo + 1;
-		k = kt + 1;
+		p = ge;
 	}
+	return put(o, &t->base, p, t->base.n);
 }
 
 enum tp_status
@@ -299,10 +410,12 @@ tp_text_merge(const char *base, size_t base_len, const char *ours,
 	      size_t ours_len, const char *theirs, size_t theirs_len,
 	      char **out, size_t *len, bool *conflict, struct tp_error *err)
 {
-	struct three t = {{0}, {0}, {0}, NULL, NULL};
+	struct three t;
 	struct out o = {NULL, 0, 0};
-	enum tp_status rc = split(base, base_len, &t.base, err);
+	enum tp_status rc;
 
+	memset(&t, 0, sizeof(t));
+	rc = split(base, base_len, &t.base, err);
 	*conflict = false;
 	if (rc == TP_OK)
 		rc = split(ours, ours_len, &t.ours, err);
@@ -316,7 +429,11 @@ tp_text_merge(const char *base, size_t base_len, const char *ours,
 		rc = align(&t.base, &t.ours, t.to_ours, err);
 	if (rc == TP_OK)
 		rc = align(&t.base, &t.theirs, t.to_theirs, err);
-	if (rc == TP_OK && (!put(&o, &t.base, 0, 0) || !walk(&t, &o, conflict)))
+	t.o = (struct side){&t.ours, t.to_ours, NULL, 0, 0};
+	t.th = (struct side){&t.theirs, t.to_theirs, NULL, 0, 0};
+	if (rc == TP_OK &&
+	    (!find_hunks(&t.o, t.base.n) || !find_hunks(&t.th, t.base.n) ||
+	     !put(&o, &t.base, 0, 0) || !walk(&t, &o, conflict)))
 		rc = tp_error_nomem(err);
 	if (rc == TP_OK && !o.p && !(o.p = calloc(1, 1)))
 		rc = tp_error_nomem(err);
@@ -331,5 +448,7 @@ tp_text_merge(const char *base, size_t base_len, const char *ours,
 	free(t.theirs.lines);
 	free(t.to_ours);
 	free(t.to_theirs);
+	free(t.o.h);
+	free(t.th.h);
 	return rc;
 }
