@@ -13,14 +13,14 @@
 
 #include <tenderplan/tp-common.h>
 
-/* Largest number of differing lines aligned between two texts; beyond it
- * the merge gives up (TP_ERR_RANGE) and the caller uses theirs whole. */
-#define TP_MERGE_MAX_EDITS 2000
+/* Largest number of differing lines aligned in one piece (Myers' O(ND)
+ * search keeps D^2 words); texts further apart are first cut into pieces
+ * at the lines each has once. */
+#define TP_MERGE_MAX_EDITS 500
 
 /* Merge as above into a new NUL-terminated buffer *@out of *@len bytes
- * (free()). *@conflict is set when some lines changed on both sides (theirs
- * was taken there). TP_ERR_NOMEM, or TP_ERR_RANGE when the texts are too
- * far apart to align. */
+ * (free()). *@conflict is set when some lines changed on both sides, or
+ * could not be aligned (theirs was taken there). TP_ERR_NOMEM. */
 enum tp_status tp_text_merge(const char *base, size_t base_len,
 			     const char *ours, size_t ours_len,
 			     const char *theirs, size_t theirs_len, char **out,

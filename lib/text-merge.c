@@ -141,6 +141,8 @@ backtrack(const struct myers *my, long d, long *match)
 	}
 }
 
+/* Align my->n lines of a with my->m of b in at most TP_MERGE_MAX_EDITS
+ * edits; TP_ERR_RANGE (err untouched) when they need more. */
 static enum tp_status
 myers(struct myers *my, long *match, struct tp_error *err)
 {
@@ -176,11 +178,196 @@ myers(struct myers *my, long *match, struct tp_error *err)
 	}
 	free(v);
 	free(my->trace);
-	if (rc == TP_ERR_RANGE)
-		tp_error_setf(err, TP_ERR_RANGE, NULL,
-			      "the texts differ in more than %d lines",
-			      TP_MERGE_MAX_EDITS);
 	return rc;
+}
+
+/* ---- anchoring far-apart texts -------------------------------------- */
+
+/* Texts too far apart for one alignment (a file laid out differently on
+ * every stage) are cut at the lines that occur once in each and in the
+ * same order (as "patience diff" does: the longest increasing run of
+ * them), and each piece between two such lines is aligned on its own. A
+ * piece that still cannot be aligned stays unaligned: the merge then
+ * takes that piece from the edited side. */
+#define MAX_DEPTH 24
+
+struct key {
+	uint64_t hash;
+	size_t line;
+};
+
+static int
+by_hash(const void *x, const void *y)
+{
+	const struct key *a = x, *b = y;
+
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static struct key *
+keys(const struct text *t, size_t from, size_t to)
+{
+	struct key *k = malloc((to - from + 1) * sizeof(*k));
+
+	if (!k)
+		return NULL;
+	for (size_t i = from; i < to; i++)
+		k[i - from] = (struct key){t->lines[i].hash, i};
+	qsort(k, to - from, sizeof(*k), by_hash);
+	return k;
+}
+
+/* Pairs (line of a, line of b) of lines that occur once on each side,
+ * in the order of a; their number to *n. */
+static size_t
+unique_pairs(const struct text *a, const struct key *ka, size_t na,
+	     const struct text *b, const struct key *kb, size_t nb,
+	     size_t (*pairs)[2])
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < na && j < nb) {
+		uint64_t h = ka[i].hash;
+		size_t ie = i, je = j;
+		if (kb[j].hash < h) {
+			j++;
+			continue;
+		}
+		if (kb[j].hash > h) {
+			i++;
+			continue;
+		}
+		while (ie < na && ka[ie].hash == h)
+			ie++;
+		while (je < nb && kb[je].hash == h)
+			je++;
+		if (ie - i == 1 && je - j == 1 &&
+		    same(a, ka[i].line, b, kb[j].line)) {
+			pairs[n][0] = ka[i].line;
+			pairs[n][1] = kb[j].line;
+			n++;
+		}
+		i = ie;
+		j = je;
+	}
+	return n;
+}
+
+static int
+by_first(const void *x, const void *y)
+{
+	const size_t *a = x, *b = y;
+
+	return a[0] < b[0] ? -1 : a[0] > b[0];
+}
+
+/* The longest run of @pairs (sorted by a) increasing in b, in place;
+ * its length. Patience sorting, O(n log n). */
+static size_t
+increasing_run(size_t (*pairs)[2], size_t n, struct tp_error *err,
+	       enum tp_status *rc)
+{
+	size_t *top = malloc((n + 1) * sizeof(*top));
+	size_t *prev = malloc((n + 1) * sizeof(*prev));
+	size_t piles = 0, len = 0;
+
+	if (!top || !prev) {
+		*rc = tp_error_nomem(err);
+		free(top);
+		free(prev);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t lo = 0, hi = piles;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (pairs[top[mid]][1] < pairs[i][1])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo > 0 ? top[lo - 1] : (size_t)-1;
+		top[lo] = i;
+		piles += lo == piles;
+	}
+	if (piles > 0) {
+		size_t (*run)[2] = malloc(piles * sizeof(*run));
+		size_t k = top[piles - 1];
+		if (!run) {
+			*rc = tp_error_nomem(err);
+		} else {
+			for (len = piles; len > 0; k = prev[k])
+				memcpy(run[--len], pairs[k], sizeof(*run));
+			memcpy(pairs, run, piles * sizeof(*run));
+			len = piles;
+			free(run);
+		}
+	}
+	free(top);
+	free(prev);
+	return len;
+}
+
+static enum tp_status align_range(const struct text *a, size_t a0, size_t a1,
+				  const struct text *b, size_t b0, size_t b1,
+				  long *match, int depth,
+				  struct tp_error *err);
+
+static enum tp_status
+anchor(const struct text *a, size_t a0, size_t a1, const struct text *b,
+       size_t b0, size_t b1, long *match, int depth, struct tp_error *err)
+{
+	struct key *ka = keys(a, a0, a1), *kb = keys(b, b0, b1);
+	size_t(*pairs)[2] = malloc((a1 - a0 + 1) * sizeof(*pairs));
+	enum tp_status rc = TP_OK;
+	size_t n = 0, pa = a0, pb = b0;
+
+	if (!ka || !kb || !pairs)
+		rc = tp_error_nomem(err);
+	if (rc == TP_OK) {
+		n = unique_pairs(a, ka, a1 - a0, b, kb, b1 - b0, pairs);
+		qsort(pairs, n, sizeof(*pairs), by_first);
+		n = increasing_run(pairs, n, err, &rc);
+	}
+	free(ka);
+	free(kb);
+	for (size_t k = 0; rc == TP_OK && k <= n; k++) {
+		size_t ea = k < n ? pairs[k][0] : a1;
+		size_t eb = k < n ? pairs[k][1] : b1;
+		rc = align_range(a, pa, ea, b, pb, eb, match, depth + 1, err);
+		if (k < n) {
+			match[ea] = (long)eb;
+			pa = ea + 1;
+			pb = eb + 1;
+		}
+	}
+	free(pairs);
+	return rc;
+}
+
+/* Align a[a0, a1) with b[b0, b1): common ends, then Myers, then anchors. */
+static enum tp_status
+align_range(const struct text *a, size_t a0, size_t a1, const struct text *b,
+	    size_t b0, size_t b1, long *match, int depth, struct tp_error *err)
+{
+	struct myers my;
+	enum tp_status rc;
+
+	while (a0 < a1 && b0 < b1 && same(a, a0, b, b0))
+		match[a0++] = (long)b0++;
+	while (a0 < a1 && b0 < b1 && same(a, a1 - 1, b, b1 - 1))
+		match[--a1] = (long)--b1;
+	if (a0 == a1 || b0 == b1)
+		return TP_OK;
+	my = (struct myers){a, b, a0, b0, (long)(a1 - a0), (long)(b1 - b0),
+			    NULL, 0};
+	rc = myers(&my, match, err);
+	if (rc != TP_ERR_RANGE)
+		return rc;
+	return depth < MAX_DEPTH ? anchor(a, a0, a1, b, b0, b1, match, depth, err)
+				 : TP_OK;
 }
 
 /* match[i]: the line of @b that line i of @a is aligned with, or -1. */
@@ -188,26 +375,9 @@ static enum tp_status
 align(const struct text *a, const struct text *b, long *match,
       struct tp_error *err)
 {
-	size_t pre = 0, suf = 0;
-	struct myers my = {a, b, 0, 0, 0, 0, NULL, 0};
-
 	for (size_t i = 0; i < a->n; i++)
 		match[i] = -1;
-	while (pre < a->n && pre < b->n && same(a, pre, b, pre)) {
-		match[pre] = (long)pre;
-		pre++;
-	}
-	while (suf < a->n - pre && suf < b->n - pre &&
-	       same(a, a->n - 1 - suf, b, b->n - 1 - suf)) {
-		match[a->n - 1 - suf] = (long)(b->n - 1 - suf);
-		suf++;
-	}
-	my.off_a = my.off_b = pre;
-	my.n = (long)(a->n - pre - suf);
-	my.m = (long)(b->n - pre - suf);
-	if (my.n == 0 || my.m == 0)
-		return TP_OK;
-	return myers(&my, match, err);
+	return align_range(a, 0, a->n, b, 0, b->n, match, 0, err);
 }
 
 /* ---- the merge ------------------------------------------------------ */

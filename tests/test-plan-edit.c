@@ -831,22 +831,47 @@ line_merge(void **state)
 	/* the same change on both sides */
 	merge_case("a\nb\n", "a\nB\n", "a\nB\n", "a\nB\n", false);
 	merge_case("", "", "x\n", "x\n", false);
-	/* too far apart to align */
+	/* ours far from base (every line different, nothing to anchor on),
+	 * theirs as base: ours whole */
 	size_t n = TP_MERGE_MAX_EDITS + 10;
-	char *a = malloc(n * 2 + 1), *b = malloc(n * 2 + 1), *out = NULL;
+	char *a = malloc(n * 2 + 1), *b = malloc(n * 2 + 1);
 	for (size_t i = 0; i < n; i++) {
 		a[2 * i] = 'a';
 		b[2 * i] = 'b';
 		a[2 * i + 1] = b[2 * i + 1] = '\n';
 	}
 	a[2 * n] = b[2 * n] = '\0';
-	size_t len;
-	bool c;
-	assert_int_equal(tp_text_merge(a, 2 * n, b, 2 * n, a, 2 * n, &out,
-				       &len, &c, NULL),
-			 TP_ERR_RANGE);
+	merge_case(a, b, a, b, false);
 	free(a);
 	free(b);
+	/* far apart but anchored on the lines each has once: 3,000 lines,
+	 * every third requoted in ours, one changed in theirs; the merge has
+	 * both (written out here by hand: line k of the result) */
+	size_t lines = 3000;
+	char *base = malloc(lines * 32), *ours = malloc(lines * 32),
+	     *theirs = malloc(lines * 32), *want = malloc(lines * 32);
+	size_t lb = 0, lo = 0, lt = 0, lw = 0;
+	for (size_t k = 0; k < lines; k++) {
+		lb += (size_t)sprintf(base + lb, "<s id=\"%zu\"/>\n", k);
+		lo += (size_t)sprintf(ours + lo,
+				      k % 3 ? "<s id=\"%zu\"/>\n"
+					    : "<s id='%zu'/>\n",
+				      k);
+		lt += (size_t)sprintf(theirs + lt,
+				      k == 1501 ? "<s id=\"%zu\" x=\"1\"/>\n"
+						: "<s id=\"%zu\"/>\n",
+				      k);
+		lw += (size_t)sprintf(want + lw,
+				      k == 1501  ? "<s id=\"%zu\" x=\"1\"/>\n"
+				      : k % 3 ? "<s id=\"%zu\"/>\n"
+						  : "<s id='%zu'/>\n",
+				      k);
+	}
+	merge_case(base, ours, theirs, want, false);
+	free(base);
+	free(ours);
+	free(theirs);
+	free(want);
 }
 
 /* A file whose layout libxml2 would change throughout (single quotes on
