@@ -339,7 +339,10 @@ explain(const struct tp_schedule *s, const char *id, const char *file)
 	int rc;
 
 	if (!tp_plan_find_stage(p, id, &i)) {
-		fprintf(stderr, "tenderplan: %s: no stage '%s'\n", file, id);
+		const char *near = tp_plan_suggest_stage(p, id);
+		fprintf(stderr, "tenderplan: %s: no stage '%s'%s%s%s\n", file,
+			id, near ? " (did you mean '" : "", near ? near : "",
+			near ? "'?)" : "");
 		return CLI_EXIT_USAGE;
 	}
 	printf("%s (%s): %s\n", id,
