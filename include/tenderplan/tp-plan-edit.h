@@ -10,8 +10,9 @@
  * being changed, and the changes made so far as sentences ("stage
  * 'evaluation': duration 15 working days -> 4 weeks"). Each tp_plan_edit_*
  * call that changes something checks its arguments first and leaves the
- * document as it was when it fails; a call that would change nothing (the
- * value is already there) records nothing. tp_plan_edit_finish() writes the
+ * document as it was when it refuses them (after TP_ERR_NOMEM the edit may
+ * be half made: free it); a call that would change nothing (the value is
+ * already there) records nothing. tp_plan_edit_finish() writes the
  * edited document as text, keeping the original bytes wherever the edit
  * did not reach, and reads that text back exactly as tp_plan_doc_read_memory()
  * reads a file (schema, stage ids, dependency cycles, dates), so a change
