@@ -113,6 +113,55 @@ enum tp_status tp_export_html(const struct tp_export_job *job,
 enum tp_status tp_export_csv(const struct tp_export_job *job,
 			     struct tp_sbuf *out, struct tp_error *err);
 
+/* ---- CSV (export-text.c), shared with its reader (plan-edit-csv.c) ---- */
+
+/* The columns of the stage table, in order. */
+enum tp_csv_column {
+	TP_CSV_PLAN,
+	TP_CSV_STAGE,
+	TP_CSV_NAME,
+	TP_CSV_KIND,
+	TP_CSV_SHAPE,
+	TP_CSV_START,
+	TP_CSV_FINISH,
+	TP_CSV_TIME,
+	TP_CSV_LATEST_START,
+	TP_CSV_LATEST_FINISH,
+	TP_CSV_TOTAL_FLOAT,
+	TP_CSV_FREE_FLOAT,
+	TP_CSV_CRITICAL,
+	TP_CSV_WORKING_DAYS,
+	TP_CSV_PREDECESSORS,
+	TP_CSV_DURATION,
+	TP_CSV_FIXED,
+	TP_CSV_NOT_BEFORE,
+	TP_CSV_NOT_AFTER,
+	TP_CSV_NOTES,
+	TP_CSV_COLUMNS
+};
+
+extern const char *const tp_csv_header[TP_CSV_COLUMNS];
+
+/* Whether the reader takes column @col back into the plan. */
+bool tp_csv_is_editable(enum tp_csv_column col);
+
+/* For each stage of @p, the day of its first start-on, start-no-earlier-
+ * than and finish-no-later-than constraint (INT32_MIN for none): three
+ * int32_t per stage, in a new array (free()). */
+enum tp_status tp_csv_constraints_new(const struct tp_plan *p, int32_t **out,
+				      struct tp_error *err);
+
+/* The value of editable column @col of stage @s as the table shows it
+ * (before neutralising): a string of the plan, or @buf (at least
+ * TP_DURATION_STRLEN bytes) filled in; "" for none. */
+const char *tp_csv_editable(const struct tp_plan *p, const int32_t *constraints,
+			    size_t s, enum tp_csv_column col, char *buf,
+			    size_t size);
+
+/* Undo, in place, the apostrophe the export put before a cell a
+ * spreadsheet would take for a formula. */
+void tp_csv_unneutralise(char *cell);
+
 enum tp_status tp_export_text(const struct tp_export_job *job,
 			      struct tp_sbuf *out, struct tp_error *err);
 

@@ -3,8 +3,12 @@
  * characters per week commencing Monday) and CSV (RFC 4180). */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <tenderplan/tp-plan-edit.h>
 
 #include "error-private.h"
 #include "export-private.h"
@@ -18,16 +22,51 @@ static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr",
 /* ---- CSV ------------------------------------------------------------------
  */
 
-/* One field, quoted when needed, quotes doubled. */
+/* A cell a spreadsheet would take for a formula (=, +, - or @ first, after
+ * any apostrophes this rule added before), unless it is a plain negative
+ * whole number, which is no formula and sorts as a number. OWASP, "CSV
+ * Injection". Export adds an apostrophe before such a cell (spreadsheets
+ * show the cell as text); tp_csv_unneutralise() takes it away again, and
+ * only from a cell that had it added, so every value survives the round
+ * trip. */
+static bool
+formula_like(const char *s)
+{
+	const char *p = s;
+
+	while (*p == '\'')
+		p++;
+	if (*p != '=' && *p != '+' && *p != '-' && *p != '@')
+		return false;
+	if (p == s && *p == '-' && p[1]) {
+		const char *q = p + 1;
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (!*q)
+			return false; /* -5: a number */
+	}
+	return true;
+}
+
+void
+tp_csv_unneutralise(char *cell)
+{
+	if (cell[0] == '\'' && formula_like(cell + 1))
+		memmove(cell, cell + 1, strlen(cell));
+}
+
+/* One field, neutralised, quoted when needed, quotes doubled. */
 static enum tp_status
 csv_put(struct tp_sbuf *b, const char *s, bool last, struct tp_error *err)
 {
 	if (!s)
 		s = "";
 	enum tp_status rc = TP_OK;
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	bool quote = strpbrk(s, ",;\"\r\n") != NULL;
 	if (quote)
 		rc = tp_sbuf_puts(b, "\"", err);
+	if (rc == TP_OK && formula_like(s))
+		rc = tp_sbuf_puts(b, "'", err);
 	for (const char *p = s; rc == TP_OK && *p; p++) {
 		const char *q = strchr(p, '"');
 		size_t n = q ? (size_t)(q - p) + 1 : strlen(p);
@@ -43,13 +82,92 @@ csv_put(struct tp_sbuf *b, const char *s, bool last, struct tp_error *err)
 	return rc;
 }
 
-static const char *const csv_header[] = {
-	"plan",         "stage",         "name",         "kind",
-	"shape",        "start",         "finish",       "time",
-	"latest_start", "latest_finish", "total_float",  "free_float",
-	"critical",     "working_days",  "predecessors",
+const char *const tp_csv_header[TP_CSV_COLUMNS] = {
+	[TP_CSV_PLAN] = "plan",
+	[TP_CSV_STAGE] = "stage",
+	[TP_CSV_NAME] = "name",
+	[TP_CSV_KIND] = "kind",
+	[TP_CSV_SHAPE] = "shape",
+	[TP_CSV_START] = "start",
+	[TP_CSV_FINISH] = "finish",
+	[TP_CSV_TIME] = "time",
+	[TP_CSV_LATEST_START] = "latest_start",
+	[TP_CSV_LATEST_FINISH] = "latest_finish",
+	[TP_CSV_TOTAL_FLOAT] = "total_float",
+	[TP_CSV_FREE_FLOAT] = "free_float",
+	[TP_CSV_CRITICAL] = "critical",
+	[TP_CSV_WORKING_DAYS] = "working_days",
+	[TP_CSV_PREDECESSORS] = "predecessors",
+	[TP_CSV_DURATION] = "duration",
+	[TP_CSV_FIXED] = "fixed",
+	[TP_CSV_NOT_BEFORE] = "not_before",
+	[TP_CSV_NOT_AFTER] = "not_after",
+	[TP_CSV_NOTES] = "notes",
 };
-#define CSV_COLS (sizeof(csv_header) / sizeof(csv_header[0]))
+
+/* The constraint types of the fixed, not_before and not_after columns. */
+static const enum tp_constraint_type csv_constraint[3] = {
+	TP_CONSTRAINT_START_ON, TP_CONSTRAINT_START_NO_EARLIER_THAN,
+	TP_CONSTRAINT_FINISH_NO_LATER_THAN};
+
+enum tp_status
+tp_csv_constraints_new(const struct tp_plan *p, int32_t **out,
+		       struct tp_error *err)
+{
+	size_t n = tp_plan_stage_count(p);
+	int32_t *first = malloc((n ? n : 1) * 3 * sizeof(*first));
+	struct tp_constraint c;
+
+	if (!first)
+		return tp_error_nomem(err);
+	for (size_t i = 0; i < n * 3; i++)
+		first[i] = INT32_MIN;
+	for (size_t i = 0; tp_plan_constraint(p, i, &c); i++)
+		for (int k = 0; k < 3; k++)
+			if (c.type == csv_constraint[k] &&
+			    first[c.stage * 3 + (size_t)k] == INT32_MIN)
+				first[c.stage * 3 + (size_t)k] = c.date.day;
+	*out = first;
+	return TP_OK;
+}
+
+const char *
+tp_csv_editable(const struct tp_plan *p, const int32_t *constraints, size_t s,
+		enum tp_csv_column col, char *buf, size_t size)
+{
+	const char *v = NULL;
+
+	buf[0] = '\0';
+	switch (col) {
+	case TP_CSV_NAME:
+		v = tp_plan_stage_name(p, s);
+		break;
+	case TP_CSV_NOTES:
+		v = tp_plan_stage_notes(p, s);
+		break;
+	case TP_CSV_TIME:
+		if (tp_plan_stage_time(p, s) >= 0 && size >= 6)
+			tp_export_hhmm(tp_plan_stage_time(p, s), buf);
+		break;
+	case TP_CSV_DURATION:
+		if (size >= TP_DURATION_STRLEN)
+			tp_duration_format(tp_plan_stage_amount(p, s),
+					   tp_plan_stage_unit(p, s), buf);
+		break;
+	case TP_CSV_FIXED:
+	case TP_CSV_NOT_BEFORE:
+	case TP_CSV_NOT_AFTER: {
+		int32_t day = constraints[s * 3 + (size_t)(col - TP_CSV_FIXED)];
+		struct tp_date d = {day};
+		if (day != INT32_MIN && size >= TP_DATE_STRLEN)
+			tp_date_format(d, buf);
+		break;
+	}
+	default:
+		break;
+	}
+	return v ? v : buf;
+}
 
 static enum tp_status
 predecessor_list(const struct tp_plan *plan, size_t s, char *buf, size_t size)
@@ -72,11 +190,12 @@ predecessor_list(const struct tp_plan *plan, size_t s, char *buf, size_t size)
 static const char *const shape_names[] = {"period", "milestone", "deadline"};
 
 static enum tp_status
-csv_row(const struct tp_schedule *sc, size_t s, struct tp_sbuf *b,
-	struct tp_error *err)
+csv_row(const struct tp_schedule *sc, const int32_t *cons, size_t s,
+	struct tp_sbuf *b, struct tp_error *err)
 {
 	const struct tp_plan *p = tp_schedule_plan(sc);
-	char d[4][TP_DATE_STRLEN], hhmm[6] = "", tf[16], ff[16], wds[16];
+	char d[4][TP_DATE_STRLEN], tf[16], ff[16], wds[16];
+	char ed[TP_CSV_COLUMNS][TP_DURATION_STRLEN];
 	char preds[4096];
 	int32_t wd = 0;
 	enum tp_status rc =
@@ -91,30 +210,55 @@ csv_row(const struct tp_schedule *sc, size_t s, struct tp_sbuf *b,
 	tp_date_format(tp_schedule_early_finish(sc, s), d[1]);
 	tp_date_format(tp_schedule_late_start(sc, s), d[2]);
 	tp_date_format(tp_schedule_late_finish(sc, s), d[3]);
-	if (tp_plan_stage_time(p, s) >= 0)
-		tp_export_hhmm(tp_plan_stage_time(p, s), hhmm);
 	snprintf(tf, sizeof(tf), "%d", (int)tp_schedule_total_float(sc, s));
 	snprintf(ff, sizeof(ff), "%d", (int)tp_schedule_free_float(sc, s));
 	snprintf(wds, sizeof(wds), "%d", (int)wd);
-	const char *v[CSV_COLS] = {
-		tp_plan_id(p),
-		tp_plan_stage_id(p, s),
-		tp_plan_stage_name(p, s),
-		tp_stage_kind_name(tp_plan_stage_kind(p, s)),
-		shape_names[tp_export_stage_shape(p, s)],
-		d[0],
-		d[1],
-		hhmm,
-		d[2],
-		d[3],
-		tf,
-		ff,
-		tp_schedule_is_critical(sc, s) ? "yes" : "no",
-		wds,
-		preds,
+	const char *v[TP_CSV_COLUMNS] = {
+		[TP_CSV_PLAN] = tp_plan_id(p),
+		[TP_CSV_STAGE] = tp_plan_stage_id(p, s),
+		[TP_CSV_KIND] = tp_stage_kind_name(tp_plan_stage_kind(p, s)),
+		[TP_CSV_SHAPE] = shape_names[tp_export_stage_shape(p, s)],
+		[TP_CSV_START] = d[0],
+		[TP_CSV_FINISH] = d[1],
+		[TP_CSV_LATEST_START] = d[2],
+		[TP_CSV_LATEST_FINISH] = d[3],
+		[TP_CSV_TOTAL_FLOAT] = tf,
+		[TP_CSV_FREE_FLOAT] = ff,
+		[TP_CSV_CRITICAL] = tp_schedule_is_critical(sc, s) ? "yes"
+								   : "no",
+		[TP_CSV_WORKING_DAYS] = wds,
+		[TP_CSV_PREDECESSORS] = preds,
 	};
-	for (size_t i = 0; rc == TP_OK && i < CSV_COLS; i++)
-		rc = csv_put(b, v[i], i + 1 == CSV_COLS, err);
+	for (size_t i = 0; i < TP_CSV_COLUMNS; i++)
+		if (tp_csv_is_editable((enum tp_csv_column)i))
+			v[i] = tp_csv_editable(p, cons, s,
+					       (enum tp_csv_column)i, ed[i],
+					       sizeof(ed[i]));
+	for (size_t i = 0; rc == TP_OK && i < TP_CSV_COLUMNS; i++)
+		rc = csv_put(b, v[i], i + 1 == TP_CSV_COLUMNS, err);
+	return rc;
+}
+
+bool
+tp_csv_is_editable(enum tp_csv_column col)
+{
+	return col == TP_CSV_NAME || col == TP_CSV_TIME ||
+	       col >= TP_CSV_DURATION;
+}
+
+static enum tp_status
+csv_plan(const struct tp_export_job *job, const struct tp_schedule *sc,
+	 struct tp_sbuf *out, struct tp_error *err)
+{
+	const struct tp_plan *p = tp_schedule_plan(sc);
+	int32_t *cons = NULL;
+	enum tp_status rc = tp_csv_constraints_new(p, &cons, err);
+
+	tp_plan_foreach_stage (p, s) {
+		if (rc == TP_OK && tp_export_stage_shown(job->opt, p, s))
+			rc = csv_row(sc, cons, s, out, err);
+	}
+	free(cons);
 	return rc;
 }
 
@@ -123,16 +267,13 @@ tp_export_csv(const struct tp_export_job *job, struct tp_sbuf *out,
 	      struct tp_error *err)
 {
 	enum tp_status rc = TP_OK;
-	for (size_t i = 0; rc == TP_OK && i < CSV_COLS; i++)
-		rc = csv_put(out, csv_header[i], i + 1 == CSV_COLS, err);
-	for (size_t k = 0; rc == TP_OK && k < job->n; k++) {
-		const struct tp_plan *p = tp_schedule_plan(job->scheds[k]);
-		tp_plan_foreach_stage (p, s) {
-			if (rc == TP_OK &&
-			    tp_export_stage_shown(job->opt, p, s))
-				rc = csv_row(job->scheds[k], s, out, err);
-		}
-	}
+	if (job->opt->csv_bom)
+		rc = tp_sbuf_puts(out, "\xEF\xBB\xBF", err);
+	for (size_t i = 0; rc == TP_OK && i < TP_CSV_COLUMNS; i++)
+		rc = csv_put(out, tp_csv_header[i], i + 1 == TP_CSV_COLUMNS,
+			     err);
+	for (size_t k = 0; rc == TP_OK && k < job->n; k++)
+		rc = csv_plan(job, job->scheds[k], out, err);
 	return rc;
 }
 

@@ -25,6 +25,7 @@
 #include "error-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
+#include "xml-errors-private.h"
 
 struct reader {
 	const char *source;
@@ -78,22 +79,59 @@ node_line(xmlNodePtr node)
 	return line > 0 && line < 0x7fffffff ? (int)line : 0;
 }
 
-/* libxml2's structured errors (parser, schema parser and validator). */
+/* libxml2's structured errors (parser, schema parser and validator), in
+ * the project's words (xml-errors.c); @xsd is the schema validated
+ * against, which names what is allowed, or NULL. */
 static void
-on_xml_error(void *ctx, xmlErrorPtr e)
+report_xml_error(struct reader *rd, const xmlError *e, const char *xsd)
 {
-	struct reader *rd = ctx;
-	char msg[256];
-	size_t n;
+	struct tp_xml_problem p;
 
 	if (!e || e->level == XML_ERR_WARNING || rd->failed)
 		return;
-	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "error");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	fail_at(rd, e->code == XML_ERR_NO_MEMORY ? TP_ERR_NOMEM : TP_ERR_PARSE,
-		e->line, "%s", msg);
+	rd->failed = true; /* before describing: it reads the schema again */
+	tp_xml_describe_error(e, xsd, &p);
+	tp_error_set_at(rd->err, p.code, rd->source, p.line, p.column, "%s",
+			p.message);
+	if (rd->err)
+		snprintf(rd->err->stage, sizeof(rd->err->stage), "%s",
+			 p.stage);
+}
+
+static void
+on_xml_error(void *ctx, xmlErrorPtr e)
+{
+	report_xml_error(ctx, e, NULL);
+}
+
+/* The validator's errors, with the schema's path. */
+struct schema_errors {
+	struct reader *rd;
+	const char *xsd;
+};
+
+static void
+on_schema_error(void *ctx, xmlErrorPtr e)
+{
+	const struct schema_errors *se = ctx;
+
+	report_xml_error(se->rd, e, se->xsd);
+}
+
+/* "stage 'b' depends on unknown stage 'x'", with the nearest id. */
+static enum tp_status
+unknown_stage(struct reader *rd, xmlNodePtr n, const char *to,
+	      const char *from)
+{
+	const char *near = tp_plan_suggest_stage(rd->doc->plan, from);
+
+	fail_at(rd, TP_ERR_INVALID, node_line(n),
+		"stage '%s' depends on unknown stage '%.64s'%s%s%s", to, from,
+		near ? " (did you mean '" : "", near ? near : "",
+		near ? "'?)" : "");
+	if (rd->err)
+		snprintf(rd->err->stage, sizeof(rd->err->stage), "%s", to);
+	return TP_ERR_INVALID;
 }
 
 static void
@@ -233,7 +271,8 @@ validate(struct reader *rd, xmlDocPtr xdoc)
 		rc = fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
 		goto out;
 	}
-	xmlSchemaSetValidStructuredErrors(vctxt, on_xml_error, rd);
+	struct schema_errors se = {rd, path};
+	xmlSchemaSetValidStructuredErrors(vctxt, on_schema_error, &se);
 	ret = xmlSchemaValidateDoc(vctxt, xdoc);
 	if (ret != 0)
 		rc = fail_at(rd, ret < 0 ? TP_ERR_NOMEM : TP_ERR_PARSE, 0,
@@ -714,6 +753,10 @@ read_after(struct reader *rd, xmlNodePtr n, const char *to)
 	enum tp_unit u = TP_UNIT_WORKING_DAYS;
 	enum tp_status rc = TP_OK;
 
+	if (!tp_plan_find_stage(rd->doc->plan, from ? from : "", NULL)) {
+		rc = unknown_stage(rd, n, to, from ? from : "");
+		goto out;
+	}
 	if (type)
 		rc = tp_dep_type_from_name(type, &t, rd->err);
 	if (rc == TP_OK && unit)
@@ -722,10 +765,12 @@ read_after(struct reader *rd, xmlNodePtr n, const char *to)
 		rc = tp_plan_add_dependency(rd->doc->plan, from ? from : "", to,
 					    t, (int32_t)int_attr(n, "lag", 0),
 					    u, rd->err);
+	rc = locate(rd, rc, node_line(n));
+out:
 	xmlFree(from);
 	xmlFree(type);
 	xmlFree(unit);
-	return locate(rd, rc, node_line(n));
+	return rc;
 }
 
 static enum tp_status

@@ -27,7 +27,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/bin" "$tmp/files" "$tmp/files/sub"
 ln -s "$cli" "$tmp/bin/tenderplan" # templates are read from "tenderplan"
 PATH=$tmp/bin:$PATH
-touch "$tmp/files/a.ics" "$tmp/files/b.xml" "$tmp/files/c.txt"
+touch "$tmp/files/a.ics" "$tmp/files/b.xml" "$tmp/files/c.txt" "$tmp/files/d.csv"
 cd "$tmp/files" || exit 1
 plan=$root/examples/thurrock-2012.xml
 
@@ -79,10 +79,12 @@ expect "export" tenderplan ex
 expect "--help --version" tenderplan --
 expect "$("$cli" days --help | names_in 'Subcommands:')" tenderplan days ''
 expect "add" tenderplan days a
+expect "$("$cli" closure --help | names_in 'Subcommands:')" tenderplan closure ''
 
 # options: those the command's --help names
 for cmd in holidays "days add" "days between" "days is-working" templates \
-	new schedule standstill check export; do
+	new schedule standstill check export set add-stage remove-stage link \
+	unlink "closure add" "closure remove" anchor import; do
 	# shellcheck disable=SC2086
 	expect "$(long_options $cmd)" tenderplan $cmd --
 done
@@ -105,6 +107,11 @@ expect "pcr2006 pcr2015 pcsr2015 pa2023 local" tenderplan standstill --regime ''
 expect "pa2023" tenderplan standstill --regime = pa
 expect "electronic other" tenderplan standstill --notice ''
 expect "add replace" tenderplan days between 2025-01-01 2025-02-01 --holidays-mode ''
+# the fields --clear takes, by hand from `set --help` and `anchor --help`
+expect "name notes time fixed not-before not-after" tenderplan set b.xml x --clear ''
+expect "start contract-start" tenderplan anchor b.xml --clear ''
+expect "not-before not-after" tenderplan set b.xml x --clear=not-
+expect "ss start-to-start start-to-finish sf" tenderplan link b.xml a b --type s
 # free values (dates, numbers, text): nothing to offer
 expect "" tenderplan standstill --sent ''
 expect "" tenderplan export "$plan" --alarm ''
@@ -125,8 +132,8 @@ expect "b.xml sub" tenderplan schedule ''
 expect "b.xml sub" tenderplan export ''
 expect "" tenderplan schedule b.xml '' # one plan only
 expect "a.ics sub" tenderplan days add 2025-04-17 2 --holidays ''
-expect "a.ics b.xml c.txt sub" tenderplan export b.xml --format ics -o ''
-expect "a.ics b.xml c.txt sub" tenderplan new pa2023-open --output = ''
+expect "a.ics b.xml c.txt d.csv sub" tenderplan export b.xml --format ics -o ''
+expect "a.ics b.xml c.txt d.csv sub" tenderplan new pa2023-open --output = ''
 
 # stage ids for schedule --explain: the plan's <stage> ids, as xmllint reads
 # them
@@ -137,6 +144,16 @@ if command -v xmllint >/dev/null 2>&1; then
 	expect "$stages" tenderplan schedule "$plan" --explain = ''
 fi
 expect "award" tenderplan schedule "$plan" --explain aw
+# the editing commands: the plan file, then its stage ids (two for link),
+# and stage ids for --after, --before and --relink-to; import takes a table
+expect "b.xml sub" tenderplan set ''
+expect "award" tenderplan set "$plan" aw
+expect "" tenderplan set "$plan" award ''
+expect "award" tenderplan link "$plan" standstill aw
+expect "award" tenderplan add-stage "$plan" new --after aw
+expect "award" tenderplan remove-stage "$plan" x --relink-to aw
+expect "b.xml sub" tenderplan closure add ''
+expect "d.csv sub" tenderplan import b.xml ''
 
 if [ $failures -gt 0 ]; then
 	echo "$failures completion(s) wrong" >&2

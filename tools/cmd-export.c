@@ -46,6 +46,7 @@ static const char export_usage[] =
 	"                    (Europe/London; $TP_TODAY if set)\n"
 	"  --no-check        leave out the rules checker's findings (shown by\n"
 	"                    default in ics descriptions, xml, svg and html)\n"
+	"  --bom             csv: begin with a UTF-8 byte order mark (for Excel)\n"
 	"  -o, --output FILE write FILE (replaced whole, never half-written)\n"
 	"                    instead of standard output; '-' is standard\n"
 	"                    output. A FIFO or device is written to directly.\n"
@@ -175,7 +176,15 @@ opt_deadline_minutes(void *ctx, const char *value, struct tp_error *err)
 	return TP_OK;
 }
 
+static enum tp_status
+opt_bom(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct export_opts *)ctx)->opt.csv_bom = true;
+	return TP_OK;
+}
+
 static const struct cli_option export_options[] = {
+	{"--bom", false, opt_bom},
 	{"--no-check", false, opt_no_check},
 	{"--force", false, opt_force},
 	{"--previous", true, opt_previous},

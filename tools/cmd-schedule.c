@@ -134,8 +134,8 @@ print_row(const struct tp_schedule *s, const struct tp_plan *p, size_t i,
 
 /* The stage the timetable leads to: the first contract start, else the
  * stage that finishes last. */
-static size_t
-end_stage(const struct tp_schedule *s, const struct tp_plan *p)
+size_t
+cli_end_stage(const struct tp_schedule *s, const struct tp_plan *p)
 {
 	size_t end = 0;
 	tp_plan_foreach_stage (p, i) {
@@ -149,8 +149,8 @@ end_stage(const struct tp_schedule *s, const struct tp_plan *p)
 }
 
 /* The first advert, else the stage that starts first. */
-static size_t
-advert_stage(const struct tp_schedule *s, const struct tp_plan *p)
+size_t
+cli_advert_stage(const struct tp_schedule *s, const struct tp_plan *p)
 {
 	size_t first = 0;
 	tp_plan_foreach_stage (p, i) {
@@ -164,8 +164,8 @@ advert_stage(const struct tp_schedule *s, const struct tp_plan *p)
 }
 
 /* "the fixed date of 'cabinet' (start-on 2027-01-14)" */
-static void
-describe_fixed(const struct tp_plan *p, const struct tp_reason *r, char *buf,
+void
+cli_describe_fixed(const struct tp_plan *p, const struct tp_reason *r, char *buf,
 	       size_t size)
 {
 	struct tp_constraint k;
@@ -186,7 +186,7 @@ print_latest_advert(const struct tp_schedule *s, const struct tp_plan *p)
 {
 	struct tp_reason r;
 	struct tp_date cs;
-	size_t at, advert = advert_stage(s, p), end = end_stage(s, p);
+	size_t at, advert = cli_advert_stage(s, p), end = cli_end_stage(s, p);
 	char d[TP_DATE_STRLEN], c[TP_DATE_STRLEN], fixed[160];
 
 	tp_plan_contract_start(p, &cs);
@@ -198,7 +198,7 @@ print_latest_advert(const struct tp_schedule *s, const struct tp_plan *p)
 		       tp_date_format(tp_schedule_early_start(s, end), c));
 		return;
 	}
-	describe_fixed(p, &r, fixed, sizeof(fixed));
+	cli_describe_fixed(p, &r, fixed, sizeof(fixed));
 	if (tp_schedule_total_float(s, end) >= 0)
 		printf("\n  set by %s, not by the contract start: the contract "
 		       "start has %d working days of float\n",
@@ -214,7 +214,7 @@ static void
 print_earliest_end(const struct tp_schedule *s, const struct tp_plan *p)
 {
 	struct tp_reason r;
-	size_t at, end = end_stage(s, p);
+	size_t at, end = cli_end_stage(s, p);
 	char d[TP_DATE_STRLEN], fixed[160];
 
 	if (tp_schedule_has_contract_start(s))
@@ -226,7 +226,7 @@ print_earliest_end(const struct tp_schedule *s, const struct tp_plan *p)
 	       tp_date_format(tp_schedule_early_start(s, end), d));
 	if (tp_schedule_trace(s, end, TP_PASS_EARLY, &at, &r) &&
 	    r.kind == TP_REASON_CONSTRAINT) {
-		describe_fixed(p, &r, fixed, sizeof(fixed));
+		cli_describe_fixed(p, &r, fixed, sizeof(fixed));
 		printf("\n  driven by %s, not by the start date: starting "
 		       "earlier does not bring it forward\n",
 		       fixed);
@@ -339,7 +339,10 @@ explain(const struct tp_schedule *s, const char *id, const char *file)
 	int rc;
 
 	if (!tp_plan_find_stage(p, id, &i)) {
-		fprintf(stderr, "tenderplan: %s: no stage '%s'\n", file, id);
+		const char *near = tp_plan_suggest_stage(p, id);
+		fprintf(stderr, "tenderplan: %s: no stage '%s'%s%s%s\n", file,
+			id, near ? " (did you mean '" : "", near ? near : "",
+			near ? "'?)" : "");
 		return CLI_EXIT_USAGE;
 	}
 	printf("%s (%s): %s\n", id,

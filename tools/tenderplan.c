@@ -6,9 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli-plan.h"
+#include "cli-edit.h"
 #include "cli-export.h"
 #include "cli-revise.h"
+#include "cli-plan.h"
 #include "cli.h"
 
 static const char usage[] =
@@ -23,6 +24,15 @@ static const char usage[] =
 	"  standstill  when a standstill ends and the contract may be signed\n"
 	"  check       check a plan against the procurement rules\n"
 	"  audit       check published OCDS tender notices' periods\n"
+	"  set         change a stage of a plan file (duration, name, fixed\n"
+	"              date, ...), or the plan's id and name\n"
+	"  add-stage   add a stage to a plan file\n"
+	"  remove-stage  remove a stage from a plan file\n"
+	"  link        make one stage follow another (type, lag)\n"
+	"  unlink      make a stage no longer follow another\n"
+	"  closure     add or remove an office closure (closure add|remove)\n"
+	"  anchor      set or clear a plan's start or required contract start\n"
+	"  import      apply the edits of a stage table saved by a spreadsheet\n"
 	"  export      write a plan's timetable for calendars, MS Project,\n"
 	"              Gantt charts, OCDS (ics, xml, mspdi, svg, html, csv,\n"
 	"              text, ocds)\n"
@@ -48,6 +58,14 @@ static const struct {
 	{"audit", cli_cmd_audit},
 	{"export", cli_cmd_export},
 	{"revise", cli_cmd_revise},
+	{"set", cli_cmd_set},
+	{"add-stage", cli_cmd_add_stage},
+	{"remove-stage", cli_cmd_remove_stage},
+	{"link", cli_cmd_link},
+	{"unlink", cli_cmd_unlink},
+	{"closure", cli_cmd_closure},
+	{"anchor", cli_cmd_anchor},
+	{"import", cli_cmd_import},
 };
 
 int

@@ -14,6 +14,7 @@
 #include "tp-schedule.h"
 #include "tp-export.h"
 #include "tp-plan-xml.h"
+#include "tp-plan-edit.h"
 #include "tp-templates.h"
 #include "tp-rules.h"
 #include "tp-check.h"

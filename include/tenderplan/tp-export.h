@@ -40,7 +40,12 @@ enum tp_export_format {
 	TP_EXPORT_MSPDI = 2, /**< "mspdi": Microsoft Project XML */
 	TP_EXPORT_SVG = 3,   /**< "svg": Gantt chart */
 	TP_EXPORT_HTML = 4, /**< "html": a self-contained page with the Gantt */
-	TP_EXPORT_CSV = 5,  /**< "csv": one row per stage (RFC 4180) */
+	/** "csv": one row per stage (RFC 4180): the columns that
+	 * tp_plan_edit_import_csv() reads back (name, time, duration, fixed,
+	 * not_before, not_after, notes) beside the computed ones; a cell
+	 * beginning with =, +, - or @ (a formula to a spreadsheet) begins with
+	 * an apostrophe, except a plain negative number */
+	TP_EXPORT_CSV = 5,
 	TP_EXPORT_TEXT = 6, /**< "text": weekly grid for terminals */
 	/** "ocds": an OCDS 1.1 release package (JSON), one release per plan
 	 * with tag "planning"; which stage gives which field: docs/ocds.md */
@@ -124,9 +129,13 @@ struct tp_export_options {
 	 * a calendar that ignores STATUS:CANCELLED and is emptied before
 	 * each import, such as calcurse). @since 0.1 */
 	bool omit_cancelled;
+	/** CSV: begin with a UTF-8 byte order mark, by which Excel knows the
+	 * file is UTF-8 (without it, Excel reads it in the Windows code page
+	 * and a name with "é" or "£" comes out garbled). */
+	bool csv_bom;
 	/** Room to grow without an ABI break. */
 	unsigned char
-		reserved[64 - 3 * sizeof(void *) - sizeof(int32_t) - 4];
+		reserved[64 - 3 * sizeof(void *) - sizeof(int32_t) - 5];
 };
 
 /** Set @p opt to the defaults: everything, no alarm, no previous

@@ -381,6 +381,18 @@ TP_EXPORT size_t tp_plan_stage_count(const struct tp_plan *plan);
 TP_EXPORT bool tp_plan_find_stage(const struct tp_plan *plan, const char *id,
 				  size_t *index);
 
+/**
+ * The id of the stage of @p plan nearest to @p id, for "did you mean ...?"
+ * after a misspelt id: within an edit distance that grows with the length
+ * of @p id (1 up to 3 characters, 2 up to 6, else 3; case and a swap of
+ * two neighbouring characters count as one edit), or the one @p id begins
+ * (3 characters or more); the nearest first, the first stage of equals.
+ * NULL when none is near enough, when @p id is a stage, or when either is
+ * NULL. Borrowed from the plan.
+ */
+TP_EXPORT const char *tp_plan_suggest_stage(const struct tp_plan *plan,
+					    const char *id);
+
 /** The id of stage @p stage, or NULL if there is no such stage. */
 TP_EXPORT const char *tp_plan_stage_id(const struct tp_plan *plan,
 				       size_t stage);

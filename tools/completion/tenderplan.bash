@@ -3,18 +3,21 @@
 #
 # Installed as tenderplan in bash-completion's completionsdir, where it is
 # loaded the first time tenderplan is completed. Completes commands, the
-# days subcommands, options, and the values of --region, --format,
-# --regime, --notice, --holidays-mode and --weekend, template names (from
-# `tenderplan templates`, run at completion time), stage ids for
-# `schedule --explain` (from the plan file on the line), plan files (*.xml)
-# and holiday files (*.ics).
+# days and closure subcommands, options, and the values of --region,
+# --format, --regime, --notice, --holidays-mode, --weekend, --kind, --type
+# and --clear, template names (from `tenderplan templates`, run at
+# completion time), stage ids for `schedule --explain`, the editing
+# commands' stage arguments and --after, --before and --relink-to (from the
+# plan file on the line), plan files (*.xml), holiday files (*.ics) and
+# stage tables (*.csv).
 #
 # tests/cli-docs.sh fails when a command or option of the program's --help,
 # or a value its error messages list, is missing from the tables below, so
 # update them with the program.
 
-_tenderplan_commands='holidays days templates new schedule standstill check export audit revise'
+_tenderplan_commands='holidays days templates new schedule standstill check export audit revise set add-stage remove-stage link unlink closure anchor import'
 _tenderplan_days_commands='add between is-working'
+_tenderplan_closure_commands='add remove'
 
 # The options of command $1 ("" for none yet, "days add" for a days
 # subcommand); a trailing = marks an option that takes a value.
@@ -30,9 +33,17 @@ _tenderplan_options()
 	schedule) echo '--backward --forward --explain= --today= --help -h' ;;
 	standstill) echo '--regime= --sent= --notice= --received= --region= --days= --working-days --citation= --help -h' ;;
 	check) echo '--xml --backward --today= --help -h' ;;
-	export) echo '--format= --deadlines-only --alarm= --deadline-minutes= --previous= --no-cancelled --title= --ocid-prefix= --today= --no-check --output= -o= --force --help -h' ;;
+	export) echo '--format= --deadlines-only --alarm= --deadline-minutes= --previous= --no-cancelled --title= --ocid-prefix= --today= --no-check --bom --output= -o= --force --help -h' ;;
 	audit) echo '--csv --xml --jurisdiction= --help -h' ;;
 	revise) echo '--dry-run --force --help -h' ;;
+	set) echo '--duration= --name= --notes= --kind= --fixed= --time= --not-before= --not-after= --clear= --id= --dry-run --help -h' ;;
+	add-stage) echo '--after= --before= --duration= --name= --notes= --kind= --fixed= --time= --not-before= --not-after= --dry-run --help -h' ;;
+	remove-stage) echo '--relink-to= --dry-run --help -h' ;;
+	link) echo '--type= --lag= --dry-run --help -h' ;;
+	unlink | 'closure remove' | import) echo '--dry-run --help -h' ;;
+	closure) echo '--help -h' ;;
+	'closure add') echo '--name= --dry-run --help -h' ;;
+	anchor) echo '--start= --contract-start= --clear= --dry-run --help -h' ;;
 	esac
 }
 
@@ -40,7 +51,13 @@ _tenderplan_options()
 # is free text, a date or a number.
 _tenderplan_values()
 {
+	case "$1 $2" in
+	'set --clear') echo 'name notes time fixed not-before not-after'; return ;;
+	'anchor --clear') echo 'start contract-start'; return ;;
+	esac
 	case $2 in
+	--kind) echo 'custom specification approval-to-advertise advert pqq-period pqq-deadline pqq-evaluation itt-issue clarification-deadline tender-period tender-deadline opening evaluation moderation interviews governance-approval intention-to-award standstill award contract-signature tupe-deadline mobilisation contract-start' ;;
+	--type) echo 'finish-to-start start-to-start finish-to-finish start-to-finish fs ss ff sf' ;;
 	--region) echo 'england-and-wales scotland northern-ireland uk none' ;;
 	--format) echo 'ics xml mspdi svg html csv text ocds' ;;
 	--jurisdiction) echo 'england-and-wales scotland northern-ireland' ;;
@@ -73,9 +90,10 @@ _tenderplan()
 	local cur prev words cword split
 	_init_completion -s || return
 
-	# Find the command (and the days subcommand) and the first other
-	# argument (the plan file), skipping options and their values.
-	local cmd='' sub='' arg='' opts i w
+	# Find the command (and the days or closure subcommand), the first
+	# other argument (the plan file) and how many there are, skipping
+	# options and their values.
+	local cmd='' sub='' arg='' nargs=0 opts i w
 	for ((i = 1; i < cword; i++)); do
 		w=${words[i]}
 		opts=$(_tenderplan_options "$cmd${sub:+ $sub}")
@@ -83,10 +101,11 @@ _tenderplan()
 			[[ $w != *=* && " $opts " == *" $w= "* ]] && ((i++))
 		elif [[ -z $cmd ]]; then
 			cmd=$w
-		elif [[ $cmd == days && -z $sub ]]; then
+		elif [[ ($cmd == days || $cmd == closure) && -z $sub ]]; then
 			sub=$w
-		elif [[ -z $arg ]]; then
-			arg=$w
+		else
+			[[ -z $arg ]] && arg=$w
+			((nargs++))
 		fi
 	done
 	local ctx=$cmd${sub:+ $sub}
@@ -97,7 +116,7 @@ _tenderplan()
 		--holidays) _filedir ics ;;
 		--output | -o) _filedir ;;
 		--previous) _filedir xml ;;
-		--explain) COMPREPLY=($(compgen -W "$(_tenderplan_stages "$arg")" -- "$cur")) ;;
+		--explain | --after | --before | --relink-to) COMPREPLY=($(compgen -W "$(_tenderplan_stages "$arg")" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "$(_tenderplan_values "$cmd" "$prev")" -- "$cur")) ;;
 		esac
 		return
@@ -111,6 +130,16 @@ _tenderplan()
 	case $ctx in
 	'') COMPREPLY=($(compgen -W "$_tenderplan_commands" -- "$cur")) ;;
 	days) COMPREPLY=($(compgen -W "$_tenderplan_days_commands" -- "$cur")) ;;
+	closure) COMPREPLY=($(compgen -W "$_tenderplan_closure_commands" -- "$cur")) ;;
+	set | remove-stage | link | unlink)
+		# the plan, then stage ids (link and unlink take two)
+		if ((nargs == 0)); then
+			_filedir xml
+		elif ((nargs == 1)) || { [[ $cmd == link || $cmd == unlink ]] && ((nargs == 2)); }; then
+			COMPREPLY=($(compgen -W "$(_tenderplan_stages "$arg")" -- "$cur"))
+		fi ;;
+	add-stage | anchor | 'closure add' | 'closure remove') ((nargs == 0)) && _filedir xml ;;
+	import) if ((nargs == 0)); then _filedir xml; elif ((nargs == 1)); then _filedir csv; fi ;;
 	new) [[ -z $arg ]] && COMPREPLY=($(compgen -W "$(_tenderplan_templates "${words[0]}")" -- "$cur")) ;;
 	schedule | check | export | revise) [[ -z $arg ]] && _filedir xml ;;
 	audit) [[ -z $arg ]] && _filedir json ;;
