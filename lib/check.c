@@ -1334,6 +1334,30 @@ check_authority(struct ctx *c, struct tp_error *err)
 	return TP_OK;
 }
 
+/* A procedure the regime does not have is reported even when the plan
+ * has no period to check (a PSR plan must follow one of its processes,
+ * PSR 2023 reg 6(1)). */
+static void
+check_procedure(struct ctx *c)
+{
+	struct tp_period_query q;
+	struct tp_min_period min;
+	struct tp_error e;
+
+	if (c->procedure_reported ||
+	    (c->regime != TP_REGIME_PA2023 && c->regime != TP_REGIME_PSR2023 &&
+	     !pcr_family(c->regime)))
+		return;
+	memset(&q, 0, sizeof(q));
+	q.regime = c->regime;
+	q.procedure = c->cfg->procedure;
+	q.kind = TP_PERIOD_TENDER;
+	q.claims = c->claims;
+	q.authority = c->authority;
+	if (tp_min_period_query(&q, &min, &e) == TP_ERR_RULE)
+		report_procedure(c, e.message);
+}
+
 /* The window a prior notice must fall in to shorten the tender period:
  * PA 2023 s.15(3) "at least 40 days but not more than 12 months before
  * the day on which the tender notice is published"; PCR 2015 reg
@@ -2343,6 +2367,8 @@ run_rules(struct ctx *c, struct tp_error *err)
 		check_prior_notice(c);
 	if (rc == TP_OK)
 		rc = check_periods(c, err);
+	if (rc == TP_OK)
+		check_procedure(c);
 	if (rc == TP_OK)
 		rc = check_statutory_standstill(c, err);
 	if (rc == TP_OK)
