@@ -151,6 +151,8 @@ statute_calendar(enum tp_regime regime, enum tp_region jurisdiction)
 	enum tp_region r = regime == TP_REGIME_PA2023 ? TP_REGION_UK
 			   : regime == TP_REGIME_PCSR2015
 				   ? TP_REGION_SCOTLAND
+			   : regime == TP_REGIME_PSR2023
+				   ? TP_REGION_ENGLAND_AND_WALES
 				   : jurisdiction;
 	if (!cals[r])
 		assert_int_equal(tp_calendar_new_region(r, &cals[r], NULL),
@@ -333,6 +335,9 @@ regime_years(enum tp_regime regime, int *y0, int *y1)
 	case TP_REGIME_PA2023: /* from 24 Feb 2025 */
 		*y0 = 2025, *y1 = 2030;
 		return;
+	case TP_REGIME_PSR2023: /* PSR 2023 reg 1(1): from 1 Jan 2024 */
+		*y0 = 2024, *y1 = 2030;
+		return;
 	default:
 		*y0 = 2008, *y1 = 2030;
 		return;
@@ -433,6 +438,10 @@ region_allowed(enum tp_regime regime, enum tp_region r)
 {
 	if (regime == TP_REGIME_PCSR2015)
 		return r == TP_REGION_SCOTLAND || r == TP_REGION_UK ||
+		       r == TP_REGION_NONE;
+	/* PSR 2023 reg 1(2): "apply in relation to England only". */
+	if (regime == TP_REGIME_PSR2023)
+		return r == TP_REGION_ENGLAND_AND_WALES || r == TP_REGION_UK ||
 		       r == TP_REGION_NONE;
 	return r != TP_REGION_SCOTLAND;
 }
