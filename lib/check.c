@@ -478,11 +478,10 @@ choose_regime(struct ctx *c, struct tp_error *err)
 static bool
 statutory_years(const struct ctx *c, int *from, int *to)
 {
-	size_t roles[] = {c->advert,	       c->itt,
-			  c->tender_deadline,  c->tender_period,
-			  c->pqq_deadline,     c->pqq_period,
-			  c->notice,	       c->transparency,
-			  c->further_decision};
+	size_t roles[] = {
+		c->advert,        c->itt,          c->tender_deadline,
+		c->tender_period, c->pqq_deadline, c->pqq_period,
+		c->notice,        c->transparency, c->further_decision};
 	bool any = false;
 
 	for (size_t k = 0; k < sizeof(roles) / sizeof(roles[0]); k++) {
@@ -763,8 +762,7 @@ check_periods(struct ctx *c, struct tp_error *err)
 
 /* The date the contract is entered into: award, else signature
  * (defined with the TUPE rules). */
-static size_t
-award_stage(const struct ctx *c);
+static size_t award_stage(const struct ctx *c);
 
 static bool
 has_claim(const struct ctx *c, unsigned claim)
@@ -775,9 +773,9 @@ has_claim(const struct ctx *c, unsigned claim)
 static bool
 psr_procedure(enum tp_procedure p)
 {
-	return p == TP_PROC_PSR_A || p == TP_PROC_PSR_B ||
-	       p == TP_PROC_PSR_C || p == TP_PROC_PSR_MSP ||
-	       p == TP_PROC_PSR_COMPETITIVE || p == TP_PROC_CALL_OFF;
+	return p == TP_PROC_PSR_A || p == TP_PROC_PSR_B || p == TP_PROC_PSR_C ||
+	       p == TP_PROC_PSR_MSP || p == TP_PROC_PSR_COMPETITIVE ||
+	       p == TP_PROC_CALL_OFF;
 }
 
 /* PCR 2015 reg 86(5): no reg 86 notice, so no standstill (reg 87(1)). */
@@ -990,9 +988,9 @@ compute_standstill(struct ctx *c, enum tp_regime regime, bool options,
 	req.calendar = c->cal;
 	if (options && regime == TP_REGIME_PSR2023) {
 		req.representations = psr_representations(c);
-		req.has_further_decision = c->further_decision != NONE &&
-					   ef(c, c->further_decision).day >
-						   req.sent.day;
+		req.has_further_decision =
+			c->further_decision != NONE &&
+			ef(c, c->further_decision).day > req.sent.day;
 		if (req.has_further_decision)
 			req.further_decision = ef(c, c->further_decision);
 	}
@@ -1161,8 +1159,7 @@ report_psr_standstill(struct ctx *c, const struct tp_standstill *ss)
 	    "providers may make written representations from %s to midnight "
 	    "at the end of %s; the letters to unsuccessful providers give "
 	    "these dates",
-	    fmt_date(ss->first_day, a),
-	    fmt_date(ss->representations_until, b));
+	    fmt_date(ss->first_day, a), fmt_date(ss->representations_until, b));
 	if (ss->open_ended)
 		add(c, TP_SEVERITY_WARNING, "standstill.representations-open",
 		    "PSR 2023 reg 12(10)", c->notice, NONE,
@@ -1474,8 +1471,8 @@ check_notice_due(struct ctx *c, struct tp_date due, enum tp_severity late,
 		add(c, late, late_id, cite, c->award_notice, aw, fix,
 		    "the %s on %s is later than %s, the last day after the "
 		    "contract is entered into on %s",
-		    what, fmt_date(ef(c, c->award_notice), a),
-		    fmt_date(due, b), fmt_date(es(c, aw), d));
+		    what, fmt_date(ef(c, c->award_notice), a), fmt_date(due, b),
+		    fmt_date(es(c, aw), d));
 }
 
 /* PA 2023 s.53(1): a contract details notice "(a) if the contract is a
@@ -1495,7 +1492,8 @@ check_contract_details(struct ctx *c)
 	    has_claim(c, TP_CLAIM_PRIVATE_UTILITY) ||
 	    has_claim(c, TP_CLAIM_USER_CHOICE))
 		return;
-	check_notice_due(c, tp_date_from_serial(es(c, aw).day + (lt ? 119 : 29)),
+	check_notice_due(c,
+			 tp_date_from_serial(es(c, aw).day + (lt ? 119 : 29)),
 			 TP_SEVERITY_ERROR, "pa.contract-details-late",
 			 "pa.contract-details-date",
 			 lt ? "Procurement Act 2023 s.53(1)(a)"
@@ -1625,8 +1623,8 @@ check_cpv(struct ctx *c)
 	tp_psr2023_cpv_lookup(code, &m);
 	if (m.status == TP_CPV_QUALIFIED)
 		add(c, TP_SEVERITY_INFO, "cpv.qualified", cite, NONE, NONE, "",
-		    "%s (%s) is in Schedule 1 %s", m.listed_code,
-		    m.description, m.qualifier);
+		    "%s (%s) is in Schedule 1 %s", m.listed_code, m.description,
+		    m.qualifier);
 	else if (m.status == TP_CPV_CHILD)
 		add(c, TP_SEVERITY_WARNING, "cpv.not-listed-child", cite, NONE,
 		    NONE, "use a code Schedule 1 lists, if one fits",
@@ -1675,8 +1673,9 @@ check_health_service(struct ctx *c)
 			    ? "PSR 2023 reg 3(1); Procurement Regulations 2024 "
 			      "reg 43"
 			    : "PSR 2023 reg 1(1), 3(1), 29",
-		    c->advert, NONE, "name psr2023, or let the regime follow "
-				     "the date",
+		    c->advert, NONE,
+		    "name psr2023, or let the regime follow "
+		    "the date",
 		    "the plan buys health care services for the health service "
 		    "in England, which the Provider Selection Regime governs "
 		    "from 1 Jan 2024, but it is checked under %s",
@@ -1758,14 +1757,13 @@ check_psr(struct ctx *c)
 		    fmt_date(es(c, c->advert), b));
 	}
 	if (aw != NONE)
-		check_notice_due(
-			c, tp_date_from_serial(es(c, aw).day + 30),
-			TP_SEVERITY_WARNING, "psr.award-notice-late",
-			"psr.award-notice-date",
-			has_claim(c, TP_CLAIM_URGENT_AWARD)
-				? "PSR 2023 reg 14(4)-(5)"
-				: psr_award_notice_cite(c),
-			"notice of the award");
+		check_notice_due(c, tp_date_from_serial(es(c, aw).day + 30),
+				 TP_SEVERITY_WARNING, "psr.award-notice-late",
+				 "psr.award-notice-date",
+				 has_claim(c, TP_CLAIM_URGENT_AWARD)
+					 ? "PSR 2023 reg 14(4)-(5)"
+					 : psr_award_notice_cite(c),
+				 "notice of the award");
 	if (p == TP_PROC_PSR_C && !c->cfg->has_incumbent_end)
 		add(c, TP_SEVERITY_WARNING, "psr.no-existing-contract",
 		    "PSR 2023 reg 6(5)(b)", NONE, NONE,

@@ -27,9 +27,9 @@ static const struct regime_info {
 			       "Public Contracts Regulations 2006 (SI 2006/5)",
 			       TP_DATE_INIT(2006, 1, 31)},
 	/* PCR 2015 reg 1(2): in force 26 February 2015. */
-	[TP_REGIME_PCR2015] = {"pcr2015",
-			       "Public Contracts Regulations 2015 (SI 2015/102)",
-			       TP_DATE_INIT(2015, 2, 26)},
+	[TP_REGIME_PCR2015] =
+		{"pcr2015", "Public Contracts Regulations 2015 (SI 2015/102)",
+		 TP_DATE_INIT(2015, 2, 26)},
 	/* PCSR 2015 reg 98: procedures begun from 18 April 2016. */
 	[TP_REGIME_PCSR2015] = {"pcsr2015",
 				"Public Contracts (Scotland) Regulations 2015 "
@@ -59,9 +59,8 @@ static const struct regime_info {
 /* The new settings live in what was reserved space: the structs keep
  * their size (64 bytes after local_report_days in tp_rules_config, 32
  * after the warning in tp_standstill, as before). */
-#define RESERVED_END(type, field)                 \
-	(offsetof(struct type, field) +           \
-	 sizeof(((struct type *)0)->field))
+#define RESERVED_END(type, field) \
+	(offsetof(struct type, field) + sizeof(((struct type *)0)->field))
 static_assert(RESERVED_END(tp_rules_config, reserved) ==
 		      offsetof(struct tp_rules_config, local_report_days) + 64,
 	      "new tp_rules_config fields moved the end of the struct");
@@ -201,8 +200,7 @@ tp_rules_config_regime(const struct tp_rules_config *cfg,
 		started = cfg->framework_concluded;
 	rc = by_date != TP_REGIME_BY_DATE
 		     ? check_jurisdiction(cfg->jurisdiction, err)
-		     : tp_regime_for(started, cfg->jurisdiction, &by_date,
-				     err);
+		     : tp_regime_for(started, cfg->jurisdiction, &by_date, err);
 	if (rc != TP_OK)
 		return rc;
 	*out = cfg->regime == TP_REGIME_BY_DATE ||
@@ -404,11 +402,13 @@ add_psr_first_mondays(struct tp_calendar_builder *b, int from, int to,
 		while (tp_date_weekday(d) != TP_MONDAY)
 			d = tp_date_from_serial(d.day + 1);
 		for (size_t i = 0; i < tp_holiday_list_count(list); i++)
-			listed = listed ||
-				 tp_holiday_list_get(list, i)->date.day == d.day;
+			listed =
+				listed ||
+				tp_holiday_list_get(list, i)->date.day == d.day;
 		if (!listed)
 			rc = tp_calendar_builder_add_holiday(
-				b, d, "First Monday in May (PSR 2023 reg 12(12))",
+				b, d,
+				"First Monday in May (PSR 2023 reg 12(12))",
 				err);
 	}
 	tp_holiday_list_free(list);
@@ -463,8 +463,8 @@ tp_statute_calendar(enum tp_regime regime, enum tp_region region,
 }
 
 /* Append a sentence to the warning of @out ("; " between two). */
-static void
-add_warning(struct tp_standstill *out, const char *fmt, ...) TP_PRINTF(2, 3);
+static void add_warning(struct tp_standstill *out, const char *fmt, ...)
+	TP_PRINTF(2, 3);
 
 static void
 add_warning(struct tp_standstill *out, const char *fmt, ...)
@@ -560,8 +560,8 @@ mixed_standstill(const struct tp_standstill_request *req,
 	out->citation = req->regime == TP_REGIME_PCR2006
 				? "PCR 2006 reg 32A(5) and (6) (SI 2009/2992)"
 				: "PCR 2015 reg 87(5) and reg 2(4)";
-	return tp_calendar_adjust(cal, out->nominal_last_day,
-				  TP_ROLL_FOLLOWING, &out->last_day, err);
+	return tp_calendar_adjust(cal, out->nominal_last_day, TP_ROLL_FOLLOWING,
+				  &out->last_day, err);
 }
 
 /* PCR 2015 reg 99(3)(c): the contract is not entered into "before the end
@@ -579,8 +579,8 @@ vtn_standstill(const struct tp_standstill_request *req,
 	out->first_day = tp_date_from_serial(req->sent.day + 1);
 	out->nominal_last_day = tp_date_from_serial(req->sent.day + 10);
 	out->citation = "PCR 2015 reg 99(3)(c) and reg 2(4)";
-	return tp_calendar_adjust(cal, out->nominal_last_day,
-				  TP_ROLL_FOLLOWING, &out->last_day, err);
+	return tp_calendar_adjust(cal, out->nominal_last_day, TP_ROLL_FOLLOWING,
+				  &out->last_day, err);
 }
 
 /* Procurement Act 2023 s.51(2): eight working days beginning with the day
@@ -688,8 +688,8 @@ psr2023_standstill(const struct tp_standstill_request *req,
 	out->last_day = out->nominal_last_day;
 	out->representations_until = out->nominal_last_day;
 	if (req->has_further_decision) {
-		rc = tp_calendar_add_working_days(cal, req->further_decision,
-						  5, &fd, err);
+		rc = tp_calendar_add_working_days(cal, req->further_decision, 5,
+						  &fd, err);
 		if (rc == TP_OK && fd.day > out->last_day.day)
 			out->last_day = fd;
 		out->citation = "PSR 2023 reg 12(2), (9), (10), (12)";
@@ -754,14 +754,13 @@ check_options(const struct tp_standstill_request *req, struct tp_error *err)
 	    (unsigned)req->kind > TP_STANDSTILL_VTN)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "unknown notice means or standstill kind");
-	if (req->kind == TP_STANDSTILL_VTN &&
-	    req->regime != TP_REGIME_PCR2015)
+	if (req->kind == TP_STANDSTILL_VTN && req->regime != TP_REGIME_PCR2015)
 		return tp_error_setf(err, TP_ERR_RULE, NULL,
 				     "the standstill after a voluntary "
 				     "transparency notice is modelled for "
 				     "pcr2015 only (reg 99(3))");
-	if (req->kind == TP_STANDSTILL_AWARD &&
-	    req->means == TP_NOTICE_MIXED && !pcr)
+	if (req->kind == TP_STANDSTILL_AWARD && req->means == TP_NOTICE_MIXED &&
+	    !pcr)
 		return tp_error_setf(err, TP_ERR_RULE, NULL,
 				     "mixed notice means are modelled for "
 				     "pcr2015 (reg 87(5)) and pcr2006 (reg "

@@ -473,17 +473,17 @@ static const struct tpl_link simple_links[] = {
  * moved to a working day of the statute's calendar (England's, reg
  * 12(12)): its 8 working days are then exactly those after the day the
  * period began, whatever day that is (docs/regimes-design.md §4.1). */
-#define PSR_STANDSTILL_LINK                                             \
-	{                                                               \
-		"intention-to-award", "standstill", TP_DEP_FINISH_TO_START, \
-			1, CD                                           \
+#define PSR_STANDSTILL_LINK                                                    \
+	{                                                                      \
+		"intention-to-award", "standstill", TP_DEP_FINISH_TO_START, 1, \
+			CD                                                     \
 	}
 #define PSR_STANDSTILL_NOTES                                                   \
 	"PSR 2023 reg 12(2): begins on the day after the notice of intention " \
 	"is published (not counted); reg 12(9): ends at midnight at the end "  \
 	"of the 8th working day after that day; reg 12(12): not a weekend, "   \
 	"Christmas Day, Good Friday, the first Monday in May or a bank "       \
-	"holiday in England. Providers may make representations until then "  \
+	"holiday in England. Providers may make representations until then "   \
 	"(reg 12(3)); if they do, it stays open until at least 5 working "     \
 	"days after they are told of the last further decision (reg 12(10))."
 
@@ -542,8 +542,8 @@ static const struct tpl_stage psr_evaluation[] = {
 	 "Sch 10). The standstill counts from the day it is published, not "
 	 "submitted (reg 12(2)).",
 	 0},
-	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1, "Standstill period",
-	 PSR_STANDSTILL_NOTES, STAT},
+	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1,
+	 "Standstill period", PSR_STANDSTILL_NOTES, STAT},
 	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract entered into",
 	 "Step 9: after the standstill has ended (PSR 2023 reg 11(15), "
 	 "12(1)).",
@@ -574,8 +574,8 @@ static const struct tpl_stage psr_direct_c[] = {
 	 "Sch 3). The standstill counts from the day it is published (reg "
 	 "9(5), 12(2)).",
 	 0},
-	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1, "Standstill period",
-	 PSR_STANDSTILL_NOTES, STAT},
+	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1,
+	 "Standstill period", PSR_STANDSTILL_NOTES, STAT},
 	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "New contract entered into",
 	 "Step 5: after the standstill has ended (PSR 2023 reg 9(9), 12(1)).",
 	 0},
@@ -633,7 +633,8 @@ static const struct tpl_stage pa2023_direct[] = {
 	 "Procurement Act 2023 s.50(1); no assessment summaries (s.50(3) is for "
 	 "competitive awards).",
 	 0},
-	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1, "Standstill period",
+	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1,
+	 "Standstill period",
 	 "Procurement Act 2023 s.51(2): eight working days beginning with the "
 	 "day the contract award notice is published; s.123: not a bank "
 	 "holiday in any part of the UK. None for extreme and unavoidable "
@@ -692,7 +693,8 @@ static const struct tpl_stage pa2023_call_off[] = {
 	 "may not be shorter than eight working days beginning with the day "
 	 "the notice is published (s.51(4)-(5), s.123). Practice: keep it.",
 	 STAT},
-	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Call-off contract entered into",
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1,
+	 "Call-off contract entered into",
 	 "Procurement Act 2023 s.51(4): not before the voluntary standstill "
 	 "ends.",
 	 0},
@@ -711,13 +713,13 @@ static const struct tpl_stage pa2023_call_off[] = {
 
 /* The contract award notice starts the standstill the same day (s.51(2):
  * "beginning with the day"). */
-#define PA_STANDSTILL_LINK                                              \
-	{                                                               \
-		"intention-to-award", "standstill", TP_DEP_START_TO_START, \
-			0, WD                                           \
+#define PA_STANDSTILL_LINK                                                    \
+	{                                                                     \
+		"intention-to-award", "standstill", TP_DEP_START_TO_START, 0, \
+			WD                                                    \
 	}
-static const struct tpl_link pa_direct_links[] = {TUPE_LINK,
-						  PA_STANDSTILL_LINK, LINK_END};
+static const struct tpl_link pa_direct_links[] = {TUPE_LINK, PA_STANDSTILL_LINK,
+						  LINK_END};
 static const struct tpl_link pa_call_off_links[] = {
 	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD},
 	PA_STANDSTILL_LINK,

@@ -525,8 +525,7 @@ read_rule_names(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 /* authority-kind, health-service and cpv (#14; names and the CPV pattern
  * checked by the schema, the names again here). */
 static enum tp_status
-read_health_settings(struct reader *rd, xmlNodePtr n,
-		     struct tp_rules_config *r)
+read_health_settings(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 {
 	char *kind = attr(n, "authority-kind");
 	char *health = attr(n, "health-service");

@@ -148,9 +148,8 @@ static const struct tp_calendar *
 statute_calendar(enum tp_regime regime, enum tp_region jurisdiction)
 {
 	static struct tp_calendar *cals[5];
-	enum tp_region r = regime == TP_REGIME_PA2023 ? TP_REGION_UK
-			   : regime == TP_REGIME_PCSR2015
-				   ? TP_REGION_SCOTLAND
+	enum tp_region r = regime == TP_REGIME_PA2023     ? TP_REGION_UK
+			   : regime == TP_REGIME_PCSR2015 ? TP_REGION_SCOTLAND
 			   : regime == TP_REGIME_PSR2023
 				   ? TP_REGION_ENGLAND_AND_WALES
 				   : jurisdiction;

@@ -44,13 +44,13 @@ same_day(struct tp_date a, struct tp_date b)
 	return a.day == b.day;
 }
 
-#define assert_date(got, want)                                           \
-	do {                                                             \
-		char g_[TP_DATE_STRLEN], w_[TP_DATE_STRLEN];             \
-		if (!same_day((got), (want)))                            \
-			fail_msg("%s is %s, expected %s", #got,          \
-				 tp_date_format((got), g_),              \
-				 tp_date_format((want), w_));            \
+#define assert_date(got, want)                                  \
+	do {                                                    \
+		char g_[TP_DATE_STRLEN], w_[TP_DATE_STRLEN];    \
+		if (!same_day((got), (want)))                   \
+			fail_msg("%s is %s, expected %s", #got, \
+				 tp_date_format((got), g_),     \
+				 tp_date_format((want), w_));   \
 	} while (0)
 
 /* ---- standstills ------------------------------------------------------- */
@@ -546,10 +546,11 @@ names_round_trip(void **state)
 	(void)state;
 	for (int i = 0; tp_procedure_name((enum tp_procedure)i); i++) {
 		enum tp_procedure p;
-		assert_int_equal(tp_procedure_from_name(
-					 tp_procedure_name((enum tp_procedure)i),
-					 &p, &err),
-				 TP_OK);
+		assert_int_equal(
+			tp_procedure_from_name(
+				tp_procedure_name((enum tp_procedure)i), &p,
+				&err),
+			TP_OK);
 		assert_int_equal(p, i);
 	}
 	assert_string_equal(tp_procedure_name(TP_PROC_PSR_MSP),
@@ -588,7 +589,8 @@ names_round_trip(void **state)
 	assert_null(tp_stage_kind_name((enum tp_stage_kind)29));
 }
 
-/* ---- the checker ---------------------------------------------------------- */
+/* ---- the checker ----------------------------------------------------------
+ */
 
 struct fx {
 	struct tp_calendar *cal;
@@ -607,9 +609,8 @@ every_day_calendar(void)
 	struct tp_calendar *cal = NULL;
 
 	assert_int_equal(tp_calendar_builder_new(&b, NULL), TP_OK);
-	assert_int_equal(tp_calendar_builder_set_region(b, TP_REGION_NONE,
-							NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_builder_set_region(b, TP_REGION_NONE, NULL), TP_OK);
 	assert_int_equal(tp_calendar_builder_set_weekend(b, 0, NULL), TP_OK);
 	assert_int_equal(tp_calendar_builder_build(b, &cal, NULL), TP_OK);
 	tp_calendar_builder_free(b);
@@ -668,25 +669,23 @@ move(struct fx *x, const char *id, struct tp_date d)
 	/* Plans do not remove constraints: rebuild with the new date. */
 	assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
 	tp_plan_set_calendar(p, x->cal);
-	assert_int_equal(tp_plan_set_start_date(p, D(2000, 1, 3), NULL),
-			 TP_OK);
+	assert_int_equal(tp_plan_set_start_date(p, D(2000, 1, 3), NULL), TP_OK);
 	for (size_t k = 0; k < n; k++) {
 		struct tp_constraint c;
 		const char *sid = tp_plan_stage_id(x->plan, k);
 		size_t j;
-		assert_int_equal(tp_plan_add_stage(p, sid, sid,
-						   tp_plan_stage_kind(x->plan,
-								      k),
-						   0, TP_UNIT_CALENDAR_DAYS,
-						   NULL, &err),
-				 TP_OK);
+		assert_int_equal(
+			tp_plan_add_stage(p, sid, sid,
+					  tp_plan_stage_kind(x->plan, k), 0,
+					  TP_UNIT_CALENDAR_DAYS, NULL, &err),
+			TP_OK);
 		for (j = 0; tp_plan_constraint(x->plan, j, &c); j++)
 			if (c.stage == k)
 				break;
-		assert_int_equal(tp_plan_add_constraint(
-					 p, sid, TP_CONSTRAINT_START_ON,
-					 k == i ? d : c.date, &err),
-				 TP_OK);
+		assert_int_equal(
+			tp_plan_add_constraint(p, sid, TP_CONSTRAINT_START_ON,
+					       k == i ? d : c.date, &err),
+			TP_OK);
 	}
 	tp_plan_free(x->plan);
 	x->plan = p;
@@ -865,7 +864,8 @@ check_psr_processes(void **state)
 	expect(&x, "psr.no-existing-contract", TP_SEVERITY_WARNING);
 	x.cfg.has_incumbent_end = true;
 	x.cfg.incumbent_end = D(2025, 9, 30);
-	at(&x, "intention-to-award", TP_STAGE_INTENTION_TO_AWARD, D(2025, 6, 2));
+	at(&x, "intention-to-award", TP_STAGE_INTENTION_TO_AWARD,
+	   D(2025, 6, 2));
 	run(&x);
 	expect_none(&x, "psr.no-intention-notice");
 	expect_none(&x, "psr.no-existing-contract");
@@ -908,10 +908,9 @@ check_psr_award_notice(void **state)
 	 * not defined). */
 	psr_plan(&x, TP_PROC_PSR_COMPETITIVE, D(2025, 6, 16));
 	run(&x);
-	assert_non_null(strstr(expect(&x, "psr.award-notice-date",
-				      TP_SEVERITY_INFO)
-				       ->message,
-			       "2025-07-16"));
+	assert_non_null(strstr(
+		expect(&x, "psr.award-notice-date", TP_SEVERITY_INFO)->message,
+		"2025-07-16"));
 	at(&x, "award-notice", TP_STAGE_AWARD_NOTICE, D(2025, 7, 17));
 	run(&x);
 	expect(&x, "psr.award-notice-late", TP_SEVERITY_WARNING);
@@ -996,10 +995,9 @@ check_cpv_codes(void **state)
 		{"85110000-9", "cpv.check-digit", TP_SEVERITY_WARNING},
 		{"", "cpv.missing", TP_SEVERITY_INFO},
 	};
-	static const char *const all[] = {"cpv.qualified",
-					  "cpv.not-listed-child",
-					  "cpv.not-in-schedule",
-					  "cpv.check-digit", "cpv.missing"};
+	static const char *const all[] = {
+		"cpv.qualified", "cpv.not-listed-child", "cpv.not-in-schedule",
+		"cpv.check-digit", "cpv.missing"};
 	struct fx x;
 	(void)state;
 	psr_plan(&x, TP_PROC_PSR_COMPETITIVE, D(2025, 6, 16));
@@ -1114,10 +1112,10 @@ check_pa_exemptions(void **state)
 	expect(&x, "standstill.contract-inside", TP_SEVERITY_ERROR);
 	x.cfg.claims |= TP_CLAIM_EXTREME_URGENCY;
 	run(&x);
-	assert_non_null(strstr(
-		expect(&x, "standstill.not-mandatory", TP_SEVERITY_INFO)
-			->citation,
-		"s.51(3)(a)"));
+	assert_non_null(
+		strstr(expect(&x, "standstill.not-mandatory", TP_SEVERITY_INFO)
+			       ->citation,
+		       "s.51(3)(a)"));
 	expect(&x, "standstill.not-before-date", TP_SEVERITY_INFO);
 	expect_none(&x, "standstill.contract-inside");
 	fx_free(&x);
@@ -1218,10 +1216,10 @@ check_pa_contract_details(void **state)
 	 * Mon 23 Jun 2025 (day 1), so by Tue 22 Jul. */
 	pa_direct_plan(&x, D(2025, 6, 23));
 	run(&x);
-	assert_non_null(strstr(expect(&x, "pa.contract-details-date",
-				      TP_SEVERITY_INFO)
-				       ->message,
-			       "2025-07-22"));
+	assert_non_null(
+		strstr(expect(&x, "pa.contract-details-date", TP_SEVERITY_INFO)
+			       ->message,
+		       "2025-07-22"));
 	at(&x, "award-notice", TP_STAGE_AWARD_NOTICE, D(2025, 7, 23));
 	run(&x);
 	expect(&x, "pa.contract-details-late", TP_SEVERITY_ERROR);
@@ -1373,10 +1371,10 @@ check_pcr_vtn(void **state)
 	run(&x);
 	expect_none(&x, "pcr.vtn-contract-early");
 	/* reg 86(5)(a): no reg 86 notice, so no reg 87 standstill. */
-	assert_non_null(strstr(
-		expect(&x, "standstill.not-mandatory", TP_SEVERITY_INFO)
-			->citation,
-		"86(5)(a)"));
+	assert_non_null(
+		strstr(expect(&x, "standstill.not-mandatory", TP_SEVERITY_INFO)
+			       ->citation,
+		       "86(5)(a)"));
 	expect_none(&x, "pcr.vtn-optional");
 	fx_free(&x);
 	/* Published Wed 4 Jun: the 10th day, Sat 14 Jun, is not a working
@@ -1416,10 +1414,10 @@ check_pcr_single_tenderer(void **state)
 	expect(&x, "standstill.contract-inside", TP_SEVERITY_ERROR);
 	x.cfg.claims |= TP_CLAIM_SINGLE_TENDERER;
 	run(&x);
-	assert_non_null(strstr(
-		expect(&x, "standstill.not-mandatory", TP_SEVERITY_INFO)
-			->citation,
-		"86(5)(b)"));
+	assert_non_null(
+		strstr(expect(&x, "standstill.not-mandatory", TP_SEVERITY_INFO)
+			       ->citation,
+		       "86(5)(b)"));
 	expect_none(&x, "standstill.contract-inside");
 	fx_free(&x);
 }

@@ -111,9 +111,9 @@ set_sent_other(void *ctx, const char *value, struct tp_error *err)
 {
 	struct standstill_opts *o = ctx;
 	o->sent_other_set = true;
-	return cli_blame_option(tp_date_parse(value, -1, &o->req.sent_other,
-					      err),
-				err, "--sent-other");
+	return cli_blame_option(
+		tp_date_parse(value, -1, &o->req.sent_other, err), err,
+		"--sent-other");
 }
 
 static enum tp_status
@@ -138,9 +138,9 @@ set_further_decision(void *ctx, const char *value, struct tp_error *err)
 	struct standstill_opts *o = ctx;
 	o->req.has_further_decision = true;
 	o->req.representations = true;
-	return cli_blame_option(tp_date_parse(value, -1,
-					      &o->req.further_decision, err),
-				err, "--further-decision");
+	return cli_blame_option(
+		tp_date_parse(value, -1, &o->req.further_decision, err), err,
+		"--further-decision");
 }
 
 static enum tp_status
@@ -156,9 +156,9 @@ set_stated_end(void *ctx, const char *value, struct tp_error *err)
 {
 	struct standstill_opts *o = ctx;
 	o->req.has_stated_end = true;
-	return cli_blame_option(tp_date_parse(value, -1, &o->req.stated_end,
-					      err),
-				err, "--stated-end");
+	return cli_blame_option(
+		tp_date_parse(value, -1, &o->req.stated_end, err), err,
+		"--stated-end");
 }
 
 static enum tp_status
@@ -200,9 +200,12 @@ set_citation(void *ctx, const char *value, struct tp_error *err)
 }
 
 static const struct cli_option standstill_options[] = {
-	{"--regime", true, set_regime},	    {"--sent", true, set_sent},
-	{"--received", true, set_received}, {"--notice", true, set_notice},
-	{"--region", true, set_region},	    {"--days", true, set_days},
+	{"--regime", true, set_regime},
+	{"--sent", true, set_sent},
+	{"--received", true, set_received},
+	{"--notice", true, set_notice},
+	{"--region", true, set_region},
+	{"--days", true, set_days},
 	{"--working-days", false, set_working},
 	{"--citation", true, set_citation},
 	{"--sent-other", true, set_sent_other},
