@@ -248,6 +248,10 @@ print_standstill(const struct standstill_opts *o, const struct tp_standstill *s)
 		       tp_date_format(s->nominal_last_day, a),
 		       extension_reason(o));
 	printf("last-day: %s\n", tp_date_format(s->last_day, a));
+	printf("ends: midnight at the end of %s, Europe/London\n",
+	       tp_date_format(s->last_day, a));
+	printf("earliest-contract: %s\n",
+	       tp_date_format(s->earliest_contract, b));
 	printf("mandatory: %s\n", s->mandatory ? "yes" : "no (voluntary)");
 	if (o->req.regime == TP_REGIME_PSR2023)
 		printf("representations-until: %s\n",
@@ -255,10 +259,6 @@ print_standstill(const struct standstill_opts *o, const struct tp_standstill *s)
 	if (s->open_ended)
 		printf("open-ended: yes (representations; no further "
 		       "decision yet)\n");
-	printf("ends: midnight at the end of %s, Europe/London\n",
-	       tp_date_format(s->last_day, a));
-	printf("earliest-contract: %s\n",
-	       tp_date_format(s->earliest_contract, b));
 	if (s->warning[0])
 		printf("warning: %s\n", s->warning);
 }
