@@ -201,6 +201,7 @@ award_after_standstill(const struct tp_plan_doc *doc,
 	const struct tp_rules_config *r = tp_plan_doc_rules(doc);
 	size_t ita = first_of(p, TP_STAGE_INTENTION_TO_AWARD);
 	size_t award = first_of(p, TP_STAGE_AWARD);
+	size_t st = first_of(p, TP_STAGE_STANDSTILL);
 	struct tp_standstill_request req = {0};
 	struct tp_standstill ss;
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], c[TP_DATE_STRLEN];
@@ -215,6 +216,18 @@ award_after_standstill(const struct tp_plan_doc *doc,
 		fail_msg("%s: award %s inside the standstill to %s (%s)",
 			 label(doc),
 			 tp_date_format(tp_schedule_early_start(s, award), a),
+			 tp_date_format(ss.last_day, b), ss.citation);
+	/* The standstill stage is the statute's, to the day (#14:
+	 * the PSR 2023 one begins the day after publication and counts 8
+	 * working days after that day; PA 2023 s.51(2) counts 8 beginning
+	 * with the day), in every schedule with a start date. (With only a
+	 * contract start a standstill may run a day longer, never shorter:
+	 * the slack inside a chain of tp-schedule.h, "Passes".) */
+	if (st != NONE_STAGE && tp_plan_start_date(p, NULL) &&
+	    tp_schedule_early_finish(s, st).day != ss.last_day.day)
+		fail_msg("%s: standstill stage ends %s, the rule on %s (%s)",
+			 label(doc),
+			 tp_date_format(tp_schedule_early_finish(s, st), a),
 			 tp_date_format(ss.last_day, b), ss.citation);
 	if (sample && counts.plans % 31 == 0)
 		fprintf(sample, "standstill %s %s %s %s %s %s\n",
