@@ -27,7 +27,7 @@ struct tp_plan_doc {
 
 /* The calendar of the statute that applies: PA 2023 s.123 (whole UK),
  * PCSR 2015 reg 2(1) (Scotland), PCR 2006 and 2015 reg 2(1) (the
- * jurisdiction); TP_REGION_NONE for none. */
+ * jurisdiction), PSR 2023 reg 12(12) (England); TP_REGION_NONE for none. */
 enum tp_region tp_statutory_region(enum tp_regime regime,
 				   enum tp_region jurisdiction);
 

@@ -13,6 +13,7 @@
 #include "error-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
+#include "rules-private.h"
 
 static const char *const claim_names[] = {
 	"pin",
@@ -22,6 +23,17 @@ static const char *const claim_names[] = {
 	"documents-with-notice",
 	"agreed-period",
 	"preselected",
+	"extreme-urgency",
+	"protect-life",
+	"private-utility",
+	"user-choice",
+	"dynamic-market",
+	"utilities-contract",
+	"voluntary-standstill",
+	"single-tenderer",
+	"representations",
+	"competition",
+	"urgent-award",
 };
 #define N_CLAIMS (sizeof(claim_names) / sizeof(claim_names[0]))
 
@@ -45,10 +57,14 @@ tp_plan_claim_from_name(const char *name, enum tp_claim *out,
 		}
 	}
 	return tp_error_setf(err, TP_ERR_INVALID, NULL,
-			     "unknown claim '%s' (valid: pin, urgency, "
+			     "unknown claim '%.64s' (valid: pin, urgency, "
 			     "electronic-tenders, electronic-notice, "
 			     "documents-with-notice, agreed-period, "
-			     "preselected)",
+			     "preselected, extreme-urgency, protect-life, "
+			     "private-utility, user-choice, dynamic-market, "
+			     "utilities-contract, voluntary-standstill, "
+			     "single-tenderer, representations, competition, "
+			     "urgent-award)",
 			     name ? name : "");
 }
 
@@ -298,6 +314,18 @@ check_rules(const struct tp_rules_config *r, struct tp_error *err)
 	    r->notice_means != TP_NOTICE_OTHER)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "rule settings: unknown notice means");
+	if (!tp_authority_name(r->authority) ||
+	    !tp_authority_kind_name(r->authority_kind) ||
+	    !tp_health_service_name(r->health_service))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "rule settings: unknown authority, "
+				     "authority kind or health service");
+	if (!terminated(r->cpv, sizeof(r->cpv)) ||
+	    (r->cpv[0] && !tp_cpv_well_formed(r->cpv)))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "rule settings: a CPV code is 8 digits, "
+				     "optionally '-' and a check digit (e.g. "
+				     "85323000-9)");
 	if (r->claims >> N_CLAIMS)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "unknown claim bits 0x%x", r->claims);

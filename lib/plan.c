@@ -40,6 +40,12 @@ static const char *const kind_names[] = {
 	"tupe-deadline",
 	"mobilisation",
 	"contract-start",
+	"prior-notice",
+	"transparency-notice",
+	"award-notice",
+	"further-decision",
+	"provider-identification",
+	"clarification-response",
 };
 
 static const char *const unit_names[] = {

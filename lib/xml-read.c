@@ -562,6 +562,28 @@ read_rule_names(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 	return locate(rd, rc, node_line(n));
 }
 
+/* authority-kind, health-service and cpv (#14; names and the CPV pattern
+ * checked by the schema, the names again here). */
+static enum tp_status
+read_health_settings(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
+{
+	char *kind = attr(n, "authority-kind");
+	char *health = attr(n, "health-service");
+	enum tp_status rc = TP_OK;
+
+	if (kind)
+		rc = tp_authority_kind_from_name(kind, &r->authority_kind,
+						 rd->err);
+	if (rc == TP_OK && health)
+		rc = tp_health_service_from_name(health, &r->health_service,
+						 rd->err);
+	xmlFree(kind);
+	xmlFree(health);
+	rc = locate(rd, rc, node_line(n));
+	return rc == TP_OK ? copy_attr(rd, n, "cpv", r->cpv, sizeof(r->cpv))
+			   : rc;
+}
+
 /* Without a jurisdiction attribute the rules follow the calendar's region
  * where that is a part of the UK (a plan read before the attribute was
  * written out, or written by hand). */
@@ -598,6 +620,12 @@ read_rules(struct reader *rd, xmlNodePtr n)
 		rc = parse_date(rd, n, "framework-concluded",
 				&r.framework_concluded, &present);
 	r.has_framework_concluded = rc == TP_OK && present;
+	if (rc == TP_OK)
+		rc = parse_date(rd, n, "standstill-end", &r.standstill_end,
+				&present);
+	r.has_standstill_end = rc == TP_OK && present;
+	if (rc == TP_OK)
+		rc = read_health_settings(rd, n, &r);
 	if (rc == TP_OK)
 		rc = read_rules_children(rd, n, &r);
 	if (rc == TP_OK)

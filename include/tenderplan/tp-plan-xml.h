@@ -176,7 +176,10 @@ tp_plan_doc_rules(const struct tp_plan_doc *doc);
 
 /** The file name of claim bit @p claim ("electronic-tenders"), or NULL.
  * Names: pin, urgency, electronic-tenders, electronic-notice,
- * documents-with-notice, agreed-period, preselected. */
+ * documents-with-notice, agreed-period, preselected, extreme-urgency,
+ * protect-life, private-utility, user-choice, dynamic-market,
+ * utilities-contract, voluntary-standstill, single-tenderer,
+ * representations, competition, urgent-award (enum tp_claim). */
 TP_EXPORT const char *tp_plan_claim_name(enum tp_claim claim);
 
 /** Parse a claim name; TP_ERR_INVALID listing the valid names otherwise. */

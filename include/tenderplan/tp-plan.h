@@ -66,6 +66,31 @@ enum tp_stage_kind {
 						employee-information deadline */
 	TP_STAGE_MOBILISATION = 21,          /**< "mobilisation": lead-in */
 	TP_STAGE_CONTRACT_START = 22,        /**< "contract-start" */
+	/** "prior-notice": a planned procurement notice (Procurement Act
+	 * 2023 s.15) or prior information notice (PCR 2015 reg 48), on its
+	 * finish. @since 0.1 */
+	TP_STAGE_PRIOR_NOTICE = 23,
+	/** "transparency-notice": published on its finish (Procurement Act
+	 * 2023 s.44; the voluntary transparency notice of PCR 2015 reg
+	 * 99(3)). @since 0.1 */
+	TP_STAGE_TRANSPARENCY_NOTICE = 24,
+	/** "award-notice": the notice after the contract is entered into,
+	 * on its finish (Procurement Act 2023 s.53 contract details notice;
+	 * PSR 2023 notice of the award, e.g. reg 11(16)-(17); PCR 2015 reg
+	 * 50 contract award notice). @since 0.1 */
+	TP_STAGE_AWARD_NOTICE = 25,
+	/** "further-decision": providers told of the last further decision
+	 * after representations, on its finish (PSR 2023 reg 12(4)(d),
+	 * (6)-(8)). @since 0.1 */
+	TP_STAGE_FURTHER_DECISION = 26,
+	/** "provider-identification": step 2 of the Most Suitable Provider
+	 * Process, completed on its finish (PSR 2023 reg 10(4)-(5)).
+	 * @since 0.1 */
+	TP_STAGE_PROVIDER_IDENTIFICATION = 27,
+	/** "clarification-response": the last answers to clarification
+	 * questions sent, on its finish (PCR 2015 reg 47(3)(a)).
+	 * @since 0.1 */
+	TP_STAGE_CLARIFICATION_RESPONSE = 28,
 };
 
 /** Units of durations and lags; names "working-days", "calendar-days",
