@@ -26,6 +26,7 @@
 #include "calendar-private.h"
 #include "date-private.h"
 #include "error-private.h"
+#include "text-private.h"
 
 #define WEEKEND_SAT_SUN ((1u << TP_SATURDAY) | (1u << TP_SUNDAY))
 #define WEEKEND_ALL     0xfeu /* bits 1..7 */
@@ -248,6 +249,21 @@ check_date(struct tp_date d, const char *what, struct tp_error *err)
 	return TP_OK;
 }
 
+/* A holiday or closure name reaches MSPDI, SVG, HTML and terminals: it
+ * must be text they can hold (#9). */
+static enum tp_status
+check_name(const char *name, const char *what, struct tp_error *err)
+{
+	char why[TP_TEXT_WHY_LEN];
+
+	if (tp_text_ok(name, TP_TEXT_LINE, why))
+		return TP_OK;
+	return tp_error_setf(err, TP_ERR_INVALID, NULL,
+			     "the %s name has %s; use UTF-8 text without "
+			     "control characters, on one line",
+			     what, why);
+}
+
 TP_EXPORT enum tp_status
 tp_calendar_builder_add_holiday(struct tp_calendar_builder *b,
 				struct tp_date date, const char *name,
@@ -258,6 +274,8 @@ tp_calendar_builder_add_holiday(struct tp_calendar_builder *b,
 	if (!b)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL, "no builder");
 	rc = check_date(date, "holiday", err);
+	if (!rc)
+		rc = check_name(name, "holiday", err);
 	if (rc)
 		return rc;
 	return tp_builder_add_span(b, date.day, date.day, TP_HOLIDAY_EXTRA,
@@ -275,7 +293,8 @@ tp_calendar_builder_add_closure(struct tp_calendar_builder *b,
 	if (!b)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL, "no builder");
 	if ((rc = check_date(first, "closure start", err)) ||
-	    (rc = check_date(last, "closure end", err)))
+	    (rc = check_date(last, "closure end", err)) ||
+	    (rc = check_name(name, "closure", err)))
 		return rc;
 	if (last.day < first.day)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,

@@ -12,6 +12,7 @@
 
 #include "error-private.h"
 #include "plan-doc-private.h"
+#include "text-private.h"
 
 static const char *const claim_names[] = {
 	"pin",
@@ -123,13 +124,30 @@ dup_opt(const char *s, char **out, struct tp_error *err)
 	return TP_OK;
 }
 
+/* Names and paths from a plan file are text (#9). */
+static enum tp_status
+check_text(const char *s, const char *what, struct tp_error *err)
+{
+	char why[TP_TEXT_WHY_LEN];
+
+	if (tp_text_ok(s, TP_TEXT_LINE, why))
+		return TP_OK;
+	return tp_error_setf(err, TP_ERR_INVALID, NULL,
+			     "the %s has %s; use UTF-8 text without control "
+			     "characters, on one line",
+			     what, why);
+}
+
 static enum tp_status
 add_range(struct tp_plan_doc_range **arr, size_t *n, struct tp_date first,
-	  struct tp_date last, const char *name, struct tp_error *err)
+	  struct tp_date last, const char *name, const char *what,
+	  struct tp_error *err)
 {
 	struct tp_plan_doc_range *grown;
 	char *copy;
 
+	if (check_text(name, what, err))
+		return TP_ERR_INVALID;
 	if (dup_opt(name, &copy, err) != TP_OK)
 		return TP_ERR_NOMEM;
 	grown = realloc(*arr, (*n + 1) * sizeof(**arr));
@@ -152,7 +170,7 @@ tp_plan_doc_add_closure(struct tp_plan_doc *doc, struct tp_date first,
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "closure ends before it starts");
 	return add_range(&doc->closures, &doc->n_closures, first, last, name,
-			 err);
+			 "closure name", err);
 }
 
 size_t
@@ -184,7 +202,7 @@ tp_plan_doc_add_holiday(struct tp_plan_doc *doc, struct tp_date date,
 			const char *name, struct tp_error *err)
 {
 	return add_range(&doc->holidays, &doc->n_holidays, date, date, name,
-			 err);
+			 "holiday name", err);
 }
 
 size_t
@@ -209,6 +227,8 @@ tp_plan_doc_set_ics(struct tp_plan_doc *doc, const char *path,
 	if (path && !*path)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "empty iCalendar path");
+	if (check_text(path, "iCalendar path", err))
+		return TP_ERR_INVALID;
 	if (dup_opt(path, &copy, err) != TP_OK)
 		return TP_ERR_NOMEM;
 	free(doc->ics);

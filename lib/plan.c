@@ -4,12 +4,14 @@
  * 20-stage plan takes a handful of allocations, none per stage. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "error-private.h"
 #include "plan-private.h"
+#include "text-private.h"
 
 #define ARENA_FIRST 256
 #define ARENA_MAX   65536
@@ -219,6 +221,25 @@ set_string(struct tp_plan *plan, const char **slot, const char *s,
 	return TP_OK;
 }
 
+/* TP_ERR_INVALID unless @s is text a plan may hold (text-private.h):
+ * every output of the plan (XML, MSPDI, SVG, HTML, the terminal) stays
+ * well-formed whatever a caller or a file passed in (#9). @what names the
+ * field ("the plan name", "the name of stage 'x'"). */
+static enum tp_status
+check_text(const char *s, enum tp_text_kind kind, const char *stage,
+	   const char *what, struct tp_error *err)
+{
+	char why[TP_TEXT_WHY_LEN];
+
+	if (tp_text_ok(s, kind, why))
+		return TP_OK;
+	return tp_error_setf(err, TP_ERR_INVALID, stage,
+			     "%s has %s; use UTF-8 text without control "
+			     "characters%s",
+			     what, why,
+			     kind == TP_TEXT_LINE ? ", on one line" : "");
+}
+
 /* ---- id hash ----------------------------------------------------------- */
 
 static uint32_t
@@ -362,7 +383,9 @@ tp_plan_reserve(struct tp_plan *plan, size_t stages, size_t dependencies,
 TP_EXPORT enum tp_status
 tp_plan_set_name(struct tp_plan *plan, const char *name, struct tp_error *err)
 {
-	return set_string(plan, &plan->name, name, err);
+	enum tp_status rc =
+		check_text(name, TP_TEXT_LINE, NULL, "the plan name", err);
+	return rc ? rc : set_string(plan, &plan->name, name, err);
 }
 
 TP_EXPORT const char *
@@ -558,6 +581,19 @@ check_stage_args(const char *id, enum tp_stage_kind kind, int32_t amount,
 	return TP_OK;
 }
 
+/* "the name of stage 'x'" etc. for check_text(). */
+static enum tp_status
+check_stage_text(const char *id, const char *s, enum tp_text_kind kind,
+		 const char *field, struct tp_error *err)
+{
+	char what[TP_STAGE_ID_MAX + 32];
+
+	if (tp_text_ok(s, kind, NULL))
+		return TP_OK;
+	snprintf(what, sizeof(what), "the %s of stage '%s'", field, id);
+	return check_text(s, kind, id, what, err);
+}
+
 static enum tp_status
 fill_stage(struct tp_plan *plan, struct tp_stage_rec *st, const char *id,
 	   const char *name, struct tp_error *err)
@@ -575,6 +611,8 @@ tp_plan_add_stage(struct tp_plan *plan, const char *id, const char *name,
 		  size_t *index, struct tp_error *err)
 {
 	enum tp_status rc = check_stage_args(id, kind, amount, unit, err);
+	if (rc == TP_OK)
+		rc = check_stage_text(id, name, TP_TEXT_LINE, "name", err);
 	if (rc != TP_OK)
 		return rc;
 	if ((rc = reserve_stages(plan, (size_t)plan->n_stages + 1, err)))
@@ -606,9 +644,13 @@ TP_EXPORT enum tp_status
 tp_plan_set_stage_name(struct tp_plan *plan, size_t stage, const char *name,
 		       struct tp_error *err)
 {
+	enum tp_status rc;
+
 	if (stage >= plan->n_stages)
 		return no_stage(stage, err);
-	return set_string(plan, &plan->stages[stage].name, name, err);
+	rc = check_stage_text(plan->stages[stage].id, name, TP_TEXT_LINE,
+			      "name", err);
+	return rc ? rc : set_string(plan, &plan->stages[stage].name, name, err);
 }
 
 TP_EXPORT enum tp_status
@@ -647,18 +689,28 @@ TP_EXPORT enum tp_status
 tp_plan_set_stage_owner(struct tp_plan *plan, size_t stage, const char *owner,
 			struct tp_error *err)
 {
+	enum tp_status rc;
+
 	if (stage >= plan->n_stages)
 		return no_stage(stage, err);
-	return set_string(plan, &plan->stages[stage].owner, owner, err);
+	rc = check_stage_text(plan->stages[stage].id, owner, TP_TEXT_LINE,
+			      "owner", err);
+	return rc ? rc
+		  : set_string(plan, &plan->stages[stage].owner, owner, err);
 }
 
 TP_EXPORT enum tp_status
 tp_plan_set_stage_notes(struct tp_plan *plan, size_t stage, const char *notes,
 			struct tp_error *err)
 {
+	enum tp_status rc;
+
 	if (stage >= plan->n_stages)
 		return no_stage(stage, err);
-	return set_string(plan, &plan->stages[stage].notes, notes, err);
+	rc = check_stage_text(plan->stages[stage].id, notes, TP_TEXT_LINES,
+			      "notes", err);
+	return rc ? rc
+		  : set_string(plan, &plan->stages[stage].notes, notes, err);
 }
 
 TP_EXPORT size_t

@@ -191,8 +191,10 @@ TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_builder_set_range(struct tp_calendar_builder *b, int from_year,
 			      int to_year, struct tp_error *err);
 
-/** Add one non-working day. @p name is copied; NULL means "extra holiday".
- * Days outside the range built later are ignored. */
+/** Add one non-working day. @p name is copied; NULL means "extra holiday";
+ * it must be UTF-8 text without control characters, on one line
+ * (TP_ERR_INVALID otherwise). Days outside the range built later are
+ * ignored. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_builder_add_holiday(struct tp_calendar_builder *b,
 				struct tp_date date, const char *name,
@@ -201,7 +203,8 @@ tp_calendar_builder_add_holiday(struct tp_calendar_builder *b,
 /**
  * Add a closure: every day from @p first to @p last inclusive is a
  * non-working day (e.g. an office's Christmas shutdown). @p name is copied;
- * NULL means "closure". @p last before @p first is TP_ERR_INVALID.
+ * NULL means "closure"; text as for tp_calendar_builder_add_holiday().
+ * @p last before @p first is TP_ERR_INVALID.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_builder_add_closure(struct tp_calendar_builder *b,
