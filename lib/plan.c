@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Plans: stages, dependencies and constraints in flat arrays, strings in a
  * block arena, stage ids in an open-addressing hash table. Building a
- * 20-stage plan takes a handful of allocations, none per stage. */
+ * 20-stage plan takes a handful of allocations, none per stage.
+ *
+ * The table hashes ids with SipHash-1-3 under a random key drawn for each
+ * plan (#9): with the unkeyed FNV-1a it had before, ids crafted to collide
+ * made reading 100,000 stages take 57 s instead of 0.45 s. The table is
+ * only for lookups; stages keep the order they were added in, so no
+ * output depends on the key. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,6 +17,7 @@
 
 #include "error-private.h"
 #include "plan-private.h"
+#include "siphash-private.h"
 #include "text-private.h"
 
 #define ARENA_FIRST 256
@@ -243,12 +250,9 @@ check_text(const char *s, enum tp_text_kind kind, const char *stage,
 /* ---- id hash ----------------------------------------------------------- */
 
 static uint32_t
-hash_str(const char *s)
+hash_str(const struct tp_plan *plan, const char *s)
 {
-	uint32_t h = 2166136261u; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	return (uint32_t)tp_siphash(plan->hash_key, s, strlen(s), 1, 3);
 }
 
 /* Slot where @id is, or the empty slot where it would go. */
@@ -256,7 +260,7 @@ static uint32_t
 find_slot(const struct tp_plan *plan, const char *id)
 {
 	uint32_t mask = plan->n_slots - 1;
-	uint32_t i = hash_str(id) & mask;
+	uint32_t i = hash_str(plan, id) & mask;
 	while (plan->slots[i] &&
 	       strcmp(plan->stages[plan->slots[i] - 1].id, id) != 0)
 		i = (i + 1) & mask;
@@ -348,6 +352,7 @@ tp_plan_new(struct tp_plan **out, struct tp_error *err)
 	plan->time_zone = TP_DEFAULT_TIME_ZONE;
 	plan->revision = 1;
 	plan->arena_hint = ARENA_FIRST;
+	tp_siphash_random_key(plan->hash_key, plan);
 	*out = plan;
 	return TP_OK;
 }

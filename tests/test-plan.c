@@ -14,7 +14,8 @@
 
 #include <tenderplan/tenderplan.h>
 
-
+#include "plan-private.h"
+#include "siphash-private.h"
 
 static struct tp_plan *
 plan_new(void)
@@ -437,6 +438,73 @@ allocation_failures(void **state)
 	tp_calendar_free(cal);
 }
 
+/* SipHash against published outputs: SipHash-2-4 from the paper and the
+ * reference implementation's vectors (key 00..0f, message 00 01 02 ...);
+ * SipHash-1-3 from OpenSSL 3 ("openssl mac -macopt
+ * hexkey:000102030405060708090a0b0c0d0e0f -macopt size:8 -macopt
+ * c-rounds:1 -macopt d-rounds:3 SIPHASH", bytes read little-endian). */
+static void
+siphash_vectors(void **state)
+{
+	const uint64_t key[2] = {UINT64_C(0x0706050403020100),
+				 UINT64_C(0x0f0e0d0c0b0a0908)};
+	unsigned char msg[16];
+
+	(void)state;
+	for (int i = 0; i < 16; i++)
+		msg[i] = (unsigned char)i;
+	assert_true(tp_siphash(key, msg, 0, 2, 4) ==
+		    UINT64_C(0x726fdb47dd0e0e31));
+	assert_true(tp_siphash(key, msg, 1, 2, 4) ==
+		    UINT64_C(0x74f839c593dc67fd));
+	assert_true(tp_siphash(key, msg, 8, 2, 4) ==
+		    UINT64_C(0x93f5f5799a932462));
+	assert_true(tp_siphash(key, msg, 15, 2, 4) ==
+		    UINT64_C(0xa129ca6149be45e5));
+	assert_true(tp_siphash(key, msg, 0, 1, 3) ==
+		    UINT64_C(0xabac0158050fc4dc));
+	assert_true(tp_siphash(key, msg, 15, 1, 3) ==
+		    UINT64_C(0xd320d86d2a519956));
+	assert_true(tp_siphash(key, "award", 5, 1, 3) ==
+		    UINT64_C(0x6f678342138990cd));
+}
+
+/* Each plan draws its own key, and lookups and the order of stages do not
+ * depend on it: two plans with the same ids agree on every index. */
+static void
+stage_table_is_keyed(void **state)
+{
+	struct tp_plan *a = plan_new(), *b = plan_new();
+	char id[16];
+
+	(void)state;
+	assert_true(a->hash_key[0] != b->hash_key[0] ||
+		    a->hash_key[1] != b->hash_key[1]);
+	for (int i = 0; i < 5000; i++) {
+		snprintf(id, sizeof(id), "s%d", i * 7919 % 5000);
+		assert_int_equal(tp_plan_add_stage(a, id, NULL, TP_STAGE_CUSTOM,
+						   1, TP_UNIT_WORKING_DAYS,
+						   NULL, NULL),
+				 TP_OK);
+		assert_int_equal(tp_plan_add_stage(b, id, NULL, TP_STAGE_CUSTOM,
+						   1, TP_UNIT_WORKING_DAYS,
+						   NULL, NULL),
+				 TP_OK);
+	}
+	for (size_t i = 0; i < 5000; i++) {
+		size_t ia = 9999, ib = 9999;
+		assert_string_equal(tp_plan_stage_id(a, i),
+				    tp_plan_stage_id(b, i));
+		assert_true(tp_plan_find_stage(a, tp_plan_stage_id(a, i), &ia));
+		assert_true(tp_plan_find_stage(b, tp_plan_stage_id(a, i), &ib));
+		assert_int_equal(ia, i);
+		assert_int_equal(ib, i);
+	}
+	assert_false(tp_plan_find_stage(a, "s5000", NULL));
+	tp_plan_free(a);
+	tp_plan_free(b);
+}
+
 int
 main(void)
 {
@@ -449,6 +517,8 @@ main(void)
 		cmocka_unit_test(dependencies_and_constraints),
 		cmocka_unit_test(calendar_ownership),
 		cmocka_unit_test(allocation_failures),
+		cmocka_unit_test(siphash_vectors),
+		cmocka_unit_test(stage_table_is_keyed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
