@@ -251,6 +251,11 @@ fill_builder(const struct tp_plan_doc *doc, struct tp_calendar_builder *b,
 {
 	enum tp_status rc = tp_calendar_builder_set_region(b, doc->region, err);
 
+	/* Without bank holidays the whole supported range makes sense, as on
+	 * the command line (#9: region="none" rejected 1900). */
+	if (rc == TP_OK && doc->region == TP_REGION_NONE)
+		rc = tp_calendar_builder_set_range(b, TP_YEAR_MIN, TP_YEAR_MAX,
+						   err);
 	for (size_t i = 0; rc == TP_OK && i < doc->n_holidays; i++)
 		rc = tp_calendar_builder_add_holiday(
 			b, doc->holidays[i].first, doc->holidays[i].name, err);
