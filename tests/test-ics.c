@@ -8,6 +8,7 @@
  * were checked with Python's datetime. Each bad-<case>/ directory holds an
  * input.ics and expected-error.txt: the line, the status code and a part of
  * the message, all worked out by reading the numbered input (cat -n). */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -264,17 +265,6 @@ several_calendars_and_no_summary(void **state)
 
 /* ---- broken files ------------------------------------------------------- */
 
-static const char *const bad_cases[] = {
-	"not-ical",   "empty",
-	"vcard",      "no-events",
-	"bad-month",  "bad-dtstart",
-	"timed",      "timed-dtend",
-	"truncated",  "mismatched-end",
-	"no-dtstart", "dtend-before",
-	"too-early",  "unsupported-year",
-	"too-long",   "after-end",
-};
-
 static void
 check_bad_case(const char *name)
 {
@@ -314,12 +304,141 @@ check_bad_case(const char *name)
 	tp_calendar_free(cal);
 }
 
+/* The names of the case directories "<prefix>-*" under tests/data/ics,
+ * sorted, so that every case checked in is run. */
+static size_t
+list_cases(const char *prefix, char names[][64], size_t max)
+{
+	char dir[4096];
+	size_t n = 0, k = strlen(prefix);
+	struct dirent *e;
+	DIR *d;
+
+	data_path(dir, sizeof(dir), "");
+	assert_non_null(d = opendir(dir));
+	while ((e = readdir(d)))
+		if (!strncmp(e->d_name, prefix, k) && e->d_name[k] == '-' &&
+		    strlen(e->d_name) < 64 && n < max)
+			strcpy(names[n++], e->d_name + k + 1);
+	closedir(d);
+	qsort(names, n, sizeof(names[0]),
+	      (int (*)(const void *, const void *))strcmp);
+	return n;
+}
+
 static void
 broken_files(void **state)
 {
+	char names[128][64];
+	size_t n = list_cases("bad", names, 128);
+
 	(void)state;
-	for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++)
-		check_bad_case(bad_cases[i]);
+	assert_true(n >= 40);
+	for (size_t i = 0; i < n; i++)
+		check_bad_case(names[i]);
+	print_message("# %zu broken files refused as expected\n", n);
+}
+
+/* good-<case>/input.ics read into a calendar without region holidays
+ * gives exactly the days of expected.txt ("# range FROM TO", then
+ * "YYYY-MM-DD<TAB>name" lines from tests/ics-reference.py, an independent
+ * reading with python3-icalendar and python3-dateutil). */
+static void
+check_good_case(const char *name)
+{
+	char rel[128], path[4096], line[512], got[512];
+	int from = 0, to = 0, lines = 0;
+	struct tp_calendar_builder *b;
+	struct tp_calendar *cal;
+	struct tp_error err;
+	FILE *f;
+	int32_t d;
+
+	snprintf(rel, sizeof(rel), "good-%s/expected.txt", name);
+	data_path(path, sizeof(path), rel);
+	assert_non_null(f = fopen(path, "r"));
+	assert_non_null(fgets(line, sizeof(line), f));
+	assert_int_equal(sscanf(line, "# range %d %d", &from, &to), 2);
+	b = builder(TP_REGION_NONE, from, to);
+	snprintf(rel, sizeof(rel), "good-%s/input.ics", name);
+	data_path(path, sizeof(path), rel);
+	if (tp_calendar_builder_load_ics(b, path, TP_ICS_ADD, &err))
+		fail_msg("%s: %s", name, err.message);
+	cal = build(b);
+	d = D(from, 1, 1).day;
+	while (fgets(line, sizeof(line), f)) {
+		const struct tp_holiday *h = NULL;
+		char date[TP_DATE_STRLEN];
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '#')
+			continue;
+		/* No imported holiday before the expected one. */
+		for (;; d++) {
+			h = holiday(cal, (struct tp_date){d});
+			if (h && h->kind == TP_HOLIDAY_IMPORTED)
+				break;
+			assert_true(d < D(to, 12, 31).day);
+		}
+		snprintf(got, sizeof(got), "%s\t%s",
+			 tp_date_format((struct tp_date){d}, date), h->name);
+		if (strcmp(got, line))
+			fail_msg("%s: got '%s', want '%s'", name, got, line);
+		d++;
+		lines++;
+	}
+	fclose(f);
+	for (; d <= D(to, 12, 31).day; d++) {
+		const struct tp_holiday *h = holiday(cal, (struct tp_date){d});
+		if (h && h->kind == TP_HOLIDAY_IMPORTED)
+			fail_msg("%s: an extra holiday on day %d", name, (int)d);
+	}
+	assert_true(lines > 0);
+	tp_calendar_free(cal);
+}
+
+static void
+good_files(void **state)
+{
+	char names[64][64];
+	size_t n = list_cases("good", names, 64);
+
+	(void)state;
+	assert_true(n >= 3);
+	for (size_t i = 0; i < n; i++)
+		check_good_case(names[i]);
+}
+
+/* gov.uk's files for Scotland and Northern Ireland (2019-2027, written in
+ * gov.uk's shape from the gov.uk tables in tests/data/holidays/) agree with
+ * the built-in calendars on every day. */
+static void
+gov_uk_regions(void **state)
+{
+	static const struct {
+		const char *file;
+		enum tp_region region;
+	} cases[] = {{"scotland.ics", TP_REGION_SCOTLAND},
+		     {"northern-ireland.ics", TP_REGION_NORTHERN_IRELAND},
+		     {"england-and-wales.ics", TP_REGION_ENGLAND_AND_WALES}};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int first = i < 2 ? 2019 : 2025, last = i < 2 ? 2027 : 2026;
+		struct tp_calendar_builder *b =
+			builder(TP_REGION_NONE, first, last);
+		struct tp_calendar *cal, *region = NULL;
+		load(b, cases[i].file, TP_ICS_ADD);
+		cal = build(b);
+		assert_int_equal(
+			tp_calendar_new_region(cases[i].region, &region, NULL),
+			TP_OK);
+		for (int32_t d = D(first, 1, 1).day; d <= D(last, 12, 31).day;
+		     d++)
+			assert_int_equal(working(cal, (struct tp_date){d}),
+					 working(region, (struct tp_date){d}));
+		tp_calendar_free(region);
+		tp_calendar_free(cal);
+	}
 }
 
 static void
@@ -415,6 +534,8 @@ main(void)
 		cmocka_unit_test(add_keeps_region_days),
 		cmocka_unit_test(several_calendars_and_no_summary),
 		cmocka_unit_test(broken_files),
+		cmocka_unit_test(good_files),
+		cmocka_unit_test(gov_uk_regions),
 		cmocka_unit_test(other_input_errors),
 		cmocka_unit_test(allocation_failures),
 	};
