@@ -54,10 +54,13 @@
 /* An unfolded content line. RFC 5545 folds at 75 octets; a long
  * DESCRIPTION or an attachment is far shorter than this. */
 #define ICS_MAX_LINE ((size_t)1 << 20)
-#define ICS_MAX_EVENTS 100000
+#define ICS_MAX_EVENTS 50000
 /* Dates produced by all events together (single days, recurrences and
  * RDATEs, before EXDATE), about 270 years of every day. */
 #define ICS_MAX_OCCURRENCES 100000
+/* Properties copied for libical (each value of an RDATE or EXDATE list
+ * counts): libical's parser takes about 2 us for each. */
+#define ICS_MAX_PROPS 250000
 /* Parameters on a property that is read. */
 #define ICS_MAX_PARAMS 16
 /* Recurrence rules: a yearly rule costs 1, a monthly, weekly or daily one
@@ -489,6 +492,11 @@ add_prop(struct ics_scan *sc, enum prop_kind k, int line, const char *type,
 	char *text;
 	size_t hn, total;
 
+	if (sc->nprops == ICS_MAX_PROPS)
+		return ics_error(sc, line,
+				 "more than %d dates, names and rules in the "
+				 "events: too many for a holiday list",
+				 ICS_MAX_PROPS);
 	hn = (size_t)snprintf(head, sizeof(head), "%s%s%s:", prop_names[k],
 			      type ? ";VALUE=" : "", type ? type : "");
 	if (!grow((void **)&sc->props, &sc->pcap, sc->nprops,
@@ -701,6 +709,11 @@ scan_text(struct ics_scan *sc)
 					 "the file contains a NUL byte");
 		if (n > 0 && p[n - 1] == '\r')
 			n--;
+		if (memchr(p, '\r', n))
+			return ics_error(sc, number,
+					 "a carriage return without a line "
+					 "feed; iCalendar lines end in CRLF "
+					 "(RFC 5545 section 3.1)");
 		if (!cont) {
 			if (first && (rc = scan_line(sc, first, sc->line, ll)))
 				return rc;

@@ -235,9 +235,9 @@ tp_calendar_builder_add_closure(struct tp_calendar_builder *b,
  * DURATION, a DTSTART its own RRULE does not give, a rule repeating within
  * a day, two events with one UID and other dates, RANGE=THISANDFUTURE,
  * METHOD:CANCEL); and, to bound the work, a file over 16 MiB, a line over
- * 1 MiB unfolded, components nested more than 16 deep, more than 100,000
- * events or 100,000 dates, or more than 100 yearly RRULEs (a monthly,
- * weekly or daily one counts as 50). A file that cannot be opened or read,
+ * 1 MiB unfolded, components nested more than 16 deep, more than 50,000
+ * events, 250,000 date, name and rule properties or 100,000 dates, or more
+ * than 100 yearly RRULEs (a monthly, weekly or daily one counts as 50). A file that cannot be opened or read,
  * or a directory, is TP_ERR_IO. Nothing is printed.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
