@@ -245,9 +245,10 @@ tp_plan_doc_ics(const struct tp_plan_doc *doc, enum tp_ics_mode *mode)
 	return doc->ics;
 }
 
+/* The region, range, extra holidays and closures of @doc. */
 static enum tp_status
 fill_builder(const struct tp_plan_doc *doc, struct tp_calendar_builder *b,
-	     const char *base_dir, struct tp_error *err)
+	     struct tp_error *err)
 {
 	enum tp_status rc = tp_calendar_builder_set_region(b, doc->region, err);
 
@@ -263,17 +264,49 @@ fill_builder(const struct tp_plan_doc *doc, struct tp_calendar_builder *b,
 		rc = tp_calendar_builder_add_closure(
 			b, doc->closures[i].first, doc->closures[i].last,
 			doc->closures[i].name, err);
-	if (rc == TP_OK && doc->ics) {
-		char path[4096];
-		int n = doc->ics[0] == '/' || !base_dir || !*base_dir
-				? snprintf(path, sizeof(path), "%s", doc->ics)
-				: snprintf(path, sizeof(path), "%s/%s",
-					   base_dir, doc->ics);
-		if (n < 0 || (size_t)n >= sizeof(path))
-			return tp_error_setf(err, TP_ERR_INVALID, NULL,
-					     "iCalendar path too long");
-		rc = tp_calendar_builder_load_ics(b, path, doc->ics_mode, err);
-	}
+	return rc;
+}
+
+/* The iCalendar file the document names, relative to @base_dir. */
+static enum tp_status
+load_named_ics(const struct tp_plan_doc *doc, struct tp_calendar_builder *b,
+	       const char *base_dir, struct tp_error *err)
+{
+	char path[4096];
+	int n;
+
+	if (!doc->ics)
+		return TP_OK;
+	n = doc->ics[0] == '/' || !base_dir || !*base_dir
+		    ? snprintf(path, sizeof(path), "%s", doc->ics)
+		    : snprintf(path, sizeof(path), "%s/%s", base_dir, doc->ics);
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "iCalendar path too long");
+	return tp_calendar_builder_load_ics(b, path, doc->ics_mode, err);
+}
+
+static enum tp_status
+build(struct tp_plan_doc *doc, const char *base_dir, const char *ics_data,
+      size_t ics_len, const char *ics_name, struct tp_error *err)
+{
+	struct tp_calendar_builder *b = NULL;
+	struct tp_calendar *cal = NULL;
+	enum tp_status rc = tp_calendar_builder_new(&b, err);
+
+	if (rc == TP_OK)
+		rc = fill_builder(doc, b, err);
+	if (rc == TP_OK && ics_data)
+		rc = tp_calendar_builder_load_ics_data(b, ics_data, ics_len,
+						       ics_name, doc->ics_mode,
+						       err);
+	else if (rc == TP_OK)
+		rc = load_named_ics(doc, b, base_dir, err);
+	if (rc == TP_OK)
+		rc = tp_calendar_builder_build(b, &cal, err);
+	if (rc == TP_OK)
+		tp_plan_take_calendar(doc->plan, cal);
+	tp_calendar_builder_free(b);
 	return rc;
 }
 
@@ -281,18 +314,15 @@ enum tp_status
 tp_plan_doc_build_calendar(struct tp_plan_doc *doc, const char *base_dir,
 			   struct tp_error *err)
 {
-	struct tp_calendar_builder *b = NULL;
-	struct tp_calendar *cal = NULL;
-	enum tp_status rc = tp_calendar_builder_new(&b, err);
+	return build(doc, base_dir, NULL, 0, NULL, err);
+}
 
-	if (rc == TP_OK)
-		rc = fill_builder(doc, b, base_dir, err);
-	if (rc == TP_OK)
-		rc = tp_calendar_builder_build(b, &cal, err);
-	if (rc == TP_OK)
-		tp_plan_take_calendar(doc->plan, cal);
-	tp_calendar_builder_free(b);
-	return rc;
+enum tp_status
+tp_plan_doc_build_calendar_ics_data(struct tp_plan_doc *doc, const char *data,
+				    size_t len, const char *source_name,
+				    struct tp_error *err)
+{
+	return build(doc, NULL, data ? data : "", len, source_name, err);
 }
 
 static bool
