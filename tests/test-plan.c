@@ -438,6 +438,44 @@ allocation_failures(void **state)
 	tp_calendar_free(cal);
 }
 
+/* Text entering a plan is UTF-8 without control characters (#9); notes
+ * may hold tabs and line breaks. The error names the stage. */
+static void
+text_is_checked(void **state)
+{
+	struct tp_plan *p = plan_new();
+	struct tp_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(tp_plan_set_name(p, "caf\xc3\xa9", &err), TP_OK);
+	assert_int_equal(tp_plan_set_name(p, "caf\xe9", &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "not UTF-8 (0xE9) at byte 4"));
+	assert_string_equal(tp_plan_name(p), "caf\xc3\xa9"); /* unchanged */
+	assert_int_equal(tp_plan_add_stage(p, "itt", "Issue\x1b[2J",
+					   TP_STAGE_ITT_ISSUE, 0,
+					   TP_UNIT_WORKING_DAYS, NULL, &err),
+			 TP_ERR_INVALID);
+	assert_string_equal(err.stage, "itt");
+	assert_int_equal(tp_plan_stage_count(p), 0);
+	assert_int_equal(tp_plan_add_stage(p, "itt", "Issue", TP_STAGE_ITT_ISSUE,
+					   0, TP_UNIT_WORKING_DAYS, &i, &err),
+			 TP_OK);
+	assert_int_equal(tp_plan_set_stage_name(p, i, "a\nb", &err),
+			 TP_ERR_INVALID);
+	assert_int_equal(tp_plan_set_stage_owner(p, i, "Team\tA", &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "the owner of stage 'itt'"));
+	assert_int_equal(tp_plan_set_stage_notes(p, i, "Line 1\n\tLine 2\r\n",
+						 &err),
+			 TP_OK);
+	assert_int_equal(tp_plan_set_stage_notes(p, i, "bell\a", &err),
+			 TP_ERR_INVALID);
+	assert_string_equal(tp_plan_stage_notes(p, i), "Line 1\n\tLine 2\r\n");
+	tp_plan_free(p);
+}
+
 /* SipHash against published outputs: SipHash-2-4 from the paper and the
  * reference implementation's vectors (key 00..0f, message 00 01 02 ...);
  * SipHash-1-3 from OpenSSL 3 ("openssl mac -macopt
@@ -518,6 +556,7 @@ main(void)
 		cmocka_unit_test(calendar_ownership),
 		cmocka_unit_test(allocation_failures),
 		cmocka_unit_test(siphash_vectors),
+		cmocka_unit_test(text_is_checked),
 		cmocka_unit_test(stage_table_is_keyed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
