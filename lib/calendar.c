@@ -750,8 +750,8 @@ tp_calendar_last_day(const struct tp_calendar *cal)
 static const char *
 range_hint(const struct tp_calendar *cal, bool before)
 {
-	if (before && cal->first == TP_DAYS_FROM_CIVIL_(TP_HOLIDAYS_FIRST_YEAR,
-							1, 1) &&
+	if (before &&
+	    cal->first == TP_DAYS_FROM_CIVIL_(TP_HOLIDAYS_FIRST_YEAR, 1, 1) &&
 	    cal->region != TP_REGION_NONE)
 		return "bank holidays are known only from 1972: move the dates "
 		       "later or shorten the stages, or use region 'none' "

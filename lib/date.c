@@ -199,7 +199,9 @@ tp_date_diff(struct tp_date a, struct tp_date b)
 {
 	int64_t n = (int64_t)b.day - a.day;
 
-	return n > INT32_MAX ? INT32_MAX : n < INT32_MIN ? INT32_MIN : (int32_t)n;
+	return n > INT32_MAX   ? INT32_MAX
+	       : n < INT32_MIN ? INT32_MIN
+			       : (int32_t)n;
 }
 
 char *

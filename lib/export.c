@@ -308,9 +308,9 @@ check_texts(const struct tp_export_options *opt, struct tp_error *err)
 		const char *const fields[] = {f->severity, f->rule_id,
 					      f->citation, f->plan_id,
 					      f->stage,    f->message};
-		static const char *const names[] = {
-			"severity", "rule id",  "citation",
-			"plan id",  "stage id", "message"};
+		static const char *const names[] = {"severity", "rule id",
+						    "citation", "plan id",
+						    "stage id", "message"};
 		for (size_t k = 0; k < 6; k++)
 			if (!tp_text_ok(fields[k], TP_TEXT_LINE, why))
 				return bad_text(err, names[k], i + 1, why);

@@ -53,7 +53,7 @@
 #define ICS_NAME_MAX  32
 /* An unfolded content line. RFC 5545 folds at 75 octets; a long
  * DESCRIPTION or an attachment is far shorter than this. */
-#define ICS_MAX_LINE ((size_t)1 << 20)
+#define ICS_MAX_LINE   ((size_t)1 << 20)
 #define ICS_MAX_EVENTS 50000
 /* Dates produced by all events together (single days, recurrences and
  * RDATEs, before EXDATE), about 270 years of every day. */
@@ -88,8 +88,8 @@ enum prop_kind {
 };
 
 static const char *const prop_names[P_NKINDS] = {
-	"DTSTART", "DTEND",         "DURATION", "RRULE",  "STATUS",
-	"SUMMARY", "UID",           "RECURRENCE-ID", "RDATE", "EXDATE",
+	"DTSTART", "DTEND", "DURATION",      "RRULE", "STATUS",
+	"SUMMARY", "UID",   "RECURRENCE-ID", "RDATE", "EXDATE",
 };
 
 /* A property copied for libical, and its line. */
@@ -99,9 +99,9 @@ struct ics_prop {
 };
 
 struct ics_event {
-	int begin;               /* line of BEGIN:VEVENT */
-	int line[P_NKINDS];      /* first line of each kind, 0 for none */
-	size_t first, nprops;    /* its properties in ics_scan.props */
+	int begin;            /* line of BEGIN:VEVENT */
+	int line[P_NKINDS];   /* first line of each kind, 0 for none */
+	size_t first, nprops; /* its properties in ics_scan.props */
 };
 
 /* The input, what the scan learned about it, and where errors go. */
@@ -197,7 +197,8 @@ emit_folded(struct ics_scan *sc, const char *s, size_t n)
 		if (i)
 			rc = emit(sc, "\r\n ", 3);
 		if (!rc)
-			rc = emit(sc, s + i, n - i < ICS_FOLD ? n - i : ICS_FOLD);
+			rc = emit(sc, s + i,
+				  n - i < ICS_FOLD ? n - i : ICS_FOLD);
 	}
 	return rc ? rc : emit(sc, "\r\n", 2);
 }
@@ -332,17 +333,16 @@ component_name(struct ics_scan *sc, int line, const struct ics_cline *cl,
 	while (n > 0 && (cl->value[n - 1] == ' ' || cl->value[n - 1] == '\t'))
 		n--;
 	if (cl->nparams || n == 0 || n >= ICS_NAME_MAX)
-		return ics_error(sc, line,
-				 "malformed %.*s line; expected %.*s:NAME",
-				 (int)cl->nlen, cl->name, (int)cl->nlen,
-				 cl->name);
+		return ics_error(
+			sc, line, "malformed %.*s line; expected %.*s:NAME",
+			(int)cl->nlen, cl->name, (int)cl->nlen, cl->name);
 	for (size_t i = 0; i < n; i++) {
 		if (!name_char(cl->value[i]))
 			return ics_error(sc, line,
 					 "malformed %.*s line; expected "
 					 "%.*s:NAME",
-					 (int)cl->nlen, cl->name,
-					 (int)cl->nlen, cl->name);
+					 (int)cl->nlen, cl->name, (int)cl->nlen,
+					 cl->name);
 		name[i] = ascii_upper(cl->value[i]);
 	}
 	name[n] = '\0';
@@ -477,9 +477,8 @@ value_param(struct ics_scan *sc, enum prop_kind k, int line,
 			*type = types[i];
 			return TP_OK;
 		}
-	return ics_error(sc, line, "%s;VALUE=%.*s is not a date",
-			 prop_names[k], (int)(v->vlen > 20 ? 20 : v->vlen),
-			 v->value);
+	return ics_error(sc, line, "%s;VALUE=%.*s is not a date", prop_names[k],
+			 (int)(v->vlen > 20 ? 20 : v->vlen), v->value);
 }
 
 static enum tp_status
@@ -641,7 +640,8 @@ scan_line(struct ics_scan *sc, int line, const char *s, size_t n)
 			return ics_error(sc, line,
 					 "not an iCalendar file: it does not "
 					 "start with BEGIN:VCALENDAR");
-		return ics_error(sc, line, "text after the end of the calendar");
+		return ics_error(sc, line,
+				 "text after the end of the calendar");
 	}
 	if (split_line(s, n, false, &cl))
 		return ics_error(sc, line,
@@ -658,8 +658,7 @@ scan_line(struct ics_scan *sc, int line, const char *s, size_t n)
 /* Append the physical line @p..@n (line break removed) to the logical
  * line being built. */
 static enum tp_status
-append_line(struct ics_scan *sc, size_t *ll, int first, const char *p,
-	    size_t n)
+append_line(struct ics_scan *sc, size_t *ll, int first, const char *p, size_t n)
 {
 	if (*ll + n > ICS_MAX_LINE)
 		return ics_error(sc, first,
@@ -856,9 +855,9 @@ event_length(struct ics_import *im, struct event *ev, icalproperty *dtend,
 
 	if (dtend) {
 		struct tp_date end;
-		enum tp_status rc = ical_date(sc, icalproperty_get_dtend(dtend),
-					      "DTEND", ev->sc->line[P_DTEND],
-					      &end);
+		enum tp_status rc =
+			ical_date(sc, icalproperty_get_dtend(dtend), "DTEND",
+				  ev->sc->line[P_DTEND], &end);
 		if (rc)
 			return rc;
 		if (end.day < ev->start.day)
@@ -878,10 +877,10 @@ event_length(struct ics_import *im, struct event *ev, icalproperty *dtend,
 			days = 1;
 	}
 	if (days > TP_ICS_MAX_EVENT_DAYS)
-		return ics_error(
-			sc, ev->sc->line[P_DTSTART],
-			"event from %s lasts more than %d days",
-			tp_date_format(ev->start, a), TP_ICS_MAX_EVENT_DAYS);
+		return ics_error(sc, ev->sc->line[P_DTSTART],
+				 "event from %s lasts more than %d days",
+				 tp_date_format(ev->start, a),
+				 TP_ICS_MAX_EVENT_DAYS);
 	ev->days = (int32_t)days;
 	return TP_OK;
 }
@@ -914,8 +913,7 @@ icaltime_day(struct icaltimetype t)
 
 /* What a rule may hold for an all-day event, and what it costs. */
 static enum tp_status
-check_rule(struct ics_import *im, const struct icalrecurrencetype *r,
-	   int line)
+check_rule(struct ics_import *im, const struct icalrecurrencetype *r, int line)
 {
 	const struct ics_scan *sc = im->sc;
 
@@ -931,13 +929,14 @@ check_rule(struct ics_import *im, const struct icalrecurrencetype *r,
 				 "section 3.3.10)");
 	if (r->freq < ICAL_DAILY_RECURRENCE || r->freq > ICAL_YEARLY_RECURRENCE)
 		return ics_error(sc, line, "RRULE has no FREQ");
-	if (r->rscale && !ascii_iequal(r->rscale, strlen(r->rscale),
-				       "GREGORIAN"))
+	if (r->rscale &&
+	    !ascii_iequal(r->rscale, strlen(r->rscale), "GREGORIAN"))
 		return ics_error(sc, line,
 				 "RRULE RSCALE=%.20s: only the Gregorian "
 				 "calendar is supported",
 				 r->rscale);
-	im->rule_cost += r->freq == ICAL_YEARLY_RECURRENCE ? 1 : ICS_COSTLY_RULE;
+	im->rule_cost +=
+		r->freq == ICAL_YEARLY_RECURRENCE ? 1 : ICS_COSTLY_RULE;
 	if (im->rule_cost > ICS_RULE_BUDGET)
 		return ics_error(sc, line,
 				 "too many recurrence rules: a holiday file "
@@ -1001,8 +1000,9 @@ expand_rule(struct ics_import *im, struct event *ev, icalproperty *prop,
 	 * instead of walking there from DTSTART. */
 	if (!rc && r.count == 0 &&
 	    ev->start.day < im->first_day - (ev->days - 1)) {
-		tp_date_to_ymd(tp_date_from_serial(im->first_day - ev->days + 1),
-			       &y, &m, &d);
+		tp_date_to_ymd(
+			tp_date_from_serial(im->first_day - ev->days + 1), &y,
+			&m, &d);
 		start = ev->dtstart;
 		start.year = y;
 		start.month = m;
@@ -1067,14 +1067,14 @@ expand(struct ics_import *im, struct event *ev)
 
 	icalproperty *p = first_prop(ev);
 
-	for (size_t i = 0; i < se->nprops && p && !rc;
-	     i++, p = next_prop(ev)) {
+	for (size_t i = 0; i < se->nprops && p && !rc; i++, p = next_prop(ev)) {
 		const struct ics_prop *sp = &sc->props[se->first + i];
 		int32_t day;
 		if (sp->kind == P_RRULE) {
 			rrule = p;
 		} else if (sp->kind == P_RDATE) {
-			struct icaldatetimeperiodtype v = icalproperty_get_rdate(p);
+			struct icaldatetimeperiodtype v =
+				icalproperty_get_rdate(p);
 			if (!icalperiodtype_is_null_period(v.period))
 				rc = ics_error(sc, sp->line,
 					       "RDATE gives a period; a "
@@ -1087,8 +1087,8 @@ expand(struct ics_import *im, struct event *ev)
 		} else if (sp->kind == P_EXDATE) {
 			rc = any_date(sc, icalproperty_get_exdate(p), "EXDATE",
 				      sp->line, &day);
-			if (!rc && !grow((void **)&ex, &excap, nex, sizeof(*ex),
-					 8))
+			if (!rc &&
+			    !grow((void **)&ex, &excap, nex, sizeof(*ex), 8))
 				rc = tp_error_nomem(sc->err);
 			if (!rc)
 				ex[nex++] = day;
@@ -1121,8 +1121,8 @@ check_single_range(const struct ics_import *im, const struct event *ev)
 		return ics_error(im->sc, ev->sc->line[P_DTSTART],
 				 "event on %s is outside the calendar's "
 				 "range %d-01-01 to %d-12-31",
-				 tp_date_format(ev->start, a),
-				 im->b->from_year, im->b->to_year);
+				 tp_date_format(ev->start, a), im->b->from_year,
+				 im->b->to_year);
 	return TP_OK;
 }
 
@@ -1257,13 +1257,13 @@ apply_instance(const struct ics_scan *sc, struct event *series,
 	}
 	if (lo < series->nocc && series->occ[lo].first == inst->rid) {
 		if (series->removed[lo])
-			return ics_error(sc, inst->sc->line[P_RECURRENCE_ID],
-					 "a second instance for %s of the "
-					 "series at line %d",
-					 tp_date_format(
-						 tp_date_from_serial(inst->rid),
-						 a),
-					 series->sc->begin);
+			return ics_error(
+				sc, inst->sc->line[P_RECURRENCE_ID],
+				"a second instance for %s of the "
+				"series at line %d",
+				tp_date_format(tp_date_from_serial(inst->rid),
+					       a),
+				series->sc->begin);
 		series->removed[lo] = true;
 		return TP_OK;
 	}

@@ -297,9 +297,8 @@ build(struct tp_plan_doc *doc, const char *base_dir, const char *ics_data,
 	if (rc == TP_OK)
 		rc = fill_builder(doc, b, err);
 	if (rc == TP_OK && ics_data)
-		rc = tp_calendar_builder_load_ics_data(b, ics_data, ics_len,
-						       ics_name, doc->ics_mode,
-						       err);
+		rc = tp_calendar_builder_load_ics_data(
+			b, ics_data, ics_len, ics_name, doc->ics_mode, err);
 	else if (rc == TP_OK)
 		rc = load_named_ics(doc, b, base_dir, err);
 	if (rc == TP_OK)

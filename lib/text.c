@@ -76,12 +76,13 @@ tp_text_check(const char *s, size_t len, enum tp_text_kind kind, char *why)
 		}
 		if (!allowed(cp, kind)) {
 			if (why)
-				snprintf(why, TP_TEXT_WHY_LEN,
-					 "%s (U+%04X) at byte %zu",
-					 cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)
-						 ? "a control character"
-						 : "a character XML cannot hold",
-					 (unsigned)cp, i + 1);
+				snprintf(
+					why, TP_TEXT_WHY_LEN,
+					"%s (U+%04X) at byte %zu",
+					cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)
+						? "a control character"
+						: "a character XML cannot hold",
+					(unsigned)cp, i + 1);
 			return false;
 		}
 		i += n;

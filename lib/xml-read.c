@@ -303,9 +303,8 @@ static enum tp_status
 check_declared_encoding(struct reader *rd, const struct units *u)
 {
 	static const char *const byte_encodings[] = {
-		"UTF-8",        "UTF8",         "US-ASCII",
-		"ASCII",        "ISO-8859-1",   "ISO-8859-15",
-		"LATIN1",       "WINDOWS-1252", NULL,
+		"UTF-8",       "UTF8",   "US-ASCII",     "ASCII", "ISO-8859-1",
+		"ISO-8859-15", "LATIN1", "WINDOWS-1252", NULL,
 	};
 	static const char *const utf16_encodings[] = {"UTF-16", "UTF-16LE",
 						      "UTF-16BE", NULL};
@@ -354,7 +353,8 @@ find_units(struct reader *rd, const char *data, size_t len, struct units *u)
 	u->p = b;
 	u->size = 1;
 	u->line = 1;
-	if (bytes_are(b, len, "\0\0\0<", 4) || bytes_are(b, len, "<\0\0\0", 4) ||
+	if (bytes_are(b, len, "\0\0\0<", 4) ||
+	    bytes_are(b, len, "<\0\0\0", 4) ||
 	    bytes_are(b, len, "\0\0<\0", 4) || bytes_are(b, len, "\0<\0\0", 4))
 		return fail_at(rd, TP_ERR_PARSE, 1,
 			       "UTF-32 (UCS-4) is not supported; save the "
@@ -363,7 +363,8 @@ find_units(struct reader *rd, const char *data, size_t len, struct units *u)
 		return fail_at(rd, TP_ERR_PARSE, 1,
 			       "EBCDIC is not supported; save the plan as "
 			       "UTF-8");
-	if (bytes_are(b, len, "<\0?\0", 4) || bytes_are(b, len, "\xff\xfe", 2)) {
+	if (bytes_are(b, len, "<\0?\0", 4) ||
+	    bytes_are(b, len, "\xff\xfe", 2)) {
 		u->size = 2;
 	} else if (bytes_are(b, len, "\0<\0?", 4) ||
 		   bytes_are(b, len, "\xfe\xff", 2)) {
@@ -578,8 +579,8 @@ validate_stream(struct reader *rd, xmlSchemaPtr schema, const char *data,
 		size_t len)
 {
 	xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
-	xmlParserCtxtPtr ctxt = vctxt ? xmlCreateMemoryParserCtxt(data, (int)len)
-				      : NULL;
+	xmlParserCtxtPtr ctxt =
+		vctxt ? xmlCreateMemoryParserCtxt(data, (int)len) : NULL;
 	xmlSchemaSAXPlugPtr plug = NULL;
 	enum tp_status rc = TP_OK;
 

@@ -109,7 +109,8 @@ ics_cr_only(struct hostile_buf *b, size_t size)
 {
 	puts_(b, "BEGIN:VCALENDAR\rVERSION:2.0\r");
 	while (b->len + 64 < size)
-		puts_(b, "BEGIN:VEVENT\rDTSTART;VALUE=DATE:20250101\rEND:VEVENT\r");
+		puts_(b,
+		      "BEGIN:VEVENT\rDTSTART;VALUE=DATE:20250101\rEND:VEVENT\r");
 	puts_(b, "END:VCALENDAR\r");
 }
 
@@ -128,8 +129,9 @@ ics_long_summaries(struct hostile_buf *b, size_t size)
 		day++;
 		puts_(b, "SUMMARY:");
 		while (n < MIB - 2048) {
-			puts_(b, "Holiday name going on and on and on and on and "
-				 "on and on and o\r\n ");
+			puts_(b,
+			      "Holiday name going on and on and on and on and "
+			      "on and on and o\r\n ");
 			n += 72;
 		}
 		puts_(b, "end\r\nEND:VEVENT\r\n");
@@ -213,8 +215,7 @@ ics_rdate_flood(struct hostile_buf *b, size_t size)
 		puts_(b, "RDATE;VALUE=DATE:");
 		for (int i = 0; i < 100; i++, k++)
 			putf(b, "%s%04d%02d%02d", i ? "," : "",
-			     1972 + k / 336 % 228, k / 28 % 12 + 1,
-			     k % 28 + 1);
+			     1972 + k / 336 % 228, k / 28 % 12 + 1, k % 28 + 1);
 		puts_(b, "\r\n");
 	}
 	puts_(b, "END:VEVENT\r\nEND:VCALENDAR\r\n");
@@ -271,9 +272,16 @@ static void
 ics_random(struct hostile_buf *b, size_t size)
 {
 	static const char *const words[] = {
-		"BEGIN:VCALENDAR\r\n", "BEGIN:VEVENT\r\n", "END:VEVENT\r\n",
-		"DTSTART;VALUE=DATE:20250101\r\n", "\r\n ", "RRULE:FREQ=",
-		"END:VCALENDAR\r\n",  ";VALUE=DATE:",   ",", "\r\n",
+		"BEGIN:VCALENDAR\r\n",
+		"BEGIN:VEVENT\r\n",
+		"END:VEVENT\r\n",
+		"DTSTART;VALUE=DATE:20250101\r\n",
+		"\r\n ",
+		"RRULE:FREQ=",
+		"END:VCALENDAR\r\n",
+		";VALUE=DATE:",
+		",",
+		"\r\n",
 	};
 	uint64_t s = 0x2545f4914f6cdd1dULL;
 
@@ -424,7 +432,8 @@ static void
 plan_nul_after_root(struct hostile_buf *b, size_t size)
 {
 	puts_(b, plan_head);
-	puts_(b, "  <stages><stage id=\"a\" duration=\"1\"/></stages>\n</plan>\n");
+	puts_(b,
+	      "  <stages><stage id=\"a\" duration=\"1\"/></stages>\n</plan>\n");
 	put(b, "", 1);
 	while (b->len + 32 < size)
 		puts_(b, "<not-plan>junk</not-plan>\n");
@@ -462,10 +471,12 @@ const struct hostile_case hostile_cases[] = {
 	 "is not allowed", 8 * MIB, MIB, false},
 	{"plan FNV-colliding ids", HOSTILE_PLAN, plan_colliding_ids, NULL,
 	 8 * MIB, MIB, false},
-	{"plan 8 MiB chain", HOSTILE_PLAN, plan_big_chain, NULL, 8 * MIB, MIB, false},
+	{"plan 8 MiB chain", HOSTILE_PLAN, plan_big_chain, NULL, 8 * MIB, MIB,
+	 false},
 	{"plan deep nesting", HOSTILE_PLAN, plan_deep, "", 8 * MIB, MIB, false},
 	{"plan NUL after root", HOSTILE_PLAN, plan_nul_after_root, "NUL",
-	 8 * MIB, MIB, false},};
+	 8 * MIB, MIB, false},
+};
 
 const size_t hostile_ncases = sizeof(hostile_cases) / sizeof(hostile_cases[0]);
 

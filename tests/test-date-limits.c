@@ -49,10 +49,9 @@ extreme_days(int32_t *out)
 static size_t
 extreme_counts(int32_t *out)
 {
-	static const int64_t centres[] = {INT32_MIN,         INT32_MAX,
-					  0,                 MAX_DAY - MIN_DAY,
-					  MIN_DAY - MAX_DAY, 1,
-					  -1,                (int64_t)INT32_MAX / 2};
+	static const int64_t centres[] = {
+		INT32_MIN,         INT32_MAX, 0,  MAX_DAY - MIN_DAY,
+		MIN_DAY - MAX_DAY, 1,         -1, (int64_t)INT32_MAX / 2};
 	size_t n = 0;
 
 	for (size_t c = 0; c < sizeof(centres) / sizeof(centres[0]); c++)
@@ -126,8 +125,8 @@ civil_conversion(void **state)
 			assert_int_equal(m2, !last_of_month ? m
 					     : m == 12      ? 1
 							    : m + 1);
-			assert_int_equal(y2, last_of_month && m == 12 ? y + 1
-								      : y);
+			assert_int_equal(y2,
+					 last_of_month && m == 12 ? y + 1 : y);
 			assert_int_equal(tp_date_weekday(e),
 					 tp_date_weekday(d) % 7 + 1);
 		}
@@ -138,7 +137,9 @@ civil_conversion(void **state)
 				 dd);
 			assert_string_equal(buf, want);
 		} else {
-			assert_string_equal(buf, "????" "-??" "-??");
+			assert_string_equal(buf, "????"
+						 "-??"
+						 "-??");
 		}
 		assert_int_equal(tp_date_in_range(d), in_range(d.day));
 	}
@@ -186,9 +187,9 @@ arithmetic(void **state)
 			want = want > INT32_MAX   ? INT32_MAX
 			       : want < INT32_MIN ? INT32_MIN
 						  : want;
-			assert_int_equal(tp_date_diff(d, (struct tp_date){
-								 counts[j]}),
-					 want);
+			assert_int_equal(
+				tp_date_diff(d, (struct tp_date){counts[j]}),
+				want);
 			checked++;
 		}
 	}
@@ -198,10 +199,10 @@ arithmetic(void **state)
 static void
 construction(void **state)
 {
-	static const int years[] = {INT32_MIN, -1, 0, 1899, 1900, 2199, 2200,
-				    9999, 10000, INT32_MAX};
-	static const int small[] = {INT32_MIN, -1, 0, 1, 12, 13, 31, 32,
-				    INT32_MAX};
+	static const int years[] = {INT32_MIN, -1,   0,    1899,  1900,
+				    2199,      2200, 9999, 10000, INT32_MAX};
+	static const int small[] = {INT32_MIN, -1, 0,  1,        12,
+				    13,        31, 32, INT32_MAX};
 	struct tp_error err;
 
 	(void)state;
@@ -226,13 +227,13 @@ construction(void **state)
 	}
 	/* Four-digit years outside the supported range parse as a range
 	 * error naming the input. */
-	assert_int_equal(tp_date_parse("9999-12-31", -1, &(struct tp_date){0},
-				       &err),
-			 TP_ERR_RANGE);
+	assert_int_equal(
+		tp_date_parse("9999-12-31", -1, &(struct tp_date){0}, &err),
+		TP_ERR_RANGE);
 	assert_non_null(strstr(err.message, "9999"));
-	assert_int_equal(tp_date_parse("0000-01-01", -1, &(struct tp_date){0},
-				       &err),
-			 TP_ERR_RANGE);
+	assert_int_equal(
+		tp_date_parse("0000-01-01", -1, &(struct tp_date){0}, &err),
+		TP_ERR_RANGE);
 }
 
 static int
@@ -316,8 +317,8 @@ calendar_limits(void **state)
 static void
 builders_and_lists(void **state)
 {
-	static const int years[] = {INT32_MIN, 0, 1899, 1900, 1971, 1972,
-				    2199, 2200, INT32_MAX};
+	static const int years[] = {INT32_MIN, 0,    1899, 1900,     1971,
+				    1972,      2199, 2200, INT32_MAX};
 	struct tp_calendar_builder *b = NULL;
 	struct tp_holiday_list *list = NULL;
 	struct tp_error err;
@@ -338,7 +339,7 @@ builders_and_lists(void **state)
 			if (rc)
 				check_error(&err, rc);
 		}
-	static const int32_t bad[] = {INT32_MIN, INT32_MIN + 1, MIN_DAY - 1,
+	static const int32_t bad[] = {INT32_MIN,   INT32_MIN + 1, MIN_DAY - 1,
 				      MAX_DAY + 1, INT32_MAX - 1, INT32_MAX};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct tp_date x = {bad[i]};

@@ -198,12 +198,12 @@ allocation_failures(void **state)
 static void
 bad_option_text_refused(void **state)
 {
-	static const char *const bad[] = {"A\x1b[31mB", "caf\xe9",
-					  "two\nlines", "\xc2\x9b"};
+	static const char *const bad[] = {"A\x1b[31mB", "caf\xe9", "two\nlines",
+					  "\xc2\x9b"};
 	struct fixture f;
 	struct tp_export_options opt;
-	struct tp_export_finding fnd = {"warning", "x.y", NULL, NULL, NULL,
-					"ok"};
+	struct tp_export_finding fnd = {"warning", "x.y", NULL,
+					NULL,      NULL,  "ok"};
 	struct tp_error err;
 	char *buf = NULL;
 
@@ -213,22 +213,22 @@ bad_option_text_refused(void **state)
 		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 			tp_export_options_init(&opt);
 			opt.title = bad[i];
-			assert_int_equal(tp_export_to_buffer(
-						 (enum tp_export_format)fmt,
-						 f.plan, f.sched, &opt, &buf,
-						 NULL, &err),
-					 TP_ERR_INVALID);
+			assert_int_equal(
+				tp_export_to_buffer((enum tp_export_format)fmt,
+						    f.plan, f.sched, &opt, &buf,
+						    NULL, &err),
+				TP_ERR_INVALID);
 			assert_null(buf);
 			assert_non_null(strstr(err.message, "the title has"));
 			tp_export_options_init(&opt);
 			fnd.message = bad[i];
 			opt.findings = &fnd;
 			opt.n_findings = 1;
-			assert_int_equal(tp_export_to_buffer(
-						 (enum tp_export_format)fmt,
-						 f.plan, f.sched, &opt, &buf,
-						 NULL, &err),
-					 TP_ERR_INVALID);
+			assert_int_equal(
+				tp_export_to_buffer((enum tp_export_format)fmt,
+						    f.plan, f.sched, &opt, &buf,
+						    NULL, &err),
+				TP_ERR_INVALID);
 			assert_non_null(
 				strstr(err.message, "message of finding 1"));
 		}

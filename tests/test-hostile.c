@@ -4,7 +4,8 @@
  * hanging or printing (#9). "--full" runs them at the size caps (16 MiB
  * holiday files, 8 MiB plans; suite slow); otherwise at the smallest size
  * that shows each case, and under valgrind (TP_TEST_QUICK) at most 256
- * KiB of the cases that show at 1 MiB, the costly ones left out. The timings are tests/bench/bench-hardening.c's. */
+ * KiB of the cases that show at 1 MiB, the costly ones left out. The timings
+ * are tests/bench/bench-hardening.c's. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,8 +41,7 @@ every_case(void **state)
 		if (!hostile_run(c, &b, what, sizeof(what)))
 			fail_msg("%s (%zu bytes): %s; expected %s", c->name,
 				 b.len, what, c->expect ? c->expect : "read");
-		print_message("# %s, %zu bytes: %.60s\n", c->name, b.len,
-			      what);
+		print_message("# %s, %zu bytes: %.60s\n", c->name, b.len, what);
 		hostile_buf_free(&b);
 		run++;
 	}

@@ -390,7 +390,8 @@ check_good_case(const char *name)
 	for (; d <= D(to, 12, 31).day; d++) {
 		const struct tp_holiday *h = holiday(cal, (struct tp_date){d});
 		if (h && h->kind == TP_HOLIDAY_IMPORTED)
-			fail_msg("%s: an extra holiday on day %d", name, (int)d);
+			fail_msg("%s: an extra holiday on day %d", name,
+				 (int)d);
 	}
 	assert_true(lines > 0);
 	tp_calendar_free(cal);

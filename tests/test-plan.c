@@ -449,8 +449,7 @@ text_is_checked(void **state)
 
 	(void)state;
 	assert_int_equal(tp_plan_set_name(p, "caf\xc3\xa9", &err), TP_OK);
-	assert_int_equal(tp_plan_set_name(p, "caf\xe9", &err),
-			 TP_ERR_INVALID);
+	assert_int_equal(tp_plan_set_name(p, "caf\xe9", &err), TP_ERR_INVALID);
 	assert_non_null(strstr(err.message, "not UTF-8 (0xE9) at byte 4"));
 	assert_string_equal(tp_plan_name(p), "caf\xc3\xa9"); /* unchanged */
 	assert_int_equal(tp_plan_add_stage(p, "itt", "Issue\x1b[2J",
@@ -459,17 +458,18 @@ text_is_checked(void **state)
 			 TP_ERR_INVALID);
 	assert_string_equal(err.stage, "itt");
 	assert_int_equal(tp_plan_stage_count(p), 0);
-	assert_int_equal(tp_plan_add_stage(p, "itt", "Issue", TP_STAGE_ITT_ISSUE,
-					   0, TP_UNIT_WORKING_DAYS, &i, &err),
+	assert_int_equal(tp_plan_add_stage(p, "itt", "Issue",
+					   TP_STAGE_ITT_ISSUE, 0,
+					   TP_UNIT_WORKING_DAYS, &i, &err),
 			 TP_OK);
 	assert_int_equal(tp_plan_set_stage_name(p, i, "a\nb", &err),
 			 TP_ERR_INVALID);
 	assert_int_equal(tp_plan_set_stage_owner(p, i, "Team\tA", &err),
 			 TP_ERR_INVALID);
 	assert_non_null(strstr(err.message, "the owner of stage 'itt'"));
-	assert_int_equal(tp_plan_set_stage_notes(p, i, "Line 1\n\tLine 2\r\n",
-						 &err),
-			 TP_OK);
+	assert_int_equal(
+		tp_plan_set_stage_notes(p, i, "Line 1\n\tLine 2\r\n", &err),
+		TP_OK);
 	assert_int_equal(tp_plan_set_stage_notes(p, i, "bell\a", &err),
 			 TP_ERR_INVALID);
 	assert_string_equal(tp_plan_stage_notes(p, i), "Line 1\n\tLine 2\r\n");

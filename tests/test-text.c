@@ -21,17 +21,22 @@ struct text_case {
 	const char *why; /* part of the phrase for TP_TEXT_LINE */
 };
 
-#define T(s, a, b, w) {s, sizeof(s) - 1, a, b, w}
+#define T(s, a, b, w)                     \
+	{                                 \
+		s, sizeof(s) - 1, a, b, w \
+	}
 
 static const struct text_case cases[] = {
 	T("", true, true, NULL),
 	T("Early May bank holiday", true, true, NULL),
 	T("New Year\xe2\x80\x99s Day", true, true, NULL), /* U+2019 */
-	T("L\xc3\xa1 F\xc3\xa9ile P\xc3\xa1" "draig", true, true, NULL),
-	T("\xf0\x9f\x8e\x84", true, true, NULL),  /* U+1F384, 4 bytes */
-	T("\xf4\x8f\xbf\xbf", true, true, NULL),  /* U+10FFFF, the last */
-	T("\xee\x80\x80", true, true, NULL),      /* U+E000, after surrogates */
-	T("\xef\xbf\xbd", true, true, NULL),      /* U+FFFD */
+	T("L\xc3\xa1 F\xc3\xa9ile P\xc3\xa1"
+	  "draig",
+	  true, true, NULL),
+	T("\xf0\x9f\x8e\x84", true, true, NULL), /* U+1F384, 4 bytes */
+	T("\xf4\x8f\xbf\xbf", true, true, NULL), /* U+10FFFF, the last */
+	T("\xee\x80\x80", true, true, NULL),     /* U+E000, after surrogates */
+	T("\xef\xbf\xbd", true, true, NULL),     /* U+FFFD */
 	T("a\tb", false, true, "control character (U+0009) at byte 2"),
 	T("a\nb", false, true, "control character (U+000A) at byte 2"),
 	T("a\r\nb", false, true, "control character (U+000D) at byte 2"),
@@ -43,14 +48,14 @@ static const struct text_case cases[] = {
 	T("x\xef\xbf\xbe", false, false, "XML cannot hold (U+FFFE) at byte 2"),
 	T("\xef\xbf\xbf", false, false, "XML cannot hold (U+FFFF) at byte 1"),
 	T("caf\xe9", false, false, "not UTF-8 (0xE9) at byte 4"), /* Latin-1 */
-	T("\xc0\xaf", false, false, "not UTF-8 (0xC0)"),  /* overlong '/' */
+	T("\xc0\xaf", false, false, "not UTF-8 (0xC0)"),     /* overlong '/' */
 	T("\xe0\x80\xaf", false, false, "not UTF-8 (0xE0)"), /* overlong */
 	T("\xf0\x80\x80\xaf", false, false, "not UTF-8 (0xF0)"),
-	T("\xed\xa0\x80", false, false, "not UTF-8 (0xED)"), /* U+D800 */
-	T("\xed\xbf\xbf", false, false, "not UTF-8 (0xED)"), /* U+DFFF */
+	T("\xed\xa0\x80", false, false, "not UTF-8 (0xED)"),     /* U+D800 */
+	T("\xed\xbf\xbf", false, false, "not UTF-8 (0xED)"),     /* U+DFFF */
 	T("\xf4\x90\x80\x80", false, false, "not UTF-8 (0xF4)"), /* >10FFFF */
 	T("\xf5\x80\x80\x80", false, false, "not UTF-8 (0xF5)"),
-	T("\x80", false, false, "not UTF-8 (0x80) at byte 1"), /* stray */
+	T("\x80", false, false, "not UTF-8 (0x80) at byte 1"),      /* stray */
 	T("a\xe2\x80", false, false, "not UTF-8 (0xE2) at byte 2"), /* cut */
 	T("a\0b", false, false, "control character (U+0000) at byte 2"),
 };

@@ -111,8 +111,8 @@ check_case(const char *dir, const char *name)
 		snprintf(source, sizeof(source), "%s", input);
 	rc = tp_plan_doc_read_file(input, 0, &doc, &err);
 	if (rc == TP_OK || (int)rc != e.code || err.line != e.line ||
-	    strcmp(err.source, source) != 0 || !strstr(err.message, e.message) ||
-	    strchr(err.message, '\n'))
+	    strcmp(err.source, source) != 0 ||
+	    !strstr(err.message, e.message) || strchr(err.message, '\n'))
 		fail_msg("case %s: status %d line %d source '%s' message "
 			 "'%s'; expected status %d line %d message containing "
 			 "'%s'",

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* Hostile inputs at the size caps (#9): every generator of tests/hostile.c
  * at its full size (holiday files 16 MiB, plan files 8 MiB; --quick: the
- * smallest size that shows the case, 1 to 5 MiB), read as the library reads them. Prints the size, the time and the
- * outcome of each; the goal is 2 s for any of them on the 2-core CI
- * machine, but nothing here asserts on time. A wrong outcome fails.
+ * smallest size that shows the case, 1 to 5 MiB), read as the library reads
+ * them. Prints the size, the time and the outcome of each; the goal is 2 s for
+ * any of them on the 2-core CI machine, but nothing here asserts on time. A
+ * wrong outcome fails.
  *
  * For contrast, the stage table the plan used before (linear probing on
  * FNV-1a, unkeyed) is timed on the same colliding ids: it is quadratic in

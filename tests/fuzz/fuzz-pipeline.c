@@ -55,8 +55,8 @@ quiet(void *ctx, xmlErrorPtr e)
 static void
 check_xml(const char *buf, size_t len)
 {
-	xmlDocPtr doc = xmlReadMemory(buf, (int)len, "out.xml", NULL,
-				      XML_PARSE_NONET);
+	xmlDocPtr doc =
+		xmlReadMemory(buf, (int)len, "out.xml", NULL, XML_PARSE_NONET);
 	if (!doc)
 		__builtin_trap(); /* not well-formed */
 	xmlFreeDoc(doc);
@@ -117,8 +117,12 @@ check_rules(const struct tp_schedule *s, const struct tp_plan_doc *doc,
 	for (size_t i = 0; i < *n; i++) {
 		const struct tp_finding *k = tp_findings_get(*f, i);
 		list[i] = (struct tp_export_finding){
-			tp_severity_name(k->severity), k->rule_id, k->citation,
-			NULL, k->stage, k->message};
+			tp_severity_name(k->severity),
+			k->rule_id,
+			k->citation,
+			NULL,
+			k->stage,
+			k->message};
 	}
 	return list;
 }
@@ -146,9 +150,9 @@ export_all(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 		struct tp_error err;
 		char *buf = NULL;
 		size_t len = 0;
-		enum tp_status rc = tp_export_to_buffer(
-			(enum tp_export_format)fmt, plan, s, &opt, &buf, &len,
-			&err);
+		enum tp_status rc =
+			tp_export_to_buffer((enum tp_export_format)fmt, plan, s,
+					    &opt, &buf, &len, &err);
 		if (rc == TP_OK)
 			check_output((enum tp_export_format)fmt, buf, len);
 		else
