@@ -9,16 +9,32 @@
 #include <libxml/xmlwriter.h>
 
 #include "error-private.h"
+#include "findings-xml-private.h"
 #include <tenderplan/tp-check.h>
 
 #define NS "urn:tenderplan:findings:1"
 
-static int
-count(const struct tp_findings *f, enum tp_severity sev)
+struct doc {
+	size_t n;
+	void (*get)(const void *list, size_t i, struct tp_xml_finding *out);
+	const void *list;
+};
+
+static const struct tp_finding *
+nth(const struct doc *d, size_t i, struct tp_xml_finding *x)
 {
+	*x = (struct tp_xml_finding){0};
+	d->get(d->list, i, x);
+	return x->f;
+}
+
+static int
+count(const struct doc *d, enum tp_severity sev)
+{
+	struct tp_xml_finding x;
 	int n = 0;
-	for (size_t i = 0; i < tp_findings_count(f); i++)
-		n += tp_findings_get(f, i)->severity == sev;
+	for (size_t i = 0; i < d->n; i++)
+		n += nth(d, i, &x)->severity == sev;
 	return n;
 }
 
@@ -31,8 +47,9 @@ attr(xmlTextWriterPtr w, const char *name, const char *value)
 }
 
 static int
-write_finding(xmlTextWriterPtr w, const struct tp_finding *x)
+write_finding(xmlTextWriterPtr w, const struct tp_xml_finding *xf)
 {
+	const struct tp_finding *x = xf->f;
 	int rc = xmlTextWriterStartElement(w, BAD_CAST "finding");
 	if (rc >= 0)
 		rc = attr(w, "severity", tp_severity_name(x->severity));
@@ -42,6 +59,12 @@ write_finding(xmlTextWriterPtr w, const struct tp_finding *x)
 		rc = attr(w, "stage", x->stage);
 	if (rc >= 0)
 		rc = attr(w, "other-stage", x->other_stage);
+	if (rc >= 0)
+		rc = attr(w, "ocid", xf->ocid);
+	if (rc >= 0)
+		rc = attr(w, "release", xf->release);
+	if (rc >= 0)
+		rc = attr(w, "regime", xf->regime);
 	if (rc >= 0)
 		rc = xmlTextWriterWriteElement(w, BAD_CAST "message",
 					       BAD_CAST x->message);
@@ -57,7 +80,7 @@ write_finding(xmlTextWriterPtr w, const struct tp_finding *x)
 }
 
 static int
-write_counts(xmlTextWriterPtr w, const struct tp_findings *f)
+write_counts(xmlTextWriterPtr w, const struct doc *f)
 {
 	int rc = 0;
 	static const struct {
@@ -73,10 +96,10 @@ write_counts(xmlTextWriterPtr w, const struct tp_findings *f)
 }
 
 static int
-write_doc(xmlTextWriterPtr w, const struct tp_findings *f,
-	  const char *plan_id)
+write_doc(xmlTextWriterPtr w, const struct doc *d, const char *plan_id,
+	  const char *source, const char *regime)
 {
-	const char *regime = tp_regime_name(tp_findings_regime(f));
+	struct tp_xml_finding x;
 	int rc = xmlTextWriterSetIndent(w, 1);
 	if (rc >= 0)
 		rc = xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
@@ -86,20 +109,29 @@ write_doc(xmlTextWriterPtr w, const struct tp_findings *f,
 	if (rc >= 0)
 		rc = attr(w, "plan", plan_id);
 	if (rc >= 0)
-		rc = attr(w, "regime", regime ? regime : "none");
+		rc = attr(w, "source", source);
 	if (rc >= 0)
-		rc = write_counts(w, f);
-	for (size_t i = 0; rc >= 0 && i < tp_findings_count(f); i++)
-		rc = write_finding(w, tp_findings_get(f, i));
+		rc = attr(w, "regime", regime && regime[0] ? regime : "none");
+	if (rc >= 0)
+		rc = write_counts(w, d);
+	for (size_t i = 0; rc >= 0 && i < d->n; i++) {
+		nth(d, i, &x);
+		rc = write_finding(w, &x);
+	}
 	if (rc >= 0)
 		rc = xmlTextWriterEndDocument(w);
 	return rc;
 }
 
-TP_EXPORT enum tp_status
-tp_findings_write_xml(const struct tp_findings *findings, const char *plan_id,
-		      char **data, size_t *len, struct tp_error *err)
+enum tp_status
+tp_findings_xml_write(const char *plan_id, const char *source,
+		      const char *regime, size_t n,
+		      void (*get)(const void *list, size_t i,
+				  struct tp_xml_finding *out),
+		      const void *list, char **data, size_t *len,
+		      struct tp_error *err)
 {
+	struct doc d = {n, get, list};
 	xmlBufferPtr buf = xmlBufferCreate();
 	xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
 	enum tp_status rc = TP_OK;
@@ -108,21 +140,42 @@ tp_findings_write_xml(const struct tp_findings *findings, const char *plan_id,
 		xmlBufferFree(buf);
 		return tp_error_nomem(err);
 	}
-	if (write_doc(w, findings, plan_id) < 0)
+	if (write_doc(w, &d, plan_id, source, regime) < 0)
 		rc = tp_error_setf(err, TP_ERR_NOMEM, NULL,
 				   "cannot write the findings as XML");
 	xmlFreeTextWriter(w); /* flushes into buf */
 	if (rc == TP_OK) {
-		size_t n = (size_t)xmlBufferLength(buf);
-		*data = malloc(n + 1);
+		size_t sz = (size_t)xmlBufferLength(buf);
+		*data = malloc(sz + 1);
 		if (!*data) {
 			rc = tp_error_nomem(err);
 		} else {
-			memcpy(*data, xmlBufferContent(buf), n);
-			(*data)[n] = '\0';
-			*len = n;
+			memcpy(*data, xmlBufferContent(buf), sz);
+			(*data)[sz] = '\0';
+			if (len)
+				*len = sz;
 		}
 	}
 	xmlBufferFree(buf);
 	return rc;
+}
+
+static void
+get_checked(const void *list, size_t i, struct tp_xml_finding *out)
+{
+	out->f = tp_findings_get(list, i);
+}
+
+TP_EXPORT enum tp_status
+tp_findings_write_xml(const struct tp_findings *findings, const char *plan_id,
+		      char **data, size_t *len, struct tp_error *err)
+{
+	if (!findings || !data || !len)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "tp_findings_write_xml needs findings and "
+				     "result pointers");
+	return tp_findings_xml_write(plan_id, NULL,
+				     tp_regime_name(tp_findings_regime(findings)),
+				     tp_findings_count(findings), get_checked,
+				     findings, data, len, err);
 }

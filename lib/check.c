@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* The rules checker: reads a schedule's early dates and lists findings.
- * Which stage plays which part is described in tp-check.h. */
+ * Which stage plays which part is described in tp-check.h.
+ *
+ * Cost: the plan is indexed once (the first stage of each kind, the fixed
+ * dates of the award stages, the latest predecessor of each meeting), so
+ * every rule is one pass; duplicate milestones are grouped by sorting the
+ * names, O(n log n). Output order follows the stage order, never a hash. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -8,13 +13,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "date-private.h"
 #include "error-private.h"
+#include "rules-private.h"
 #include <tenderplan/tp-check.h>
 
 #define NONE SIZE_MAX
+/* More kinds than enum tp_stage_kind has, so a new kind needs no change. */
+#define N_KINDS 64
+/* Cases of one rule reported one by one; the rest are counted in one more
+ * finding. */
+#define MAX_EACH 10
 
 struct tp_findings {
 	size_t count, cap;
@@ -27,13 +37,26 @@ struct tp_findings {
 struct ctx {
 	const struct tp_schedule *s;
 	const struct tp_plan *plan;
-	const struct tp_calendar *cal;
+	/* The plan's calendar (closures, practice), and the statute's for
+	 * statutory periods (owned by @law_own, or the plan's). */
+	const struct tp_calendar *cal, *law;
+	struct tp_calendar *law_own;
 	const struct tp_rules_config *cfg;
 	struct tp_findings *out;
 	enum tp_regime regime;
+	/* The first stage of each kind, NONE when there is none. */
+	size_t first[N_KINDS];
 	/* Stage indexes by role, NONE when the plan has no such stage. */
 	size_t advert, itt, tender_deadline, tender_period, pqq_deadline,
-		pqq_period, notice, award, signature, contract_start, tupe;
+		pqq_period, notice, award, signature, contract_start, tupe,
+		standstill;
+	/* Dates the plan fixes for the award and signature (start-on or
+	 * finish-on constraints), and whether the contract start is
+	 * constrained. */
+	bool award_fixed, signature_fixed, start_constrained;
+	struct tp_date award_fix, signature_fix;
+	bool procedure_reported;
+	const struct tp_check_options *opt;
 };
 
 /* ---- the findings list --------------------------------------------------- */
@@ -156,30 +179,97 @@ ef(const struct ctx *c, size_t i)
 	return tp_schedule_early_finish(c->s, i);
 }
 
-static size_t
-first_of_kind(const struct tp_plan *plan, enum tp_stage_kind kind)
+/* How a stage is named in messages: its name, or its id when it has none
+ * (names are optional). Never NULL. */
+static const char *
+label(const struct ctx *c, size_t i)
 {
-	for (size_t i = 0; i < tp_plan_stage_count(plan); i++)
-		if (tp_plan_stage_kind(plan, i) == kind)
-			return i;
-	return NONE;
+	const char *name = tp_plan_stage_name(c->plan, i);
+	const char *id = tp_plan_stage_id(c->plan, i);
+
+	if (name && *name)
+		return name;
+	return id ? id : "?";
+}
+
+/* Counts the cases of one rule: the first MAX_EACH are reported one by
+ * one, the rest in one finding by cap_finish(). */
+struct capped {
+	size_t n, first_extra, first_extra_other;
+};
+
+static bool
+cap_take(struct capped *k, size_t stage, size_t other)
+{
+	if (k->n++ < MAX_EACH)
+		return true;
+	if (k->n == MAX_EACH + 1) {
+		k->first_extra = stage;
+		k->first_extra_other = other;
+	}
+	return false;
 }
 
 static void
-find_roles(struct ctx *c)
+cap_finish(struct ctx *c, const struct capped *k, enum tp_severity sev,
+	   const char *rule_id, const char *cite, const char *what)
+{
+	const char *id = tp_plan_stage_id(c->plan, k->first_extra);
+	const char *name = label(c, k->first_extra);
+
+	if (k->n <= MAX_EACH)
+		return;
+	add(c, sev, rule_id, cite, k->first_extra, k->first_extra_other, "",
+	    "and %zu more %s like the above, the first of them '%s'%s%s%s",
+	    k->n - MAX_EACH, what, name, id && strcmp(id, name) ? " (" : "",
+	    id && strcmp(id, name) ? id : "",
+	    id && strcmp(id, name) ? ")" : "");
+}
+
+/* One pass over the stages and one over the constraints. */
+static void
+index_plan(struct ctx *c)
 {
 	const struct tp_plan *p = c->plan;
-	c->advert = first_of_kind(p, TP_STAGE_ADVERT);
-	c->itt = first_of_kind(p, TP_STAGE_ITT_ISSUE);
-	c->tender_deadline = first_of_kind(p, TP_STAGE_TENDER_DEADLINE);
-	c->tender_period = first_of_kind(p, TP_STAGE_TENDER_PERIOD);
-	c->pqq_deadline = first_of_kind(p, TP_STAGE_PQQ_DEADLINE);
-	c->pqq_period = first_of_kind(p, TP_STAGE_PQQ_PERIOD);
-	c->notice = first_of_kind(p, TP_STAGE_INTENTION_TO_AWARD);
-	c->award = first_of_kind(p, TP_STAGE_AWARD);
-	c->signature = first_of_kind(p, TP_STAGE_CONTRACT_SIGNATURE);
-	c->contract_start = first_of_kind(p, TP_STAGE_CONTRACT_START);
-	c->tupe = first_of_kind(p, TP_STAGE_TUPE_DEADLINE);
+	size_t n = tp_plan_stage_count(p);
+
+	for (size_t k = 0; k < N_KINDS; k++)
+		c->first[k] = NONE;
+	for (size_t i = n; i-- > 0;) {
+		unsigned k = (unsigned)tp_plan_stage_kind(p, i);
+		if (k < N_KINDS)
+			c->first[k] = i;
+	}
+	c->advert = c->first[TP_STAGE_ADVERT];
+	c->itt = c->first[TP_STAGE_ITT_ISSUE];
+	c->tender_deadline = c->first[TP_STAGE_TENDER_DEADLINE];
+	c->tender_period = c->first[TP_STAGE_TENDER_PERIOD];
+	c->pqq_deadline = c->first[TP_STAGE_PQQ_DEADLINE];
+	c->pqq_period = c->first[TP_STAGE_PQQ_PERIOD];
+	c->notice = c->first[TP_STAGE_INTENTION_TO_AWARD];
+	c->award = c->first[TP_STAGE_AWARD];
+	c->signature = c->first[TP_STAGE_CONTRACT_SIGNATURE];
+	c->contract_start = c->first[TP_STAGE_CONTRACT_START];
+	c->tupe = c->first[TP_STAGE_TUPE_DEADLINE];
+	c->standstill = c->first[TP_STAGE_STANDSTILL];
+	for (size_t k = 0; k < tp_plan_constraint_count(p); k++) {
+		struct tp_constraint x;
+		bool fixes;
+		if (!tp_plan_constraint(p, k, &x))
+			continue;
+		fixes = x.type == TP_CONSTRAINT_START_ON ||
+			x.type == TP_CONSTRAINT_FINISH_ON;
+		if (x.stage == c->contract_start)
+			c->start_constrained = true;
+		if (fixes && x.stage == c->award && !c->award_fixed) {
+			c->award_fixed = true;
+			c->award_fix = x.date;
+		}
+		if (fixes && x.stage == c->signature && !c->signature_fixed) {
+			c->signature_fixed = true;
+			c->signature_fix = x.date;
+		}
+	}
 }
 
 static bool
@@ -204,6 +294,15 @@ day_name(const struct ctx *c, struct tp_date d)
 						 : "a non-working day";
 }
 
+/* PCR 2006, PCR 2015 and PCSR 2015 count periods with a roll to the next
+ * working day and at least two working days. */
+static bool
+pcr_family(enum tp_regime r)
+{
+	return r == TP_REGIME_PCR2006 || r == TP_REGIME_PCR2015 ||
+	       r == TP_REGIME_PCSR2015;
+}
+
 /* ---- regime ----------------------------------------------------------------- */
 
 static struct tp_date
@@ -213,36 +312,166 @@ procurement_start(const struct ctx *c)
 				 : tp_schedule_plan_start(c->s);
 }
 
+static bool
+follows_framework(const struct tp_rules_config *cfg)
+{
+	return cfg->procedure == TP_PROC_CALL_OFF &&
+	       cfg->has_framework_concluded;
+}
+
+/* "a procurement begun on 2024-05-01" or "a call-off under a framework
+ * concluded on 2024-05-01". */
+static const char *
+start_phrase(const struct ctx *c, char *buf, size_t size)
+{
+	char d[TP_DATE_STRLEN];
+	bool fw = follows_framework(c->cfg);
+
+	snprintf(buf, size, "%s %s",
+		 fw ? "a call-off under a framework concluded on"
+		    : "a procurement begun on",
+		 fmt_date(fw ? c->cfg->framework_concluded
+			     : procurement_start(c),
+			  d));
+	return buf;
+}
+
+/* A regime named for a jurisdiction it does not cover. */
+static void
+report_jurisdiction(struct ctx *c, enum tp_regime named, enum tp_regime used)
+{
+	const char *where = tp_region_name(c->cfg->jurisdiction);
+
+	if (named == TP_REGIME_PCR2006 || named == TP_REGIME_PCR2015)
+		add(c, TP_SEVERITY_ERROR, "regime.not-in-jurisdiction",
+		    named == TP_REGIME_PCR2015 ? "PCR 2015 reg 1(7)"
+					       : "PCR 2006 reg 1(2)",
+		    c->advert, NONE,
+		    used == TP_REGIME_PCSR2015
+			    ? "name pcsr2015, the Public Contracts (Scotland) "
+			      "Regulations 2015"
+			    : "Scottish procedures begun before 18 Apr 2016 "
+			      "fall under the 2012 Scottish regulations, which "
+			      "are not modelled",
+		    "the plan names %s, which does not extend to Scotland; "
+		    "checked under %s instead",
+		    tp_regime_name(named),
+		    used == TP_REGIME_NONE ? "no statutory regime"
+					   : tp_regime_name(used));
+	else if (named == TP_REGIME_PA2023)
+		add(c, TP_SEVERITY_WARNING, "regime.not-in-jurisdiction",
+		    "Procurement Act 2023 s.2(5)-(6)", c->advert, NONE,
+		    "name pcsr2015 unless the authority is a UK body with "
+		    "reserved functions",
+		    "a devolved Scottish authority (a council, a health "
+		    "board) is excluded from the Procurement Act 2023 and "
+		    "procures under PCSR 2015");
+	else
+		add(c, TP_SEVERITY_WARNING, "regime.not-in-jurisdiction",
+		    "PCSR 2015 reg 1(7)", c->advert, NONE,
+		    "set the jurisdiction to scotland",
+		    "PCSR 2015 extends to Scotland only, but the plan's "
+		    "jurisdiction is %s",
+		    where ? where : "?");
+}
+
+static bool
+named_out_of_jurisdiction(enum tp_regime named, enum tp_region where)
+{
+	if (where == TP_REGION_SCOTLAND)
+		return named == TP_REGIME_PCR2006 ||
+		       named == TP_REGIME_PCR2015 || named == TP_REGIME_PA2023;
+	return named == TP_REGIME_PCSR2015;
+}
+
 static enum tp_status
 choose_regime(struct ctx *c, struct tp_error *err)
 {
-	enum tp_regime by_date;
-	char d[TP_DATE_STRLEN];
-	struct tp_date start = procurement_start(c);
-	enum tp_status rc = tp_regime_for(start, c->cfg->jurisdiction,
-					  &by_date, err);
+	const struct tp_rules_config *cfg = c->cfg;
+	enum tp_regime named = cfg->regime, by_date;
+	struct tp_date start = follows_framework(cfg)
+				       ? cfg->framework_concluded
+				       : procurement_start(c);
+	char what[96];
+	enum tp_status rc = tp_regime_for(start, cfg->jurisdiction, &by_date,
+					  err);
 
+	if (rc == TP_OK)
+		rc = tp_rules_config_regime(cfg, procurement_start(c),
+					    &c->regime, err);
 	if (rc != TP_OK)
 		return rc;
-	c->regime = c->cfg->regime == TP_REGIME_NONE ? by_date
-						     : c->cfg->regime;
-	if (c->regime == TP_REGIME_NONE)
+	c->out->regime = c->regime;
+	start_phrase(c, what, sizeof(what));
+	if (named == TP_REGIME_NONE)
 		add(c, TP_SEVERITY_INFO, "regime.none", "", c->advert, NONE,
-		    "", "no statutory regime is modelled for a procurement "
-			"begun on %s; only local rules are checked",
-		    fmt_date(start, d));
-	else if (c->cfg->regime != TP_REGIME_NONE && by_date != c->regime &&
-		 c->regime != TP_REGIME_LOCAL)
+		    "", "the plan names no statutory regime (e.g. a contract "
+			"below the thresholds); only local rules and practice "
+			"are checked");
+	else if (named == TP_REGIME_BY_DATE && c->regime == TP_REGIME_NONE)
+		add(c, TP_SEVERITY_INFO, "regime.none", "", c->advert, NONE,
+		    "", "no statutory regime is modelled for %s in %s; only "
+			"local rules are checked",
+		    what, tp_region_name(cfg->jurisdiction));
+	else if (named != TP_REGIME_BY_DATE &&
+		 named_out_of_jurisdiction(named, cfg->jurisdiction))
+		report_jurisdiction(c, named, c->regime);
+	else if (named != TP_REGIME_BY_DATE && named != TP_REGIME_LOCAL &&
+		 by_date != named)
 		add(c, TP_SEVERITY_WARNING, "regime.out-of-period",
-		    tp_regime_title(c->regime), c->advert, NONE, "",
-		    "the plan names %s, but a procurement begun on %s in "
-		    "%s falls under %s",
-		    tp_regime_name(c->regime), fmt_date(start, d),
-		    tp_region_name(c->cfg->jurisdiction),
+		    tp_regime_title(named), c->advert, NONE, "",
+		    "the plan names %s, but %s in %s falls under %s",
+		    tp_regime_name(named), what,
+		    tp_region_name(cfg->jurisdiction),
 		    tp_regime_name(by_date) ? tp_regime_name(by_date)
 					    : "none");
-	c->out->regime = c->regime;
 	return TP_OK;
+}
+
+/* The years of the stages that statutory periods and standstills start
+ * from (advert, invitations, deadlines, notice); false if none. */
+static bool
+statutory_years(const struct ctx *c, int *from, int *to)
+{
+	size_t roles[] = {c->advert,	    c->itt,	    c->tender_deadline,
+			  c->tender_period, c->pqq_deadline, c->pqq_period,
+			  c->notice};
+	bool any = false;
+
+	for (size_t k = 0; k < sizeof(roles) / sizeof(roles[0]); k++) {
+		int a, b;
+		if (roles[k] == NONE)
+			continue;
+		a = tp_date_year(es(c, roles[k]));
+		b = tp_date_year(ef(c, roles[k]));
+		if (!any || a < *from)
+			*from = a;
+		if (!any || b > *to)
+			*to = b;
+		any = true;
+	}
+	return any;
+}
+
+/* The statute's calendar for the years the statutory checks need: those
+ * of the stages concerned, and the next (a minimum period or standstill
+ * never runs a year past its start). */
+static enum tp_status
+make_law_calendar(struct ctx *c, struct tp_error *err)
+{
+	int from = 0, to = 0;
+	enum tp_status rc;
+
+	c->law = c->cal;
+	if (c->regime != TP_REGIME_PA2023 && !pcr_family(c->regime))
+		return TP_OK;
+	if (!statutory_years(c, &from, &to))
+		return TP_OK;
+	rc = tp_statute_calendar(c->regime, c->cfg->jurisdiction, from,
+				 to + 1, &c->law_own, err);
+	if (rc == TP_OK)
+		c->law = c->law_own;
+	return rc;
 }
 
 /* ---- minimum periods ------------------------------------------------------ */
@@ -290,8 +519,36 @@ participation_period(const struct ctx *c, struct period *p)
 	return true;
 }
 
+/* How the regime counts days: the roll to the next working day, and the
+ * two working days. */
+static const char *
+counting_cite(enum tp_regime r)
+{
+	switch (r) {
+	case TP_REGIME_PCR2006:
+		return "PCR 2006 reg 2(4)";
+	case TP_REGIME_PCSR2015:
+		return "PCSR 2015 reg 2(4)";
+	default:
+		return "PCR 2015 reg 2(3)-(4)";
+	}
+}
+
+static const char *
+two_days_cite(enum tp_regime r)
+{
+	switch (r) {
+	case TP_REGIME_PCR2006:
+		return "PCR 2006 reg 2(4)(b)";
+	case TP_REGIME_PCSR2015:
+		return "PCSR 2015 reg 2(4)(b)";
+	default:
+		return "PCR 2015 reg 2(3)(a)";
+	}
+}
+
 /* A deadline at a time of day on the very last allowed day leaves less
- * than the whole day (PCR 2015 reg 2(3)-(4) count whole days). */
+ * than the whole day (the regulations count whole days). */
 static void
 check_deadline_time(struct ctx *c, const struct period *p,
 		    struct tp_date earliest)
@@ -300,48 +557,114 @@ check_deadline_time(struct ctx *c, const struct period *p,
 	int minutes = tp_plan_stage_time(c->plan, p->to_stage);
 
 	if (minutes < 0 || p->deadline.day != earliest.day ||
-	    c->regime == TP_REGIME_PA2023)
+	    !pcr_family(c->regime))
 		return;
 	add(c, TP_SEVERITY_WARNING, "period.deadline-time",
-	    "PCR 2015 reg 2(3)-(4); PCR 2006 reg 2(4)", p->to_stage,
-	    p->from_stage, "move the deadline to the next working day",
+	    counting_cite(c->regime), p->to_stage, p->from_stage,
+	    "move the deadline to the next working day",
 	    "the deadline at %02d:%02d on %s, the last day of the minimum "
 	    "period, cuts that day short",
 	    minutes / 60, minutes % 60, fmt_date(p->deadline, d));
+}
+
+/* The procedure does not exist under the regime: say so once. */
+static void
+report_procedure(struct ctx *c, const char *why)
+{
+	if (c->procedure_reported)
+		return;
+	c->procedure_reported = true;
+	add(c, TP_SEVERITY_WARNING, "procedure.not-in-regime",
+	    tp_regime_title(c->regime), NONE, NONE,
+	    "choose a procedure of the regime",
+	    "%s; the minimum periods are not checked", why);
+}
+
+static const char *
+kind_word(enum tp_period_kind kind)
+{
+	return kind == TP_PERIOD_TENDER ? "tender" : "participation";
+}
+
+static void
+report_short(struct ctx *c, enum tp_period_kind kind, const struct period *p,
+	     const struct tp_min_period *min, struct tp_date earliest)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
+
+	snprintf(fix, sizeof(fix), "earliest lawful deadline: %s",
+		 fmt_date(earliest, a));
+	if (min->days < 0)
+		add(c, TP_SEVERITY_ERROR, "period.two-working-days",
+		    two_days_cite(c->regime), p->to_stage, p->from_stage, fix,
+		    "the %s period from %s to %s does not include two working "
+		    "days",
+		    kind_word(kind), fmt_date(p->invited, a),
+		    fmt_date(p->deadline, b));
+	else
+		add(c, TP_SEVERITY_ERROR,
+		    kind == TP_PERIOD_TENDER ? "period.tender-minimum"
+					     : "period.participation-minimum",
+		    min->citation, p->to_stage, p->from_stage, fix,
+		    "the %s period from %s to %s is %ld days; the minimum is "
+		    "%ld (%s)",
+		    kind_word(kind), fmt_date(p->invited, a),
+		    fmt_date(p->deadline, b),
+		    (long)tp_date_diff(p->invited, p->deadline),
+		    (long)min->days, min->explanation);
 }
 
 static enum tp_status
 check_period(struct ctx *c, enum tp_period_kind kind, const struct period *p,
 	     struct tp_error *err)
 {
+	struct tp_period_query q;
 	struct tp_min_period min;
 	struct tp_date earliest;
-	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
-	enum tp_status rc = tp_min_period(c->regime, c->cfg->procedure, kind,
-					  c->cfg->claims, &min, NULL);
+	struct tp_error e;
+	/* The two working days bind wherever the regulations set the
+	 * period; Part B services have no periods of the regulations. */
+	bool counted = pcr_family(c->regime) &&
+		       c->cfg->procedure != TP_PROC_PART_B &&
+		       c->cfg->procedure != TP_PROC_BELOW_THRESHOLD;
+	enum tp_status rc;
 
-	if (rc != TP_OK || min.days < 0)
-		return TP_OK; /* procedure without a minimum here */
-	rc = tp_earliest_deadline(c->regime, c->cal, p->invited, min.days,
-				  &earliest, err);
-	if (rc != TP_OK)
+	memset(&q, 0, sizeof(q));
+	q.regime = c->regime;
+	q.procedure = c->cfg->procedure;
+	q.kind = kind;
+	q.claims = c->cfg->claims;
+	q.authority = c->cfg->authority;
+	rc = tp_min_period_query(&q, &min, &e);
+	if (rc == TP_ERR_RULE) {
+		report_procedure(c, e.message);
+		return TP_OK;
+	}
+	if (rc != TP_OK) {
+		if (err)
+			*err = e;
 		return rc;
-	if (p->deadline.day < earliest.day) {
-		snprintf(fix, sizeof(fix), "earliest lawful deadline: %s",
-			 fmt_date(earliest, a));
-		add(c, TP_SEVERITY_ERROR,
-		    kind == TP_PERIOD_TENDER ? "period.tender-minimum"
-					     : "period.participation-minimum",
-		    min.citation, p->to_stage, p->from_stage, fix,
-		    "the %s period from %s to %s is %ld days; the minimum is "
-		    "%ld (%s)",
-		    kind == TP_PERIOD_TENDER ? "tender" : "participation",
-		    fmt_date(p->invited, a), fmt_date(p->deadline, b),
-		    (long)tp_date_diff(p->invited, p->deadline),
-		    (long)min.days, min.explanation);
-	} else {
+	}
+	if (min.days >= 0 || counted) {
+		rc = tp_earliest_deadline(c->regime, c->law, p->invited,
+					  min.days < 0 ? 0 : min.days,
+					  &earliest, err);
+		if (rc != TP_OK)
+			return rc;
+		if (p->deadline.day < earliest.day) {
+			report_short(c, kind, p, &min, earliest);
+			return TP_OK;
+		}
 		check_deadline_time(c, p, earliest);
 	}
+	if (min.days < 0)
+		add(c, TP_SEVERITY_INFO, "period.not-checked", min.citation,
+		    p->to_stage, p->from_stage, "",
+		    "the %s period has no fixed minimum to check (%s)%s",
+		    kind_word(kind), min.explanation,
+		    counted ? "; it includes the two working days the "
+			      "regulations require"
+			    : "");
 	return TP_OK;
 }
 
@@ -373,12 +696,15 @@ static enum tp_status
 check_periods(struct ctx *c, struct tp_error *err)
 {
 	struct period p;
+	bool statutory = c->regime == TP_REGIME_PA2023 ||
+			 pcr_family(c->regime);
 	enum tp_status rc = TP_OK;
 
-	if (participation_period(c, &p))
+	if (statutory && participation_period(c, &p))
 		rc = check_period(c, TP_PERIOD_PARTICIPATION, &p, err);
 	if (rc == TP_OK && tender_period(c, &p)) {
-		rc = check_period(c, TP_PERIOD_TENDER, &p, err);
+		if (statutory)
+			rc = check_period(c, TP_PERIOD_TENDER, &p, err);
 		check_local_tender(c, &p);
 	}
 	return rc;
@@ -406,45 +732,36 @@ standstill_mandatory(const struct ctx *c, const char **why,
 		}
 		break;
 	case TP_REGIME_PCR2015:
+		if (p == TP_PROC_CALL_OFF) {
+			*why = "no notice is needed for a call-off";
+			*cite = "PCR 2015 reg 86(5)(c), 87(1)";
+		}
+		break;
 	case TP_REGIME_PCSR2015:
 		if (p == TP_PROC_CALL_OFF) {
 			*why = "no notice is needed for a call-off";
-			*cite = c->regime == TP_REGIME_PCR2015
-					? "PCR 2015 reg 86(5)(c)"
-					: "PCSR 2015 reg 86(2)";
+			*cite = "PCSR 2015 reg 85(4)(b), 86(2)(c)";
 		}
 		break;
 	case TP_REGIME_PA2023:
 		if (p == TP_PROC_LIGHT_TOUCH || p == TP_PROC_CALL_OFF) {
 			*why = "the contract is exempt; a voluntary standstill "
-			       "of at least eight working days may be used";
-			*cite = "Procurement Act 2023 s.51(3)-(5)";
+			       "must be at least eight working days";
+			*cite = p == TP_PROC_LIGHT_TOUCH
+					? "Procurement Act 2023 s.51(3)(f), "
+					  "(4)-(5)"
+					: "Procurement Act 2023 s.51(3)(d), "
+					  "(4)-(5)";
 		}
 		break;
 	case TP_REGIME_NONE:
 	case TP_REGIME_LOCAL:
+	case TP_REGIME_BY_DATE:
 		return false;
 	}
 	if (p == TP_PROC_BELOW_THRESHOLD)
 		return false;
 	return *why == NULL;
-}
-
-/* A date the plan fixes for stage @i with a start-on or finish-on
- * constraint (the council's own date), if any. */
-static bool
-fixed_date(const struct ctx *c, size_t i, struct tp_date *out)
-{
-	for (size_t k = 0; k < tp_plan_constraint_count(c->plan); k++) {
-		struct tp_constraint x;
-		if (tp_plan_constraint(c->plan, k, &x) && x.stage == i &&
-		    (x.type == TP_CONSTRAINT_START_ON ||
-		     x.type == TP_CONSTRAINT_FINISH_ON)) {
-			*out = x.date;
-			return true;
-		}
-	}
-	return false;
 }
 
 /* Award and signature must not start on or before @last: neither the
@@ -455,14 +772,16 @@ check_contract_after(struct ctx *c, const struct tp_standstill *ss,
 		     const char *cite)
 {
 	size_t stages[2] = {c->award, c->signature};
+	bool fixed[2] = {c->award_fixed, c->signature_fixed};
+	struct tp_date fix_at[2] = {c->award_fix, c->signature_fix};
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
 
 	for (size_t k = 0; k < 2; k++) {
 		size_t i = stages[k];
-		struct tp_date d;
+		struct tp_date d = fix_at[k];
 		if (i == NONE)
 			continue;
-		if (!fixed_date(c, i, &d) || d.day > ss->last_day.day)
+		if (!fixed[k] || d.day > ss->last_day.day)
 			d = es(c, i);
 		if (d.day > ss->last_day.day)
 			continue;
@@ -471,8 +790,7 @@ check_contract_after(struct ctx *c, const struct tp_standstill *ss,
 		add(c, sev, rule_id, cite, i, c->notice, fix,
 		    "%s on %s falls inside the standstill that runs to the end "
 		    "of %s",
-		    tp_plan_stage_name(c->plan, i), fmt_date(d, a),
-		    fmt_date(ss->last_day, b));
+		    label(c, i), fmt_date(d, a), fmt_date(ss->last_day, b));
 	}
 }
 
@@ -480,7 +798,7 @@ static void
 check_standstill_stage(struct ctx *c, const struct tp_standstill *ss,
 		       const char *cite)
 {
-	size_t st = first_of_kind(c->plan, TP_STAGE_STANDSTILL);
+	size_t st = c->standstill;
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
 
 	if (st == NONE || ef(c, st).day >= ss->last_day.day)
@@ -508,7 +826,59 @@ compute_standstill(struct ctx *c, enum tp_regime regime,
 	req.region = c->cfg->jurisdiction;
 	req.local = &local;
 	req.calendar = c->cal;
-	return tp_standstill_compute(&req, ss, err);
+	/* The statute's calendar is built for the checked regime. */
+	return tp_standstill_compute_on(&req,
+					regime == c->regime && c->law_own
+						? c->law_own
+						: NULL,
+					ss, err);
+}
+
+/* PA 2023 s.51(4)-(5): an exempt contract may have a voluntary standstill
+ * (the plan's standstill stage, or the local rules' standstill); it may
+ * not be shorter than eight working days beginning with the day the
+ * contract award notice is published, and the contract waits for it. */
+static enum tp_status
+check_voluntary_standstill(struct ctx *c, struct tp_error *err)
+{
+	static const char cite[] = "Procurement Act 2023 s.51(5)";
+	struct tp_standstill min, local, v;
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
+	size_t st = c->standstill;
+	bool has_local = c->cfg->local_standstill_days > 0;
+	enum tp_status rc;
+
+	if (st == NONE && !has_local)
+		return TP_OK;
+	rc = compute_standstill(c, TP_REGIME_PA2023, &min, err);
+	if (rc == TP_OK && has_local)
+		rc = compute_standstill(c, TP_REGIME_LOCAL, &local, err);
+	if (rc != TP_OK)
+		return rc;
+	snprintf(fix, sizeof(fix), "run the voluntary standstill to %s",
+		 fmt_date(min.last_day, a));
+	v = min;
+	if (st != NONE && ef(c, st).day < min.last_day.day)
+		add(c, TP_SEVERITY_ERROR, "standstill.voluntary-short", cite,
+		    st, c->notice, fix,
+		    "the voluntary standstill ends on %s, before the eighth "
+		    "working day after the contract award notice (%s)",
+		    fmt_date(ef(c, st), a), fmt_date(min.last_day, b));
+	else if (st != NONE)
+		v.last_day = ef(c, st);
+	if (has_local && local.last_day.day < min.last_day.day)
+		add(c, TP_SEVERITY_ERROR, "standstill.voluntary-short", cite,
+		    c->notice, NONE, fix,
+		    "the local rules' standstill of %ld %sdays ends on %s, "
+		    "before the eighth working day after the contract award "
+		    "notice (%s)",
+		    (long)local.days, local.working_days ? "working " : "",
+		    fmt_date(local.last_day, a), fmt_date(min.last_day, b));
+	v.earliest_contract = tp_date_from_serial(v.last_day.day + 1);
+	check_contract_after(c, &v, "standstill.contract-inside",
+			     TP_SEVERITY_ERROR,
+			     "Procurement Act 2023 s.51(4)-(5)");
+	return TP_OK;
 }
 
 static enum tp_status
@@ -522,6 +892,8 @@ check_statutory_standstill(struct ctx *c, struct tp_error *err)
 	if (why)
 		add(c, TP_SEVERITY_INFO, "standstill.not-mandatory", cite,
 		    c->notice, NONE, "", "no mandatory standstill: %s", why);
+	if (why && c->regime == TP_REGIME_PA2023 && c->notice != NONE)
+		return check_voluntary_standstill(c, err);
 	if (!mandatory)
 		return TP_OK;
 	if (c->notice == NONE) {
@@ -559,17 +931,29 @@ check_local_standstill(struct ctx *c, struct tp_error *err)
 	return TP_OK;
 }
 
-/* The predecessor of @g that finishes last (its report), or NONE. */
-static size_t
-last_predecessor(const struct ctx *c, size_t g)
+/* ---- committee reports and the order of decision and notice ------------ */
+
+/* For every "governance-approval" stage, its predecessor that finishes
+ * last (its report): one pass over the dependencies. NULL on no memory. */
+static size_t *
+meeting_reports(const struct ctx *c)
 {
-	size_t best = NONE;
+	size_t n = tp_plan_stage_count(c->plan);
+	size_t *best = malloc((n ? n : 1) * sizeof(*best));
+
+	if (!best)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		best[i] = NONE;
 	for (size_t k = 0; k < tp_plan_dependency_count(c->plan); k++) {
 		struct tp_dependency d;
-		if (!tp_plan_dependency(c->plan, k, &d) || d.to != g)
+		if (!tp_plan_dependency(c->plan, k, &d) || d.to >= n ||
+		    tp_plan_stage_kind(c->plan, d.to) !=
+			    TP_STAGE_GOVERNANCE_APPROVAL)
 			continue;
-		if (best == NONE || ef(c, d.from).day > ef(c, best).day)
-			best = d.from;
+		if (best[d.to] == NONE ||
+		    ef(c, d.from).day > ef(c, best[d.to]).day)
+			best[d.to] = d.from;
 	}
 	return best;
 }
@@ -581,16 +965,23 @@ check_committee_reports(struct ctx *c)
 {
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
 	int32_t n = c->cfg->local_report_days;
+	struct capped cap = {0};
+	size_t *report;
 
-	for (size_t g = 0; n > 0 && g < tp_plan_stage_count(c->plan); g++) {
-		size_t r;
+	if (n <= 0 || c->first[TP_STAGE_GOVERNANCE_APPROVAL] == NONE)
+		return;
+	report = meeting_reports(c);
+	if (!report) {
+		c->out->nomem = true;
+		return;
+	}
+	for (size_t g = 0; g < tp_plan_stage_count(c->plan); g++) {
+		size_t r = report[g];
 		struct tp_date due;
-		if (tp_plan_stage_kind(c->plan, g) !=
-			    TP_STAGE_GOVERNANCE_APPROVAL ||
-		    (r = last_predecessor(c, g)) == NONE ||
+		if (r == NONE ||
 		    tp_calendar_add_working_days(c->cal, es(c, g), -n, &due,
 						 NULL) != TP_OK ||
-		    ef(c, r).day <= due.day)
+		    ef(c, r).day <= due.day || !cap_take(&cap, r, g))
 			continue;
 		snprintf(fix, sizeof(fix), "send the report by %s",
 			 fmt_date(due, a));
@@ -598,36 +989,95 @@ check_committee_reports(struct ctx *c)
 		    local_cite(c), r, g, fix,
 		    "'%s' finishes on %s, fewer than %ld working days before "
 		    "'%s' on %s",
-		    tp_plan_stage_name(c->plan, r), fmt_date(ef(c, r), a),
-		    (long)n, tp_plan_stage_name(c->plan, g),
+		    label(c, r), fmt_date(ef(c, r), a), (long)n, label(c, g),
 		    fmt_date(es(c, g), b));
 	}
+	cap_finish(c, &cap, TP_SEVERITY_ERROR, "local.committee-report",
+		   local_cite(c), "late reports");
+	free(report);
+}
+
+/* The rule that the notice of the award decision follows the decision,
+ * for the regime; a warning where no notice is required. */
+static const char *
+notice_rule(const struct ctx *c, enum tp_severity *sev)
+{
+	enum tp_procedure p = c->cfg->procedure;
+
+	*sev = TP_SEVERITY_WARNING;
+	if (p == TP_PROC_BELOW_THRESHOLD)
+		return "practice (below the thresholds no notice is "
+		       "required)";
+	switch (c->regime) {
+	case TP_REGIME_PCR2006:
+		if (p == TP_PROC_PART_B)
+			return "PCR 2006 reg 5(2): reg 32 does not apply to "
+			       "Part B services; practice";
+		if (p == TP_PROC_CALL_OFF)
+			return "PCR 2006 reg 32(7): no notice for a call-off; "
+			       "practice";
+		*sev = TP_SEVERITY_ERROR;
+		return "PCR 2006 reg 32(1)";
+	case TP_REGIME_PCR2015:
+		if (p == TP_PROC_CALL_OFF)
+			return "PCR 2015 reg 86(5)(c): no notice for a "
+			       "call-off; practice";
+		*sev = TP_SEVERITY_ERROR;
+		return "PCR 2015 reg 86(1)";
+	case TP_REGIME_PCSR2015:
+		if (p == TP_PROC_CALL_OFF)
+			return "PCSR 2015 reg 85(4)(b): no notice for a "
+			       "call-off; practice";
+		*sev = TP_SEVERITY_ERROR;
+		return "PCSR 2015 reg 85(1)";
+	case TP_REGIME_PA2023:
+		*sev = TP_SEVERITY_ERROR;
+		return "Procurement Act 2023 s.50(1)-(3)";
+	case TP_REGIME_NONE:
+	case TP_REGIME_LOCAL:
+	case TP_REGIME_BY_DATE:
+		break;
+	}
+	return "practice";
+}
+
+static bool
+is_decision(enum tp_stage_kind k)
+{
+	return k == TP_STAGE_EVALUATION || k == TP_STAGE_MODERATION ||
+	       k == TP_STAGE_INTERVIEWS || k == TP_STAGE_GOVERNANCE_APPROVAL;
 }
 
 /* The notice of the decision comes after the decision: evaluation,
- * moderation, interviews and approvals finish first. */
+ * moderation, interviews and approvals finish first. One finding names
+ * how many stages finish too late and the first of them. */
 static void
 check_notice_order(struct ctx *c)
 {
-	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], more[64];
+	size_t first = NONE, count = 0;
+	enum tp_severity sev;
+	const char *cite;
 
 	if (c->notice == NONE)
 		return;
-	for (size_t i = 0; i < tp_plan_stage_count(c->plan); i++) {
-		enum tp_stage_kind k = tp_plan_stage_kind(c->plan, i);
-		if (k != TP_STAGE_EVALUATION && k != TP_STAGE_MODERATION &&
-		    k != TP_STAGE_INTERVIEWS &&
-		    k != TP_STAGE_GOVERNANCE_APPROVAL)
-			continue;
-		if (ef(c, i).day <= es(c, c->notice).day)
-			continue;
-		add(c, TP_SEVERITY_ERROR, "sequence.notice-before-decision",
-		    "PCR 2015 reg 86; Procurement Act 2023 s.50", c->notice, i,
-		    "link the notice finish-to-start after this stage",
-		    "the award notice on %s is sent before '%s' finishes on %s",
-		    fmt_date(es(c, c->notice), a),
-		    tp_plan_stage_name(c->plan, i), fmt_date(ef(c, i), b));
-	}
+	for (size_t i = 0; i < tp_plan_stage_count(c->plan); i++)
+		if (is_decision(tp_plan_stage_kind(c->plan, i)) &&
+		    ef(c, i).day > es(c, c->notice).day && count++ == 0)
+			first = i;
+	if (count == 0)
+		return;
+	cite = notice_rule(c, &sev);
+	more[0] = '\0';
+	if (count > 1)
+		snprintf(more, sizeof(more), " (and %zu more stages of the "
+					     "decision)",
+			 count - 1);
+	add(c, sev, "sequence.notice-before-decision", cite, c->notice, first,
+	    "link the notice finish-to-start after this stage",
+	    "the award notice on %s is sent before '%s' finishes on %s%s",
+	    fmt_date(es(c, c->notice), a), label(c, first),
+	    fmt_date(ef(c, first), b), more);
 }
 
 /* ---- TUPE and continuity ---------------------------------------------------- */
@@ -706,7 +1156,10 @@ check_tupe(struct ctx *c)
 	days = gb_28 ? 28 : 14;
 	check_eli(c, transfer, tp_date_from_serial(transfer.day - days),
 		  gb_28 ? "TUPE 2006 reg 11(6) as amended by SI 2014/16"
-			: "TUPE 2006 reg 11(6) (14 days)");
+		  : c->cfg->jurisdiction == TP_REGION_NORTHERN_IRELAND
+			  ? "TUPE 2006 reg 11(6) (14 days: SI 2014/16 does "
+			    "not extend to Northern Ireland, reg 1(3))"
+			  : "TUPE 2006 reg 11(6) (14 days)");
 	check_lead_in(c, transfer);
 }
 
@@ -715,24 +1168,80 @@ check_tupe(struct ctx *c)
 static bool
 start_is_planned(const struct ctx *c)
 {
-	struct tp_date d;
-	if (tp_plan_contract_start(c->plan, &d))
-		return true;
-	for (size_t i = 0; i < tp_plan_constraint_count(c->plan); i++) {
-		struct tp_constraint k;
-		if (tp_plan_constraint(c->plan, i, &k) &&
-		    k.stage == c->contract_start)
-			return true;
+	return tp_plan_contract_start(c->plan, NULL) || c->start_constrained;
+}
+
+/* "the fixed date of 'cabinet' (start-on 2027-01-14)" */
+static void
+fixed_date_text(const struct tp_plan *plan, size_t k, char *buf, size_t size)
+{
+	struct tp_constraint x;
+	char d[TP_DATE_STRLEN];
+
+	if (!tp_plan_constraint(plan, k, &x)) {
+		snprintf(buf, size, "a fixed date");
+		return;
 	}
-	return false;
+	snprintf(buf, size, "the fixed date of '%s' (%s %s)",
+		 tp_plan_stage_id(plan, x.stage),
+		 tp_constraint_type_name(x.type), fmt_date(x.date, d));
+}
+
+/* What to do to start on @want, as the scheduler answers it: scheduled
+ * backward from @want, the latest day to advertise, and any date the plan
+ * fixes that stands in the way (or sets that day instead). */
+static void
+continuity_fix(struct ctx *c, struct tp_date want, char *fix, size_t size)
+{
+	struct tp_schedule_options o;
+	struct tp_schedule *b = NULL;
+	struct tp_reason r;
+	char a[TP_DATE_STRLEN], w[TP_DATE_STRLEN], fixed[128];
+	size_t at;
+	const struct tp_diagnostic *d = NULL;
+
+	fix[0] = '\0';
+	if (c->advert == NONE)
+		return;
+	tp_schedule_options_init(&o);
+	o.mode = TP_SCHEDULE_BACKWARD;
+	o.override_contract_start = true;
+	o.contract_start = want;
+	if (tp_schedule_compute_with(c->plan, &o, &b, NULL) != TP_OK)
+		return;
+	for (size_t i = 0; i < tp_schedule_diagnostic_count(b) && !d; i++)
+		if (tp_schedule_diagnostic(b, i)->kind ==
+		    TP_DIAGNOSTIC_CONSTRAINT)
+			d = tp_schedule_diagnostic(b, i);
+	fmt_date(tp_schedule_late_start(b, c->advert), a);
+	fmt_date(want, w);
+	if (d && d->stage == c->contract_start) {
+		snprintf(fix, size, "advertise by %s and start on %s, not on "
+			 "the fixed date", a, w);
+	} else if (d) {
+		fixed_date_text(c->plan, d->constraint, fixed, sizeof(fixed));
+		snprintf(fix, size,
+			 "advertise by %s and move %s %ld working day%s "
+			 "earlier to start on %s",
+			 a, fixed, (long)d->overrun, d->overrun == 1 ? "" : "s",
+			 w);
+	} else if (tp_schedule_trace(b, c->advert, TP_PASS_LATE, &at, &r) &&
+		   r.kind == TP_REASON_CONSTRAINT) {
+		fixed_date_text(c->plan, r.index, fixed, sizeof(fixed));
+		snprintf(fix, size, "advertise by %s (set by %s) to start on %s",
+			 a, fixed, w);
+	} else {
+		snprintf(fix, size, "advertise by %s to start on %s", a, w);
+	}
+	tp_schedule_free(b);
 }
 
 static void
 check_continuity(struct ctx *c)
 {
-	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
-	struct tp_date start, want, advert;
-	int32_t late = 0;
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[256];
+	struct tp_date start, want;
+	bool planned;
 
 	if (!c->cfg->has_incumbent_end || c->contract_start == NONE)
 		return;
@@ -740,16 +1249,8 @@ check_continuity(struct ctx *c)
 	want = tp_date_from_serial(c->cfg->incumbent_end.day + 1);
 	if (start.day <= want.day)
 		return;
-	fix[0] = '\0';
-	if (c->advert != NONE &&
-	    tp_calendar_working_days_between(c->cal, want, start, &late,
-					     NULL) == TP_OK &&
-	    tp_calendar_add_working_days(c->cal, es(c, c->advert), -late,
-					 &advert, NULL) == TP_OK)
-		snprintf(fix, sizeof(fix),
-			 "advertise by about %s to start on %s",
-			 fmt_date(advert, a), fmt_date(want, b));
-	bool planned = start_is_planned(c);
+	continuity_fix(c, want, fix, sizeof(fix));
+	planned = start_is_planned(c);
 	add(c, planned ? TP_SEVERITY_WARNING : TP_SEVERITY_ERROR,
 	    planned ? "continuity.gap" : "continuity.cannot-meet",
 	    "practice", c->contract_start, NONE, fix,
@@ -767,8 +1268,10 @@ check_anchor_days(struct ctx *c)
 {
 	char a[TP_DATE_STRLEN];
 	struct tp_date d;
+	bool anchored = tp_plan_contract_start(c->plan, &d);
+	struct capped cap = {0};
 
-	if (tp_plan_contract_start(c->plan, &d) && !is_working(c, d))
+	if (anchored && !is_working(c, d))
 		add(c, TP_SEVERITY_WARNING,
 		    "calendar.contract-start-non-working", "practice",
 		    c->contract_start, NONE, "start on a working day",
@@ -777,22 +1280,27 @@ check_anchor_days(struct ctx *c)
 	for (size_t i = 0; i < tp_plan_constraint_count(c->plan); i++) {
 		struct tp_constraint k;
 		size_t st;
+		bool start;
 		if (!tp_plan_constraint(c->plan, i, &k) ||
 		    is_working(c, k.date) ||
-		    (tp_plan_contract_start(c->plan, &d) && d.day == k.date.day &&
+		    (anchored && d.day == k.date.day &&
 		     k.stage == c->contract_start))
 			continue; /* reported above */
 		st = k.stage;
+		start = tp_plan_stage_kind(c->plan, st) ==
+			TP_STAGE_CONTRACT_START;
+		if (!start && !cap_take(&cap, st, NONE))
+			continue;
 		add(c, TP_SEVERITY_WARNING,
-		    st != NONE && tp_plan_stage_kind(c->plan, st) ==
-					  TP_STAGE_CONTRACT_START
-			    ? "calendar.contract-start-non-working"
-			    : "calendar.constraint-non-working",
+		    start ? "calendar.contract-start-non-working"
+			  : "calendar.constraint-non-working",
 		    "practice", st, NONE, "choose a working day",
-		    "'%s' is fixed to %s, which is %s",
-		    tp_plan_stage_id(c->plan, st),
+		    "'%s' is fixed to %s, which is %s", label(c, st),
 		    fmt_date(k.date, a), day_name(c, k.date));
 	}
+	cap_finish(c, &cap, TP_SEVERITY_WARNING,
+		   "calendar.constraint-non-working", "practice",
+		   "stages fixed to non-working days");
 }
 
 static int
@@ -843,51 +1351,300 @@ check_holiday_periods(struct ctx *c)
 		    christmas ? "Christmas and New Year" : "an office closure");
 }
 
+/* Procedures with rounds of tenders (initial and final: PCR 2015 reg
+ * 29(23)(a), reg 30; PCSR 2015 reg 30(23)(a), reg 31; PA 2023 s.20(2)(b),
+ * whose competitive flexible procedure may have several rounds) have
+ * several tender deadlines and invitations. */
 static bool
-unique_kind(enum tp_stage_kind k)
+has_rounds(enum tp_procedure p)
 {
+	return p == TP_PROC_NEGOTIATION || p == TP_PROC_COMPETITIVE_DIALOGUE ||
+	       p == TP_PROC_INNOVATION_PARTNERSHIP ||
+	       p == TP_PROC_COMPETITIVE_FLEXIBLE;
+}
+
+static bool
+unique_kind(const struct ctx *c, enum tp_stage_kind k)
+{
+	if ((k == TP_STAGE_TENDER_DEADLINE || k == TP_STAGE_ITT_ISSUE) &&
+	    has_rounds(c->cfg->procedure))
+		return false;
 	return k == TP_STAGE_PQQ_DEADLINE || k == TP_STAGE_TENDER_DEADLINE ||
 	       k == TP_STAGE_ITT_ISSUE || k == TP_STAGE_INTENTION_TO_AWARD ||
 	       k == TP_STAGE_AWARD || k == TP_STAGE_CONTRACT_SIGNATURE ||
 	       k == TP_STAGE_CONTRACT_START;
 }
 
-/* Two milestones that should be one (same kind of deadline, or the same
- * name) but carry different dates. */
+/* ---- duplicate milestones ------------------------------------------------- */
+
+/* ASCII case-insensitive order, the same in every locale. */
+static int
+fold_cmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int x = (unsigned char)*a, y = (unsigned char)*b;
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+		if (x != y || !x)
+			return x - y;
+	}
+}
+
+struct named {
+	const char *name;
+	size_t index;
+};
+
+static int
+cmp_named(const void *pa, const void *pb)
+{
+	const struct named *a = pa, *b = pb;
+	int r = fold_cmp(a->name, b->name);
+
+	if (r)
+		return r;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Union-find with path halving; the root of a set is its lowest index, so
+ * groups come out in stage order. */
+static size_t
+uf_find(size_t *parent, size_t i)
+{
+	while (parent[i] != i) {
+		parent[i] = parent[parent[i]];
+		i = parent[i];
+	}
+	return i;
+}
+
+static void
+uf_union(size_t *parent, size_t a, size_t b)
+{
+	a = uf_find(parent, a);
+	b = uf_find(parent, b);
+	if (a < b)
+		parent[b] = a;
+	else if (b < a)
+		parent[a] = b;
+}
+
+/* Join stages of the same name (ignoring case) and of the same kind of
+ * unique milestone. False on no memory. */
+static bool
+group_duplicates(const struct ctx *c, size_t *parent)
+{
+	size_t n = tp_plan_stage_count(c->plan), m = 0;
+	size_t seen[N_KINDS];
+	struct named *names = malloc((n ? n : 1) * sizeof(*names));
+
+	if (!names)
+		return false;
+	for (size_t k = 0; k < N_KINDS; k++)
+		seen[k] = NONE;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = tp_plan_stage_name(c->plan, i);
+		enum tp_stage_kind k = tp_plan_stage_kind(c->plan, i);
+		parent[i] = i;
+		if (name && *name)
+			names[m++] = (struct named){name, i};
+		if (unique_kind(c, k) && (unsigned)k < N_KINDS) {
+			if (seen[k] == NONE)
+				seen[k] = i;
+			else
+				uf_union(parent, seen[k], i);
+		}
+	}
+	qsort(names, m, sizeof(*names), cmp_named);
+	for (size_t j = 1; j < m; j++)
+		if (!fold_cmp(names[j - 1].name, names[j].name))
+			uf_union(parent, names[j - 1].index, names[j].index);
+	free(names);
+	return true;
+}
+
+static void
+report_group(struct ctx *c, size_t root, size_t other, size_t size)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+
+	if (size == 2)
+		add(c, TP_SEVERITY_WARNING, "plan.duplicate-milestone",
+		    "practice", root, other, "keep one of them",
+		    "'%s' is on %s but '%s' on %s", label(c, root),
+		    fmt_date(es(c, root), a), label(c, other),
+		    fmt_date(es(c, other), b));
+	else
+		add(c, TP_SEVERITY_WARNING, "plan.duplicate-milestone",
+		    "practice", root, other, "keep one of them",
+		    "%zu stages look like one milestone but are not all on "
+		    "one day: '%s' (%s) is on %s, '%s' (%s) on %s, and more",
+		    size, label(c, root), tp_plan_stage_id(c->plan, root),
+		    fmt_date(es(c, root), a), label(c, other),
+		    tp_plan_stage_id(c->plan, other),
+		    fmt_date(es(c, other), b));
+}
+
+/* Milestones that should be one (the same kind of unique milestone, or the
+ * same name) but carry different dates: one finding per group. */
 static void
 check_duplicates(struct ctx *c)
 {
-	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
 	size_t n = tp_plan_stage_count(c->plan);
+	size_t *parent = malloc((n ? n : 1) * sizeof(*parent));
+	size_t *size = calloc(n ? n : 1, sizeof(*size));
+	size_t *other = malloc((n ? n : 1) * sizeof(*other));
+	struct capped cap = {0};
 
+	if (!parent || !size || !other || !group_duplicates(c, parent)) {
+		c->out->nomem = true;
+		goto out;
+	}
 	for (size_t i = 0; i < n; i++)
-		for (size_t j = i + 1; j < n; j++) {
-			enum tp_stage_kind k = tp_plan_stage_kind(c->plan, i);
-			bool same =
-				(unique_kind(k) &&
-				 k == tp_plan_stage_kind(c->plan, j)) ||
-				!strcasecmp(tp_plan_stage_name(c->plan, i),
-					    tp_plan_stage_name(c->plan, j));
-			if (!same || es(c, i).day == es(c, j).day)
-				continue;
-			add(c, TP_SEVERITY_WARNING, "plan.duplicate-milestone",
-			    "practice", i, j, "keep one of them",
-			    "'%s' is on %s but '%s' on %s",
-			    tp_plan_stage_name(c->plan, i),
-			    fmt_date(es(c, i), a),
-			    tp_plan_stage_name(c->plan, j),
-			    fmt_date(es(c, j), b));
-		}
+		other[i] = NONE;
+	for (size_t i = 0; i < n; i++) {
+		size_t r = uf_find(parent, i);
+		size[r]++;
+		if (other[r] == NONE && es(c, i).day != es(c, r).day)
+			other[r] = i;
+	}
+	for (size_t r = 0; r < n; r++)
+		if (parent[r] == r && other[r] != NONE &&
+		    cap_take(&cap, r, other[r]))
+			report_group(c, r, other[r], size[r]);
+	cap_finish(c, &cap, TP_SEVERITY_WARNING, "plan.duplicate-milestone",
+		   "practice", "sets of milestones");
+out:
+	free(other);
+	free(size);
+	free(parent);
 }
 
 static void
 check_schedule_diagnostics(struct ctx *c)
 {
+	struct capped cap = {0};
+
 	for (size_t i = 0; i < tp_schedule_diagnostic_count(c->s); i++) {
 		const struct tp_diagnostic *d = tp_schedule_diagnostic(c->s, i);
-		add(c, TP_SEVERITY_ERROR, "schedule.unmet", "", d->stage, NONE,
-		    "", "%s", d->message);
+		if (cap_take(&cap, d->stage, NONE))
+			add(c, TP_SEVERITY_ERROR, "schedule.unmet", "",
+			    d->stage, NONE, "", "%s", d->message);
 	}
+	cap_finish(c, &cap, TP_SEVERITY_ERROR, "schedule.unmet", "",
+		   "unmet dates");
+}
+
+/* When a date the plan fixes, not its anchor, drives the contract start
+ * (forward) or the latest day to advertise (backward), say so: moving the
+ * advert (or the contract start) then changes nothing. */
+static void
+check_drivers(struct ctx *c)
+{
+	struct tp_reason r;
+	char a[TP_DATE_STRLEN], fixed[128];
+	size_t at;
+
+	if (c->contract_start != NONE && tp_schedule_has_start_date(c->s) &&
+	    !tp_schedule_has_contract_start(c->s) &&
+	    tp_schedule_trace(c->s, c->contract_start, TP_PASS_EARLY, &at,
+			      &r) &&
+	    r.kind == TP_REASON_CONSTRAINT) {
+		fixed_date_text(c->plan, r.index, fixed, sizeof(fixed));
+		add(c, TP_SEVERITY_INFO, "plan.driven-by-fixed-date", "practice",
+		    c->contract_start, at, "",
+		    "the contract start %s is driven by %s, not by the start "
+		    "date: starting earlier does not bring it forward",
+		    fmt_date(es(c, c->contract_start), a), fixed);
+	}
+	if (c->advert != NONE && tp_schedule_has_contract_start(c->s) &&
+	    tp_schedule_trace(c->s, c->advert, TP_PASS_LATE, &at, &r) &&
+	    r.kind == TP_REASON_CONSTRAINT) {
+		fixed_date_text(c->plan, r.index, fixed, sizeof(fixed));
+		add(c, TP_SEVERITY_INFO, "plan.driven-by-fixed-date", "practice",
+		    c->advert, at, "",
+		    "the latest day to advertise, %s, is set by %s, not by the "
+		    "contract start",
+		    fmt_date(tp_schedule_late_start(c->s, c->advert), a),
+		    fixed);
+	}
+}
+
+/* The earliest contract start (or finish) if the plan started on @day. */
+static bool
+earliest_end_from(struct ctx *c, struct tp_date day, struct tp_date *out)
+{
+	struct tp_schedule_options o;
+	struct tp_schedule *f = NULL;
+
+	tp_schedule_options_init(&o);
+	o.mode = TP_SCHEDULE_FORWARD;
+	o.override_start = true;
+	o.start = day;
+	if (tp_schedule_compute_with(c->plan, &o, &f, NULL) != TP_OK)
+		return false;
+	*out = c->contract_start != NONE
+		       ? tp_schedule_early_start(f, c->contract_start)
+		       : tp_schedule_plan_finish(f);
+	tp_schedule_free(f);
+	return true;
+}
+
+/* Against today: latest starts already past, in one finding (the advert
+ * named if it is among them, else the stage that had to start first). A
+ * plan that lies wholly before today is history: one info finding. */
+static void
+check_today(struct ctx *c)
+{
+	struct tp_date today, end;
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
+	size_t n = 0, first = NONE;
+
+	if (!c->opt || !c->opt->has_today)
+		return;
+	today = c->opt->today;
+	if (tp_schedule_plan_finish(c->s).day < today.day) {
+		add(c, TP_SEVERITY_INFO, "today.plan-past", "", NONE, NONE, "",
+		    "every stage of the plan is planned before today (%s)",
+		    fmt_date(today, a));
+		return;
+	}
+	for (size_t i = 0; i < tp_plan_stage_count(c->plan); i++) {
+		int32_t ls = tp_schedule_late_start(c->s, i).day;
+		if (ls >= today.day)
+			continue;
+		n++;
+		if (first == NONE ||
+		    ls < tp_schedule_late_start(c->s, first).day)
+			first = i;
+	}
+	if (!n)
+		return;
+	fix[0] = '\0';
+	if (earliest_end_from(c, today, &end))
+		snprintf(fix, sizeof(fix),
+			 "starting today, the %s can be on %s at the earliest",
+			 c->contract_start != NONE ? "contract start"
+						   : "finish",
+			 fmt_date(end, b));
+	if (c->advert != NONE &&
+	    tp_schedule_late_start(c->s, c->advert).day < today.day)
+		add(c, TP_SEVERITY_WARNING, "today.latest-start-past", "",
+		    c->advert, first, fix,
+		    "the latest day to advertise, %s, is before today (%s); "
+		    "%zu stage%s had to start before today",
+		    fmt_date(tp_schedule_late_start(c->s, c->advert), a),
+		    fmt_date(today, b), n, n == 1 ? "" : "s");
+	else
+		add(c, TP_SEVERITY_WARNING, "today.latest-start-past", "",
+		    first, NONE, fix,
+		    "'%s' had to start by %s to keep the timetable, before "
+		    "today (%s); %zu stage%s in all",
+		    label(c, first),
+		    fmt_date(tp_schedule_late_start(c->s, first), a),
+		    fmt_date(today, b), n, n == 1 ? "" : "s");
 }
 
 /* ---- the check ------------------------------------------------------------ */
@@ -897,6 +1654,8 @@ run_rules(struct ctx *c, struct tp_error *err)
 {
 	enum tp_status rc = choose_regime(c, err);
 
+	if (rc == TP_OK)
+		rc = make_law_calendar(c, err);
 	if (rc == TP_OK)
 		rc = check_periods(c, err);
 	if (rc == TP_OK)
@@ -912,14 +1671,46 @@ run_rules(struct ctx *c, struct tp_error *err)
 	check_anchor_days(c);
 	check_holiday_periods(c);
 	check_duplicates(c);
+	check_drivers(c);
 	check_schedule_diagnostics(c);
+	check_today(c);
 	return TP_OK;
+}
+
+static enum tp_status
+check_config(const struct tp_rules_config *cfg, struct tp_error *err)
+{
+	if (!tp_regime_name(cfg->regime) ||
+	    !tp_procedure_name(cfg->procedure) ||
+	    !tp_authority_name(cfg->authority) ||
+	    (cfg->notice_means != TP_NOTICE_ELECTRONIC &&
+	     cfg->notice_means != TP_NOTICE_OTHER))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "rule settings: unknown regime, "
+				     "procedure, authority or notice means");
+	return TP_OK;
+}
+
+TP_EXPORT void
+tp_check_options_init(struct tp_check_options *opt)
+{
+	if (opt)
+		memset(opt, 0, sizeof(*opt));
 }
 
 TP_EXPORT enum tp_status
 tp_plan_check(const struct tp_schedule *sched,
 	      const struct tp_rules_config *cfg, struct tp_findings **out,
 	      struct tp_error *err)
+{
+	return tp_plan_check_with(sched, cfg, NULL, out, err);
+}
+
+TP_EXPORT enum tp_status
+tp_plan_check_with(const struct tp_schedule *sched,
+		   const struct tp_rules_config *cfg,
+		   const struct tp_check_options *opt, struct tp_findings **out,
+		   struct tp_error *err)
 {
 	struct ctx c = {0};
 	enum tp_status rc;
@@ -928,17 +1719,23 @@ tp_plan_check(const struct tp_schedule *sched,
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "tp_plan_check needs a schedule, a "
 				     "configuration and a result pointer");
+	rc = check_config(cfg, err);
+	if (rc != TP_OK)
+		return rc;
 	c.s = sched;
 	c.plan = tp_schedule_plan(sched);
 	c.cal = tp_plan_calendar(c.plan);
+	c.law = c.cal;
 	c.cfg = cfg;
+	c.opt = opt;
 	c.out = calloc(1, sizeof(*c.out));
 	if (!c.out)
 		return tp_error_nomem(err);
-	find_roles(&c);
+	index_plan(&c);
 	rc = run_rules(&c, err);
 	if (rc == TP_OK && c.out->nomem)
 		rc = tp_error_nomem(err);
+	tp_calendar_free(c.law_own);
 	if (rc != TP_OK) {
 		tp_findings_free(c.out);
 		return rc;

@@ -104,6 +104,9 @@ enum tp_status tp_export_csv(const struct tp_export_job *job,
 enum tp_status tp_export_text(const struct tp_export_job *job,
 			      struct tp_sbuf *out, struct tp_error *err);
 
+enum tp_status tp_export_ocds(const struct tp_export_job *job,
+			      struct tp_sbuf *out, struct tp_error *err);
+
 /* ---- iCalendar pieces, private for the tests ---- */
 /* A VTIMEZONE for @p tzid in RRULE form with TZID exactly @p tzid
  * (Europe/London built here; other zones from libical's built-in data,

@@ -17,7 +17,7 @@ static const char *const format_names[] = {
 	[TP_EXPORT_ICS] = "ics",     [TP_EXPORT_XML] = "xml",
 	[TP_EXPORT_MSPDI] = "mspdi", [TP_EXPORT_SVG] = "svg",
 	[TP_EXPORT_HTML] = "html",   [TP_EXPORT_CSV] = "csv",
-	[TP_EXPORT_TEXT] = "text",
+	[TP_EXPORT_TEXT] = "text",   [TP_EXPORT_OCDS] = "ocds",
 };
 
 #define N_FORMATS (sizeof(format_names) / sizeof(format_names[0]))
@@ -48,7 +48,7 @@ tp_export_format_from_name(const char *name, enum tp_export_format *out,
 	}
 	return tp_error_setf(err, TP_ERR_INVALID, NULL,
 			     "unknown export format '%s' (valid: ics, xml, "
-			     "mspdi, svg, html, csv, text)",
+			     "mspdi, svg, html, csv, text, ocds)",
 			     name ? name : "(null)");
 }
 
@@ -278,7 +278,7 @@ static enum tp_status (*const writers[])(const struct tp_export_job *,
 	[TP_EXPORT_ICS] = tp_export_ics,     [TP_EXPORT_XML] = tp_export_xml,
 	[TP_EXPORT_MSPDI] = tp_export_mspdi, [TP_EXPORT_SVG] = tp_export_svg,
 	[TP_EXPORT_HTML] = tp_export_html,   [TP_EXPORT_CSV] = tp_export_csv,
-	[TP_EXPORT_TEXT] = tp_export_text,
+	[TP_EXPORT_TEXT] = tp_export_text,   [TP_EXPORT_OCDS] = tp_export_ocds,
 };
 
 static enum tp_status

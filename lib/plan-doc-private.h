@@ -17,7 +17,21 @@ struct tp_plan_doc {
 	char *ics;
 	enum tp_ics_mode ics_mode;
 	struct tp_rules_config rules;
+	/* The region of the statutory calendar built (plan-doc-schedule.c);
+	 * TP_REGION_NONE when there is none. */
+	enum tp_region stat_region;
 };
+
+/* The calendar of the statute that applies: PA 2023 s.123 (whole UK),
+ * PCSR 2015 reg 2(1) (Scotland), PCR 2006 and 2015 reg 2(1) (the
+ * jurisdiction); TP_REGION_NONE for none. */
+enum tp_region tp_statutory_region(enum tp_regime regime,
+				   enum tp_region jurisdiction);
+
+/* Build the statutory calendar for the plan's statutory stages (none
+ * without one), for the regime the anchors suggest. */
+enum tp_status tp_plan_doc_build_statutory_calendar(struct tp_plan_doc *doc,
+						    struct tp_error *err);
 
 /* As tp_plan_doc_build_calendar(), with the holidays of the @len bytes at
  * @data (named @source_name in errors) in place of the file the document

@@ -306,6 +306,8 @@ build(struct tp_plan_doc *doc, const char *base_dir, const char *ics_data,
 	if (rc == TP_OK)
 		tp_plan_take_calendar(doc->plan, cal);
 	tp_calendar_builder_free(b);
+	if (rc == TP_OK)
+		rc = tp_plan_doc_build_statutory_calendar(doc, err);
 	return rc;
 }
 
@@ -354,6 +356,9 @@ check_rules(const struct tp_rules_config *r, struct tp_error *err)
 	if (!terminated(r->local_citation, sizeof(r->local_citation)))
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "rule settings: unterminated citation");
+	/* The citation is shown in findings and every export (#9). */
+	if (check_text(r->local_citation, "local rule's citation", err))
+		return TP_ERR_INVALID;
 	if (!day_count_ok(r->local_standstill_days) ||
 	    !day_count_ok(r->local_min_tender_days) ||
 	    !day_count_ok(r->min_lead_in_days))

@@ -30,6 +30,7 @@ struct tp_stage_rec {
 	int16_t minutes; /* time of day, -1 for none */
 	uint8_t kind;
 	uint8_t unit;
+	uint8_t calendar; /* enum tp_stage_calendar */
 };
 
 struct tp_dep_rec {
@@ -54,6 +55,9 @@ struct tp_plan {
 	struct tp_date start, contract_start;
 	const struct tp_calendar *cal;
 	struct tp_calendar *owned_cal;
+	/* The statute's calendar for statutory stages; NULL: cal. */
+	const struct tp_calendar *stat_cal;
+	struct tp_calendar *owned_stat_cal;
 
 	struct tp_stage_rec *stages;
 	uint32_t n_stages, cap_stages;

@@ -363,6 +363,7 @@ tp_plan_free(struct tp_plan *plan)
 	if (!plan)
 		return;
 	tp_calendar_free(plan->owned_cal);
+	tp_calendar_free(plan->owned_stat_cal);
 	arena_free(plan->arena);
 	free(plan->slots);
 	free(plan->constraints);
@@ -495,6 +496,39 @@ tp_plan_take_calendar(struct tp_plan *plan, struct tp_calendar *cal)
 TP_EXPORT const struct tp_calendar *
 tp_plan_calendar(const struct tp_plan *plan)
 {
+	return plan->cal;
+}
+
+TP_EXPORT void
+tp_plan_set_statutory_calendar(struct tp_plan *plan,
+			       const struct tp_calendar *cal)
+{
+	if (plan->owned_stat_cal && plan->owned_stat_cal == cal)
+		return;
+	tp_calendar_free(plan->owned_stat_cal);
+	plan->owned_stat_cal = NULL;
+	plan->stat_cal = cal;
+}
+
+TP_EXPORT void
+tp_plan_take_statutory_calendar(struct tp_plan *plan, struct tp_calendar *cal)
+{
+	tp_plan_set_statutory_calendar(plan, cal);
+	plan->owned_stat_cal = cal;
+}
+
+TP_EXPORT const struct tp_calendar *
+tp_plan_statutory_calendar(const struct tp_plan *plan)
+{
+	return plan->stat_cal ? plan->stat_cal : plan->cal;
+}
+
+TP_EXPORT const struct tp_calendar *
+tp_plan_stage_calendar(const struct tp_plan *plan, size_t stage)
+{
+	if (stage < plan->n_stages &&
+	    plan->stages[stage].calendar == TP_STAGE_CALENDAR_STATUTORY)
+		return tp_plan_statutory_calendar(plan);
 	return plan->cal;
 }
 
@@ -688,6 +722,29 @@ tp_plan_set_stage_time(struct tp_plan *plan, size_t stage, int minutes,
 			"time of day %d is not 0 to 1439 minutes", minutes);
 	plan->stages[stage].minutes = (int16_t)minutes;
 	return TP_OK;
+}
+
+TP_EXPORT enum tp_status
+tp_plan_set_stage_calendar(struct tp_plan *plan, size_t stage,
+			   enum tp_stage_calendar which, struct tp_error *err)
+{
+	if (stage >= plan->n_stages)
+		return no_stage(stage, err);
+	if (which != TP_STAGE_CALENDAR_PLAN &&
+	    which != TP_STAGE_CALENDAR_STATUTORY)
+		return tp_error_setf(err, TP_ERR_INVALID,
+				     plan->stages[stage].id,
+				     "unknown stage calendar %d", (int)which);
+	plan->stages[stage].calendar = (uint8_t)which;
+	return TP_OK;
+}
+
+TP_EXPORT enum tp_stage_calendar
+tp_plan_stage_calendar_kind(const struct tp_plan *plan, size_t stage)
+{
+	return stage < plan->n_stages
+		       ? (enum tp_stage_calendar)plan->stages[stage].calendar
+		       : TP_STAGE_CALENDAR_PLAN;
 }
 
 TP_EXPORT enum tp_status

@@ -26,22 +26,28 @@ participation(enum tp_procedure proc, unsigned claims,
 				 "25 days");
 }
 
+/* s.54(4): the rows for a negotiated tendering period and for tenders only
+ * from pre-selected suppliers apply to a utilities contract (not modelled)
+ * or an authority that is not a central government authority (Sch 1 para
+ * 5). The dynamic market row is claimed with TP_CLAIM_PRESELECTED too. */
 static enum tp_status
-tendering(enum tp_procedure proc, unsigned claims, struct tp_min_period *out)
+tendering(enum tp_procedure proc, unsigned claims, enum tp_authority who,
+	  struct tp_min_period *out)
 {
 	static const char cite[] = "Procurement Act 2023 s.54(4)";
 	bool e = HAS(TP_CLAIM_ELECTRONIC_TENDERS);
 	bool docs = HAS(TP_CLAIM_DOCUMENTS_WITH_NOTICE);
+	bool sub_central = who != TP_AUTHORITY_CENTRAL_GOVERNMENT;
 
 	if (proc == TP_PROC_LIGHT_TOUCH)
 		return tp_min_period_set(out, -1, cite,
 					 "no minimum for a light touch "
 					 "contract");
-	if (HAS(TP_CLAIM_AGREED_PERIOD))
+	if (sub_central && HAS(TP_CLAIM_AGREED_PERIOD))
 		return tp_min_period_set(out, -1, cite,
 					 "no minimum: tendering period agreed "
 					 "with the pre-selected suppliers");
-	if (HAS(TP_CLAIM_PRESELECTED))
+	if (sub_central && HAS(TP_CLAIM_PRESELECTED))
 		return tp_min_period_set(out, 10, cite,
 					 "10 days: tenders only from "
 					 "pre-selected suppliers");
@@ -70,8 +76,8 @@ tendering(enum tp_procedure proc, unsigned claims, struct tp_min_period *out)
 
 enum tp_status
 tp_pa2023_min_period(enum tp_procedure proc, enum tp_period_kind kind,
-		     unsigned claims, struct tp_min_period *out,
-		     struct tp_error *err)
+		     unsigned claims, enum tp_authority who,
+		     struct tp_min_period *out, struct tp_error *err)
 {
 	switch (proc) {
 	case TP_PROC_OPEN:
@@ -80,12 +86,12 @@ tp_pa2023_min_period(enum tp_procedure proc, enum tp_period_kind kind,
 						 "Procurement Act 2023 s.20(2)(a)",
 						 "the open procedure has no "
 						 "participation stage");
-		return tendering(proc, claims, out);
+		return tendering(proc, claims, who, out);
 	case TP_PROC_COMPETITIVE_FLEXIBLE:
 	case TP_PROC_LIGHT_TOUCH:
 		return kind == TP_PERIOD_PARTICIPATION
 			       ? participation(proc, claims, out)
-			       : tendering(proc, claims, out);
+			       : tendering(proc, claims, who, out);
 	case TP_PROC_CALL_OFF:
 		return tp_min_period_set(out, -1, "Procurement Act 2023 s.46",
 					 "no fixed minimum for a competitive "

@@ -14,11 +14,31 @@ tp_pcr2006_min_period(enum tp_procedure proc, enum tp_period_kind kind,
 enum tp_status
 tp_pcr2015_min_period(enum tp_procedure proc, enum tp_period_kind kind,
 		      unsigned claims, bool scotland,
-		      struct tp_min_period *out, struct tp_error *err);
+		      enum tp_authority authority, struct tp_min_period *out,
+		      struct tp_error *err);
 enum tp_status
 tp_pa2023_min_period(enum tp_procedure proc, enum tp_period_kind kind,
-		     unsigned claims, struct tp_min_period *out,
-		     struct tp_error *err);
+		     unsigned claims, enum tp_authority authority,
+		     struct tp_min_period *out, struct tp_error *err);
+
+/* The calendar a statute counts working days on, for the years @from_year
+ * to @to_year (clamped to the supported range): the whole UK's bank
+ * holidays for PA 2023 (s.123), Scotland's for PCSR 2015 (reg 2(1)),
+ * @region's for PCR 2015 and local rules (TP_REGION_NONE:
+ * england-and-wales), and for PCR 2006 @region's without Christmas Day and
+ * Good Friday before 20 Dec 2009 (SI 2009/2992 reg 4(a)). */
+/* tp_standstill_compute() on @statute, the calendar tp_statute_calendar()
+ * gives for the request's regime and region over the days concerned (NULL:
+ * build one). Local requests with their own calendar use that. */
+enum tp_status
+tp_standstill_compute_on(const struct tp_standstill_request *req,
+			 const struct tp_calendar *statute,
+			 struct tp_standstill *out, struct tp_error *err);
+
+enum tp_status
+tp_statute_calendar(enum tp_regime regime, enum tp_region region,
+		    int from_year, int to_year, struct tp_calendar **out,
+		    struct tp_error *err);
 
 /* Fill @out; returns TP_OK. */
 static inline enum tp_status

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Forward and backward passes over the plan's stages in topological order
- * (Kahn's algorithm). The date conventions implemented here are defined in
- * include/tenderplan/tp-schedule.h; every rule below is the code form of a
- * sentence there. */
+ * (Kahn's algorithm). The date conventions are defined in
+ * include/tenderplan/tp-schedule.h and written once, forwards, in
+ * schedule-rules.c; the backward pass uses their exact order inverse. */
 #include "config.h"
 
 #include <stddef.h>
@@ -14,20 +14,29 @@
 
 #include "error-private.h"
 #include "plan-private.h"
+#include "schedule-private.h"
 
 #define NO_STAGE  UINT32_MAX
+#define NO_DEP    UINT32_MAX
 #define WHY_SHIFT 29
-/* Indexes are below TP_PLAN_MAX_ITEMS = 2^28, so bit 28 of early_why is
- * free: it marks the stages on the critical path. */
-#define WHY_MASK ((UINT32_C(1) << 28) - 1)
-#define ON_PATH  (UINT32_C(1) << 28)
+#define WHY_MASK  ((UINT32_C(1) << 29) - 1)
 
-/* Per stage: dates as day serials, floats, and the packed reasons (kind in
- * the top 3 bits, dependency or constraint index below). 32 bytes. */
+/* Stage flags. */
+#define ON_PATH       (1u << 0) /* on the critical path */
+#define PIN_EARLY     (1u << 1) /* early dates = late dates (backward) */
+#define PIN_LATE      (1u << 2) /* late dates = early dates (forward) */
+#define PIN_CONTRACT  (1u << 3) /* starts on the required contract start */
+
+/* Per stage: dates as day serials, floats, the packed reasons (kind in the
+ * top 3 bits, dependency or constraint index below), the dependency with
+ * the largest early bound (NO_DEP for none) and flags. */
 struct srec {
 	int32_t es, ef, ls, lf;
 	int32_t tf, ff;
 	uint32_t early_why, late_why;
+	uint32_t drv;
+	uint32_t flags;
+	int32_t free_es; /* early start without the contract-start pin */
 };
 
 struct tp_schedule {
@@ -35,6 +44,7 @@ struct tp_schedule {
 	bool has_start, has_contract;
 	struct tp_date lo, hi; /* the bounds the passes ran from */
 	struct tp_date plan_start, plan_finish;
+	struct tp_date start_anchor, contract_anchor; /* as given */
 	int32_t min_float;
 	size_t *crit;
 	size_t n_crit;
@@ -52,14 +62,22 @@ struct ctx {
 	struct tp_error *err;
 	uint32_t cur; /* stage being scheduled, for error messages */
 	uint32_t *in_off, *in_list, *out_off, *out_list;
-	uint32_t *c_off, *c_list, *order, *indeg;
+	uint32_t *c_off, *c_list, *order, *indeg, *path;
+	uint32_t n_path;
 	struct tp_error scratch;
+	struct tp_rule_env env;
 };
 
 static uint32_t
 why(enum tp_reason_kind kind, uint32_t index)
 {
 	return ((uint32_t)kind << WHY_SHIFT) | (index & WHY_MASK);
+}
+
+static enum tp_reason_kind
+why_kind(uint32_t w)
+{
+	return (enum tp_reason_kind)(w >> WHY_SHIFT);
 }
 
 static struct tp_date
@@ -69,10 +87,11 @@ mkdate(int32_t day)
 	return d;
 }
 
-/* ---- calendar queries that name the stage when they fail -------------- */
+/* ---- errors that name the stage ----------------------------------------- */
 
+/* A rule or calendar query failed into c->scratch: name the stage. */
 static enum tp_status
-cal_fail(struct ctx *c, enum tp_status rc)
+fail(struct ctx *c, enum tp_status rc)
 {
 	const char *id;
 	if (rc == TP_ERR_NOMEM)
@@ -86,212 +105,54 @@ cal_fail(struct ctx *c, enum tp_status rc)
 }
 
 static enum tp_status
-roll(struct ctx *c, int32_t d, enum tp_roll how, int32_t *out)
+checked(struct ctx *c, enum tp_status rc)
 {
-	struct tp_date r;
-	enum tp_status rc =
-		tp_calendar_adjust(c->cal, mkdate(d), how, &r, &c->scratch);
-	if (rc != TP_OK)
-		return cal_fail(c, rc);
-	*out = r.day;
-	return TP_OK;
+	return rc == TP_OK ? TP_OK : fail(c, rc);
 }
 
 static enum tp_status
-roll_f(struct ctx *c, int32_t d, int32_t *out)
+apply(struct ctx *c, const struct tp_rule *r, int32_t x, int32_t *out)
 {
-	return roll(c, d, TP_ROLL_FOLLOWING, out);
+	return checked(c, tp_rule_apply(&c->env, r, x, out));
 }
 
 static enum tp_status
-roll_b(struct ctx *c, int32_t d, int32_t *out)
+latest(struct ctx *c, const struct tp_rule *r, int32_t y, int32_t *out)
 {
-	return roll(c, d, TP_ROLL_PRECEDING, out);
+	return checked(c, tp_rule_latest(&c->env, r, y, out));
 }
 
 static enum tp_status
-add_wd(struct ctx *c, int32_t d, int32_t n, int32_t *out)
+earliest(struct ctx *c, const struct tp_rule *r, int32_t y, int32_t *out)
 {
-	struct tp_date r;
-	enum tp_status rc = tp_calendar_add_working_days(c->cal, mkdate(d), n,
-							 &r, &c->scratch);
-	if (rc != TP_OK)
-		return cal_fail(c, rc);
-	*out = r.day;
-	return TP_OK;
+	return checked(c, tp_rule_earliest(&c->env, r, y, out));
 }
 
 static enum tp_status
-wd_between(struct ctx *c, int32_t a, int32_t b, int32_t *out)
+dom_up(struct ctx *c, struct tp_dom d, int32_t x, int32_t *out)
 {
-	enum tp_status rc = tp_calendar_working_days_between(
-		c->cal, mkdate(a), mkdate(b), out, &c->scratch);
-	return rc == TP_OK ? TP_OK : cal_fail(c, rc);
+	return checked(c, tp_dom_up(&c->env, d, x, out));
 }
 
 static enum tp_status
-add_months(struct ctx *c, int32_t d, int32_t n, int32_t *out)
+dom_down(struct ctx *c, struct tp_dom d, int32_t x, int32_t *out)
 {
-	struct tp_date r;
-	enum tp_status rc = tp_date_add_months(mkdate(d), n, &r, &c->scratch);
-	if (rc != TP_OK)
-		return cal_fail(c, rc);
-	*out = r.day;
-	return TP_OK;
-}
-
-/* ---- durations --------------------------------------------------------- */
-
-/* Calendar days a calendar-day or week duration spans. */
-static int32_t
-span_days(const struct tp_stage_rec *st)
-{
-	return st->unit == TP_UNIT_WEEKS ? 7 * st->amount : st->amount;
-}
-
-/* The finish of @st when it starts on working day @s. */
-static enum tp_status
-finish_of(struct ctx *c, const struct tp_stage_rec *st, int32_t s, int32_t *f)
-{
-	int32_t m = 0;
-	enum tp_status rc;
-	if (st->amount == 0) {
-		*f = s;
-		return TP_OK;
-	}
-	switch (st->unit) {
-	case TP_UNIT_WORKING_DAYS:
-		return add_wd(c, s, st->amount - 1, f);
-	case TP_UNIT_MONTHS:
-		if ((rc = add_months(c, s, st->amount, &m)))
-			return rc;
-		return roll_f(c, m - 1, f);
-	default:
-		return roll_f(c, s + span_days(st) - 1, f);
-	}
-}
-
-/* Smallest s with add_months(s, n) >= t (add_months is monotone). */
-static enum tp_status
-months_min(struct ctx *c, int32_t t, int32_t n, int32_t *out)
-{
-	int32_t s = 0, m = 0;
-	enum tp_status rc = add_months(c, t, -n, &s);
-	while (rc == TP_OK && (rc = add_months(c, s, n, &m)) == TP_OK && m < t)
-		s++;
-	while (rc == TP_OK && (rc = add_months(c, s - 1, n, &m)) == TP_OK &&
-	       m >= t)
-		s--;
-	*out = s;
-	return rc;
-}
-
-/* Largest s with add_months(s, n) <= t. */
-static enum tp_status
-months_max(struct ctx *c, int32_t t, int32_t n, int32_t *out)
-{
-	int32_t s = 0, m = 0;
-	enum tp_status rc = add_months(c, t, -n, &s);
-	while (rc == TP_OK && (rc = add_months(c, s, n, &m)) == TP_OK && m > t)
-		s--;
-	while (rc == TP_OK && (rc = add_months(c, s + 1, n, &m)) == TP_OK &&
-	       m <= t)
-		s++;
-	*out = s;
-	return rc;
-}
-
-/* The earliest working start of @st whose finish is on or after working
- * day @x. Calendar spans end on roll_f(s + span - 1), which is >= x exactly
- * when s + span - 1 is after the working day before x. */
-static enum tp_status
-start_for_finish_min(struct ctx *c, const struct tp_stage_rec *st, int32_t x,
-		     int32_t *s)
-{
-	int32_t p = 0, t = 0;
-	enum tp_status rc;
-	if (st->amount == 0) {
-		*s = x;
-		return TP_OK;
-	}
-	if (st->unit == TP_UNIT_WORKING_DAYS)
-		return add_wd(c, x, -(st->amount - 1), s);
-	if ((rc = add_wd(c, x, -1, &p)))
-		return rc;
-	if (st->unit != TP_UNIT_MONTHS)
-		return roll_f(c, p + 2 - span_days(st), s);
-	if ((rc = months_min(c, p + 2, st->amount, &t)))
-		return rc;
-	return roll_f(c, t, s);
-}
-
-/* The latest working start of @st whose finish is on or before working
- * day @y. */
-static enum tp_status
-start_for_finish_max(struct ctx *c, const struct tp_stage_rec *st, int32_t y,
-		     int32_t *s)
-{
-	int32_t t = 0;
-	enum tp_status rc;
-	if (st->amount == 0) {
-		*s = y;
-		return TP_OK;
-	}
-	if (st->unit == TP_UNIT_WORKING_DAYS)
-		return add_wd(c, y, -(st->amount - 1), s);
-	if (st->unit != TP_UNIT_MONTHS)
-		return roll_b(c, y - span_days(st) + 1, s);
-	if ((rc = months_max(c, y + 1, st->amount, &t)))
-		return rc;
-	return roll_b(c, t, s);
-}
-
-/* ---- links ------------------------------------------------------------- */
-
-/* A link says: successor's target date >= shift(predecessor's source date,
- * k). Finish-to-start counts from "the day after", start-to-finish from
- * "the day before", hence the +1 and -1. */
-static int32_t
-link_k(const struct tp_dep_rec *d)
-{
-	switch (d->type) {
-	case TP_DEP_FINISH_TO_START:
-		return d->lag + 1;
-	case TP_DEP_START_TO_FINISH:
-		return d->lag - 1;
-	default:
-		return d->lag;
-	}
-}
-
-static bool
-src_is_finish(const struct tp_dep_rec *d)
-{
-	return d->type == TP_DEP_FINISH_TO_START ||
-	       d->type == TP_DEP_FINISH_TO_FINISH;
-}
-
-static bool
-tgt_is_finish(const struct tp_dep_rec *d)
-{
-	return d->type == TP_DEP_FINISH_TO_FINISH ||
-	       d->type == TP_DEP_START_TO_FINISH;
+	return checked(c, tp_dom_down(&c->env, d, x, out));
 }
 
 static enum tp_status
-shift_fwd(struct ctx *c, const struct tp_dep_rec *d, int32_t from, int32_t *out)
+wd_between(struct ctx *c, const struct tp_calendar *cal, int32_t a, int32_t b,
+	   int32_t *out)
 {
-	if (d->unit == TP_UNIT_WORKING_DAYS)
-		return add_wd(c, from, link_k(d), out);
-	return roll_f(c, from + link_k(d), out);
+	return checked(c, tp_calendar_working_days_between(
+				  cal, mkdate(a), mkdate(b), out, &c->scratch));
 }
 
-static enum tp_status
-shift_bwd(struct ctx *c, const struct tp_dep_rec *d, int32_t to, int32_t *out)
+static struct tp_dom
+plan_days(const struct ctx *c)
 {
-	if (d->unit == TP_UNIT_WORKING_DAYS)
-		return add_wd(c, to, -link_k(d), out);
-	return roll_b(c, to - link_k(d), out);
+	struct tp_dom d = {c->cal, false};
+	return d;
 }
 
 /* ---- graph ------------------------------------------------------------- */
@@ -301,7 +162,7 @@ alloc_ctx(struct ctx *c, struct tp_error *err)
 {
 	size_t n = c->plan->n_stages, m = c->plan->n_deps;
 	size_t k = c->plan->n_constraints;
-	size_t total = 3 * (n + 1) + 2 * m + k + 2 * n;
+	size_t total = 3 * (n + 1) + 2 * m + k + 3 * n;
 	uint32_t *p = malloc((total ? total : 1) * sizeof(*p));
 	if (!p)
 		return tp_error_nomem(err);
@@ -313,6 +174,7 @@ alloc_ctx(struct ctx *c, struct tp_error *err)
 	c->c_list = c->out_list + m;
 	c->order = c->c_list + k;
 	c->indeg = c->order + n;
+	c->path = c->indeg + n;
 	return TP_OK;
 }
 
@@ -464,10 +326,12 @@ dep_early_bound(struct ctx *c, uint32_t e, int32_t *b)
 {
 	const struct tp_dep_rec *d = &c->plan->deps[e];
 	const struct srec *p = &c->s->st[d->from];
-	enum tp_status rc =
-		shift_fwd(c, d, src_is_finish(d) ? p->ef : p->es, b);
-	if (rc == TP_OK && tgt_is_finish(d))
-		rc = start_for_finish_min(c, &c->plan->stages[d->to], *b, b);
+	struct tp_rule link = tp_sched_link(c->plan, d);
+	struct tp_rule dur = tp_sched_duration(c->plan, d->to);
+	enum tp_status rc = apply(
+		c, &link, tp_sched_src_is_finish(d) ? p->ef : p->es, b);
+	if (rc == TP_OK && tp_sched_tgt_is_finish(d))
+		rc = earliest(c, &dur, *b, b);
 	return rc;
 }
 
@@ -476,33 +340,62 @@ static enum tp_status
 constraint_early_bound(struct ctx *c, uint32_t k, int32_t *b)
 {
 	const struct tp_constraint_rec *cr = &c->plan->constraints[k];
+	struct tp_rule dur = tp_sched_duration(c->plan, cr->stage);
 	enum tp_status rc;
 	*b = INT32_MIN;
 	switch (cr->type) {
 	case TP_CONSTRAINT_START_NO_EARLIER_THAN:
 	case TP_CONSTRAINT_START_ON:
-		return roll_f(c, cr->date.day, b);
+		return dom_up(c, dur.in, cr->date.day, b);
 	case TP_CONSTRAINT_FINISH_ON:
-		if ((rc = roll_f(c, cr->date.day, b)))
+		if ((rc = dom_up(c, dur.out, cr->date.day, b)))
 			return rc;
-		return start_for_finish_min(c, &c->plan->stages[cr->stage], *b,
-					    b);
+		return earliest(c, &dur, *b, b);
 	default:
 		return TP_OK;
 	}
+}
+
+/* The lower bounds a stage gets besides its dependencies and
+ * constraints: the anchor, and the pins. */
+static enum tp_status
+forward_extra(struct ctx *c, uint32_t v, struct tp_dom start,
+	      enum tp_reason_kind anchor, int32_t *best, uint32_t *w)
+{
+	struct srec *r = &c->s->st[v];
+	int32_t b = 0;
+	enum tp_status rc = dom_up(c, start, c->s->lo.day, &b);
+	if (rc != TP_OK)
+		return rc;
+	keep_max(best, w, b, why(anchor, 0));
+	r->free_es = *best;
+	if (r->flags & PIN_CONTRACT) {
+		if ((rc = dom_up(c, start, c->s->hi.day, &b)))
+			return rc;
+		keep_max(best, w, b, why(TP_REASON_CONTRACT_START, 0));
+	}
+	/* A period on the critical path keeps its late finish and starts as
+	 * its predecessors allow, so a day the chain cannot use stays inside
+	 * the period (which is then longer than its minimum) instead of
+	 * showing as a gap; other stages keep their late start. */
+	if ((r->flags & PIN_EARLY) && !start.any)
+		keep_max(best, w, r->ls, why(TP_REASON_CRITICAL_PATH, 0));
+	return TP_OK;
 }
 
 static enum tp_status
 forward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
 {
 	struct srec *r = &c->s->st[v];
-	int32_t best = INT32_MIN, b;
-	uint32_t w = 0;
+	struct tp_rule dur = tp_sched_duration(c->plan, v);
+	int32_t best = INT32_MIN, drv_best = INT32_MIN, b;
+	uint32_t w = 0, drv = NO_DEP;
 	enum tp_status rc;
 	c->cur = v;
 	for (uint32_t i = c->in_off[v]; i < c->in_off[v + 1]; i++) {
 		if ((rc = dep_early_bound(c, c->in_list[i], &b)))
 			return rc;
+		keep_max(&drv_best, &drv, b, c->in_list[i]);
 		keep_max(&best, &w, b,
 			 why(TP_REASON_DEPENDENCY, c->in_list[i]));
 	}
@@ -511,10 +404,16 @@ forward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
 			return rc;
 		keep_max(&best, &w, b, why(TP_REASON_CONSTRAINT, c->c_list[i]));
 	}
-	keep_max(&best, &w, c->s->lo.day, why(anchor, 0));
+	if ((rc = forward_extra(c, v, dur.in, anchor, &best, &w)))
+		return rc;
 	r->es = best;
 	r->early_why = w;
-	return finish_of(c, &c->plan->stages[v], r->es, &r->ef);
+	r->drv = drv;
+	if ((rc = apply(c, &dur, r->es, &r->ef)))
+		return rc;
+	if ((r->flags & PIN_EARLY) && r->lf > r->ef)
+		r->ef = r->lf;
+	return TP_OK;
 }
 
 static enum tp_status
@@ -535,10 +434,12 @@ dep_late_bound(struct ctx *c, uint32_t e, int32_t *b)
 {
 	const struct tp_dep_rec *d = &c->plan->deps[e];
 	const struct srec *s = &c->s->st[d->to];
-	enum tp_status rc =
-		shift_bwd(c, d, tgt_is_finish(d) ? s->lf : s->ls, b);
-	if (rc == TP_OK && src_is_finish(d))
-		rc = start_for_finish_max(c, &c->plan->stages[d->from], *b, b);
+	struct tp_rule link = tp_sched_link(c->plan, d);
+	struct tp_rule dur = tp_sched_duration(c->plan, d->from);
+	enum tp_status rc = latest(
+		c, &link, tp_sched_tgt_is_finish(d) ? s->lf : s->ls, b);
+	if (rc == TP_OK && tp_sched_src_is_finish(d))
+		rc = latest(c, &dur, *b, b);
 	return rc;
 }
 
@@ -547,17 +448,14 @@ static enum tp_status
 constraint_late_bound(struct ctx *c, uint32_t k, int32_t *b)
 {
 	const struct tp_constraint_rec *cr = &c->plan->constraints[k];
-	enum tp_status rc;
+	struct tp_rule dur = tp_sched_duration(c->plan, cr->stage);
 	*b = INT32_MAX;
 	switch (cr->type) {
 	case TP_CONSTRAINT_START_ON:
-		return roll_b(c, cr->date.day, b);
+		return dom_down(c, dur.in, cr->date.day, b);
 	case TP_CONSTRAINT_FINISH_NO_LATER_THAN:
 	case TP_CONSTRAINT_FINISH_ON:
-		if ((rc = roll_b(c, cr->date.day, b)))
-			return rc;
-		return start_for_finish_max(c, &c->plan->stages[cr->stage], *b,
-					    b);
+		return latest(c, &dur, cr->date.day, b);
 	default:
 		return TP_OK;
 	}
@@ -567,7 +465,7 @@ static enum tp_status
 backward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
 {
 	struct srec *r = &c->s->st[v];
-	const struct tp_stage_rec *st = &c->plan->stages[v];
+	struct tp_rule dur = tp_sched_duration(c->plan, v);
 	int32_t best = INT32_MAX, b;
 	uint32_t w = 0;
 	enum tp_status rc;
@@ -583,12 +481,14 @@ backward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
 			return rc;
 		keep_min(&best, &w, b, why(TP_REASON_CONSTRAINT, c->c_list[i]));
 	}
-	if ((rc = start_for_finish_max(c, st, c->s->hi.day, &b)))
+	if ((rc = latest(c, &dur, c->s->hi.day, &b)))
 		return rc;
 	keep_min(&best, &w, b, why(anchor, 0));
+	if (r->flags & PIN_LATE)
+		keep_min(&best, &w, r->es, why(TP_REASON_CRITICAL_PATH, 0));
 	r->ls = best;
 	r->late_why = w;
-	return finish_of(c, st, r->ls, &r->lf);
+	return apply(c, &dur, r->ls, &r->lf);
 }
 
 static enum tp_status
@@ -601,55 +501,7 @@ backward_pass(struct ctx *c, enum tp_reason_kind anchor)
 	return rc;
 }
 
-/* ---- float and the critical path -------------------------------------- */
-
-static enum tp_status
-free_float(struct ctx *c, uint32_t v, int32_t *ff)
-{
-	const struct srec *r = &c->s->st[v];
-	int32_t best = INT32_MAX, b = 0, slack = 0;
-	enum tp_status rc;
-	for (uint32_t i = c->out_off[v]; i < c->out_off[v + 1]; i++) {
-		const struct tp_dep_rec *d = &c->plan->deps[c->out_list[i]];
-		const struct srec *s = &c->s->st[d->to];
-		if ((rc = shift_bwd(c, d, tgt_is_finish(d) ? s->ef : s->es,
-				    &b)))
-			return rc;
-		if ((rc = wd_between(c, src_is_finish(d) ? r->ef : r->es, b,
-				     &slack)))
-			return rc;
-		if (slack < best)
-			best = slack;
-	}
-	if (c->out_off[v] == c->out_off[v + 1]) {
-		if ((rc = wd_between(c, r->ef, c->s->hi.day, &best)))
-			return rc;
-	}
-	*ff = best < r->tf ? best : r->tf;
-	return TP_OK;
-}
-
-static enum tp_status
-compute_floats(struct ctx *c)
-{
-	struct tp_schedule *s = c->s;
-	enum tp_status rc;
-	s->min_float = INT32_MAX;
-	for (uint32_t v = 0; v < s->n; v++) {
-		c->cur = v;
-		if ((rc = wd_between(c, s->st[v].es, s->st[v].ls,
-				     &s->st[v].tf)))
-			return rc;
-		if ((rc = free_float(c, v, &s->st[v].ff)))
-			return rc;
-		if (s->st[v].tf < s->min_float)
-			s->min_float = s->st[v].tf;
-	}
-	c->cur = NO_STAGE;
-	if (s->n == 0)
-		s->min_float = 0;
-	return TP_OK;
-}
+/* ---- the critical path -------------------------------------------------- */
 
 /* The stage that fixes the plan's finish: the latest early finish, on ties
  * the smaller float, then the first added. */
@@ -665,27 +517,162 @@ last_stage(const struct tp_schedule *s)
 	return end;
 }
 
-/* From the stage that finishes last, back along the dependency that drove
- * each early start, to one fixed by the start date or a constraint. */
-static enum tp_status
-critical_path(struct ctx *c)
+/* The stage that fixes the plan's latest start: the earliest late start,
+ * on ties the first added. */
+static uint32_t
+first_stage(const struct tp_schedule *s)
 {
-	struct tp_schedule *s = c->s;
-	uint32_t len = 0, v = s->n ? last_stage(s) : NO_STAGE;
-	while (v != NO_STAGE) {
-		uint32_t w = s->st[v].early_why;
-		c->order[len++] = v;
-		s->st[v].early_why |= ON_PATH;
-		v = w >> WHY_SHIFT == TP_REASON_DEPENDENCY
-			    ? c->plan->deps[w & WHY_MASK].from
+	uint32_t v0 = 0;
+	for (uint32_t v = 1; v < s->n; v++)
+		if (s->st[v].ls < s->st[v0].ls)
+			v0 = v;
+	return v0;
+}
+
+/* The stage an early date came from: the predecessor of the dependency
+ * that set it (or, for a stage started on the contract start, of the one
+ * that bounded it most). */
+static uint32_t
+early_pred(const struct ctx *c, uint32_t v)
+{
+	const struct srec *r = &c->s->st[v];
+	uint32_t w = r->early_why;
+	if (why_kind(w) == TP_REASON_DEPENDENCY)
+		return c->plan->deps[w & WHY_MASK].from;
+	if (why_kind(w) == TP_REASON_CONTRACT_START && r->drv != NO_DEP)
+		return c->plan->deps[r->drv].from;
+	return NO_STAGE;
+}
+
+/* From the stage that finishes last, back along the dependency that drove
+ * each early start; into c->path in date order. */
+static void
+trace_early(struct ctx *c)
+{
+	uint32_t len = 0, v = c->s->n ? last_stage(c->s) : NO_STAGE;
+	while (v != NO_STAGE && !(c->s->st[v].flags & ON_PATH)) {
+		c->s->st[v].flags |= ON_PATH;
+		c->path[len++] = v;
+		v = early_pred(c, v);
+	}
+	for (uint32_t i = 0; i < len / 2; i++) {
+		uint32_t t = c->path[i];
+		c->path[i] = c->path[len - 1 - i];
+		c->path[len - 1 - i] = t;
+	}
+	c->n_path = len;
+}
+
+/* From the stage that starts first, forward along the dependency that
+ * bounded each late start; into c->path in date order. */
+static void
+trace_late(struct ctx *c)
+{
+	uint32_t len = 0, v = c->s->n ? first_stage(c->s) : NO_STAGE;
+	while (v != NO_STAGE && !(c->s->st[v].flags & ON_PATH)) {
+		uint32_t w = c->s->st[v].late_why;
+		c->s->st[v].flags |= ON_PATH;
+		c->path[len++] = v;
+		v = why_kind(w) == TP_REASON_DEPENDENCY
+			    ? c->plan->deps[w & WHY_MASK].to
 			    : NO_STAGE;
 	}
-	s->crit = malloc((len ? len : 1) * sizeof(*s->crit));
+	c->n_path = len;
+}
+
+static void
+pin_path(struct ctx *c, uint32_t flag)
+{
+	for (uint32_t i = 0; i < c->n_path; i++)
+		c->s->st[c->path[i]].flags |= flag;
+}
+
+static enum tp_status
+store_path(struct ctx *c)
+{
+	struct tp_schedule *s = c->s;
+	s->crit = malloc((c->n_path ? c->n_path : 1) * sizeof(*s->crit));
 	if (!s->crit)
 		return tp_error_nomem(c->err);
-	for (uint32_t i = 0; i < len; i++)
-		s->crit[i] = c->order[len - 1 - i];
-	s->n_crit = len;
+	for (uint32_t i = 0; i < c->n_path; i++)
+		s->crit[i] = c->path[i];
+	s->n_crit = c->n_path;
+	return TP_OK;
+}
+
+/* ---- float ------------------------------------------------------------- */
+
+/* Working days stage @v can slip from its early dates without moving the
+ * early dates of any successor (up to the end bound without one). */
+static enum tp_status
+free_float(struct ctx *c, uint32_t v, int32_t *ff)
+{
+	const struct srec *r = &c->s->st[v];
+	const struct tp_calendar *cal = tp_plan_stage_calendar(c->plan, v);
+	struct tp_rule dur = tp_sched_duration(c->plan, v);
+	int32_t best = INT32_MAX, b = 0, slack = 0;
+	enum tp_status rc;
+	for (uint32_t i = c->out_off[v]; i < c->out_off[v + 1]; i++) {
+		const struct tp_dep_rec *d = &c->plan->deps[c->out_list[i]];
+		const struct srec *s = &c->s->st[d->to];
+		struct tp_rule link = tp_sched_link(c->plan, d);
+		if ((rc = latest(c, &link,
+				 tp_sched_tgt_is_finish(d) ? s->ef : s->es,
+				 &b)))
+			return rc;
+		if (tp_sched_src_is_finish(d) && (rc = latest(c, &dur, b, &b)))
+			return rc;
+		if ((rc = wd_between(c, cal, r->es, b, &slack)))
+			return rc;
+		if (slack < best)
+			best = slack;
+	}
+	if (c->out_off[v] == c->out_off[v + 1]) {
+		if ((rc = latest(c, &dur, c->s->hi.day, &b)) ||
+		    (rc = wd_between(c, cal, r->es, b, &best)))
+			return rc;
+	}
+	*ff = best < r->tf ? best : r->tf;
+	return TP_OK;
+}
+
+static enum tp_status
+compute_floats(struct ctx *c)
+{
+	struct tp_schedule *s = c->s;
+	enum tp_status rc;
+	s->min_float = INT32_MAX;
+	for (uint32_t v = 0; v < s->n; v++) {
+		const struct tp_calendar *cal =
+			tp_plan_stage_calendar(c->plan, v);
+		int32_t at_finish = 0;
+		c->cur = v;
+		/* A stage is as critical as the more critical of its ends: a
+		 * period that could start a day later but not finish later
+		 * has no float. */
+		/* A contract start held on its date with both anchors shows
+		 * the slack before it: how much earlier it could be. */
+		int32_t es = s->st[v].es, ef = s->st[v].ef;
+		if (s->has_start && (s->st[v].flags & PIN_CONTRACT)) {
+			struct tp_rule dur = tp_sched_duration(c->plan, v);
+			es = s->st[v].free_es;
+			if ((rc = apply(c, &dur, es, &ef)))
+				return rc;
+		}
+		if ((rc = wd_between(c, cal, es, s->st[v].ls,
+				     &s->st[v].tf)) ||
+		    (rc = wd_between(c, cal, ef, s->st[v].lf, &at_finish)))
+			return rc;
+		if (at_finish < s->st[v].tf)
+			s->st[v].tf = at_finish;
+		if ((rc = free_float(c, v, &s->st[v].ff)))
+			return rc;
+		if (s->st[v].tf < s->min_float)
+			s->min_float = s->st[v].tf;
+	}
+	c->cur = NO_STAGE;
+	if (s->n == 0)
+		s->min_float = 0;
 	return TP_OK;
 }
 
@@ -713,25 +700,29 @@ new_diag(struct ctx *c, enum tp_diagnostic_kind kind, uint32_t stage,
 	return d;
 }
 
-/* Report constraint @k if it is missed: @limit is its date moved to a
- * working day, @got the stage's date that misses it. */
+/* Report constraint @k if it is missed: @limit is its date moved onto a
+ * day the stage's date may fall on, @got the stage's date that misses
+ * it. */
 static enum tp_status
 constraint_diag(struct ctx *c, uint32_t k, int32_t limit, int32_t got,
 		bool late_side)
 {
 	const struct tp_constraint_rec *cr = &c->plan->constraints[k];
+	const struct tp_calendar *cal = tp_plan_stage_calendar(c->plan,
+							       cr->stage);
 	const char *id = c->plan->stages[cr->stage].id;
 	char want[TP_DATE_STRLEN], have[TP_DATE_STRLEN];
 	int32_t over;
 	bool working = true;
-	enum tp_status rc = late_side ? wd_between(c, got, limit, &over)
-				      : wd_between(c, limit, got, &over);
+	enum tp_status rc = late_side ? wd_between(c, cal, got, limit, &over)
+				      : wd_between(c, cal, limit, got, &over);
 	if (rc != TP_OK)
 		return rc;
-	rc = tp_calendar_is_working_day(c->cal, cr->date, &working,
-					&c->scratch);
+	if (over < 1)
+		over = 1; /* a non-working-day start missed within a day */
+	rc = tp_calendar_is_working_day(cal, cr->date, &working, &c->scratch);
 	if (rc != TP_OK)
-		return cal_fail(c, rc);
+		return fail(c, rc);
 	struct tp_diagnostic *d =
 		new_diag(c, TP_DIAGNOSTIC_CONSTRAINT, cr->stage, k, over);
 	if (!d)
@@ -753,15 +744,17 @@ check_constraint(struct ctx *c, uint32_t k)
 {
 	const struct tp_constraint_rec *cr = &c->plan->constraints[k];
 	const struct srec *r = &c->s->st[cr->stage];
+	struct tp_rule dur = tp_sched_duration(c->plan, cr->stage);
 	bool on_start = cr->type == TP_CONSTRAINT_START_NO_EARLIER_THAN ||
 			cr->type == TP_CONSTRAINT_START_ON;
+	struct tp_dom dom = on_start ? dur.in : dur.out;
 	int32_t early = on_start ? r->es : r->ef;
 	int32_t late = on_start ? r->ls : r->lf;
 	int32_t lo = 0, hi = 0;
 	enum tp_status rc;
 	c->cur = cr->stage;
-	if ((rc = roll_f(c, cr->date.day, &lo)) ||
-	    (rc = roll_b(c, cr->date.day, &hi)))
+	if ((rc = dom_up(c, dom, cr->date.day, &lo)) ||
+	    (rc = dom_down(c, dom, cr->date.day, &hi)))
 		return rc;
 	/* Upper bounds are missed by early dates after them; lower bounds
 	 * by late dates before them. */
@@ -785,7 +778,7 @@ contract_diag(struct ctx *c)
 	for (uint32_t v = 1; v < s->n; v++)
 		if (s->st[v].ef > s->st[last].ef)
 			last = v;
-	if ((rc = wd_between(c, s->hi.day, s->plan_finish.day, &over)))
+	if ((rc = wd_between(c, c->cal, s->hi.day, s->plan_finish.day, &over)))
 		return rc;
 	struct tp_diagnostic *d =
 		new_diag(c, TP_DIAGNOSTIC_CONTRACT_START, last, 0, over);
@@ -795,7 +788,7 @@ contract_diag(struct ctx *c)
 		 "the plan cannot finish by the required contract start %s: "
 		 "stage '%s' finishes %s at the earliest, %ld working day%s "
 		 "over",
-		 tp_date_format(c->plan->contract_start, want),
+		 tp_date_format(s->contract_anchor, want),
 		 c->plan->stages[last].id, tp_date_format(s->plan_finish, fin),
 		 (long)over, over == 1 ? "" : "s");
 	return TP_OK;
@@ -847,55 +840,81 @@ max_early_finish(const struct tp_schedule *s)
 	return hi;
 }
 
-/* Forward from the start date, then backward from the contract start or
- * the plan's earliest finish. */
+/* With the contract start in force, the contract-start stages start on
+ * it (tp-schedule.h, "Anchors"). */
+static void
+pin_contract_start(struct ctx *c)
+{
+	for (uint32_t v = 0; v < c->s->n; v++)
+		if (c->plan->stages[v].kind == TP_STAGE_CONTRACT_START)
+			c->s->st[v].flags |= PIN_CONTRACT;
+}
+
+/* Forward from the start date, then backward from the contract start, or
+ * from the plan's earliest finish with the critical path kept on its early
+ * dates. */
 static enum tp_status
 run_forward_first(struct ctx *c)
 {
 	struct tp_schedule *s = c->s;
-	enum tp_status rc = roll_f(c, c->plan->start.day, &s->lo.day);
+	enum tp_status rc = TP_OK;
+	s->lo = s->start_anchor; /* each stage rolls it onto its own days */
+	if (s->has_contract) {
+		rc = dom_down(c, plan_days(c), s->contract_anchor.day,
+			      &s->hi.day);
+		pin_contract_start(c);
+	}
 	if (rc == TP_OK)
 		rc = forward_pass(c, TP_REASON_START_DATE);
 	if (rc != TP_OK)
 		return rc;
+	trace_early(c);
 	if (s->has_contract)
-		rc = roll_b(c, c->plan->contract_start.day, &s->hi.day);
-	else
-		s->hi.day = max_early_finish(s);
-	if (rc == TP_OK)
-		rc = backward_pass(c, s->has_contract ? TP_REASON_CONTRACT_START
-						      : TP_REASON_PLAN_FINISH);
-	return rc;
+		return backward_pass(c, TP_REASON_CONTRACT_START);
+	s->hi.day = max_early_finish(s);
+	pin_path(c, PIN_LATE);
+	return backward_pass(c, TP_REASON_PLAN_FINISH);
 }
 
 /* Backward from the contract start, then forward from the plan's latest
- * start. */
+ * start with the critical path kept on its late dates. */
 static enum tp_status
 run_backward_first(struct ctx *c)
 {
 	struct tp_schedule *s = c->s;
-	enum tp_status rc = roll_b(c, c->plan->contract_start.day, &s->hi.day);
+	enum tp_status rc = dom_down(c, plan_days(c), s->contract_anchor.day,
+				     &s->hi.day);
 	if (rc == TP_OK)
 		rc = backward_pass(c, TP_REASON_CONTRACT_START);
 	if (rc != TP_OK)
 		return rc;
 	s->lo.day = min_late_start(s);
+	trace_late(c);
+	pin_path(c, PIN_EARLY);
+	pin_contract_start(c);
 	return forward_pass(c, TP_REASON_PLAN_START);
 }
 
 static enum tp_status
-choose_anchors(const struct tp_plan *plan, enum tp_schedule_mode mode,
-	       struct tp_schedule *s, struct tp_error *err)
+choose_anchors(const struct tp_plan *plan,
+	       const struct tp_schedule_options *o, struct tp_schedule *s,
+	       struct tp_error *err)
 {
+	bool has_start = o->override_start || plan->has_start;
+	bool has_contract = o->override_contract_start ||
+			    plan->has_contract_start;
+	enum tp_schedule_mode mode = o->mode;
 	if ((unsigned)mode > TP_SCHEDULE_BACKWARD)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "unknown scheduling mode %d", (int)mode);
 	if (!plan->cal)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "the plan has no calendar");
-	s->has_start = plan->has_start && mode != TP_SCHEDULE_BACKWARD;
-	s->has_contract =
-		plan->has_contract_start && mode != TP_SCHEDULE_FORWARD;
+	s->has_start = has_start && mode != TP_SCHEDULE_BACKWARD;
+	s->has_contract = has_contract && mode != TP_SCHEDULE_FORWARD;
+	s->start_anchor = o->override_start ? o->start : plan->start;
+	s->contract_anchor = o->override_contract_start ? o->contract_start
+							: plan->contract_start;
 	if (mode == TP_SCHEDULE_FORWARD && !s->has_start)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "forward scheduling needs a start date");
@@ -921,26 +940,45 @@ run(struct ctx *c)
 	if (rc != TP_OK)
 		return rc;
 	plan_bounds(c->s);
-	if ((rc = compute_floats(c)) || (rc = critical_path(c)))
+	if ((rc = compute_floats(c)) || (rc = store_path(c)))
 		return rc;
 	return diagnose(c);
 }
 
-TP_EXPORT enum tp_status
-tp_schedule_compute(const struct tp_plan *plan, enum tp_schedule_mode mode,
-		    struct tp_schedule **out, struct tp_error *err)
+TP_EXPORT void
+tp_schedule_options_init(struct tp_schedule_options *opt)
 {
-	struct ctx c = {
-		.plan = plan, .cal = plan->cal, .err = err, .cur = NO_STAGE};
-	struct tp_schedule *s =
-		calloc(1, sizeof(*s) + plan->n_stages * sizeof(s->st[0]));
+	if (opt)
+		memset(opt, 0, sizeof(*opt));
+}
+
+TP_EXPORT enum tp_status
+tp_schedule_compute_with(const struct tp_plan *plan,
+			 const struct tp_schedule_options *opt,
+			 struct tp_schedule **out, struct tp_error *err)
+{
+	struct tp_schedule_options defaults;
+	struct tp_schedule *s;
+	struct ctx c = {.plan = plan, .err = err, .cur = NO_STAGE};
 	enum tp_status rc;
+	if (!plan || !out)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "tp_schedule_compute needs a plan and a "
+				     "result pointer");
+	if (!opt) {
+		tp_schedule_options_init(&defaults);
+		opt = &defaults;
+	}
+	s = calloc(1, sizeof(*s) + plan->n_stages * sizeof(s->st[0]));
 	if (!s)
 		return tp_error_nomem(err);
 	s->plan = plan;
 	s->n = plan->n_stages;
+	c.cal = plan->cal;
 	c.s = s;
-	if ((rc = choose_anchors(plan, mode, s, err)) ||
+	c.env.plan = plan;
+	c.env.err = &c.scratch;
+	if ((rc = choose_anchors(plan, opt, s, err)) ||
 	    (rc = alloc_ctx(&c, err)))
 		goto out;
 	rc = run(&c);
@@ -951,6 +989,16 @@ out:
 	else
 		*out = s;
 	return rc;
+}
+
+TP_EXPORT enum tp_status
+tp_schedule_compute(const struct tp_plan *plan, enum tp_schedule_mode mode,
+		    struct tp_schedule **out, struct tp_error *err)
+{
+	struct tp_schedule_options o;
+	tp_schedule_options_init(&o);
+	o.mode = mode;
+	return tp_schedule_compute_with(plan, &o, out, err);
 }
 
 TP_EXPORT void
@@ -1048,7 +1096,7 @@ TP_EXPORT bool
 tp_schedule_is_critical(const struct tp_schedule *sched, size_t stage)
 {
 	return stage < sched->n && (sched->st[stage].tf == sched->min_float ||
-				    (sched->st[stage].early_why & ON_PATH));
+				    (sched->st[stage].flags & ON_PATH));
 }
 
 TP_EXPORT const size_t *
@@ -1060,8 +1108,8 @@ tp_schedule_critical_path(const struct tp_schedule *sched, size_t *count)
 
 /* Fill @out from a packed reason; @early says which pass. */
 static void
-unpack_reason(const struct tp_schedule *sched, uint32_t w, bool early,
-	      struct tp_reason *out)
+unpack_reason(const struct tp_schedule *sched, size_t stage, uint32_t w,
+	      bool early, struct tp_reason *out)
 {
 	const struct tp_plan *plan = sched->plan;
 	uint32_t index = w & WHY_MASK;
@@ -1073,11 +1121,11 @@ unpack_reason(const struct tp_schedule *sched, uint32_t w, bool early,
 		const struct srec *o = &sched->st[early ? d->from : d->to];
 		out->index = index;
 		if (early) {
-			out->from = mkdate(src_is_finish(d) ? o->ef : o->es);
-			out->on_finish = tgt_is_finish(d);
+			out->from = mkdate(tp_sched_src_is_finish(d) ? o->ef : o->es);
+			out->on_finish = tp_sched_tgt_is_finish(d);
 		} else {
-			out->from = mkdate(tgt_is_finish(d) ? o->lf : o->ls);
-			out->on_finish = src_is_finish(d);
+			out->from = mkdate(tp_sched_tgt_is_finish(d) ? o->lf : o->ls);
+			out->on_finish = tp_sched_src_is_finish(d);
 		}
 		break;
 	}
@@ -1088,12 +1136,17 @@ unpack_reason(const struct tp_schedule *sched, uint32_t w, bool early,
 				 TP_CONSTRAINT_FINISH_NO_LATER_THAN;
 		break;
 	case TP_REASON_START_DATE:
-		out->from = plan->start;
+		out->from = sched->start_anchor;
 		break;
 	case TP_REASON_CONTRACT_START:
-		out->from = plan->contract_start;
-		out->on_finish = true;
+		out->from = sched->contract_anchor;
+		out->on_finish = !early;
 		break;
+	case TP_REASON_CRITICAL_PATH: {
+		const struct srec *r = &sched->st[stage];
+		out->from = mkdate(early ? r->ls : r->es);
+		break;
+	}
 	case TP_REASON_PLAN_FINISH:
 		out->from = sched->hi;
 		out->on_finish = true;
@@ -1110,7 +1163,7 @@ tp_schedule_early_reason(const struct tp_schedule *sched, size_t stage,
 {
 	if (stage >= sched->n)
 		return false;
-	unpack_reason(sched, sched->st[stage].early_why, true, out);
+	unpack_reason(sched, stage, sched->st[stage].early_why, true, out);
 	return true;
 }
 
@@ -1120,7 +1173,7 @@ tp_schedule_late_reason(const struct tp_schedule *sched, size_t stage,
 {
 	if (stage >= sched->n)
 		return false;
-	unpack_reason(sched, sched->st[stage].late_why, false, out);
+	unpack_reason(sched, stage, sched->st[stage].late_why, false, out);
 	return true;
 }
 
@@ -1131,7 +1184,7 @@ describe_dep(const struct tp_schedule *sched, const struct tp_reason *r,
 {
 	const struct tp_dep_rec *d = &sched->plan->deps[r->index];
 	const char *other = sched->plan->stages[early ? d->from : d->to].id;
-	bool other_finish = early ? src_is_finish(d) : tgt_is_finish(d);
+	bool other_finish = early ? tp_sched_src_is_finish(d) : tp_sched_tgt_is_finish(d);
 	char from[TP_DATE_STRLEN];
 	snprintf(buf, size, "%s %s '%s' (%s %s, lag %ld %s)",
 		 tp_dep_type_name((enum tp_dep_type)d->type),
@@ -1166,6 +1219,11 @@ describe_rule(const struct tp_schedule *sched, const struct tp_reason *r,
 	case TP_REASON_CONTRACT_START:
 		snprintf(buf, size, "the required contract start %s", from);
 		return;
+	case TP_REASON_CRITICAL_PATH:
+		snprintf(buf, size,
+			 "the critical path, which keeps its %s dates (%s)",
+			 early ? "latest" : "earliest", from);
+		return;
 	case TP_REASON_PLAN_FINISH:
 		snprintf(buf, size, "the plan's earliest finish %s", from);
 		return;
@@ -1189,7 +1247,7 @@ tp_schedule_describe(const struct tp_schedule *sched, size_t stage,
 		snprintf(buf, size, "no stage number %zu", stage);
 		return buf;
 	}
-	unpack_reason(sched,
+	unpack_reason(sched, stage,
 		      early ? sched->st[stage].early_why
 			    : sched->st[stage].late_why,
 		      early, &r);
@@ -1220,7 +1278,8 @@ tp_schedule_working_days(const struct tp_schedule *sched, size_t stage,
 	a = mkdate(pass == TP_PASS_LATE ? r->ls : r->es);
 	b = mkdate(pass == TP_PASS_LATE ? r->lf : r->ef);
 	/* [a, b) plus the finish day, which is a working day. */
-	rc = tp_calendar_working_days_between(sched->plan->cal, a, b, &n, err);
+	rc = tp_calendar_working_days_between(
+		tp_plan_stage_calendar(sched->plan, stage), a, b, &n, err);
 	if (rc == TP_OK)
 		*out = n + 1;
 	return rc;
@@ -1237,7 +1296,7 @@ tp_schedule_foreach_skipped(
 	if (stage >= sched->n)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "no stage number %zu", stage);
-	unpack_reason(sched,
+	unpack_reason(sched, stage,
 		      pass == TP_PASS_LATE ? sched->st[stage].late_why
 					   : sched->st[stage].early_why,
 		      pass != TP_PASS_LATE, &why_);
@@ -1250,7 +1309,8 @@ tp_schedule_foreach_skipped(
 	if (stopped)
 		*stopped = 0;
 	return tp_calendar_foreach_non_working(
-		sched->plan->cal, mkdate(a), mkdate(b), fn, user, stopped, err);
+		tp_plan_stage_calendar(sched->plan, stage), mkdate(a),
+		mkdate(b), fn, user, stopped, err);
 }
 
 TP_EXPORT size_t
@@ -1263,4 +1323,45 @@ TP_EXPORT const struct tp_diagnostic *
 tp_schedule_diagnostic(const struct tp_schedule *sched, size_t i)
 {
 	return i < sched->n_diags ? &sched->diags[i] : NULL;
+}
+
+/* The stage a date of @v came from in @pass: its predecessor (early) or
+ * successor (late) through the dependency that set it, or NO_STAGE. A
+ * contract start held on its date traces back through the dependency
+ * that bounded it most. */
+static uint32_t
+trace_step(const struct tp_schedule *sched, uint32_t v, bool early)
+{
+	const struct srec *r = &sched->st[v];
+	uint32_t w = early ? r->early_why : r->late_why;
+	if (why_kind(w) == TP_REASON_DEPENDENCY)
+		return early ? sched->plan->deps[w & WHY_MASK].from
+			     : sched->plan->deps[w & WHY_MASK].to;
+	if (early && why_kind(w) == TP_REASON_CONTRACT_START &&
+	    r->drv != NO_DEP)
+		return sched->plan->deps[r->drv].from;
+	return NO_STAGE;
+}
+
+TP_EXPORT bool
+tp_schedule_trace(const struct tp_schedule *sched, size_t stage,
+		  enum tp_pass pass, size_t *at, struct tp_reason *out)
+{
+	bool early = pass != TP_PASS_LATE;
+	uint32_t v, next, steps = 0;
+	if (!sched || stage >= sched->n)
+		return false;
+	v = (uint32_t)stage;
+	/* Dependencies form a DAG, so the walk ends within n steps. */
+	while ((next = trace_step(sched, v, early)) != NO_STAGE &&
+	       steps++ < sched->n)
+		v = next;
+	if (at)
+		*at = v;
+	if (out)
+		unpack_reason(sched, v,
+			      early ? sched->st[v].early_why
+				    : sched->st[v].late_why,
+			      early, out);
+	return true;
 }

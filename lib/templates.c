@@ -37,7 +37,19 @@ struct tpl_stage {
 	int minutes;
 	const char *name;
 	const char *notes;
+	unsigned flags;
 };
+
+/* The stage counts on the statute's calendar (tp-plan.h): the PCR and
+ * PCSR roll a period whose last day is not a working day of the
+ * authority's part of the UK to the next one (PCR 2015 reg 2(4), PCSR
+ * 2015 reg 2(4)), whatever the council's own calendar says. */
+#define STAT (1u << 0)
+/* Its link from @after counts calendar days: the period begins with the
+ * day after the act that opens it, whatever day that is (PCR 2006 reg
+ * 2(4)(a), PCR 2015 reg 2(3)(b), PCSR 2015 reg 2(4)(a), PA 2023
+ * s.54(5)). */
+#define DAY_AFTER (1u << 1)
 
 struct tpl_link {
 	const char *from, *to;
@@ -50,9 +62,9 @@ struct tpl_link {
 #define CD TP_UNIT_CALENDAR_DAYS
 #define WK TP_UNIT_WEEKS
 #define MO TP_UNIT_MONTHS
-#define END                                        \
-	{                                          \
-		NULL, 0, 0, 0, NULL, 0, NULL, NULL \
+#define END                                           \
+	{                                             \
+		NULL, 0, 0, 0, NULL, 0, NULL, NULL, 0 \
 	}
 
 /* ---- parts -------------------------------------------------------- */
@@ -60,41 +72,64 @@ struct tpl_link {
 static const struct tpl_stage prep[] = {
 	{"specification", TP_STAGE_SPECIFICATION, 20, WD, NONE, -1,
 	 "Finalise specification, contract and tender documents",
-	 "Practice: four weeks."},
+	 "Practice: four weeks.", 0},
 	{"approval-to-advertise", TP_STAGE_APPROVAL_TO_ADVERTISE, 5, WD, PREV,
-	 -1, "Approval to advertise", "Practice: one week for sign-off."},
+	 -1, "Approval to advertise", "Practice: one week for sign-off.", 0},
 	{"advert", TP_STAGE_ADVERT, 0, WD, PREV, -1,
-	 "Contract notice sent / advertisement", NULL},
+	 "Contract notice sent / advertisement", NULL, 0},
 	END};
 
+/* The clarification deadline is tied to the tender deadline both ways in
+ * working days (CLOSE_LINKS), which count the same forwards and
+ * backwards, so it stays 8 working days before it in every schedule. */
 static const struct tpl_stage tender_close[] = {
 	{"clarification-deadline", TP_STAGE_CLARIFICATION_DEADLINE, 0, WD, NONE,
 	 NOON, "Deadline for clarification questions",
-	 "Practice: 10 days before the tender deadline, so that answers go out "
-	 "at least 6 days before it (PCR 2015 reg 47(3)(a))."},
+	 "Practice: 8 working days before the tender deadline, so that "
+	 "answers can go out at least 6 days before it (PCR 2015 reg "
+	 "47(3)(a)).",
+	 0},
 	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
-	 "Closing date for tenders", "Last day of the tender period."},
+	 "Closing date for tenders", "Last day of the tender period.", 0},
 	{"opening", TP_STAGE_OPENING, 0, WD, "tender-deadline", -1,
-	 "Opening of tenders", "Practice: the next working day."},
+	 "Opening of tenders", "Practice: the next working day.", 0},
 	END};
 
 static const struct tpl_stage pcr2015_open[] = {
 	{"tender-period", TP_STAGE_TENDER_PERIOD, 35, CD, "advert", -1,
 	 "Tender period",
 	 "PCR 2015 reg 27(2): at least 35 days from the contract notice; 30 "
-	 "with electronic tenders, reg 27(6). 35 kept so that the plan stays "
-	 "lawful without the reduction."},
+	 "with electronic tenders, reg 27(6); reg 2(3)(b): the day the notice "
+	 "is sent is not counted, reg 2(4): a period ending on a non-working "
+	 "day ends at the end of the next working day. 35 kept so that the "
+	 "plan stays lawful without the reduction.",
+	 STAT | DAY_AFTER},
 	END};
 
+static const struct tpl_stage pcsr2015_open[] = {
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 35, CD, "advert", -1,
+	 "Tender period",
+	 "PCSR 2015 reg 28(3): at least 35 days from the contract notice; up "
+	 "to 5 fewer with electronic tenders, reg 28(6); reg 2(4): the day "
+	 "the notice is sent is not counted and a period ending on a day that "
+	 "is not a working day in Scotland ends at the end of the next "
+	 "working day. 35 kept.",
+	 STAT | DAY_AFTER},
+	END};
+
+/* Selection: the minimum period for requests to participate, in full;
+ * the deadline, at noon, on the next working day (PCR 2015 reg 2(3)
+ * counts whole days, so a noon deadline on the last day would cut it
+ * short). */
 static const struct tpl_stage sq_stage[] = {
-	{"sq-deadline", TP_STAGE_PQQ_DEADLINE, 0, WD, NONE, NOON,
+	{"sq-deadline", TP_STAGE_PQQ_DEADLINE, 0, WD, PREV, NOON,
 	 "Closing date for selection questionnaires",
-	 "Last day of the selection period."},
+	 "The working day after the selection period.", 0},
 	{"sq-evaluation", TP_STAGE_PQQ_EVALUATION, 10, WD, PREV, -1,
 	 "Evaluation of selection questionnaires and shortlisting",
-	 "Practice: two weeks."},
+	 "Practice: two weeks.", 0},
 	{"itt-issue", TP_STAGE_ITT_ISSUE, 0, WD, PREV, -1,
-	 "Invitation to tender sent to shortlisted candidates", NULL},
+	 "Invitation to tender sent to shortlisted candidates", NULL, 0},
 	END};
 
 static const struct tpl_stage pcr2015_sq[] = {
@@ -102,33 +137,53 @@ static const struct tpl_stage pcr2015_sq[] = {
 	 "Selection questionnaire period",
 	 "PCR 2015 reg 28(2) (restricted), reg 29(4) (competitive procedure "
 	 "with negotiation): at least 30 days from the contract notice for "
-	 "requests to participate."},
+	 "requests to participate; reg 2(3)-(4) count them.",
+	 STAT | DAY_AFTER},
+	END};
+
+static const struct tpl_stage pcsr2015_sq[] = {
+	{"sq-period", TP_STAGE_PQQ_PERIOD, 30, CD, "advert", -1,
+	 "Selection questionnaire period",
+	 "PCSR 2015 reg 29(3): at least 30 days from the contract notice for "
+	 "requests to participate; reg 2(4) counts them.",
+	 STAT | DAY_AFTER},
 	END};
 
 static const struct tpl_stage pcr2015_restricted_tender[] = {
 	{"tender-period", TP_STAGE_TENDER_PERIOD, 30, CD, "itt-issue", -1,
 	 "Tender period",
 	 "PCR 2015 reg 28(5): at least 30 days from the invitation to tender; "
-	 "25 with electronic tenders, reg 28(9)."},
+	 "25 with electronic tenders, reg 28(9).",
+	 STAT | DAY_AFTER},
+	END};
+
+static const struct tpl_stage pcsr2015_restricted_tender[] = {
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 30, CD, "itt-issue", -1,
+	 "Tender period",
+	 "PCSR 2015 reg 29(6): at least 30 days from the invitation to "
+	 "tender; 25 with electronic tenders, reg 29(10).",
+	 STAT | DAY_AFTER},
 	END};
 
 static const struct tpl_stage pcr2015_cpn_tender[] = {
 	{"tender-period", TP_STAGE_TENDER_PERIOD, 30, CD, "itt-issue", -1,
 	 "Initial tender period",
 	 "PCR 2015 reg 29(5): at least 30 days from the invitation for "
-	 "initial tenders; 25 with electronic tenders, reg 29(9)."},
+	 "initial tenders; 25 with electronic tenders, reg 29(9).",
+	 STAT | DAY_AFTER},
 	END};
 
 static const struct tpl_stage negotiation[] = {
 	{"initial-evaluation", TP_STAGE_EVALUATION, 10, WD, "opening", -1,
-	 "Evaluation of initial tenders", "Practice: two weeks."},
+	 "Evaluation of initial tenders", "Practice: two weeks.", 0},
 	{"negotiation", TP_STAGE_CUSTOM, 15, WD, PREV, -1,
-	 "Negotiation with tenderers", "Practice: three weeks."},
+	 "Negotiation with tenderers", "Practice: three weeks.", 0},
 	{"final-tender-period", TP_STAGE_TENDER_PERIOD, 14, CD, PREV, -1,
 	 "Final tender period",
-	 "No statutory minimum for final tenders; practice: two weeks."},
+	 "No statutory minimum for final tenders; practice: two weeks.",
+	 DAY_AFTER},
 	{"final-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
-	 "Closing date for final tenders", NULL},
+	 "Closing date for final tenders", NULL, 0},
 	END};
 
 static const struct tpl_stage pcr2015_ltr_tender[] = {
@@ -136,43 +191,62 @@ static const struct tpl_stage pcr2015_ltr_tender[] = {
 	 "Tender period",
 	 "Light touch regime, PCR 2015 regs 74-77: no statutory minimum; "
 	 "time limits must be reasonable and proportionate. Practice: 30 "
-	 "days."},
+	 "days.",
+	 DAY_AFTER},
 	END};
 
 static const struct tpl_stage evaluation[] = {
 	{"evaluation", TP_STAGE_EVALUATION, 15, WD, PREV, -1,
-	 "Evaluation of tenders", "Practice: three weeks."},
+	 "Evaluation of tenders", "Practice: three weeks.", 0},
 	{"moderation", TP_STAGE_MODERATION, 3, WD, PREV, -1,
-	 "Moderation of scores", "Practice."},
+	 "Moderation of scores", "Practice.", 0},
 	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 10, WD, PREV, -1,
 	 "Award report to committee or director",
-	 "Practice: two weeks; fit it to the meeting cycle."},
+	 "Practice: two weeks; fit it to the meeting cycle.", 0},
 	END};
 
 static const struct tpl_stage pcr_award[] = {
 	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
 	 "Award decision notices sent by e-mail",
-	 "PCR 2015 reg 86: notice to each candidate and tenderer."},
+	 "PCR 2015 reg 86: notice to each candidate and tenderer.", 0},
 	{"standstill", TP_STAGE_STANDSTILL, 10, CD, PREV, -1,
 	 "Standstill period",
 	 "PCR 2015 reg 87(2): ends at midnight at the end of the 10th day "
 	 "after notices sent electronically; reg 2(4): a non-working last day "
-	 "moves to the next working day."},
+	 "moves to the next working day (of the authority's part of the UK, "
+	 "reg 2(1)).",
+	 STAT | DAY_AFTER},
 	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract awarded",
-	 "PCR 2015 reg 87: not before the standstill period ends."},
+	 "PCR 2015 reg 87: not before the standstill period ends.", 0},
+	END};
+
+static const struct tpl_stage pcsr_award[] = {
+	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
+	 "Award decision notices sent by e-mail",
+	 "PCSR 2015 reg 85(1): notice to each candidate and tenderer.", 0},
+	{"standstill", TP_STAGE_STANDSTILL, 10, CD, PREV, -1,
+	 "Standstill period",
+	 "PCSR 2015 reg 86(3): ends at midnight at the end of the 10th day "
+	 "after the last notice sent electronically; reg 2(4): a last day "
+	 "that is not a working day in Scotland (reg 2(1)) moves to the next "
+	 "working day.",
+	 STAT | DAY_AFTER},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract awarded",
+	 "PCSR 2015 reg 86(1): not before the standstill period ends.", 0},
 	END};
 
 static const struct tpl_stage pa2023_award[] = {
 	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
 	 "Assessment summaries sent; contract award notice published",
-	 "Procurement Act 2023 s.50(1)-(2)."},
+	 "Procurement Act 2023 s.50(1)-(2).", 0},
 	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1,
 	 "Standstill period",
 	 "Procurement Act 2023 s.51(2): eight working days beginning with the "
 	 "day the contract award notice is published; s.123: not a bank "
-	 "holiday in any part of the UK."},
+	 "holiday in any part of the UK, whatever the authority's region.",
+	 STAT},
 	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract entered into",
-	 "Procurement Act 2023 s.51(1): not before the standstill ends."},
+	 "Procurement Act 2023 s.51(1): not before the standstill ends.", 0},
 	END};
 
 static const struct tpl_stage tupe_tail[] = {
@@ -180,12 +254,13 @@ static const struct tpl_stage tupe_tail[] = {
 	 "Employee liability information to the new provider",
 	 "TUPE 2006 reg 11(6), as amended by SI 2014/16 for transfers from 1 "
 	 "May 2014: at least 28 days before the transfer (14 before then, "
-	 "and still 14 in Northern Ireland)."},
+	 "and still 14 in Northern Ireland).",
+	 0},
 	{"mobilisation", TP_STAGE_MOBILISATION, 3, MO, "award", -1,
 	 "Lead-in and mobilisation (TUPE consultation, handover)",
-	 "Practice: three months for a service with staff transfers."},
+	 "Practice: three months for a service with staff transfers.", 0},
 	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
-	 "Contract starts", NULL},
+	 "Contract starts", NULL, 0},
 	END};
 
 /* TUPE 2006 reg 11(6): ELI at least 28 days before the transfer. With a
@@ -196,19 +271,15 @@ static const struct tpl_stage tupe_tail[] = {
 		"tupe-deadline", "contract-start", TP_DEP_FINISH_TO_START, 27, \
 			CD                                                     \
 	}
-/* The clarification deadline: 10 days before the tender deadline, both
- * ways, so that backward scheduling also keeps it there. */
-#define CLOSE_LINKS                                                           \
-	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD}, \
-		{"tender-period", "clarification-deadline",                   \
-		 TP_DEP_FINISH_TO_FINISH, -10, CD},                           \
-	{                                                                     \
-		"clarification-deadline", "tender-deadline",                  \
-			TP_DEP_FINISH_TO_FINISH, 10, CD                       \
-	}
-#define SQ_LINK                                                            \
-	{                                                                  \
-		"sq-period", "sq-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD \
+/* The clarification deadline: 8 working days before the tender deadline,
+ * both ways, so that backward scheduling also keeps it there. */
+#define CLOSE_LINKS                                                          \
+	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD},\
+		{"tender-period", "clarification-deadline",                  \
+		 TP_DEP_FINISH_TO_FINISH, -8, WD},                           \
+	{                                                                    \
+		"clarification-deadline", "tender-deadline",                 \
+			TP_DEP_FINISH_TO_FINISH, 8, WD                       \
 	}
 #define LINK_END                    \
 	{                           \
@@ -216,10 +287,9 @@ static const struct tpl_stage tupe_tail[] = {
 	}
 
 static const struct tpl_link open_links[] = {CLOSE_LINKS, TUPE_LINK, LINK_END};
-static const struct tpl_link restricted_links[] = {CLOSE_LINKS, SQ_LINK,
-						   TUPE_LINK, LINK_END};
+static const struct tpl_link restricted_links[] = {CLOSE_LINKS, TUPE_LINK,
+						   LINK_END};
 static const struct tpl_link cpn_links[] = {CLOSE_LINKS,
-					    SQ_LINK,
 					    TUPE_LINK,
 					    {"final-tender-period",
 					     "final-deadline",
@@ -232,7 +302,6 @@ static const struct tpl_link pa_open_links[] = {
 	LINK_END};
 static const struct tpl_link pa_cf_links[] = {
 	CLOSE_LINKS,
-	SQ_LINK,
 	TUPE_LINK,
 	{"final-tender-period", "final-deadline", TP_DEP_FINISH_TO_FINISH, 0,
 	 WD},
@@ -246,15 +315,18 @@ static const struct tpl_stage pa2023_open[] = {
 	 "Tendering period",
 	 "Procurement Act 2023 s.54(4): at least 25 days with electronic "
 	 "tenders and all documents with the tender notice, 30 when one of "
-	 "those fails, 35 when both do; s.54(5) counts from the day after the "
-	 "notice. 30 kept."},
+	 "those fails, 35 when both do; s.54(5): the period begins with the "
+	 "day after the notice. 30 kept.",
+	 DAY_AFTER},
 	END};
 
 static const struct tpl_stage pa2023_cf_front[] = {
 	{"sq-period", TP_STAGE_PQQ_PERIOD, 30, CD, "advert", -1,
 	 "Participation period",
 	 "Procurement Act 2023 s.54(3): at least 25 days for requests to "
-	 "participate (10 in urgency). Practice: 30."},
+	 "participate (10 in urgency), beginning with the day after the "
+	 "notice (s.54(5)). Practice: 30.",
+	 DAY_AFTER},
 	END};
 
 static const struct tpl_stage pa2023_cf_tender[] = {
@@ -263,7 +335,8 @@ static const struct tpl_stage pa2023_cf_tender[] = {
 	 "Procurement Act 2023 s.54(4): at least 25 days with electronic "
 	 "tenders and all documents provided, 30 when one of those fails (10 "
 	 "for pre-selected suppliers of a non-central-government authority). "
-	 "30 kept."},
+	 "30 kept.",
+	 DAY_AFTER},
 	END};
 
 /* ---- PCR 2006 Part B, as Hartlepool (2011) and Thurrock (2012) ran
@@ -273,38 +346,40 @@ static const struct tpl_stage part_b[] = {
 	{"pqq-period", TP_STAGE_PQQ_PERIOD, 28, CD, "advert", -1,
 	 "PQQ documents available",
 	 "Part B services, PCR 2006 reg 5(2): no statutory minimum. The "
-	 "councils allowed 28 days."},
+	 "councils allowed 28 days.",
+	 DAY_AFTER},
 	{"pqq-deadline", TP_STAGE_PQQ_DEADLINE, 0, WD, NONE, NOON,
-	 "Closing date for PQQ submissions", NULL},
+	 "Closing date for PQQ submissions", NULL, 0},
 	{"pqq-evaluation", TP_STAGE_PQQ_EVALUATION, 3, WK, "pqq-deadline", -1,
-	 "PQQ evaluation and ITT shortlisting", "Practice: three weeks."},
+	 "PQQ evaluation and ITT shortlisting", "Practice: three weeks.", 0},
 	{"itt-issue", TP_STAGE_ITT_ISSUE, 0, WD, PREV, -1,
-	 "ITT letters and tender packs sent", NULL},
+	 "ITT letters and tender packs sent", NULL, 0},
 	{"tender-period", TP_STAGE_TENDER_PERIOD, 42, CD, PREV, -1,
 	 "Tender period",
 	 "No statutory minimum for Part B; practice: six weeks (Thurrock 41 "
-	 "days, Hartlepool 49)."},
+	 "days, Hartlepool 49).",
+	 DAY_AFTER},
 	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
-	 "Closing date for tenders", NULL},
+	 "Closing date for tenders", NULL, 0},
 	{"opening", TP_STAGE_OPENING, 0, WD, PREV, -1,
 	 "Opening of tenders by contract scrutiny",
-	 "Practice: next working "
-	 "day."},
+	 "Practice: next working day.", 0},
 	{"evaluation", TP_STAGE_EVALUATION, 15, WD, PREV, -1,
-	 "Evaluation of tenders", "Practice: three weeks."},
+	 "Evaluation of tenders", "Practice: three weeks.", 0},
 	{"interviews", TP_STAGE_INTERVIEWS, 5, WD, PREV, -1,
-	 "Interviews and final evaluation", "Practice: one week."},
+	 "Interviews and final evaluation", "Practice: one week.", 0},
 	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 5, WD, PREV, -1,
 	 "Report to director or committee seeking approval to award",
-	 "Practice: one week; fit it to the meeting cycle."},
+	 "Practice: one week; fit it to the meeting cycle.", 0},
 	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
-	 "Advise candidates of intention to award", NULL},
+	 "Advise candidates of intention to award", NULL, 0},
 	{"standstill", TP_STAGE_STANDSTILL, 10, CD, PREV, -1,
 	 "Standstill period (voluntary)",
 	 "Part B: PCR 2006 reg 5(2) does not list reg 32A, so on our reading "
 	 "no statutory standstill; councils kept the 10-day standstill of "
-	 "reg 32A(2) as practice."},
-	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract awarded", NULL},
+	 "reg 32A(2) as practice, counted as reg 32A(6) counts.",
+	 STAT | DAY_AFTER},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract awarded", NULL, 0},
 	END};
 
 static const struct tpl_link part_b_links[] = {
@@ -317,61 +392,69 @@ static const struct tpl_stage part_b_tail[] = {
 	{"tupe-deadline", TP_STAGE_TUPE_DEADLINE, 0, WD, "award", -1,
 	 "Employee liability information to the new provider",
 	 "TUPE 2006 reg 11(6): 14 days before transfers before 1 May 2014, 28 "
-	 "from then (SI 2014/16); 28 kept."},
+	 "from then (SI 2014/16); 28 kept.",
+	 0},
 	{"mobilisation", TP_STAGE_MOBILISATION, 8, WK, "award", -1,
-	 "Lead-in (TUPE issues etc.)", "Practice: eight weeks."},
+	 "Lead-in (TUPE issues etc.)", "Practice: eight weeks.", 0},
 	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
-	 "Contract commences", NULL},
+	 "Contract commences", NULL, 0},
 	END};
 
 /* ---- below threshold and call-off --------------------------------- */
 
 static const struct tpl_stage rfq[] = {
 	{"specification", TP_STAGE_SPECIFICATION, 10, WD, NONE, -1,
-	 "Specification and request for quotation", "Practice: two weeks."},
+	 "Specification and request for quotation", "Practice: two weeks.", 0},
 	{"itt-issue", TP_STAGE_ITT_ISSUE, 0, WD, PREV, -1,
-	 "Request for quotation sent", NULL},
+	 "Request for quotation sent", NULL, 0},
 	{"tender-period", TP_STAGE_TENDER_PERIOD, 14, CD, PREV, -1,
 	 "Quotation period",
 	 "Below the thresholds no statutory minimum applies; the "
 	 "organisation's contract procedure rules decide. Practice: two "
-	 "weeks."},
+	 "weeks.",
+	 DAY_AFTER},
 	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
-	 "Closing date for quotations", NULL},
+	 "Closing date for quotations", NULL, 0},
 	{"evaluation", TP_STAGE_EVALUATION, 5, WD, PREV, -1,
-	 "Evaluation of quotations", "Practice: one week."},
+	 "Evaluation of quotations", "Practice: one week.", 0},
 	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 3, WD, PREV, -1,
-	 "Approval to award", "Practice."},
+	 "Approval to award", "Practice.", 0},
 	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Order placed",
-	 "No statutory standstill below the thresholds."},
-	{"mobilisation", TP_STAGE_MOBILISATION, 10, WD, PREV, -1, "Lead-in",
-	 "Practice: two weeks."},
+	 "No statutory standstill below the thresholds.", 0},
+	{"mobilisation", TP_STAGE_MOBILISATION, 30, WD, PREV, -1, "Lead-in",
+	 "Practice: six weeks, which leaves room for employee liability "
+	 "information 28 days before a transfer (TUPE 2006 reg 11(6)).",
+	 0},
 	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
-	 "Contract starts", NULL},
+	 "Contract starts", NULL, 0},
 	END};
 
 static const struct tpl_stage call_off[] = {
 	{"specification", TP_STAGE_SPECIFICATION, 10, WD, NONE, -1,
-	 "Call-off specification", "Practice: two weeks."},
+	 "Call-off specification", "Practice: two weeks.", 0},
 	{"itt-issue", TP_STAGE_ITT_ISSUE, 0, WD, PREV, -1,
-	 "Invitation to the framework suppliers (mini-competition)", NULL},
+	 "Invitation to the framework suppliers (mini-competition)", NULL, 0},
 	{"tender-period", TP_STAGE_TENDER_PERIOD, 14, CD, PREV, -1,
 	 "Mini-competition tender period",
 	 "No fixed minimum for a call-off; the period must allow for the "
-	 "subject matter. Practice: two weeks."},
+	 "subject matter. Practice: two weeks.",
+	 DAY_AFTER},
 	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
-	 "Closing date for call-off tenders", NULL},
+	 "Closing date for call-off tenders", NULL, 0},
 	{"evaluation", TP_STAGE_EVALUATION, 10, WD, PREV, -1, "Evaluation",
-	 "Practice: two weeks."},
+	 "Practice: two weeks.", 0},
 	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 5, WD, PREV, -1,
-	 "Approval to award", "Practice."},
+	 "Approval to award", "Practice.", 0},
 	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Call-off contract awarded",
 	 "PCR 2015 reg 86(5)(c): no award notice, so no mandatory standstill, "
-	 "for a call-off under a framework; add a voluntary one if wanted."},
-	{"mobilisation", TP_STAGE_MOBILISATION, 4, WK, PREV, -1, "Lead-in",
-	 "Practice: four weeks."},
+	 "for a call-off under a framework; add a voluntary one if wanted.",
+	 0},
+	{"mobilisation", TP_STAGE_MOBILISATION, 6, WK, PREV, -1, "Lead-in",
+	 "Practice: six weeks, which leaves room for employee liability "
+	 "information 28 days before a transfer (TUPE 2006 reg 11(6)).",
+	 0},
 	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
-	 "Call-off contract starts", NULL},
+	 "Call-off contract starts", NULL, 0},
 	END};
 
 static const struct tpl_link simple_links[] = {
@@ -438,13 +521,32 @@ static const struct tpl templates[] = {
 	 {prep, pcr2015_ltr_tender, tender_close, evaluation, pcr_award,
 	  tupe_tail},
 	 open_links},
+	{"pcsr2015-open",
+	 "PCSR 2015 open procedure (Scotland, reg 28): notice, 35-day tender "
+	 "period, evaluation, 10-day standstill (reg 86), TUPE lead-in",
+	 "pcsr2015",
+	 "open",
+	 E_TENDERS,
+	 TP_REGION_SCOTLAND,
+	 {prep, pcsr2015_open, tender_close, evaluation, pcsr_award, tupe_tail},
+	 open_links},
+	{"pcsr2015-restricted",
+	 "PCSR 2015 restricted procedure (Scotland, reg 29): selection, "
+	 "shortlist, 30-day tender period, 10-day standstill (reg 86)",
+	 "pcsr2015",
+	 "restricted",
+	 E_TENDERS,
+	 TP_REGION_SCOTLAND,
+	 {prep, pcsr2015_sq, sq_stage, pcsr2015_restricted_tender, tender_close,
+	  evaluation, pcsr_award, tupe_tail},
+	 restricted_links},
 	{"pa2023-open",
 	 "Procurement Act 2023 open procedure (s.20(2)(a)): tender notice, "
 	 "30-day tendering period, 8-working-day standstill",
 	 "pa2023",
 	 "open",
 	 E_TENDERS,
-	 TP_REGION_UK,
+	 TP_REGION_ENGLAND_AND_WALES,
 	 {prep, pa2023_open, tender_close, evaluation, pa2023_award, tupe_tail},
 	 pa_open_links},
 	{"pa2023-competitive-flexible",
@@ -453,7 +555,7 @@ static const struct tpl templates[] = {
 	 "pa2023",
 	 "competitive-flexible",
 	 E_TENDERS,
-	 TP_REGION_UK,
+	 TP_REGION_ENGLAND_AND_WALES,
 	 {prep, pa2023_cf_front, sq_stage, pa2023_cf_tender, tender_close,
 	  negotiation, evaluation, pa2023_award, tupe_tail},
 	 pa_cf_links},
@@ -506,6 +608,68 @@ tp_template_description(size_t i)
 	return i < N_TEMPLATES ? templates[i].description : NULL;
 }
 
+const char *
+tp_template_regime(size_t i)
+{
+	return i < N_TEMPLATES ? templates[i].regime : NULL;
+}
+
+/* Where a regime's rules apply: PCR 2006 reg 1 and PCR 2015 reg 1(7) do
+ * not extend to Scotland, PCSR 2015 reg 1(7) extends to Scotland only,
+ * and devolved Scottish authorities stay under PCSR 2015 after the
+ * Procurement Act 2023 came into force. */
+static enum tp_status
+check_jurisdiction(const struct tp_rules_config *r, enum tp_region region,
+		   struct tp_error *err)
+{
+	bool scotland = region == TP_REGION_SCOTLAND;
+	if (r->regime == TP_REGIME_PCSR2015 && !scotland)
+		return tp_error_setf(
+			err, TP_ERR_INVALID, NULL,
+			"the Public Contracts (Scotland) Regulations 2015 "
+			"extend to Scotland only (reg 1(7)): use a pcr2015 or "
+			"pa2023 template for %s",
+			tp_region_name(region));
+	if (scotland && (r->regime == TP_REGIME_PCR2015 ||
+			 r->regime == TP_REGIME_PCR2006 ||
+			 r->regime == TP_REGIME_PA2023))
+		return tp_error_setf(
+			err, TP_ERR_INVALID, NULL,
+			"%s does not apply to devolved Scottish authorities "
+			"(%s): use pcsr2015-open or pcsr2015-restricted",
+			tp_regime_title(r->regime),
+			r->regime == TP_REGIME_PA2023
+				? "they keep the Public Contracts (Scotland) "
+				  "Regulations 2015"
+				: "the Regulations do not extend to Scotland");
+	return TP_OK;
+}
+
+enum tp_status
+tp_template_set_region(struct tp_plan_doc *doc, enum tp_region region,
+		       struct tp_error *err)
+{
+	struct tp_rules_config r;
+	enum tp_status rc;
+
+	if (!doc || !tp_region_name(region))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "tp_template_set_region needs a document "
+				     "and a region");
+	r = *tp_plan_doc_rules(doc);
+	if (region == TP_REGION_ENGLAND_AND_WALES ||
+	    region == TP_REGION_SCOTLAND ||
+	    region == TP_REGION_NORTHERN_IRELAND) {
+		if ((rc = check_jurisdiction(&r, region, err)))
+			return rc;
+		r.jurisdiction = region;
+		if ((rc = tp_plan_doc_set_rules(doc, &r, err)))
+			return rc;
+	}
+	tp_plan_doc_set_region(doc, region);
+	return TP_OK;
+}
+
 /* ---- building ----------------------------------------------------- */
 
 static enum tp_status
@@ -521,10 +685,15 @@ add_tpl_stage(struct tp_plan *plan, const struct tpl_stage *s, const char *prev,
 		rc = tp_plan_set_stage_time(plan, index, s->minutes, err);
 	if (rc == TP_OK && s->notes)
 		rc = tp_plan_set_stage_notes(plan, index, s->notes, err);
+	if (rc == TP_OK && (s->flags & STAT))
+		rc = tp_plan_set_stage_calendar(
+			plan, index, TP_STAGE_CALENDAR_STATUTORY, err);
 	if (rc == TP_OK && after && strcmp(after, NONE) != 0)
-		rc = tp_plan_add_dependency(plan, after, s->id,
-					    TP_DEP_FINISH_TO_START, 0,
-					    TP_UNIT_WORKING_DAYS, err);
+		rc = tp_plan_add_dependency(
+			plan, after, s->id, TP_DEP_FINISH_TO_START, 0,
+			(s->flags & DAY_AFTER) ? TP_UNIT_CALENDAR_DAYS
+					       : TP_UNIT_WORKING_DAYS,
+			err);
 	return rc;
 }
 
@@ -559,6 +728,9 @@ set_rules(struct tp_plan_doc *doc, const struct tpl *t, struct tp_error *err)
 	if (rc != TP_OK)
 		return rc;
 	r.claims = t->claims;
+	if (t->region == TP_REGION_SCOTLAND ||
+	    t->region == TP_REGION_NORTHERN_IRELAND)
+		r.jurisdiction = t->region;
 	/* Practice: warn when award to start is shorter than the TUPE 2006
 	 * reg 11(6) 28 days plus two weeks of consultation. */
 	r.min_lead_in_days = 42;

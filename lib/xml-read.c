@@ -47,6 +47,7 @@ struct reader {
 	int *stage_lines; /* line of each stage element, by index */
 	int ics_line;     /* line of the <ics> element */
 	xmlParserCtxtPtr vparser; /* the validating reading, if under way */
+	bool has_rules;   /* a <rules> element was read */
 };
 
 /* ---- errors --------------------------------------------------------- */
@@ -897,26 +898,45 @@ read_rules_children(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 	return rc;
 }
 
-/* regime, procedure and notice-means (names checked by the schema). */
+/* regime, procedure, authority and notice-means (names checked by the
+ * schema). No regime attribute: by date (tp_rules_config_init()). */
 static enum tp_status
 read_rule_names(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 {
 	char *regime = attr(n, "regime");
 	char *proc = attr(n, "procedure");
 	char *means = attr(n, "notice-means");
+	char *authority = attr(n, "authority");
 	enum tp_status rc = TP_OK;
 
 	if (regime)
 		rc = tp_regime_from_name(regime, &r->regime, rd->err);
 	if (rc == TP_OK && proc)
 		rc = tp_procedure_from_name(proc, &r->procedure, rd->err);
+	if (rc == TP_OK && authority)
+		rc = tp_authority_from_name(authority, &r->authority, rd->err);
 	if (means)
 		r->notice_means = strcmp(means, "other") ? TP_NOTICE_ELECTRONIC
 							 : TP_NOTICE_OTHER;
 	xmlFree(regime);
 	xmlFree(proc);
 	xmlFree(means);
+	xmlFree(authority);
 	return locate(rd, rc, node_line(n));
+}
+
+/* Without a jurisdiction attribute the rules follow the calendar's region
+ * where that is a part of the UK (a plan read before the attribute was
+ * written out, or written by hand). */
+static void
+default_jurisdiction(struct reader *rd, struct tp_rules_config *r)
+{
+	enum tp_region region = tp_plan_doc_region(rd->doc);
+
+	if (region == TP_REGION_ENGLAND_AND_WALES ||
+	    region == TP_REGION_SCOTLAND ||
+	    region == TP_REGION_NORTHERN_IRELAND)
+		r->jurisdiction = region;
 }
 
 static enum tp_status
@@ -927,6 +947,7 @@ read_rules(struct reader *rd, xmlNodePtr n)
 	enum tp_status rc;
 
 	tp_rules_config_init(&r);
+	default_jurisdiction(rd, &r);
 	rc = read_rule_names(rd, n, &r);
 	if (rc == TP_OK)
 		rc = read_claims(rd, n, &r.claims);
@@ -937,11 +958,30 @@ read_rules(struct reader *rd, xmlNodePtr n)
 				&present);
 	r.has_incumbent_end = rc == TP_OK && present;
 	if (rc == TP_OK)
+		rc = parse_date(rd, n, "framework-concluded",
+				&r.framework_concluded, &present);
+	r.has_framework_concluded = rc == TP_OK && present;
+	if (rc == TP_OK)
 		rc = read_rules_children(rd, n, &r);
 	if (rc == TP_OK)
 		rc = locate(rd, tp_plan_doc_set_rules(rd->doc, &r, rd->err),
 			    node_line(n));
+	rd->has_rules = true;
 	return rc;
+}
+
+/* A plan without <rules>: the defaults, in the calendar's part of the
+ * UK. */
+static enum tp_status
+default_rules(struct reader *rd)
+{
+	struct tp_rules_config r;
+
+	if (rd->has_rules)
+		return TP_OK;
+	tp_rules_config_init(&r);
+	default_jurisdiction(rd, &r);
+	return tp_plan_doc_set_rules(rd->doc, &r, rd->err);
 }
 
 /* ---- stages --------------------------------------------------------- */
@@ -993,6 +1033,33 @@ read_stage_time(struct reader *rd, xmlNodePtr n, size_t index)
 	return rc;
 }
 
+/* calendar="statutory": the stage counts on the statute's calendar. */
+static enum tp_status
+read_stage_calendar(struct reader *rd, xmlNodePtr n, size_t index)
+{
+	char *cal = attr(n, "calendar");
+	enum tp_status rc = TP_OK;
+
+	if (cal && strcmp(cal, "plan") != 0) {
+		if (strcmp(cal, "statutory") != 0)
+			rc = tp_error_setf(rd->err, TP_ERR_INVALID,
+					   tp_plan_stage_id(rd->doc->plan,
+							    index),
+					   "stage '%s': calendar must be plan "
+					   "or statutory, not '%.32s'",
+					   tp_plan_stage_id(rd->doc->plan,
+							    index),
+					   cal);
+		else
+			rc = tp_plan_set_stage_calendar(
+				rd->doc->plan, index,
+				TP_STAGE_CALENDAR_STATUTORY, rd->err);
+		rc = locate(rd, rc, node_line(n));
+	}
+	xmlFree(cal);
+	return rc;
+}
+
 static enum tp_status
 parse_kind_unit(struct reader *rd, xmlNodePtr n, enum tp_stage_kind *kind,
 		enum tp_unit *unit)
@@ -1032,6 +1099,8 @@ add_stage(struct reader *rd, xmlNodePtr n, size_t *index)
 	xmlFree(name);
 	if (rc == TP_OK)
 		rc = read_stage_time(rd, n, *index);
+	if (rc == TP_OK)
+		rc = read_stage_calendar(rd, n, *index);
 	if (rc == TP_OK)
 		rc = read_stage_texts(rd, n, *index);
 	return rc;
@@ -1306,6 +1375,8 @@ read_plan(struct reader *rd, xmlNodePtr root)
 		else if (is_elem(c, "stages"))
 			rc = read_stages(rd, c);
 	}
+	if (rc == TP_OK)
+		rc = default_rules(rd);
 	if (rc == TP_OK)
 		rc = check_cycles(rd);
 	return rc;

@@ -176,19 +176,26 @@ write_local(struct writer *wr, const struct tp_rules_config *r)
 	return ok && wend(wr);
 }
 
-/* Every setting is written, so that reading needs no defaults. */
+/* Every setting is written, so that reading needs no defaults (the
+ * regime by date is written as no regime attribute, its meaning). */
 static bool
 write_rules(struct writer *wr)
 {
 	const struct tp_rules_config *r = &wr->doc->rules;
 	bool ok = wstart(wr, "rules");
 
-	ok = ok && wattr(wr, "regime", tp_regime_name(r->regime));
+	/* By date is the reader's default: no attribute. */
+	ok = ok && (r->regime == TP_REGIME_BY_DATE ||
+		    wattr(wr, "regime", tp_regime_name(r->regime)));
 	ok = ok && wattr(wr, "procedure", tp_procedure_name(r->procedure));
 	ok = ok && write_claims(wr, r->claims);
 	ok = ok && wattr(wr, "jurisdiction", tp_region_name(r->jurisdiction));
 	ok = ok && (!r->has_incumbent_end ||
 		    wattr_date(wr, "incumbent-end", r->incumbent_end));
+	ok = ok && wattr(wr, "authority", tp_authority_name(r->authority));
+	ok = ok &&
+	     (!r->has_framework_concluded ||
+	      wattr_date(wr, "framework-concluded", r->framework_concluded));
 	ok = ok &&
 	     wattr(wr, "notice-means",
 		   r->notice_means == TP_NOTICE_OTHER ? "other" : "electronic");
@@ -245,6 +252,9 @@ write_stage_attrs(struct writer *wr, size_t s)
 			 minutes % 60);
 		ok = wattr(wr, "time", buf);
 	}
+	if (ok && tp_plan_stage_calendar_kind(p, s) ==
+			  TP_STAGE_CALENDAR_STATUTORY)
+		ok = wattr(wr, "calendar", "statutory");
 	return ok;
 }
 

@@ -506,7 +506,12 @@ continuity(void **state)
 	run(&x);
 	f = expect(&x, "continuity.gap", TP_SEVERITY_WARNING);
 	assert_non_null(strstr(f->message, "33 days"));
-	assert_non_null(strstr(f->fix, "advertise by about"));
+	/* The scheduler's answer, backward from 1 Apr 2012 (a Sunday, so
+	 * from Fri 30 Mar): the advert is fixed on 1 Nov 2011 and nothing
+	 * lies between, so that is the latest day; the contract start's own
+	 * fixed date is what keeps it from 1 Apr. */
+	assert_string_equal(f->fix, "advertise by 2011-11-01 and start on "
+				    "2012-04-01, not on the fixed date");
 	fx_free(&x);
 
 	/* Not pinned, but pushed there by its predecessors: an error. */
@@ -694,6 +699,27 @@ duplicate_milestones(void **state)
 	run(&x);
 	expect_none(&x, "plan.duplicate-milestone");
 	fx_free(&x);
+
+	/* Two tender deadlines on different days: a duplicate in an open
+	 * procedure, but initial and final tenders in a competitive
+	 * procedure with negotiation (PCR 2015 reg 29(23)(a): "set a common
+	 * deadline to submit any new or revised tenders"). */
+	for (int rounds = 0; rounds < 2; rounds++) {
+		fx_init(&x, TP_REGION_ENGLAND_AND_WALES);
+		x.cfg.regime = TP_REGIME_PCR2015;
+		x.cfg.procedure = rounds ? TP_PROC_NEGOTIATION : TP_PROC_OPEN;
+		milestone(&x, "initial", TP_STAGE_TENDER_DEADLINE,
+			  D(2020, 4, 27));
+		milestone(&x, "final", TP_STAGE_TENDER_DEADLINE,
+			  D(2020, 6, 18));
+		run(&x);
+		if (rounds)
+			expect_none(&x, "plan.duplicate-milestone");
+		else
+			expect(&x, "plan.duplicate-milestone",
+			       TP_SEVERITY_WARNING);
+		fx_free(&x);
+	}
 }
 
 static void
@@ -720,6 +746,155 @@ regime_choice(void **state)
 	milestone(&x, "advert", TP_STAGE_ADVERT, D(2005, 6, 1));
 	run(&x);
 	expect(&x, "regime.none", TP_SEVERITY_INFO);
+	fx_free(&x);
+}
+
+/* A plan: advert, 20 working days of work, a Cabinet meeting, the
+ * contract start; England and Wales, PA 2023. */
+static void
+cabinet_plan(struct fx *x, bool fixed_cabinet)
+{
+	size_t i;
+	fx_init(x, TP_REGION_ENGLAND_AND_WALES);
+	x->cfg.regime = TP_REGIME_PA2023;
+	assert_int_equal(tp_plan_set_start_date(x->plan, D(2026, 3, 2), NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_stage(x->plan, "advert", NULL,
+					   TP_STAGE_ADVERT, 0,
+					   TP_UNIT_WORKING_DAYS, &i, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_stage(x->plan, "work", NULL,
+					   TP_STAGE_CUSTOM, 20,
+					   TP_UNIT_WORKING_DAYS, &i, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_stage(x->plan, "cabinet", NULL,
+					   TP_STAGE_GOVERNANCE_APPROVAL, 0,
+					   TP_UNIT_WORKING_DAYS, &i, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_stage(x->plan, "start", NULL,
+					   TP_STAGE_CONTRACT_START, 0,
+					   TP_UNIT_WORKING_DAYS, &i, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_dependency(x->plan, "advert", "work",
+						TP_DEP_FINISH_TO_START, 0,
+						TP_UNIT_WORKING_DAYS, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_dependency(x->plan, "work", "cabinet",
+						TP_DEP_FINISH_TO_START, 0,
+						TP_UNIT_WORKING_DAYS, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_dependency(x->plan, "cabinet", "start",
+						TP_DEP_FINISH_TO_START, 0,
+						TP_UNIT_WORKING_DAYS, NULL),
+			 TP_OK);
+	if (fixed_cabinet)
+		assert_int_equal(tp_plan_add_constraint(
+					 x->plan, "cabinet",
+					 TP_CONSTRAINT_START_ON,
+					 D(2026, 5, 14), NULL),
+				 TP_OK);
+}
+
+static void
+run_today(struct fx *x, struct tp_date today)
+{
+	struct tp_check_options o;
+	struct tp_error err;
+	tp_check_options_init(&o);
+	o.has_today = true;
+	o.today = today;
+	tp_findings_free(x->found);
+	tp_schedule_free(x->sched);
+	x->found = NULL;
+	assert_int_equal(tp_schedule_compute(x->plan, TP_SCHEDULE_AUTO,
+					     &x->sched, &err),
+			 TP_OK);
+	if (tp_plan_check_with(x->sched, &x->cfg, &o, &x->found, &err) !=
+	    TP_OK)
+		fail_msg("check: %s", err.message);
+}
+
+/* #8 item 2: when a fixed date drives the contract start, say so. */
+static void
+fixed_date_drives(void **state)
+{
+	struct fx x;
+	const struct tp_finding *f;
+	/* From Mon 2 Mar 2026: advert Mon 2 Mar, 20 working days 3-30 Mar
+	 * (no bank holiday; Good Friday is 3 Apr), the Cabinet could meet
+	 * Tue 31 Mar, but it is fixed on Thu 14 May: the contract starts Fri
+	 * 15 May, driven by the Cabinet's date. */
+	cabinet_plan(&x, true);
+	run(&x);
+	f = expect(&x, "plan.driven-by-fixed-date", TP_SEVERITY_INFO);
+	assert_non_null(strstr(f->message, "2026-05-15"));
+	assert_non_null(strstr(f->message, "'cabinet' (start-on 2026-05-14)"));
+	fx_free(&x);
+	/* Without the fixed date the start date drives it: no finding. */
+	cabinet_plan(&x, false);
+	run(&x);
+	expect_none(&x, "plan.driven-by-fixed-date");
+	fx_free(&x);
+	/* The incumbent contract ends Thu 30 Apr 2026: to start on Fri 1 May
+	 * the Cabinet must meet by Thu 30 Apr, 9 working days before its
+	 * fixed 14 May (30 Apr, 1, 5, 6, 7, 8, 11, 12, 13 May: Mon 4 May is
+	 * the Early May bank holiday); the work then ends by Wed 29 Apr and
+	 * its 20 working days begin Tue 31 Mar (31 Mar, 1, 2, 7-10, 13-17,
+	 * 20-24, 27-29 Apr: Good Friday 3 and Easter Monday 6 Apr skipped),
+	 * so the advert by Mon 30 Mar. */
+	cabinet_plan(&x, true);
+	x.cfg.has_incumbent_end = true;
+	x.cfg.incumbent_end = D(2026, 4, 30);
+	run(&x);
+	f = expect(&x, "continuity.cannot-meet", TP_SEVERITY_ERROR);
+	assert_string_equal(f->fix,
+			    "advertise by 2026-03-30 and move the fixed date of "
+			    "'cabinet' (start-on 2026-05-14) 9 working days "
+			    "earlier to start on 2026-05-01");
+	fx_free(&x);
+}
+
+/* #8 item 3: a latest start already past is a warning; a plan wholly in
+ * the past is one info finding. */
+static void
+today_rules(void **state)
+{
+	struct fx x;
+	const struct tp_finding *f;
+	/* Backward from a contract start on Fri 15 May 2026 (no fixed
+	 * Cabinet): Cabinet Thu 14 May, 20 working days Wed 15 Apr - Wed 13
+	 * May (15-17, 20-24, 27-30 Apr, 1, 5-8, 11-13 May; Mon 4 May
+	 * skipped), so the latest day to advertise is Tue 14 Apr. */
+	cabinet_plan(&x, false);
+	tp_plan_clear_start_date(x.plan);
+	assert_int_equal(tp_plan_set_contract_start(x.plan, D(2026, 5, 15),
+						    NULL),
+			 TP_OK);
+	/* On that day itself nothing is late. */
+	run_today(&x, D(2026, 4, 14));
+	expect_none(&x, "today.latest-start-past");
+	/* A day later the advert is late: the warning, and the earliest
+	 * contract start advertising today (Wed 15 Apr): work 16 Apr - Thu
+	 * 14 May (16, 17, 20-24, 27-30 Apr, 1, 5-8, 11-14 May), Cabinet Fri
+	 * 15 May, start Mon 18 May. */
+	run_today(&x, D(2026, 4, 15));
+	f = expect(&x, "today.latest-start-past", TP_SEVERITY_WARNING);
+	assert_string_equal(f->stage, "advert");
+	assert_non_null(strstr(f->message, "2026-04-14"));
+	assert_string_equal(f->fix, "starting today, the contract start can "
+				    "be on 2026-05-18 at the earliest");
+	/* After the contract start everything is history. */
+	run_today(&x, D(2026, 6, 1));
+	expect(&x, "today.plan-past", TP_SEVERITY_INFO);
+	expect_none(&x, "today.latest-start-past");
+	/* Without today, no today rule. */
+	tp_findings_free(x.found);
+	x.found = NULL;
+	assert_int_equal(tp_plan_check_with(x.sched, &x.cfg, NULL, &x.found,
+					    NULL),
+			 TP_OK);
+	expect_none(&x, "today.plan-past");
+	expect_none(&x, "today.latest-start-past");
 	fx_free(&x);
 }
 
@@ -822,6 +997,8 @@ main(void)
 		cmocka_unit_test(tender_over_holidays),
 		cmocka_unit_test(tender_over_closure),
 		cmocka_unit_test(duplicate_milestones),
+		cmocka_unit_test(fixed_date_drives),
+		cmocka_unit_test(today_rules),
 		cmocka_unit_test(regime_choice),
 		cmocka_unit_test(findings_as_xml),
 		cmocka_unit_test(bad_arguments),

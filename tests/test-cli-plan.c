@@ -144,10 +144,13 @@ templates_lists_all(void **state)
 	expect_status(&r, 0);
 	for (const char *p = r.out; *p; p++)
 		lines += *p == '\n';
-	assert_int_equal(lines, 9);
-	/* id, a tab, a description */
-	assert_true(
-		!strncmp(r.out, "pcr2015-open\tPCR 2015 open procedure", 36));
+	assert_int_equal(lines, 11);
+	/* id, a tab, the regime, a tab, a description */
+	assert_true(!strncmp(r.out,
+			     "pcr2015-open\tpcr2015\tPCR 2015 open procedure",
+			     44));
+	expect_in(r.out, "\npcsr2015-open\tpcsr2015\t");
+	expect_in(r.out, "\nrfq-below-threshold\tnone\t");
 	expect_in(r.out, "\npa2023-competitive-flexible\t");
 	expect_in(r.out, "\npcr2006-part-b\t");
 	expect_in(r.out, "\nframework-call-off\t");
@@ -162,13 +165,49 @@ new_to_stdout(void **state)
 
 	(void)state;
 	RUN(&r, "new", "pa2023-open", "--start", "2025-03-03", "--region",
-	    "scotland", "--name", "Caf\xc3\xa9 & <co>");
+	    "northern-ireland", "--name", "Caf\xc3\xa9 & <co>");
 	expect_status(&r, 0);
 	expect_in(r.out, "xmlns=\"urn:tenderplan:plan:1\"");
 	expect_in(r.out, "<anchors start=\"2025-03-03\"/>");
-	expect_in(r.out, "<calendar region=\"scotland\"/>");
+	expect_in(r.out, "<calendar region=\"northern-ireland\"/>");
+	/* --region sets the rules' jurisdiction too (#8 item 5). */
+	expect_in(r.out, "jurisdiction=\"northern-ireland\"");
+	/* The Act's standstill counts on the statute's calendar. */
+	expect_in(r.out, "calendar=\"statutory\"");
 	expect_in(r.out, "<name>Caf\xc3\xa9 &amp; &lt;co&gt;</name>");
 	expect_in(r.out, "regime=\"pa2023\"");
+	run_free(&r);
+}
+
+/* PCR 2015 reg 1(7): the Regulations do not extend to Scotland, nor does
+ * the Procurement Act 2023 to devolved Scottish authorities; PCSR 2015
+ * reg 1(7): those extend to Scotland only. */
+static void
+new_refuses_regime_outside_its_extent(void **state)
+{
+	struct run r;
+
+	(void)state;
+	RUN(&r, "new", "pcr2015-open", "--start", "2020-03-02", "--region",
+	    "scotland");
+	expect_status(&r, 2);
+	expect_in(r.err, "use pcsr2015-open or pcsr2015-restricted");
+	assert_string_equal(r.out, "");
+	run_free(&r);
+	RUN(&r, "new", "pa2023-open", "--start", "2026-03-02", "--region",
+	    "scotland");
+	expect_status(&r, 2);
+	expect_in(r.err, "pcsr2015-open");
+	run_free(&r);
+	RUN(&r, "new", "pcsr2015-open", "--start", "2020-03-02", "--region",
+	    "england-and-wales");
+	expect_status(&r, 2);
+	expect_in(r.err, "extend to Scotland only (reg 1(7))");
+	run_free(&r);
+	RUN(&r, "new", "pcsr2015-open", "--start", "2020-03-02");
+	expect_status(&r, 0);
+	expect_in(r.out, "<calendar region=\"scotland\"/>");
+	expect_in(r.out, "jurisdiction=\"scotland\"");
 	run_free(&r);
 }
 
@@ -283,14 +322,68 @@ schedule_backward(void **state)
 	    path);
 	expect_status(&r, 0);
 	run_free(&r);
-	RUN(&r, "schedule", path, "--backward");
-	expect_status(&r, 0);
-	expect_in(r.out, "latest dates");
 	/* Wed 1 Apr 2026 is a working day everywhere in the UK (Good Friday
-	 * is 3 Apr 2026): the contract starts on it. */
-	expect_in(r.out, "contract-start           contract-start         "
-			 "2026-04-01  2026-04-01");
-	expect_in(r.out, "latest day to advertise: 2025-");
+	 * is 3 Apr 2026): the contract starts on it, by default and with
+	 * --backward alike (#8: it used to be a day early by default), and
+	 * both views give the same latest day to advertise. */
+	char *latest = NULL;
+	for (int backward = 0; backward < 2; backward++) {
+		if (backward)
+			RUN(&r, "schedule", path, "--backward");
+		else
+			RUN(&r, "schedule", path);
+		expect_status(&r, 0);
+		expect_in(r.out, "planned dates");
+		expect_in(r.out, "contract-start           contract-start  "
+				 "       2026-04-01  2026-04-01");
+		const char *l = strstr(r.out, "latest day to advertise: 2025-");
+		assert_non_null(l);
+		if (!latest)
+			latest = strndup(l, 35);
+		else
+			assert_int_equal(strncmp(latest, l, 35), 0);
+		expect_in(r.out, "rules: regime: pa2023; 0 errors");
+		run_free(&r);
+	}
+	free(latest);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+/* #8 item 3: --today, and $TP_TODAY when it is not given (the tests set
+ * TP_TODAY=2026-12-01). pa2023-open for a contract start on Thu 1 Apr
+ * 2027 has its latest day to advertise in autumn 2026 (the schedule
+ * test above): on 1 Dec 2026 that is past, on 1 Aug 2026 it is not. */
+static void
+today_option(void **state)
+{
+	char dir[] = "/tmp/tp-cli-plan-dir-XXXXXX", path[64];
+	struct run r;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/plan.xml", dir);
+	RUN(&r, "new", "pa2023-open", "--contract-start", "2027-04-01", "-o",
+	    path);
+	expect_status(&r, 0);
+	run_free(&r);
+	RUN(&r, "schedule", path);
+	expect_status(&r, 0);
+	expect_in(r.out, "warning: the latest day to advertise, 2026-");
+	expect_in(r.out, "is before today (2026-12-01)");
+	run_free(&r);
+	RUN(&r, "check", path, "--today", "2026-08-01");
+	expect_status(&r, 0);
+	assert_null(strstr(r.out, "today.latest-start-past"));
+	run_free(&r);
+	RUN(&r, "check", path, "--today", "2026-12-01");
+	expect_status(&r, 0); /* a warning, not an error */
+	expect_in(r.out, "warning today.latest-start-past [advert]");
+	expect_in(r.out, "starting today, the contract start can be on 2027-");
+	run_free(&r);
+	RUN(&r, "check", path, "--today", "2026-02-30");
+	expect_status(&r, 2);
+	expect_in(r.err, "--today");
 	run_free(&r);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(rmdir(dir), 0);
@@ -351,6 +444,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(templates_lists_all),
 		cmocka_unit_test(new_to_stdout),
+		cmocka_unit_test(new_refuses_regime_outside_its_extent),
+		cmocka_unit_test(today_option),
 		cmocka_unit_test(new_to_file_then_schedule),
 		cmocka_unit_test(new_bad_arguments),
 		cmocka_unit_test(schedule_hartlepool),

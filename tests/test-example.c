@@ -72,9 +72,14 @@ demo_dates(void **state)
 	expect_row("standstill", "2025-06-13", "2025-06-23");
 	expect_row("award", "2025-06-24", "2025-06-24");
 	/* Two months from Wed 25 Jun end Sun 24 Aug; Mon 25 Aug is the
-	 * Summer bank holiday, so Tue 26 Aug; the contract starts Wed 27. */
+	 * Summer bank holiday, so Tue 26 Aug. The contract could start Wed
+	 * 27 Aug, but it starts on the required contract start, Wed 1 Oct
+	 * 2025 (tp-schedule.h, "Anchors"), with the slack as its float:
+	 * 27 Aug to 1 Oct is 25 working days (27-29 Aug, 1-5, 8-12, 15-19,
+	 * 22-26, 29-30 Sep). */
 	expect_row("tupe", "2025-06-25", "2025-08-26");
-	expect_row("start", "2025-08-27", "2025-08-27");
+	expect_row("start", "2025-10-01", "2025-10-01");
+	assert_non_null(strstr(out, "2025-10-01 2025-10-01 2025-10-01    25"));
 	assert_non_null(strstr(out, "skips 2025-06-14 weekend"));
 }
 

@@ -209,7 +209,7 @@ bad_option_text_refused(void **state)
 
 	(void)state;
 	assert_int_equal(fixture_thurrock(&f, NULL), 0);
-	for (int fmt = TP_EXPORT_ICS; fmt <= TP_EXPORT_TEXT; fmt++)
+	for (int fmt = TP_EXPORT_ICS; fmt <= TP_EXPORT_OCDS; fmt++)
 		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 			tp_export_options_init(&opt);
 			opt.title = bad[i];

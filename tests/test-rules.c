@@ -301,8 +301,10 @@ minimum_periods(void **state)
 	assert_int_equal(min_days(TP_REGIME_PCR2015, TP_PROC_OPEN, T,
 				  TP_CLAIM_URGENCY),
 			 15);
-	/* reg 28: requests 30 (urgency 15); tenders 30, e-tenders 25, PIN
-	 * 10, urgency 10. reg 29 the same. */
+	/* reg 28: requests 30 (urgency 15). Tenders of a sub-central
+	 * authority (tp_min_period's default): "at least 10 days" without an
+	 * agreed period (reg 28(7)-(8)); central government's 30 / 25 / PIN
+	 * 10 are tested in test-minimums.c. reg 29 the same. */
 	assert_int_equal(min_days(TP_REGIME_PCR2015, TP_PROC_RESTRICTED, P, 0),
 			 30);
 	assert_int_equal(min_days(TP_REGIME_PCR2015, TP_PROC_RESTRICTED, P,
@@ -310,7 +312,7 @@ minimum_periods(void **state)
 			 15);
 	assert_int_equal(min_days(TP_REGIME_PCR2015, TP_PROC_RESTRICTED, T,
 				  ED),
-			 25);
+			 10);
 	assert_int_equal(min_days(TP_REGIME_PCR2015, TP_PROC_NEGOTIATION, T,
 				  ED | TP_CLAIM_PIN),
 			 10);
@@ -429,7 +431,10 @@ config_defaults(void **state)
 	struct tp_rules_config cfg;
 	memset(&cfg, 0xff, sizeof(cfg));
 	tp_rules_config_init(&cfg);
-	assert_int_equal(cfg.regime, TP_REGIME_NONE);
+	/* By date, and distinct from "no statutory regime" (#8). */
+	assert_int_equal(cfg.regime, TP_REGIME_BY_DATE);
+	assert_int_equal(cfg.authority, TP_AUTHORITY_SUB_CENTRAL);
+	assert_false(cfg.has_framework_concluded);
 	assert_int_equal(cfg.jurisdiction, TP_REGION_ENGLAND_AND_WALES);
 	assert_int_equal(cfg.procedure, TP_PROC_OPEN);
 	assert_true(cfg.claims & TP_CLAIM_ELECTRONIC_TENDERS);

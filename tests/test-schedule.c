@@ -29,6 +29,7 @@
 struct fixture {
 	struct tp_calendar *cal;     /* England and Wales */
 	struct tp_calendar *closure; /* the same + 22 Dec 2025 - 2 Jan 2026 */
+	struct tp_calendar *uk;      /* a bank holiday anywhere in the UK */
 };
 
 static int
@@ -48,6 +49,8 @@ setup(void **state)
 	assert_int_equal(tp_calendar_builder_build(b, &f->closure, NULL),
 			 TP_OK);
 	tp_calendar_builder_free(b);
+	assert_int_equal(tp_calendar_new_region(TP_REGION_UK, &f->uk, NULL),
+			 TP_OK);
 	*state = f;
 	return 0;
 }
@@ -58,6 +61,7 @@ teardown(void **state)
 	struct fixture *f = *state;
 	tp_calendar_free(f->cal);
 	tp_calendar_free(f->closure);
+	tp_calendar_free(f->uk);
 	free(f);
 	return 0;
 }
@@ -288,11 +292,12 @@ finish_to_finish(void **state)
 	 * (11, 14, 15). */
 	two_stage(f, FF, -2, WD, 3, WD, TP_DATE(2025, 4, 11),
 		  TP_DATE(2025, 4, 15));
-	/* B is 5 calendar days, finish >= Thu 17. Starting Fri 11 it would
-	 * end Tue 15 (too early); starting Mon 14 it ends Fri 18 -> Tue 22
-	 * after Easter: the earliest start is Mon 14. */
-	two_stage(f, FF, 0, WD, 5, CD, TP_DATE(2025, 4, 14),
-		  TP_DATE(2025, 4, 22));
+	/* B is 5 calendar days, finish >= Thu 17. A calendar-day stage may
+	 * start on any day (tp-schedule.h, "Days"): starting Sat 12 it would
+	 * end Wed 16 (too early); starting Sun 13 it ends Thu 17: the
+	 * earliest start is Sun 13. */
+	two_stage(f, FF, 0, WD, 5, CD, TP_DATE(2025, 4, 13),
+		  TP_DATE(2025, 4, 17));
 	/* Calendar lag +2: Thu 17 + 2 = Sat 19 -> Tue 22 finish; 1 wd. */
 	two_stage(f, FF, 2, CD, 1, WD, TP_DATE(2025, 4, 22),
 		  TP_DATE(2025, 4, 22));
@@ -778,13 +783,16 @@ rnd(uint64_t *x)
 	return *x;
 }
 
-/* A random DAG: edges only from lower to higher index, so no cycles. */
+/* A random DAG: edges only from lower to higher index, so index order is a
+ * topological order and there are no cycles. With @stat, some stages count
+ * on @stat_cal (the plan's statutory calendar). */
 static struct tp_plan *
-random_plan(const struct tp_calendar *cal, uint64_t *seed, size_t n,
-	    bool working_only)
+random_plan(const struct tp_calendar *cal, const struct tp_calendar *stat_cal,
+	    uint64_t *seed, size_t n, bool working_only)
 {
 	struct tp_plan *p = new_plan(cal, TP_DATE(2025, 1, 6));
 	char id[16], from[16];
+	tp_plan_set_statutory_calendar(p, stat_cal);
 	for (size_t i = 0; i < n; i++) {
 		enum tp_unit u =
 			working_only ? WD : (enum tp_unit)(rnd(seed) % 4);
@@ -792,6 +800,12 @@ random_plan(const struct tp_calendar *cal, uint64_t *seed, size_t n,
 			(int32_t)(rnd(seed) % (u == TP_UNIT_MONTHS ? 3 : 15));
 		snprintf(id, sizeof(id), "s%zu", i);
 		stage(p, id, amount, u);
+		if (stat_cal && rnd(seed) % 3 == 0)
+			assert_int_equal(
+				tp_plan_set_stage_calendar(
+					p, i, TP_STAGE_CALENDAR_STATUTORY,
+					NULL),
+				TP_OK);
 		for (int k = 0; i > 0 && k < 3; k++) {
 			if (rnd(seed) % 3 == 0)
 				continue;
@@ -805,74 +819,251 @@ random_plan(const struct tp_calendar *cal, uint64_t *seed, size_t n,
 	return p;
 }
 
-/* The date a link allows, computed from the conventions with the calendar
- * directly (not through the scheduler). */
-static int32_t
-link_bound(const struct tp_calendar *cal, const struct tp_dependency *d,
-	   int32_t from)
+/* An independent oracle for the conventions of tp-schedule.h: it steps
+ * day by day with tp_calendar_is_working_day() only and finds every
+ * inverse by exhaustive search, sharing no code with the scheduler. */
+
+static bool
+working(const struct tp_calendar *cal, int32_t d)
 {
-	struct tp_date out;
-	int32_t k = d->lag + (d->type == FS) - (d->type == SF);
-	if (d->lag_unit == WD)
-		assert_int_equal(
-			tp_calendar_add_working_days(
-				cal, (struct tp_date){from}, k, &out, NULL),
-			TP_OK);
-	else
-		assert_int_equal(
-			tp_calendar_adjust(cal, (struct tp_date){from + k},
-					   TP_ROLL_FOLLOWING, &out, NULL),
-			TP_OK);
-	return out.day;
+	bool w = false;
+	assert_int_equal(tp_calendar_is_working_day(cal, (struct tp_date){d},
+						    &w, NULL),
+			 TP_OK);
+	return w;
 }
 
+static int32_t
+roll_up(const struct tp_calendar *cal, int32_t d)
+{
+	while (!working(cal, d))
+		d++;
+	return d;
+}
+
+/* The k-th working day after d (k > 0; d not counted), before d (k < 0),
+ * or d itself if working else the next one (k = 0). */
+static int32_t
+step_wd(const struct tp_calendar *cal, int32_t d, int32_t k)
+{
+	if (k == 0)
+		return roll_up(cal, d);
+	for (int32_t left = k > 0 ? k : -k; left > 0;) {
+		d += k > 0 ? 1 : -1;
+		if (working(cal, d))
+			left--;
+	}
+	return d;
+}
+
+struct oracle {
+	const struct tp_plan *p;
+	int32_t es[64], ef[64], ls[64], lf[64];
+};
+
+static bool
+any_start(const struct tp_plan *p, size_t v)
+{
+	return tp_plan_stage_amount(p, v) > 0 && tp_plan_stage_unit(p, v) != WD;
+}
+
+static const struct tp_calendar *
+cal_of(const struct tp_plan *p, size_t v)
+{
+	return tp_plan_stage_calendar(p, v);
+}
+
+static int32_t
+o_finish(const struct tp_plan *p, size_t v, int32_t s)
+{
+	const struct tp_calendar *cal = cal_of(p, v);
+	int32_t n = tp_plan_stage_amount(p, v);
+	struct tp_date m;
+	if (n == 0)
+		return s;
+	switch (tp_plan_stage_unit(p, v)) {
+	case WD:
+		return step_wd(cal, s, n - 1);
+	case TP_UNIT_MONTHS:
+		assert_int_equal(tp_date_add_months((struct tp_date){s}, n, &m,
+						    NULL),
+				 TP_OK);
+		return roll_up(cal, m.day - 1);
+	case TP_UNIT_WEEKS:
+		return roll_up(cal, s + 7 * n - 1);
+	default:
+		return roll_up(cal, s + n - 1);
+	}
+}
+
+static bool
+src_fin(const struct tp_dependency *d)
+{
+	return d->type == FS || d->type == FF;
+}
+
+static bool
+tgt_fin(const struct tp_dependency *d)
+{
+	return d->type == FF || d->type == SF;
+}
+
+/* The bound dependency @d puts on its successor's date from @x. */
+static int32_t
+o_link(const struct tp_plan *p, const struct tp_dependency *d, int32_t x)
+{
+	const struct tp_calendar *cal = cal_of(p, d->to);
+	int32_t k = d->lag + (d->type == FS) - (d->type == SF);
+	int32_t t = d->lag_unit == WD ? step_wd(cal, x, k) : x + k;
+	if (tgt_fin(d) || !any_start(p, d->to))
+		t = roll_up(cal, t);
+	return t;
+}
+
+static bool
+in_dom(const struct tp_plan *p, size_t v, int32_t s)
+{
+	return any_start(p, v) || working(cal_of(p, v), s);
+}
+
+/* ASAP from @lo: each stage at the first day its domain allows that meets
+ * every incoming bound. */
 static void
-check_dependencies_hold(const struct tp_calendar *cal, const struct tp_plan *p,
-			const struct tp_schedule *s)
+o_forward(struct oracle *o, int32_t lo)
+{
+	const struct tp_plan *p = o->p;
+	struct tp_dependency d;
+	tp_plan_foreach_stage (p, v) {
+		int32_t s = lo;
+		bool ok;
+		do {
+			while (!in_dom(p, v, s))
+				s++;
+			ok = true;
+			for (size_t e = 0; ok && tp_plan_dependency(p, e, &d);
+			     e++) {
+				if (d.to != v)
+					continue;
+				int32_t src = src_fin(&d) ? o->ef[d.from]
+							  : o->es[d.from];
+				int32_t got = tgt_fin(&d) ? o_finish(p, v, s) : s;
+				ok = got >= o_link(p, &d, src);
+			}
+			if (!ok)
+				s++;
+		} while (!ok);
+		o->es[v] = s;
+		o->ef[v] = o_finish(p, v, s);
+	}
+}
+
+/* ALAP to @hi: each stage at the last day its domain allows whose finish
+ * is by @hi and whose outgoing bounds its successors' late dates meet. */
+static void
+o_backward(struct oracle *o, int32_t hi)
+{
+	const struct tp_plan *p = o->p;
+	struct tp_dependency d;
+	for (size_t v = tp_plan_stage_count(p); v-- > 0;) {
+		int32_t s = hi;
+		bool ok;
+		do {
+			while (!in_dom(p, v, s))
+				s--;
+			int32_t f = o_finish(p, v, s);
+			ok = f <= hi;
+			for (size_t e = 0; ok && tp_plan_dependency(p, e, &d);
+			     e++) {
+				if (d.from != v)
+					continue;
+				int32_t tgt = tgt_fin(&d) ? o->lf[d.to]
+							  : o->ls[d.to];
+				ok = o_link(p, &d, src_fin(&d) ? f : s) <= tgt;
+			}
+			if (!ok)
+				s--;
+		} while (!ok);
+		o->ls[v] = s;
+		o->lf[v] = o_finish(p, v, s);
+	}
+}
+
+static int32_t
+o_max_finish(const struct oracle *o)
+{
+	int32_t hi = INT32_MIN;
+	tp_plan_foreach_stage (o->p, v)
+		if (o->ef[v] > hi)
+			hi = o->ef[v];
+	return hi;
+}
+
+static int32_t
+o_min_start(const struct oracle *o)
+{
+	int32_t lo = INT32_MAX;
+	tp_plan_foreach_stage (o->p, v)
+		if (o->ls[v] < lo)
+			lo = o->ls[v];
+	return lo;
+}
+
+/* Every stage's dates fall on days they may, every dependency holds on
+ * both sets of dates, and floats are consistent. */
+static void
+check_schedule_sane(const struct tp_plan *p, const struct tp_schedule *s)
 {
 	struct tp_dependency d;
+	tp_plan_foreach_stage (p, v) {
+		int32_t es = tp_schedule_early_start(s, v).day;
+		int32_t ls = tp_schedule_late_start(s, v).day;
+		assert_true(in_dom(p, v, es) && in_dom(p, v, ls));
+		assert_true(working(cal_of(p, v),
+				    tp_schedule_early_finish(s, v).day));
+		assert_true(working(cal_of(p, v),
+				    tp_schedule_late_finish(s, v).day));
+		assert_true(es <= ls);
+		assert_true(tp_schedule_early_finish(s, v).day >=
+			    o_finish(p, v, es));
+		assert_true(tp_schedule_total_float(s, v) >= 0);
+		assert_true(tp_schedule_free_float(s, v) <=
+			    tp_schedule_total_float(s, v));
+	}
 	for (size_t e = 0; tp_plan_dependency(p, e, &d); e++) {
-		bool src_fin = d.type == FS || d.type == FF;
-		bool tgt_fin = d.type == FF || d.type == SF;
-		int32_t src = src_fin ? tp_schedule_early_finish(s, d.from).day
-				      : tp_schedule_early_start(s, d.from).day;
-		int32_t tgt = tgt_fin ? tp_schedule_early_finish(s, d.to).day
-				      : tp_schedule_early_start(s, d.to).day;
-		assert_true(tgt >= link_bound(cal, &d, src));
-		src = src_fin ? tp_schedule_late_finish(s, d.from).day
-			      : tp_schedule_late_start(s, d.from).day;
-		tgt = tgt_fin ? tp_schedule_late_finish(s, d.to).day
-			      : tp_schedule_late_start(s, d.to).day;
-		assert_true(tgt >= link_bound(cal, &d, src));
+		for (int late = 0; late < 2; late++) {
+			const struct tp_schedule *x = s;
+			int32_t src = src_fin(&d)
+					      ? (late ? tp_schedule_late_finish(
+							       x, d.from)
+						      : tp_schedule_early_finish(
+							       x, d.from))
+							.day
+					      : (late ? tp_schedule_late_start(
+							       x, d.from)
+						      : tp_schedule_early_start(
+							       x, d.from))
+							.day;
+			int32_t tgt = tgt_fin(&d)
+					      ? (late ? tp_schedule_late_finish(
+							       x, d.to)
+						      : tp_schedule_early_finish(
+							       x, d.to))
+							.day
+					      : (late ? tp_schedule_late_start(
+							       x, d.to)
+						      : tp_schedule_early_start(
+							       x, d.to))
+							.day;
+			assert_true(tgt >= o_link(p, &d, src));
+		}
 	}
 }
 
+/* The critical path is a chain of dependencies with zero float, from the
+ * plan's start to its finish. */
 static void
-check_stage_dates(const struct tp_calendar *cal, const struct tp_plan *p,
-		  const struct tp_schedule *s)
-{
-	tp_plan_foreach_stage (p, i) {
-		bool w1 = false, w2 = false;
-		struct tp_date es = tp_schedule_early_start(s, i);
-		struct tp_date ls = tp_schedule_late_start(s, i);
-		assert_int_equal(tp_calendar_is_working_day(cal, es, &w1, NULL),
-				 TP_OK);
-		assert_int_equal(tp_calendar_is_working_day(cal, ls, &w2, NULL),
-				 TP_OK);
-		assert_true(w1 && w2);
-		/* Feasible (no constraints, one anchor): earliest <= latest. */
-		assert_true(es.day <= ls.day);
-		assert_true(tp_schedule_early_finish(s, i).day >= es.day);
-		assert_true(tp_schedule_total_float(s, i) >= 0);
-		assert_true(tp_schedule_free_float(s, i) <=
-			    tp_schedule_total_float(s, i));
-	}
-}
-
-/* The path is a chain of dependencies, from a stage that starts on the
- * plan's start to the one that finishes last, all with zero float. */
-static void
-check_critical_path(const struct tp_plan *p, const struct tp_schedule *s)
+check_critical_path(const struct tp_plan *p, const struct tp_schedule *s,
+		    enum tp_reason_kind head, enum tp_reason_kind tail)
 {
 	size_t n = 0;
 	const size_t *path = tp_schedule_critical_path(s, &n);
@@ -880,13 +1071,18 @@ check_critical_path(const struct tp_plan *p, const struct tp_schedule *s)
 	struct tp_reason r;
 	assert_true(n > 0);
 	assert_true(tp_schedule_early_reason(s, path[0], &r));
-	assert_int_equal(r.kind, TP_REASON_START_DATE);
+	if (head != TP_REASON_NONE)
+		assert_int_equal(r.kind, head);
+	assert_true(tp_schedule_late_reason(s, path[n - 1], &r));
+	if (tail != TP_REASON_NONE)
+		assert_int_equal(r.kind, tail);
 	assert_date(tp_schedule_early_start(s, path[0]),
 		    tp_schedule_plan_start(s));
 	assert_date(tp_schedule_early_finish(s, path[n - 1]),
 		    tp_schedule_plan_finish(s));
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(tp_schedule_total_float(s, path[i]), 0);
+		assert_true(tp_schedule_is_critical(s, path[i]));
 		if (i == 0)
 			continue;
 		bool linked = false;
@@ -896,47 +1092,108 @@ check_critical_path(const struct tp_plan *p, const struct tp_schedule *s)
 	}
 }
 
+static struct tp_schedule *
+compute_from(const struct tp_plan *p, enum tp_schedule_mode mode, bool start,
+	     int32_t day)
+{
+	struct tp_schedule_options o;
+	struct tp_schedule *s = NULL;
+	struct tp_error err = {0};
+	tp_schedule_options_init(&o);
+	o.mode = mode;
+	if (start) {
+		o.override_start = true;
+		o.start = (struct tp_date){day};
+	} else {
+		o.override_contract_start = true;
+		o.contract_start = (struct tp_date){day};
+	}
+	if (tp_schedule_compute_with(p, &o, &s, &err) != TP_OK)
+		fail_msg("schedule failed: %s", err.message);
+	return s;
+}
+
+/* Forward: the early dates are exactly the oracle's ASAP dates; the late
+ * dates are the oracle's ALAP dates from the plan's finish, except on the
+ * critical path, which keeps its early dates. */
 static void
 random_dags(void **state)
 {
 	const struct fixture *f = *state;
 	uint64_t seed = 0x5eed2025u;
 	for (int round = 0; round < 300; round++) {
-		bool working_only = round % 2 == 0;
+		bool working_only = round % 3 == 0;
 		size_t n = 1 + (size_t)(rnd(&seed) % 40);
+		struct oracle o = {0};
 		struct tp_plan *p =
-			random_plan(f->closure, &seed, n, working_only);
+			random_plan(f->closure, round % 2 ? f->uk : NULL,
+				    &seed, n, working_only);
 		struct tp_schedule *s = compute(p, TP_SCHEDULE_FORWARD);
-		check_dependencies_hold(f->closure, p, s);
-		check_stage_dates(f->closure, p, s);
-		if (working_only)
-			check_critical_path(p, s);
+		o.p = p;
+		o_forward(&o, TP_DATE(2025, 1, 6).day);
+		o_backward(&o, o_max_finish(&o));
+		tp_plan_foreach_stage (p, v) {
+			assert_int_equal(tp_schedule_early_start(s, v).day,
+					 o.es[v]);
+			assert_int_equal(tp_schedule_early_finish(s, v).day,
+					 o.ef[v]);
+			assert_true(tp_schedule_late_start(s, v).day <=
+				    o.ls[v]);
+		}
+		check_schedule_sane(p, s);
+		check_critical_path(p, s, TP_REASON_START_DATE,
+				    TP_REASON_NONE);
 		tp_schedule_free(s);
 		tp_plan_free(p);
 	}
 }
 
-/* Backward: the latest dates hold every dependency and meet the contract
- * start; with working days only the first stages have zero float. */
+/* Backward: the late dates are exactly the oracle's ALAP dates from the
+ * contract start; the critical path keeps them, so it has no float; and
+ * the plan's latest start is exact: scheduling forward from it meets the
+ * contract start, from the next working day after it misses. */
 static void
 random_dags_backward(void **state)
 {
 	const struct fixture *f = *state;
 	uint64_t seed = 0xbac4a4d5u;
+	int32_t cs = TP_DATE(2026, 3, 31).day;
 	for (int round = 0; round < 200; round++) {
 		size_t n = 1 + (size_t)(rnd(&seed) % 30);
-		struct tp_plan *p = random_plan(f->cal, &seed, n, round % 2);
+		struct oracle o = {0};
+		struct tp_plan *p = random_plan(f->cal, round % 2 ? f->uk : NULL,
+						&seed, n, round % 3 == 0);
 		tp_plan_clear_start_date(p);
 		assert_int_equal(tp_plan_set_contract_start(
-					 p, TP_DATE(2026, 3, 31), NULL),
+					 p, (struct tp_date){cs}, NULL),
 				 TP_OK);
 		struct tp_schedule *s = compute(p, TP_SCHEDULE_AUTO);
-		check_dependencies_hold(f->cal, p, s);
-		check_stage_dates(f->cal, p, s);
-		tp_plan_foreach_stage (p, i)
-			assert_true(tp_schedule_late_finish(s, i).day <=
-				    TP_DATE(2026, 3, 31).day);
+		o.p = p;
+		o_backward(&o, cs);
+		tp_plan_foreach_stage (p, v) {
+			assert_int_equal(tp_schedule_late_start(s, v).day,
+					 o.ls[v]);
+			assert_int_equal(tp_schedule_late_finish(s, v).day,
+					 o.lf[v]);
+		}
+		check_schedule_sane(p, s);
+		check_critical_path(p, s, TP_REASON_NONE,
+				    TP_REASON_CONTRACT_START);
 		assert_int_equal(tp_schedule_min_float(s), 0);
+		/* Galois: from the latest start the plan fits; one working
+		 * day later it does not. */
+		int32_t lo = o_min_start(&o);
+		assert_int_equal(tp_schedule_plan_start(s).day, lo);
+		struct oracle a = {.p = p}, b = {.p = p};
+		o_forward(&a, lo);
+		o_forward(&b, step_wd(f->cal, lo, 1));
+		assert_true(o_max_finish(&a) <= cs);
+		assert_true(o_max_finish(&b) > cs);
+		/* And the library agrees with the oracle on that forward run. */
+		struct tp_schedule *fw =
+			compute_from(p, TP_SCHEDULE_FORWARD, true, lo);
+		assert_true(tp_schedule_plan_finish(fw).day <= cs);
+		tp_schedule_free(fw);
 		tp_schedule_free(s);
 		tp_plan_free(p);
 	}

@@ -679,6 +679,10 @@ static const struct {
 	{"pcr2015-cpn", "itt-issue", 25},
 	/* PCR 2015 regs 74-77: no minimum */
 	{"pcr2015-light-touch", "advert", -1},
+	/* PCSR 2015 reg 28(3),(6): 35 days, up to 5 fewer electronic */
+	{"pcsr2015-open", "advert", 30},
+	/* PCSR 2015 reg 29(6),(10): 30 days from the ITT, 25 electronic */
+	{"pcsr2015-restricted", "itt-issue", 25},
 	/* PA 2023 s.54(4): electronic, all documents provided: 25 */
 	{"pa2023-open", "advert", 25},
 	{"pa2023-competitive-flexible", "itt-issue", 25},

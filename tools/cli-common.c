@@ -221,10 +221,13 @@ cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 {
 	struct tp_error err;
 
+	struct tp_schedule_options opt;
+
+	tp_schedule_options_init(&opt);
+	opt.mode = mode;
 	if (tp_plan_doc_read_file(file, 0, doc, &err) != TP_OK)
 		return cli_lib_error(&err);
-	if (tp_schedule_compute(tp_plan_doc_plan_const(*doc), mode, sched,
-				&err) == TP_OK)
+	if (tp_plan_doc_schedule(*doc, &opt, sched, &err) == TP_OK)
 		return CLI_EXIT_OK;
 	if (!err.source[0])
 		snprintf(err.source, sizeof(err.source), "%s", file);
@@ -238,5 +241,59 @@ cli_blame_option(enum tp_status rc, struct tp_error *err, const char *opt)
 {
 	if (rc != TP_OK && !err->source[0])
 		snprintf(err->source, sizeof(err->source), "%s", opt);
+	return rc;
+}
+
+void
+cli_print_findings_summary(const struct tp_findings *f)
+{
+	int n[3] = {0, 0, 0};
+
+	for (size_t i = 0; i < tp_findings_count(f); i++)
+		n[tp_findings_get(f, i)->severity]++;
+	printf("regime: %s; %d error%s, %d warning%s, %d info",
+	       tp_regime_name(tp_findings_regime(f)), n[TP_SEVERITY_ERROR],
+	       n[TP_SEVERITY_ERROR] == 1 ? "" : "s", n[TP_SEVERITY_WARNING],
+	       n[TP_SEVERITY_WARNING] == 1 ? "" : "s", n[TP_SEVERITY_INFO]);
+}
+
+enum tp_status
+cli_today_parse(const char *value, struct cli_today *t, struct tp_error *err)
+{
+	t->set = true;
+	return cli_blame_option(
+		tp_date_parse(value, (long)strlen(value), &t->date, err), err,
+		"--today");
+}
+
+static enum tp_status
+default_today(struct tp_date *out, struct tp_error *err)
+{
+	const char *env = getenv("TP_TODAY");
+
+	if (env && *env)
+		return cli_blame_option(
+			tp_date_parse(env, (long)strlen(env), out, err), err,
+			"TP_TODAY");
+	return tp_date_today(TP_DEFAULT_TIME_ZONE, out, err);
+}
+
+enum tp_status
+cli_check(const struct tp_plan_doc *doc, const struct tp_schedule *s,
+	  const struct cli_today *t, struct tp_findings **out,
+	  struct tp_error *err)
+{
+	struct tp_check_options opt;
+	enum tp_status rc = TP_OK;
+
+	tp_check_options_init(&opt);
+	opt.has_today = true;
+	if (t && t->set)
+		opt.today = t->date;
+	else
+		rc = default_today(&opt.today, err);
+	if (rc == TP_OK)
+		rc = tp_plan_check_with(s, tp_plan_doc_rules(doc), &opt, out,
+					err);
 	return rc;
 }

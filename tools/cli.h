@@ -55,6 +55,31 @@ struct tp_plan_doc;
 int cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 		      struct tp_plan_doc **doc, struct tp_schedule **sched);
 
+/* --today DATE, shared by schedule, check and export. */
+struct cli_today {
+	bool set;
+	struct tp_date date;
+};
+
+/* Parse the value of --today into @p t. */
+enum tp_status cli_today_parse(const char *value, struct cli_today *t,
+			       struct tp_error *err);
+
+/* Run the rules checker on @p s with today's date: --today, else $TP_TODAY
+ * (YYYY-MM-DD, for tests and reproducible runs), else the current date in
+ * Europe/London. */
+enum tp_status cli_check(const struct tp_plan_doc *doc,
+			 const struct tp_schedule *s, const struct cli_today *t,
+			 struct tp_findings **out, struct tp_error *err);
+
+#define CLI_TODAY_HELP                                                         \
+	"  --today DATE     check against this date instead of today's\n"      \
+	"                   (Europe/London; $TP_TODAY if set): a latest\n"     \
+	"                   start already past is a warning\n"
+
+/* Print "regime: R; N errors, M warnings, K info" (no newline). */
+void cli_print_findings_summary(const struct tp_findings *f);
+
 /* True if @p arg asks for help ("--help" or "-h"). */
 bool cli_is_help(const char *arg);
 
@@ -162,6 +187,8 @@ int cli_cmd_holidays(int argc, char **argv);
 int cli_cmd_standstill(int argc, char **argv);
 
 int cli_cmd_check(int argc, char **argv);
+
+int cli_cmd_audit(int argc, char **argv);
 
 /* The help text of the calendar options, for the usage strings. */
 #define CLI_CALENDAR_OPTIONS_HELP                                              \

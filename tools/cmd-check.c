@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static const char check_usage[] =
-	"Usage: tenderplan check PLAN.xml [--xml] [--backward]\n"
+	"Usage: tenderplan check PLAN.xml [--xml] [--backward] [--today DATE]\n"
 	"\n"
 	"Schedule the plan and check it against the procurement rules its\n"
 	"file names (regime, procedure, local rules, incumbent contract end):\n"
@@ -22,6 +22,9 @@ static const char check_usage[] =
 	"  --xml        the findings as XML (schema tenderplan-findings.xsd)\n"
 	"  --backward   check the latest dates (from the contract start)\n"
 	"               instead of the earliest\n"
+	"  --today DATE check against this date instead of today's\n"
+	"               (Europe/London; $TP_TODAY if set): a latest start\n"
+	"               already past is a warning\n"
 	"  -h, --help   print this text\n"
 	"\n"
 	"Exit status: 0 no errors (warnings allowed); 1 errors found; 2 bad\n"
@@ -30,6 +33,7 @@ static const char check_usage[] =
 
 struct check_opts {
 	bool xml, backward;
+	struct cli_today today;
 };
 
 static enum tp_status
@@ -46,7 +50,14 @@ set_backward(void *ctx, const char *value, struct tp_error *err)
 	return TP_OK;
 }
 
+static enum tp_status
+set_today(void *ctx, const char *value, struct tp_error *err)
+{
+	return cli_today_parse(value, &((struct check_opts *)ctx)->today, err);
+}
+
 static const struct cli_option check_options[] = {
+	{"--today", true, set_today},
 	{"--xml", false, set_xml},
 	{"--backward", false, set_backward},
 	{NULL, false, NULL},
@@ -105,7 +116,7 @@ run_check(const char *file, const struct check_opts *o)
 
 	if (rc != CLI_EXIT_OK)
 		return rc;
-	if (tp_plan_check(s, tp_plan_doc_rules(doc), &f, &err) != TP_OK)
+	if (cli_check(doc, s, &o->today, &f, &err) != TP_OK)
 		rc = cli_lib_error(&err);
 	else if (o->xml)
 		rc = print_xml(f, tp_plan_doc_plan_const(doc));
@@ -123,7 +134,7 @@ run_check(const char *file, const struct check_opts *o)
 int
 cli_cmd_check(int argc, char **argv)
 {
-	struct check_opts o = {false, false};
+	struct check_opts o = {false, false, {false, {0}}};
 	struct cli_args args;
 	int rc = cli_parse("check", argc, argv, check_options, &o, &args);
 

@@ -18,6 +18,7 @@ static const char export_usage[] =
 	"  mspdi  MS Project XML, also read by ProjectLibre and GanttProject\n"
 	"  svg    Gantt chart; html: a page with the chart and a table\n"
 	"  csv    one row per stage; text: a weekly grid for the terminal\n"
+	"  ocds   an Open Contracting Data Standard 1.1 release package\n"
 	"\n"
 	"Options:\n"
 	"  --format F        one of the above (required)\n"
@@ -25,6 +26,11 @@ static const char export_usage[] =
 	"  --alarm N         ics: a reminder N working days before each\n"
 	"                    deadline (0-250)\n"
 	"  --title TEXT      calendar or page title (default: the plan's name)\n"
+	"  --ocid-prefix P   ocds: the publisher's registered ocid prefix\n"
+	"                    (default ocds-tenderplan, which is not\n"
+	"                    registered, for drafts)\n"
+	"  --today DATE      check against this date instead of today's\n"
+	"                    (Europe/London; $TP_TODAY if set)\n"
 	"  --no-check        leave out the rules checker's findings (shown by\n"
 	"                    default in ics descriptions, xml, svg and html)\n"
 	"  -o, --output FILE write FILE (replaced whole, never half-written)\n"
@@ -40,6 +46,7 @@ struct export_opts {
 	struct tp_export_options opt;
 	const char *output;
 	bool no_check;
+	struct cli_today today;
 };
 
 static enum tp_status
@@ -82,11 +89,24 @@ opt_title(void *ctx, const char *value, struct tp_error *err)
 }
 
 static enum tp_status
+opt_ocid_prefix(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct export_opts *)ctx)->opt.ocid_prefix = value;
+	return TP_OK;
+}
+
+static enum tp_status
 opt_output(void *ctx, const char *value, struct tp_error *err)
 {
 	struct export_opts *o = ctx;
 	o->output = value;
 	return TP_OK;
+}
+
+static enum tp_status
+opt_today(void *ctx, const char *value, struct tp_error *err)
+{
+	return cli_today_parse(value, &((struct export_opts *)ctx)->today, err);
 }
 
 static enum tp_status
@@ -99,10 +119,12 @@ opt_no_check(void *ctx, const char *value, struct tp_error *err)
 
 static const struct cli_option export_options[] = {
 	{"--no-check", false, opt_no_check},
+	{"--today", true, opt_today},
 	{"--format", true, opt_format},
 	{"--deadlines-only", false, opt_deadlines},
 	{"--alarm", true, opt_alarm},
 	{"--title", true, opt_title},
+	{"--ocid-prefix", true, opt_ocid_prefix},
 	{"--output", true, opt_output},
 	{NULL, false, NULL},
 };
@@ -130,11 +152,11 @@ write_stdout(enum tp_export_format fmt, const struct tp_plan *plan,
  * (no regime for its dates, say) is still exported, with a warning. */
 static int
 add_findings(const struct tp_schedule *s, const struct tp_plan_doc *doc,
-	     struct tp_findings **f, struct tp_export_finding **list,
-	     struct tp_export_options *opt)
+	     const struct cli_today *today, struct tp_findings **f,
+	     struct tp_export_finding **list, struct tp_export_options *opt)
 {
 	struct tp_error err;
-	if (tp_plan_check(s, tp_plan_doc_rules(doc), f, &err) != TP_OK) {
+	if (cli_check(doc, s, today, f, &err) != TP_OK) {
 		char buf[600];
 		fprintf(stderr, "tenderplan: warning: rules not checked: %s\n",
 			tp_error_format(&err, buf, sizeof(buf)));
@@ -191,7 +213,8 @@ run_export(const char *file, const struct export_opts *o)
 	struct tp_findings *findings = NULL;
 	struct tp_export_finding *list = NULL;
 	rc = o->no_check ? CLI_EXIT_OK
-			 : add_findings(s, doc, &findings, &list, &opt);
+			 : add_findings(s, doc, &o->today, &findings, &list,
+					&opt);
 	if (rc == CLI_EXIT_OK)
 		rc = write_output(file, plan, s, o, &opt);
 	free(list);
@@ -240,7 +263,8 @@ cli_cmd_export(int argc, char **argv)
 		rc = cli_usage_error("export", "give one plan file");
 	} else if (!o.format_set) {
 		rc = cli_usage_error("export", "say which --format: ics, xml, "
-					       "mspdi, svg, html, csv or text");
+					       "mspdi, svg, html, csv, text or "
+					       "ocds");
 	} else {
 		rc = run_export(args.pos[0], &o);
 	}

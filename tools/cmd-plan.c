@@ -14,7 +14,8 @@ static const char templates_usage[] =
 	"Usage: tenderplan templates\n"
 	"\n"
 	"List the built-in procedure templates, one per line: the id, a tab,\n"
-	"a description. Use an id with 'tenderplan new'.\n";
+	"the regime (pcr2006, pcr2015, pcsr2015, pa2023 or none), a tab, a\n"
+	"description. Use an id with 'tenderplan new'.\n";
 
 int
 cli_cmd_templates(int argc, char **argv)
@@ -35,8 +36,8 @@ cli_cmd_templates(int argc, char **argv)
 	}
 	cli_args_free(&args);
 	for (size_t i = 0; i < tp_template_count(); i++)
-		printf("%s\t%s\n", tp_template_id(i),
-		       tp_template_description(i));
+		printf("%s\t%s\t%s\n", tp_template_id(i),
+		       tp_template_regime(i), tp_template_description(i));
 	return cli_finish_stdout(CLI_EXIT_OK);
 }
 
@@ -53,9 +54,13 @@ static const char new_usage[] =
 	"Options:\n"
 	"  --start DATE           the first day of the plan (YYYY-MM-DD)\n"
 	"  --contract-start DATE  the day the contract must start\n"
-	"  --region R             calendar region: england-and-wales,\n"
-	"                         scotland, northern-ireland, uk, none\n"
-	"                         (default: the template's)\n"
+	"  --region R             where the authority is: england-and-wales,\n"
+	"                         scotland or northern-ireland set the\n"
+	"                         calendar and the rules' jurisdiction (PCR\n"
+	"                         and PA 2023 templates are not for Scotland,\n"
+	"                         PCSR 2015 ones only for it); uk and none\n"
+	"                         set the calendar only (default: the\n"
+	"                         template's)\n"
 	"  --name NAME            the plan's name\n"
 	"  -o, --output FILE      write FILE (atomically) instead of standard\n"
 	"                         output\n"
@@ -135,8 +140,9 @@ apply_new_opts(struct tp_plan_doc *doc, const struct new_opts *o,
 	enum tp_status rc = TP_OK;
 
 	if (o->has_region)
-		tp_plan_doc_set_region(doc, o->region);
-	if (o->name)
+		rc = cli_blame_option(tp_template_set_region(doc, o->region, err),
+				      err, "--region");
+	if (rc == TP_OK && o->name)
 		rc = tp_plan_set_name(plan, o->name, err);
 	if (rc == TP_OK && o->has_start)
 		rc = tp_plan_set_start_date(plan, o->start, err);

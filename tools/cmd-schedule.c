@@ -10,22 +10,26 @@
 
 static const char schedule_usage[] =
 	"Usage: tenderplan schedule PLAN.xml [--backward | --forward]\n"
-	"                           [--explain STAGE]\n"
+	"                           [--explain STAGE] [--today DATE]\n"
 	"\n"
 	"Schedule the plan and print one line per stage: a '*' for the\n"
-	"critical path, the stage id, its kind, start and finish dates, its\n"
-	"working days and its total float in working days (negative: late).\n"
-	"With both anchors in the plan, the dates are the earliest and float\n"
-	"shows the slack; --backward schedules from the contract start only\n"
-	"and shows the latest dates (the latest day to advertise), --forward\n"
-	"from the start date only.\n"
+	"critical path, the stage id, its kind, its planned start and finish,\n"
+	"its working days and its total float in working days (negative:\n"
+	"late). From a start date the plan runs as early as it can and ends\n"
+	"with the earliest contract start; from a required contract start it\n"
+	"runs back to the latest day to advertise, and the contract starts on\n"
+	"the day asked for; with both, the contract starts on its day and float\n"
+	"shows the slack. --backward uses the contract start only, --forward\n"
+	"the start date only. Either way the last lines say what drives the\n"
+	"timetable when a date the plan fixes does, not the anchor.\n"
 	"\n"
 	"Options:\n"
-	"  --backward       latest dates from the required contract start\n"
-	"  --forward        earliest dates from the start date\n"
+	"  --backward       from the required contract start only\n"
+	"  --forward        from the start date only\n"
 	"  --explain STAGE  say which dependency, constraint or anchor gave\n"
 	"                   STAGE its dates and which non-working days were\n"
 	"                   skipped\n"
+	CLI_TODAY_HELP
 	"  -h, --help       print this text\n"
 	"\n"
 	"Exit status: 0 a schedule was computed (even with warnings); 2 bad\n"
@@ -34,6 +38,7 @@ static const char schedule_usage[] =
 struct schedule_opts {
 	enum tp_schedule_mode mode;
 	const char *explain;
+	struct cli_today today;
 };
 
 static enum tp_status
@@ -57,7 +62,15 @@ opt_explain(void *ctx, const char *value, struct tp_error *err)
 	return TP_OK;
 }
 
+static enum tp_status
+opt_today(void *ctx, const char *value, struct tp_error *err)
+{
+	return cli_today_parse(value, &((struct schedule_opts *)ctx)->today,
+			       err);
+}
+
 static const struct cli_option schedule_options[] = {
+	{"--today", true, opt_today},
 	{"--backward", false, opt_backward},
 	{"--forward", false, opt_forward},
 	{"--explain", true, opt_explain},
@@ -66,11 +79,6 @@ static const struct cli_option schedule_options[] = {
 
 /* ---- the table ------------------------------------------------------ */
 
-static enum tp_pass
-shown_pass(const struct schedule_opts *o)
-{
-	return o->mode == TP_SCHEDULE_BACKWARD ? TP_PASS_LATE : TP_PASS_EARLY;
-}
 
 static void
 stage_dates(const struct tp_schedule *s, size_t i, enum tp_pass pass,
@@ -96,8 +104,7 @@ print_header(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 	printf("regime: %s, procedure: %s\n", tp_regime_name(r->regime),
 	       tp_procedure_name(r->procedure));
 	printf("calendar: %s\n", tp_region_name(tp_plan_doc_region(doc)));
-	printf("%s dates, from %s to %s\n",
-	       pass == TP_PASS_LATE ? "latest" : "earliest",
+	printf("planned dates, from %s to %s\n",
 	       tp_date_format(tp_schedule_plan_start(s), a),
 	       tp_date_format(tp_schedule_plan_finish(s), b));
 	printf("\n  %-24s %-22s %-10s  %-10s  %4s %6s\n", "stage", "kind",
@@ -125,23 +132,152 @@ print_row(const struct tp_schedule *s, const struct tp_plan *p, size_t i,
 	return CLI_EXIT_OK;
 }
 
+/* The stage the timetable leads to: the first contract start, else the
+ * stage that finishes last. */
+static size_t
+end_stage(const struct tp_schedule *s, const struct tp_plan *p)
+{
+	size_t end = 0;
+	tp_plan_foreach_stage (p, i) {
+		if (tp_plan_stage_kind(p, i) == TP_STAGE_CONTRACT_START)
+			return i;
+		if (tp_schedule_early_finish(s, i).day >
+		    tp_schedule_early_finish(s, end).day)
+			end = i;
+	}
+	return end;
+}
+
+/* The first advert, else the stage that starts first. */
+static size_t
+advert_stage(const struct tp_schedule *s, const struct tp_plan *p)
+{
+	size_t first = 0;
+	tp_plan_foreach_stage (p, i) {
+		if (tp_plan_stage_kind(p, i) == TP_STAGE_ADVERT)
+			return i;
+		if (tp_schedule_late_start(s, i).day <
+		    tp_schedule_late_start(s, first).day)
+			first = i;
+	}
+	return first;
+}
+
+/* "the fixed date of 'cabinet' (start-on 2027-01-14)" */
+static void
+describe_fixed(const struct tp_plan *p, const struct tp_reason *r, char *buf,
+	       size_t size)
+{
+	struct tp_constraint k;
+	char d[TP_DATE_STRLEN];
+
+	if (!tp_plan_constraint(p, r->index, &k)) {
+		snprintf(buf, size, "a constraint");
+		return;
+	}
+	snprintf(buf, size, "the fixed date of '%s' (%s %s)",
+		 tp_plan_stage_id(p, k.stage),
+		 tp_constraint_type_name(k.type), tp_date_format(k.date, d));
+}
+
+/* With a contract start: the latest day to advertise, and what sets it. */
+static void
+print_latest_advert(const struct tp_schedule *s, const struct tp_plan *p)
+{
+	struct tp_reason r;
+	struct tp_date cs;
+	size_t at, advert = advert_stage(s, p), end = end_stage(s, p);
+	char d[TP_DATE_STRLEN], c[TP_DATE_STRLEN], fixed[160];
+
+	tp_plan_contract_start(p, &cs);
+	printf("\nlatest day to advertise: %s",
+	       tp_date_format(tp_schedule_late_start(s, advert), d));
+	if (!tp_schedule_trace(s, advert, TP_PASS_LATE, &at, &r) ||
+	    r.kind != TP_REASON_CONSTRAINT) {
+		printf(" (to start the contract on %s)\n",
+		       tp_date_format(tp_schedule_early_start(s, end), c));
+		return;
+	}
+	describe_fixed(p, &r, fixed, sizeof(fixed));
+	if (tp_schedule_total_float(s, end) >= 0)
+		printf("\n  set by %s, not by the contract start: the contract "
+		       "start has %d working days of float\n",
+		       fixed, (int)tp_schedule_total_float(s, end));
+	else
+		printf("\n  set by %s, not by the contract start, which "
+		       "cannot be met anyway (%d working days late)\n",
+		       fixed, (int)-tp_schedule_total_float(s, end));
+}
+
+/* With a start date: the earliest contract start, and what drives it. */
+static void
+print_earliest_end(const struct tp_schedule *s, const struct tp_plan *p)
+{
+	struct tp_reason r;
+	size_t at, end = end_stage(s, p);
+	char d[TP_DATE_STRLEN], fixed[160];
+
+	if (tp_schedule_has_contract_start(s))
+		return; /* it starts on its date; float shows the slack */
+	printf("\nearliest %s: %s",
+	       tp_plan_stage_kind(p, end) == TP_STAGE_CONTRACT_START
+		       ? "contract start"
+		       : "finish",
+	       tp_date_format(tp_schedule_early_start(s, end), d));
+	if (tp_schedule_trace(s, end, TP_PASS_EARLY, &at, &r) &&
+	    r.kind == TP_REASON_CONSTRAINT) {
+		describe_fixed(p, &r, fixed, sizeof(fixed));
+		printf("\n  driven by %s, not by the start date: starting "
+		       "earlier does not bring it forward\n",
+		       fixed);
+	} else {
+		printf("\n");
+	}
+}
+
 static void
 print_summary(const struct tp_schedule *s, const struct tp_plan *p)
 {
-	char d[TP_DATE_STRLEN];
-	size_t advert;
-
-	if (tp_schedule_has_contract_start(s) &&
-	    tp_plan_find_stage(p, "advert", &advert))
-		printf("\nlatest day to advertise: %s\n",
-		       tp_date_format(tp_schedule_late_start(s, advert), d));
+	if (tp_plan_stage_count(p) == 0)
+		return;
+	if (tp_schedule_has_start_date(s))
+		print_earliest_end(s, p);
+	if (tp_schedule_has_contract_start(s))
+		print_latest_advert(s, p);
 	for (size_t i = 0; i < tp_schedule_diagnostic_count(s); i++)
 		printf("warning: %s\n", tp_schedule_diagnostic(s, i)->message);
 }
 
+/* The rules checker's verdict in one line, so that nobody exports an
+ * unchecked plan without seeing it. */
+static int
+print_rules(const struct tp_plan_doc *doc, const struct tp_schedule *s,
+	    const char *file, const struct cli_today *today)
+{
+	struct tp_findings *f = NULL;
+	struct tp_error err;
+
+	if (cli_check(doc, s, today, &f, &err) != TP_OK)
+		return cli_lib_error(&err);
+	/* What is already late matters before anything else. */
+	for (size_t i = 0; i < tp_findings_count(f); i++) {
+		const struct tp_finding *x = tp_findings_get(f, i);
+		if (!strcmp(x->rule_id, "today.latest-start-past"))
+			printf("warning: %s%s%s\n", x->message,
+			       x->fix[0] ? " - " : "", x->fix);
+	}
+	printf("rules: ");
+	cli_print_findings_summary(f);
+	if (tp_findings_count(f))
+		printf(" (tenderplan check %s)", file);
+	putchar('\n');
+	tp_findings_free(f);
+	return CLI_EXIT_OK;
+}
+
 static int
 print_table(const struct tp_plan_doc *doc, const struct tp_schedule *s,
-	    enum tp_pass pass)
+	    enum tp_pass pass, const char *file, const struct cli_today *today)
 {
 	const struct tp_plan *p = tp_plan_doc_plan_const(doc);
 	int rc = CLI_EXIT_OK;
@@ -152,7 +288,7 @@ print_table(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 			return rc;
 	}
 	print_summary(s, p);
-	return CLI_EXIT_OK;
+	return print_rules(doc, s, file, today);
 }
 
 /* ---- --explain ------------------------------------------------------ */
@@ -233,7 +369,7 @@ run_schedule(const char *file, const struct schedule_opts *o)
 	if (o->explain)
 		rc = explain(s, o->explain, file);
 	else
-		rc = print_table(doc, s, shown_pass(o));
+		rc = print_table(doc, s, TP_PASS_EARLY, file, &o->today);
 	tp_schedule_free(s);
 	tp_plan_doc_free(doc);
 	return rc ? rc : cli_finish_stdout(CLI_EXIT_OK);
@@ -242,7 +378,7 @@ run_schedule(const char *file, const struct schedule_opts *o)
 int
 cli_cmd_schedule(int argc, char **argv)
 {
-	struct schedule_opts o = {TP_SCHEDULE_AUTO, NULL};
+	struct schedule_opts o = {TP_SCHEDULE_AUTO, NULL, {false, {0}}};
 	struct cli_args args;
 	int rc = cli_parse("schedule", argc, argv, schedule_options, &o, &args);
 

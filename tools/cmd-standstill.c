@@ -20,6 +20,8 @@ static const char standstill_usage[] =
 	"Regimes: pcr2006 (reg 32A), pcr2015 (reg 87), pcsr2015 (Scotland,\n"
 	"reg 86), pa2023 (s.51: eight working days, holidays of any part of\n"
 	"the UK, whatever --region says), local (--days N [--working-days]).\n"
+	"PCR 2006 and PCR 2015 do not extend to Scotland (PCR 2006 reg 1(2),\n"
+	"PCR 2015 reg 1(7)): for a Scottish authority use pcsr2015.\n"
 	"\n"
 	"Options:\n"
 	"  --notice MEANS    electronic (default) or other (e.g. post)\n"
@@ -160,6 +162,22 @@ check_required(const struct standstill_opts *o)
 		return cli_usage_error("standstill", "missing --regime");
 	if (!o->sent_set)
 		return cli_usage_error("standstill", "missing --sent");
+	if (o->req.regime == TP_REGIME_BY_DATE || o->req.regime == TP_REGIME_NONE)
+		return cli_usage_error("standstill",
+				       "--regime %s has no standstill: name "
+				       "pcr2006, pcr2015, pcsr2015, pa2023 or "
+				       "local",
+				       tp_regime_name(o->req.regime));
+	if ((o->req.regime == TP_REGIME_PCR2015 ||
+	     o->req.regime == TP_REGIME_PCR2006) &&
+	    o->req.region == TP_REGION_SCOTLAND)
+		return cli_usage_error("standstill",
+				       "--regime %s does not extend to Scotland "
+				       "(%s): use --regime pcsr2015",
+				       tp_regime_name(o->req.regime),
+				       o->req.regime == TP_REGIME_PCR2015
+					       ? "PCR 2015 reg 1(7)"
+					       : "PCR 2006 reg 1(2)");
 	if (o->req.regime == TP_REGIME_LOCAL && o->local.standstill_days <= 0)
 		return cli_usage_error("standstill",
 				       "--regime local needs --days N");

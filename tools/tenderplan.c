@@ -21,8 +21,10 @@ static const char usage[] =
 	"  schedule    schedule a plan file and print its dates\n"
 	"  standstill  when a standstill ends and the contract may be signed\n"
 	"  check       check a plan against the procurement rules\n"
+	"  audit       check published OCDS tender notices' periods\n"
 	"  export      write a plan's timetable for calendars, MS Project,\n"
-	"              Gantt charts (ics, xml, mspdi, svg, html, csv, text)\n"
+	"              Gantt charts, OCDS (ics, xml, mspdi, svg, html, csv,\n"
+	"              text, ocds)\n"
 	"\n"
 	"Options:\n"
 	"  --version   print the version\n"
@@ -41,6 +43,7 @@ static const struct {
 	{"schedule", cli_cmd_schedule},
 	{"standstill", cli_cmd_standstill},
 	{"check", cli_cmd_check},
+	{"audit", cli_cmd_audit},
 	{"export", cli_cmd_export},
 };
 

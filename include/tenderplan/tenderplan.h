@@ -17,5 +17,6 @@
 #include "tp-templates.h"
 #include "tp-rules.h"
 #include "tp-check.h"
+#include "tp-ocds.h"
 
 #endif

@@ -68,12 +68,12 @@ enum tp_holiday_kind {
 
 /** One holiday. @c name is owned by whatever returned the struct. */
 struct tp_holiday {
-	struct tp_date date;
-	enum tp_holiday_kind kind;
+	struct tp_date date;       /**< the day */
+	enum tp_holiday_kind kind; /**< where the day comes from */
 	/** Bit (1u << region) for each of england-and-wales, scotland and
 	 * northern-ireland where the day is a holiday; 0 for user days. */
 	unsigned regions;
-	const char *name;
+	const char *name; /**< e.g. "Easter Monday"; a closure's name */
 };
 
 /** How to move a date that is not a working day. */

@@ -21,16 +21,31 @@
  * - the transfer date for TUPE is the start of the "contract-start" stage.
  *
  * Rule ids (stable; each test-checked both ways):
- *  regime.none, regime.out-of-period, period.participation-minimum,
- *  period.tender-minimum, period.deadline-time, local.min-tender,
+ *  regime.none, regime.out-of-period, regime.not-in-jurisdiction,
+ *  procedure.not-in-regime, period.participation-minimum,
+ *  period.tender-minimum, period.two-working-days, period.not-checked,
+ *  period.deadline-time, local.min-tender,
  *  standstill.contract-inside, standstill.not-mandatory,
- *  standstill.stage-short, standstill.no-notice, local.standstill,
- *  local.committee-report,
+ *  standstill.stage-short, standstill.voluntary-short,
+ *  standstill.no-notice, local.standstill, local.committee-report,
  *  sequence.notice-before-decision, tupe.eli-late, tupe.eli-date,
  *  tupe.eli-before-award, tupe.lead-in-short, continuity.gap,
  *  continuity.cannot-meet, calendar.contract-start-non-working,
  *  calendar.constraint-non-working, practice.tender-over-holidays,
- *  plan.duplicate-milestone, schedule.unmet.
+ *  plan.duplicate-milestone, plan.driven-by-fixed-date, schedule.unmet,
+ *  today.latest-start-past, today.plan-past.
+ *
+ * Statutory periods and standstills are counted on the statute's calendar,
+ * whatever calendar the plan's stages use: the union of the UK's bank
+ * holidays for PA 2023 (s.123), Scotland's for PCSR 2015 (reg 2(1)), the
+ * jurisdiction's for PCR 2006 and PCR 2015.
+ *
+ * Findings of one kind that can repeat across a large plan are grouped:
+ * plan.duplicate-milestone gives one finding per set of stages that should
+ * be one milestone (naming how many and the first ones), and a rule that
+ * finds more than ten cases reports the first ten and one more finding
+ * with the count of the rest. The checker takes O(n log n) time in the
+ * number of stages, dependencies and constraints.
  */
 #ifndef TP_CHECK_H
 #define TP_CHECK_H
@@ -47,6 +62,32 @@ extern "C" {
 
 /** The findings of one check, in the order the rules ran. */
 struct tp_findings;
+
+/** What a check needs beyond the rules. Initialise with
+ * tp_check_options_init(). */
+struct tp_check_options {
+	/** Check against today's date: the latest day to advertise, or the
+	 * latest start of any stage, already past is a warning
+	 * (today.latest-start-past); a plan entirely before today gives one
+	 * info finding (today.plan-past) instead. */
+	bool has_today;
+	struct tp_date today; /**< today's date, with has_today */
+	/** Room to grow without an ABI break. */
+	unsigned char reserved[32];
+};
+
+/** Set @p opt to the defaults: no today. NULL is allowed. */
+TP_EXPORT void
+tp_check_options_init(struct tp_check_options *opt);
+
+/**
+ * As tp_plan_check(), with @p opt (NULL: the defaults).
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_check_with(const struct tp_schedule *sched,
+		   const struct tp_rules_config *cfg,
+		   const struct tp_check_options *opt, struct tp_findings **out,
+		   struct tp_error *err);
 
 /**
  * Check the schedule @p sched (and the plan it was computed from) against
@@ -72,16 +113,18 @@ tp_findings_get(const struct tp_findings *findings, size_t i);
 TP_EXPORT enum tp_severity
 tp_findings_max_severity(const struct tp_findings *findings);
 
-/** The regime the check applied (chosen by date when the config said
- * TP_REGIME_NONE). */
+/** The regime the check applied: chosen by date when the config said
+ * TP_REGIME_BY_DATE, and never TP_REGIME_BY_DATE itself (see
+ * tp_rules_config_regime()). */
 TP_EXPORT enum tp_regime
 tp_findings_regime(const struct tp_findings *findings);
 
 /**
  * Write @p findings as an XML document (namespace
  * urn:tenderplan:findings:1, schema data/tenderplan-findings.xsd) into a
- * new NUL-terminated buffer at @p data (free it with free()) of @p len
- * bytes. @p plan_id may be NULL.
+ * new NUL-terminated buffer at @p data (release it with tp_free()) of
+ * @p len bytes. @p plan_id may be NULL; the other pointers may not
+ * (TP_ERR_INVALID).
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_findings_write_xml(const struct tp_findings *findings, const char *plan_id,

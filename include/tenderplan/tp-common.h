@@ -10,12 +10,19 @@
 extern "C" {
 #endif
 
+/** @def TP_EXPORT
+ * Marks a function the shared library exports (lib/tenderplan.map lists
+ * them). */
 #if defined(__GNUC__) && __GNUC__ >= 4
 #define TP_EXPORT __attribute__((visibility("default")))
 #else
 #define TP_EXPORT
 #endif
 
+/** @def TP_NODISCARD
+ * The compiler warns when the result (a status) is ignored. */
+/** @def TP_PRINTF
+ * Argument @p a is a printf format used with the arguments from @p b. */
 #if defined(__GNUC__)
 #define TP_NODISCARD __attribute__((warn_unused_result))
 #define TP_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -71,6 +78,19 @@ tp_error_clear(struct tp_error *err);
  */
 TP_EXPORT char *
 tp_error_format(const struct tp_error *err, char *buf, unsigned long size);
+
+/**
+ * Release a buffer the library allocated and handed to the caller (each
+ * function that returns one says so), such as the text of
+ * tp_export_to_buffer(), tp_export_portfolio_to_buffer(),
+ * tp_plan_doc_write_memory() or tp_findings_write_xml(). Use this rather
+ * than free() when the caller may not share the library's C runtime
+ * (bindings for other languages, another libc or allocator). NULL is
+ * allowed and does nothing. Objects with a _free() function of their own
+ * (tp_plan_free(), …) are released by that function, not by this one.
+ */
+TP_EXPORT void
+tp_free(void *ptr);
 
 #ifdef __cplusplus
 }

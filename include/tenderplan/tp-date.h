@@ -24,7 +24,7 @@ extern "C" {
 
 /** A calendar date: days since 1970-01-01. */
 struct tp_date {
-	int32_t day;
+	int32_t day; /**< days since 1970-01-01 (negative before) */
 };
 
 /** Earliest supported year. */
@@ -34,7 +34,7 @@ struct tp_date {
 /** Bytes needed by tp_date_format(): "YYYY-MM-DD" and a NUL. */
 #define TP_DATE_STRLEN 11
 
-/* Days from 1970-01-01 to y-m-d (H. Hinnant's days_from_civil, for y >= 1).
+/** Days from 1970-01-01 to y-m-d (H. Hinnant's days_from_civil, for y >= 1).
  * A constant expression, for literals in code and tests; it does not check
  * its arguments: use tp_date_from_ymd() for input. */
 #define TP_DAYS_FROM_CIVIL_(y, m, d)                                          \
@@ -157,6 +157,14 @@ tp_date_add_months(struct tp_date d, int32_t months, struct tp_date *out,
 /** Easter Sunday of @p year (Gregorian computus); year must be in range. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_date_easter(int year, struct tp_date *out, struct tp_error *err);
+
+/**
+ * Today's date in the IANA time zone @p tzid (e.g. "Europe/London"), from
+ * the system clock and libical's time-zone rules. TP_ERR_INVALID for an
+ * unknown zone or NULL pointers.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_date_today(const char *tzid, struct tp_date *out, struct tp_error *err);
 
 #ifdef __cplusplus
 }

@@ -3,8 +3,9 @@
  * @file tp-export.h
  * Writing a computed schedule for other programs and for people:
  * iCalendar (calendar apps), schedule XML (with an XSD), MS Project XML
- * (MSPDI), an SVG Gantt chart and an HTML page embedding it, CSV and a
- * plain-text weekly grid.
+ * (MSPDI), an SVG Gantt chart and an HTML page embedding it, CSV, a
+ * plain-text weekly grid and an Open Contracting Data Standard (OCDS) 1.1
+ * release package.
  *
  * Every writer reads a plan and a schedule computed from it (both const;
  * many threads may export the same schedule at once) and writes either to
@@ -38,7 +39,16 @@ enum tp_export_format {
 	TP_EXPORT_HTML = 4, /**< "html": a self-contained page with the Gantt */
 	TP_EXPORT_CSV = 5,  /**< "csv": one row per stage (RFC 4180) */
 	TP_EXPORT_TEXT = 6, /**< "text": weekly grid for terminals */
+	/** "ocds": an OCDS 1.1 release package (JSON), one release per plan
+	 * with tag "planning"; which stage gives which field: docs/ocds.md */
+	TP_EXPORT_OCDS = 7,
 };
+
+/** The ocid prefix of an OCDS export when the options name none. It is
+ * not one the Open Contracting Partnership registers (those are "ocds-"
+ * and six characters), so a draft timetable can never be mistaken for, or
+ * collide with, a publisher's real contracting process. */
+#define TP_OCDS_DEFAULT_PREFIX "ocds-tenderplan"
 
 /**
  * A finding to show beside a stage (a hook for the rules checker's
@@ -70,7 +80,8 @@ struct tp_export_options {
 	/** iCalendar X-WR-CALNAME and page titles; NULL: the plan's name (or
 	 * "Tender timetables" for a portfolio). Borrowed. */
 	const char *title;
-	/** iCalendar DTSTAMP in seconds since 1970-01-01 UTC; 0: now. */
+	/** iCalendar DTSTAMP, and the OCDS release date and package
+	 * publishedDate, in seconds since 1970-01-01 UTC; 0: now. */
 	int64_t dtstamp;
 	/** iCalendar: the schedule of the previous revision of the same plan,
 	 * or NULL. Its stages missing from the current plan are published
@@ -80,12 +91,16 @@ struct tp_export_options {
 	 * publish as cancelled when @c previous is not available (dated on
 	 * the plan's start). Borrowed; may be NULL when @c n_removed is 0. */
 	const char *const *removed;
-	size_t n_removed;
+	size_t n_removed; /**< how many ids @c removed holds */
 	/** Findings to show (DESCRIPTION, XML, HTML); may be NULL. */
 	const struct tp_export_finding *findings;
-	size_t n_findings;
+	size_t n_findings; /**< how many @c findings there are */
+	/** OCDS: the ocid prefix, normally the "ocds-xxxxxx" prefix
+	 * registered for the publisher; the ocid is the prefix, "-" and the
+	 * plan's id. NULL: TP_OCDS_DEFAULT_PREFIX. Borrowed. */
+	const char *ocid_prefix;
 	/** Room to grow without an ABI break. */
-	unsigned char reserved[64];
+	unsigned char reserved[64 - sizeof(const char *)];
 };
 
 /** Set @p opt to the defaults: everything, no alarm, no previous
@@ -103,8 +118,9 @@ tp_export_format_from_name(const char *name, enum tp_export_format *out,
 
 /**
  * Export @p sched, computed from @p plan, as @p format into a new
- * NUL-terminated buffer (free it with free()); its length without the NUL
- * goes to @p len if not NULL. @p opt may be NULL for the defaults.
+ * NUL-terminated buffer at @p out (release it with tp_free()); its length
+ * without the NUL goes to @p len if not NULL. @p opt may be NULL for the
+ * defaults.
  * Errors: TP_ERR_INVALID (the schedule is not of this plan; an iCalendar
  * export of a plan without an id, which the UIDs need; a bad option),
  * TP_ERR_RANGE (a date outside the calendar), TP_ERR_NOMEM. @p out and
@@ -129,10 +145,12 @@ tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
 
 /**
  * Export @p n schedules (a portfolio; each plan is tp_schedule_plan())
- * as one document: one VCALENDAR, one XML document, one CSV table or one
+ * as one document: one VCALENDAR, one XML document, one OCDS package (a
+ * release per plan), one CSV table or one
  * text grid per plan. SVG, HTML and MSPDI take one plan (TP_ERR_INVALID
  * for more). @c previous and @c removed in @p opt apply to single plans
- * only and are ignored here. Otherwise as tp_export_to_buffer().
+ * only and are ignored here. Otherwise as tp_export_to_buffer(): release
+ * the buffer at @p out with tp_free().
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_export_portfolio_to_buffer(enum tp_export_format format,

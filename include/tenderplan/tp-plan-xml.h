@@ -29,6 +29,7 @@
 #include "tp-date.h"
 #include "tp-plan.h"
 #include "tp-rules.h"
+#include "tp-schedule.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -139,6 +140,26 @@ tp_plan_doc_build_calendar(struct tp_plan_doc *doc, const char *base_dir,
 			   struct tp_error *err);
 
 /**
+ * Schedule the document's plan (as tp_schedule_compute_with(), @p opt may
+ * be NULL) after building its calendars (tp_plan_doc_build_calendar()
+ * must have run; the readers run it). Stages marked statutory count on
+ * the calendar of the regime that applies: the plan's regime, or when the
+ * plan leaves it to the date, the regime in force on the scheduled advert
+ * (rebuilding the statutory calendar and scheduling again if the first
+ * guess, from the anchors, was wrong). Modifies (the statutory calendar).
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_schedule(struct tp_plan_doc *doc,
+		     const struct tp_schedule_options *opt,
+		     struct tp_schedule **out, struct tp_error *err);
+
+/** The region of the statutory calendar the document's plan uses
+ * (TP_REGION_UK for the Procurement Act 2023), or TP_REGION_NONE when its
+ * statutory stages count on the plan's calendar or it has none. */
+TP_EXPORT enum tp_region
+tp_plan_doc_statutory_region(const struct tp_plan_doc *doc);
+
+/**
  * Set the settings of the rules checker, after checking them: regime,
  * procedure, jurisdiction and notice means known, claims known, day
  * counts 0..TP_AMOUNT_MAX, citation NUL-terminated. TP_ERR_INVALID
@@ -204,7 +225,7 @@ tp_plan_doc_write_file(const struct tp_plan_doc *doc, const char *path,
 
 /**
  * Write @p doc as a plan file into a new buffer: @p *data (NUL-terminated,
- * free it with free()) of @p *len bytes. Outputs written only on success.
+ * release it with tp_free()) of @p *len bytes. Outputs written only on success.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_doc_write_memory(const struct tp_plan_doc *doc, char **data,

@@ -95,6 +95,19 @@ enum tp_constraint_type {
 	TP_CONSTRAINT_FINISH_ON = 3,
 };
 
+/** Which calendar a stage counts its duration and the lags of its
+ * incoming dependencies on; names "plan" and "statutory". */
+enum tp_stage_calendar {
+	/** The plan's own calendar (tp_plan_calendar()): the authority's
+	 * working days, closures included. */
+	TP_STAGE_CALENDAR_PLAN = 0,
+	/** The calendar of the statute that sets the stage's length
+	 * (tp_plan_statutory_calendar()): for example the Procurement Act
+	 * 2023 standstill counts working days of the whole UK (s.51(2),
+	 * s.123) whatever the authority's region. */
+	TP_STAGE_CALENDAR_STATUTORY = 1,
+};
+
 /** One dependency, as returned by tp_plan_dependency(). */
 struct tp_dependency {
 	size_t from;           /**< index of the predecessor stage */
@@ -274,6 +287,27 @@ TP_EXPORT void tp_plan_clear_contract_start(struct tp_plan *plan);
 TP_EXPORT bool tp_plan_contract_start(const struct tp_plan *plan,
 				      struct tp_date *out);
 
+/**
+ * Use @p cal, which stays the caller's, as the statutory calendar: the one
+ * that stages marked TP_STAGE_CALENDAR_STATUTORY count on (see
+ * tp_plan_set_stage_calendar()). It must cover at least the plan
+ * calendar's years. NULL removes it (statutory stages then count on the
+ * plan's calendar). A calendar the plan owned is freed unless it is @p cal
+ * itself. Plan files build it from their rules (tp-plan-xml.h). Modifies.
+ */
+TP_EXPORT void tp_plan_set_statutory_calendar(struct tp_plan *plan,
+					      const struct tp_calendar *cal);
+
+/** As tp_plan_set_statutory_calendar(), taking ownership of @p cal (not
+ * NULL). Modifies. */
+TP_EXPORT void tp_plan_take_statutory_calendar(struct tp_plan *plan,
+					       struct tp_calendar *cal);
+
+/** The statutory calendar, or the plan's calendar when there is none
+ * (borrowed; may be NULL when the plan has no calendar at all). */
+TP_EXPORT const struct tp_calendar *
+tp_plan_statutory_calendar(const struct tp_plan *plan);
+
 /* ---- stages ------------------------------------------------------------ */
 
 /**
@@ -309,6 +343,26 @@ tp_plan_set_stage_duration(struct tp_plan *plan, size_t stage, int32_t amount,
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_stage_time(struct tp_plan *plan, size_t stage, int minutes,
 		       struct tp_error *err);
+
+/**
+ * Say which calendar stage @p stage counts on (default
+ * TP_STAGE_CALENDAR_PLAN). TP_ERR_INVALID for an unknown stage or value.
+ * Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_stage_calendar(struct tp_plan *plan, size_t stage,
+			   enum tp_stage_calendar which, struct tp_error *err);
+
+/** Which calendar a stage counts on (TP_STAGE_CALENDAR_PLAN for no such
+ * stage). */
+TP_EXPORT enum tp_stage_calendar
+tp_plan_stage_calendar_kind(const struct tp_plan *plan, size_t stage);
+
+/** The calendar stage @p stage counts on: the statutory calendar for a
+ * statutory stage (or the plan's when there is none), else the plan's
+ * (borrowed; NULL when the plan has no calendar). */
+TP_EXPORT const struct tp_calendar *
+tp_plan_stage_calendar(const struct tp_plan *plan, size_t stage);
 
 /** Set who is responsible for a stage (copied; NULL clears; one line of
  * text as for tp_plan_set_name()). Modifies. */

@@ -13,11 +13,31 @@
  * - "pa2023": Procurement Act 2023 (c.54), from 24 February 2025.
  * - "local": an organisation's own contract procedure rules, with the
  *   parameters given in struct tp_local_rules.
+ * - "none": no statutory regime (e.g. a contract below the thresholds).
+ * - "by-date": only as a setting (struct tp_rules_config): the regime is
+ *   chosen from the procurement's start and jurisdiction, see
+ *   tp_rules_config_regime().
+ *
+ * Where they apply: PCR 2006 and PCR 2015 do not extend to Scotland (PCR
+ * 2006 reg 1(2), PCR 2015 reg 1(7)); PCSR 2015 extends to Scotland only
+ * (reg 1(7)); the Procurement Act 2023 extends to the whole UK (s.126) but
+ * devolved Scottish authorities are excluded authorities (s.2(5)(a)) and
+ * keep PCSR 2015.
  *
  * How periods are counted:
  * - PCR 2006 reg 2(4), PCR 2015 reg 2(3)-(4), PCSR 2015 reg 2(4): the day
- *   of the triggering event is not counted; a period whose last day is not
- *   a working day ends at the end of the next working day.
+ *   of the triggering event is not counted; a period must include at least
+ *   two working days (PCR 2006 reg 2(4)(b), PCR 2015 reg 2(3)(a) for Part 2,
+ *   PCSR 2015 reg 2(4)(b)); a period whose last day is not a working day
+ *   ends at the end of the next working day.
+ * - Working days: PCR 2015 reg 2(1) and PCR 2006 reg 2(1) exclude
+ *   Saturdays, Sundays, Christmas Day, Good Friday and bank holidays (of the
+ *   authority's part of the UK here); PCR 2006 named Christmas Day and Good
+ *   Friday only from 20 December 2009 (SI 2009/2992 reg 4(a), which reg
+ *   11(5)(b) leaves out of the transitional saving), so before that day
+ *   they were working days in England, Wales and Northern Ireland, where
+ *   they are not bank holidays. PCSR 2015 reg 2(1): bank holidays in
+ *   Scotland.
  * - Procurement Act 2023 s.54(5): a participation or tendering period
  *   begins with the day after the invitation and ends with the deadline
  *   day; no roll-forward. s.51(2): the standstill is eight working days
@@ -47,6 +67,12 @@ enum tp_regime {
 	TP_REGIME_PCSR2015 = 3, /**< Public Contracts (Scotland) Regs 2015 */
 	TP_REGIME_PA2023 = 4,   /**< Procurement Act 2023 */
 	TP_REGIME_LOCAL = 5,    /**< local contract procedure rules */
+	/** Only in struct tp_rules_config (and "by-date" in a plan file, or
+	 * no regime attribute): choose the regime from the procurement's
+	 * start and the jurisdiction, tp_rules_config_regime(). Not a regime
+	 * of its own: tp_standstill_compute() and tp_min_period() refuse it.
+	 * @since 0.1 */
+	TP_REGIME_BY_DATE = 6,
 };
 
 /** How the award notices were sent. */
@@ -56,7 +82,8 @@ enum tp_notice_means {
 };
 
 /** Look up a regime by name ("pcr2006", "pcr2015", "pcsr2015", "pa2023",
- * "local", "none"). TP_ERR_INVALID with the valid names otherwise. */
+ * "local", "none", "by-date"). TP_ERR_INVALID with the valid names
+ * otherwise. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_regime_from_name(const char *name, enum tp_regime *out,
 		    struct tp_error *err);
@@ -76,14 +103,42 @@ tp_regime_title(enum tp_regime regime);
  * PCR 2006 from 31 Jan 2006 (reg 1), PCR 2015 from 26 Feb 2015 (reg 1(2)),
  * the Procurement Act 2023 from 24 Feb 2025 (SI 2024/959; earlier
  * procurements keep their regulations, SI 2024/716 reg 5); in Scotland PCSR
- * 2015 for procedures begun from 18 Apr 2016 (reg 98). Before those dates
- * TP_REGIME_NONE (not modelled). TP_ERR_INVALID for another region.
+ * 2015 for procedures begun from 18 Apr 2016 (reg 98), whatever the date
+ * after that (PCR 2015 reg 1(7); PA 2023 s.2(5)(a) for devolved Scottish
+ * authorities). Before those dates TP_REGIME_NONE (not modelled).
+ * TP_ERR_INVALID for another region. For a call-off, pass the day its
+ * framework agreement was concluded (see tp_rules_config_regime()).
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_regime_for(struct tp_date started, enum tp_region jurisdiction,
 	      enum tp_regime *out, struct tp_error *err);
 
 /* ---- standstill ---------------------------------------------------------- */
+
+/** Which kind of contracting authority runs the procurement. */
+enum tp_authority {
+	/** "sub-central": every contracting authority that is not a central
+	 * government authority (PCR 2015 reg 2(1), PCSR 2015 reg 2(1), PA
+	 * 2023 Sch 1 para 5): councils, most NHS bodies, police, fire,
+	 * universities. The default. */
+	TP_AUTHORITY_SUB_CENTRAL = 0,
+	/** "central-government": the Crown and the bodies listed in PCR 2015
+	 * Schedule 1 (which includes NHS Trusts and the NHS Business Services
+	 * Authority) or PCSR 2015 Schedule 1; under PA 2023 the authorities
+	 * specified by regulations (Sch 1 para 5). */
+	TP_AUTHORITY_CENTRAL_GOVERNMENT = 1,
+};
+
+/** "sub-central" or "central-government"; NULL for another value.
+ * @since 0.1 */
+TP_EXPORT const char *
+tp_authority_name(enum tp_authority authority);
+
+/** Parse an authority name; TP_ERR_INVALID with the valid names.
+ * @since 0.1 */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_authority_from_name(const char *name, enum tp_authority *out,
+		       struct tp_error *err);
 
 /** An organisation's own rules, for TP_REGIME_LOCAL. */
 struct tp_local_rules {
@@ -101,26 +156,27 @@ struct tp_local_rules {
 
 /** What to compute a standstill for. Zero-initialise, then fill in. */
 struct tp_standstill_request {
-	enum tp_regime regime;
-	enum tp_notice_means means;
+	enum tp_regime regime;      /**< the rules to apply */
+	enum tp_notice_means means; /**< how the notices were sent */
 	/** The day the last award notice was sent (PCR) or the contract
 	 * award notice was published (PA 2023). */
 	struct tp_date sent;
 	/** The authority's part of the UK; its bank holidays count for the
-	 * 2006 and 2015 regulations (TP_REGION_NONE: england-and-wales).
-	 * Ignored for PA 2023 (always the whole UK) and PCSR 2015 (always
-	 * Scotland). */
+	 * 2006 and 2015 regulations (TP_REGION_NONE: england-and-wales;
+	 * TP_REGION_SCOTLAND is refused for them: they do not extend to
+	 * Scotland, use PCSR 2015). Ignored for PA 2023 (always the whole UK)
+	 * and PCSR 2015 (always Scotland). */
 	enum tp_region region;
 	/** Optional: under PCR 2006 reg 32A(3) and PCR 2015 reg 87(3) a
 	 * standstill after notices by other means ends on the earlier of the
 	 * 15th day after sending and the 10th day after the last notice was
 	 * received. Set @c has_received to use it. */
 	bool has_received;
-	struct tp_date received;
+	struct tp_date received; /**< set when @c has_received */
 	/** For TP_REGIME_LOCAL: the rules, and optionally the organisation's
 	 * calendar (closures, extra days); NULL uses @c region's. */
 	const struct tp_local_rules *local;
-	const struct tp_calendar *calendar;
+	const struct tp_calendar *calendar; /**< or NULL (see @c local) */
 };
 
 /** A computed standstill. Strings are static. */
@@ -136,7 +192,7 @@ struct tp_standstill {
 	struct tp_date earliest_contract;
 	/** The length the rule counts (10, 15, 8 …) and its unit. */
 	int32_t days;
-	bool working_days;
+	bool working_days; /**< true: @c days are working days */
 	/** true when @c last_day was moved past a non-working day. */
 	bool extended;
 	/** The region whose bank holidays were used (TP_REGION_UK for PA
@@ -146,7 +202,7 @@ struct tp_standstill {
 	const char *citation;
 	/** "" or a warning, e.g. the regime was not in force on @c sent. */
 	char warning[256];
-	unsigned char reserved[32];
+	unsigned char reserved[32]; /**< room to grow without an ABI break */
 };
 
 /**
@@ -154,7 +210,10 @@ struct tp_standstill {
  * 20 Dec 2009), PCR 2015 reg 87 with reg 2(4), PCSR 2015 reg 86 with reg
  * 2(4), PA 2023 s.51(2) with s.123, or the local rule. A regime used
  * outside its period gives a warning in @c out->warning, not an error.
- * TP_ERR_RULE for TP_REGIME_NONE or a local request without rules.
+ * PCR 2006 days before 20 Dec 2009 are counted with Christmas Day and Good
+ * Friday as working days (see the file comment). TP_ERR_RULE for
+ * TP_REGIME_NONE or TP_REGIME_BY_DATE, a local request without rules, or
+ * PCR 2006/2015 with region Scotland (the message names the fix).
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_standstill_compute(const struct tp_standstill_request *req,
@@ -207,12 +266,14 @@ enum tp_claim {
 	 * 2006 reg 15(6), 16(19); PA 2023 s.54(4) "all documents provided";
 	 * PCR 2015 reg 53(5) otherwise adds 5 days) */
 	TP_CLAIM_DOCUMENTS_WITH_NOTICE = 1u << 4,
-	/** sub-central authority, period agreed with all selected candidates
-	 * (PCR 2015 reg 28(7)); PA 2023 negotiated tendering period */
+	/** the tender period is agreed with all selected candidates (PCR 2015
+	 * regs 28(7), 29(7); PCSR 2015 regs 29(8), 30(8)); PA 2023: a
+	 * negotiated tendering period (s.54(4)). Only a sub-central authority
+	 * may agree it: for central government the claim is ignored. */
 	TP_CLAIM_AGREED_PERIOD = 1u << 5,
-	/** PA 2023: tenders only from pre-selected suppliers (utilities or
-	 * non-central government authority), or by reference to a dynamic
-	 * market */
+	/** PA 2023: tenders only from pre-selected suppliers (a sub-central
+	 * authority; ignored for central government), or by reference to a
+	 * dynamic market */
 	TP_CLAIM_PRESELECTED = 1u << 6,
 };
 
@@ -229,19 +290,53 @@ struct tp_min_period {
 
 /**
  * The minimum @p kind period for @p procedure under @p regime given the
- * @p claims (a mask of enum tp_claim). TP_ERR_RULE when the procedure does
- * not exist under the regime (e.g. competitive flexible under PCR 2015).
+ * @p claims (a mask of enum tp_claim), for a sub-central authority (see
+ * tp_min_period_query() for central government). TP_ERR_RULE when the
+ * procedure does not exist under the regime (e.g. competitive flexible
+ * under PCR 2015).
+ *
+ * PCR 2015 and PCSR 2015: a sub-central authority's restricted or
+ * competitive-with-negotiation tender period is at least 10 days unless
+ * agreed with all selected candidates (PCR 2015 regs 28(7)-(8), 29(7)-(8);
+ * PCSR 2015 regs 29(8)-(9), 30(8)-(9)); only central government is held
+ * to the 30 days (25 with electronic tenders). Documents not offered
+ * electronically add 5 days to any tender minimum except under urgency
+ * (PCR 2015 reg 53(5), PCSR 2015 reg 54(5)).
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_min_period(enum tp_regime regime, enum tp_procedure procedure,
 	      enum tp_period_kind kind, unsigned claims,
 	      struct tp_min_period *out, struct tp_error *err);
 
+/** What tp_min_period_query() computes. Zero-initialise, then fill in. */
+struct tp_period_query {
+	enum tp_regime regime;       /**< the regime (not by date) */
+	enum tp_procedure procedure; /**< the procedure */
+	enum tp_period_kind kind;    /**< participation or tendering */
+	/** A mask of enum tp_claim. */
+	unsigned claims;
+	enum tp_authority authority; /**< central government or not */
+	unsigned char reserved[32];  /**< room to grow without an ABI break */
+};
+
+/**
+ * As tp_min_period(), with the kind of authority: PCR 2015 and PCSR 2015
+ * two-stage tender periods and the PA 2023 s.54(4) rows for pre-selected
+ * suppliers and negotiated tendering periods depend on it.
+ * TP_ERR_INVALID for NULL pointers or unknown values. @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_min_period_query(const struct tp_period_query *query,
+		    struct tp_min_period *out, struct tp_error *err);
+
 /**
  * The earliest lawful deadline for a period of at least @p days calendar
  * days starting from an invitation on @p sent, counted as @p regime counts
  * (see the file comment): PCR-style regimes roll a non-working last day to
- * the next working day of @p cal; PA 2023 does not.
+ * the next working day of @p cal, and the period must include at least two
+ * working days of @p cal (so @p days 0 gives the second working day after
+ * @p sent); TP_REGIME_LOCAL only rolls; PA 2023 and TP_REGIME_NONE do
+ * neither. TP_ERR_INVALID for TP_REGIME_BY_DATE.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_earliest_deadline(enum tp_regime regime, const struct tp_calendar *cal,
@@ -267,25 +362,26 @@ tp_procedure_from_name(const char *name, enum tp_procedure *out,
  * Initialise with tp_rules_config_init().
  */
 struct tp_rules_config {
-	/** The regime; TP_REGIME_NONE means "decide from the advert date and
-	 * the jurisdiction" (tp_regime_for()). */
+	/** The regime: TP_REGIME_BY_DATE (the default) decides from the
+	 * advert date and the jurisdiction (tp_rules_config_regime());
+	 * TP_REGIME_NONE means no statutory regime. */
 	enum tp_regime regime;
 	/** england-and-wales (default), scotland or northern-ireland. */
 	enum tp_region jurisdiction;
-	enum tp_procedure procedure;
+	enum tp_procedure procedure; /**< the procedure the plan follows */
 	/** A mask of enum tp_claim. */
 	unsigned claims;
-	enum tp_notice_means notice_means;
+	enum tp_notice_means notice_means; /**< how award notices are sent */
 	/** Local contract procedure rules: a standstill of this many days
 	 * (0: none), in working days if the flag is set; a minimum tender
 	 * period in calendar days (0: none); how to cite them. */
 	int32_t local_standstill_days;
-	bool local_standstill_working_days;
-	int32_t local_min_tender_days;
-	char local_citation[128];
+	bool local_standstill_working_days; /**< local standstill in working days */
+	int32_t local_min_tender_days; /**< local minimum tender period (days) */
+	char local_citation[128]; /**< how to cite the local rules, or "" */
 	/** The incumbent contract ends on this day (service continuity). */
 	bool has_incumbent_end;
-	struct tp_date incumbent_end;
+	struct tp_date incumbent_end; /**< set when @c has_incumbent_end */
 	/** Warn when award to contract start is shorter than this many
 	 * calendar days (TUPE consultation and mobilisation are practice,
 	 * not law); 0 means the default of 28. */
@@ -295,13 +391,38 @@ struct tp_rules_config {
 	 * (0: no rule). The report is the meeting stage's latest-finishing
 	 * predecessor; the meeting is a "governance-approval" stage. */
 	int32_t local_report_days;
-	unsigned char reserved[60];
+	/** Central government or sub-central (the default). @since 0.1 */
+	enum tp_authority authority;
+	/** For a call-off (TP_PROC_CALL_OFF): the day its framework
+	 * agreement was concluded. The regime by date follows it, not the
+	 * call-off's own start (SI 2024/716 reg 5(3)(a); PCR 2015 reg
+	 * 118(3); SI 2009/2992 reg 11(3)). @since 0.1 */
+	bool has_framework_concluded;
+	struct tp_date framework_concluded; /**< see has_framework_concluded */
+	unsigned char reserved[48]; /**< room to grow without an ABI break */
 };
 
-/** Set @p cfg to the defaults: regime chosen by date, england-and-wales,
- * open procedure, electronic tenders and documents, electronic notices. */
+/** Set @p cfg to the defaults: regime chosen by date (TP_REGIME_BY_DATE),
+ * england-and-wales, sub-central authority, open procedure, electronic
+ * tenders and documents, electronic notices. */
 TP_EXPORT void
 tp_rules_config_init(struct tp_rules_config *cfg);
+
+/**
+ * The regime a procurement with settings @p cfg, begun on @p started (its
+ * advert, or the plan's start), falls under: the named regime, or for
+ * TP_REGIME_BY_DATE tp_regime_for() of @p started — of the framework's
+ * conclusion instead for a call-off that names it — in the jurisdiction. A
+ * named PCR 2006 or PCR 2015 for a Scottish jurisdiction is replaced by the
+ * regime by date (they do not extend to Scotland; the checker reports it as
+ * an error). The result is never TP_REGIME_BY_DATE. TP_ERR_INVALID for NULL
+ * pointers or a jurisdiction that is not england-and-wales, scotland or
+ * northern-ireland. @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_rules_config_regime(const struct tp_rules_config *cfg,
+		       struct tp_date started, enum tp_regime *out,
+		       struct tp_error *err);
 
 /** How serious a finding is. */
 enum tp_severity {
@@ -313,7 +434,7 @@ enum tp_severity {
 /** One diagnostic of tp_plan_check(). All strings are owned by the
  * findings list. */
 struct tp_finding {
-	enum tp_severity severity;
+	enum tp_severity severity; /**< info, warning or error */
 	/** Stable identifier, e.g. "standstill.contract-inside". */
 	const char *rule_id;
 	/** Instrument and provision, or "practice". */
@@ -321,7 +442,7 @@ struct tp_finding {
 	/** The stage the finding is about and a second one it relates to
 	 * (either may be ""). */
 	const char *stage;
-	const char *other_stage;
+	const char *other_stage; /**< the second stage, or "" */
 	/** One sentence with the dates involved. */
 	const char *message;
 	/** A suggested fix ("earliest lawful award: 2012-10-30"), or "". */

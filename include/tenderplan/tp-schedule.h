@@ -11,14 +11,31 @@
  *
  * @section conventions Date conventions (the one place they are defined)
  *
- * Days. A stage occupies whole days. Its start and finish are inclusive
- * and are always working days of the plan's calendar: a stage starts at
- * the beginning of its start day and finishes at the end of its finish day.
- * A time of day (tp_plan_set_stage_time()) is carried along and never moves
- * a date.
+ * Every rule below is written once, as a forward rule (a date from an
+ * earlier one); the backward pass uses its exact inverse in the order
+ * sense: the latest earlier date whose forward result still meets the
+ * bound. Scheduling forward from a latest start therefore never finishes
+ * later than the bound it came from, and one working day later always
+ * would.
+ *
+ * Calendars. Each stage counts on one calendar: the plan's own (the
+ * authority's working days, closures included) or, for a stage marked
+ * statutory (tp_plan_set_stage_calendar()), the statute's
+ * (tp_plan_statutory_calendar(): the whole UK for the Procurement Act
+ * 2023, s.123; Scotland for PCSR 2015, reg 2(1)). "Working day" below
+ * means a working day of that stage's calendar; the lags of a dependency
+ * count on its successor's calendar.
+ *
+ * Days. A stage occupies whole days: it starts at the beginning of its
+ * start day and finishes at the end of its finish day, both inclusive. The
+ * finish is always a working day. The start is a working day, except for
+ * a stage counted in calendar days, weeks or months, which may start on
+ * any day: a period begins with the day after the act that opens it,
+ * whatever day that is (PCR 2015 reg 2(3)(b), PA 2023 s.54(5)). A time of
+ * day (tp_plan_set_stage_time()) is carried along and never moves a date.
  *
  * Durations (n = the stage's amount):
- * - n = 0, any unit: a milestone; start = finish.
+ * - n = 0, any unit: a milestone; start = finish, a working day.
  * - working days: finish is the n-th working day counted from the start,
  *   the start being the first (5 working days from Monday end on Friday;
  *   1 working day ends on the start day).
@@ -35,69 +52,86 @@
  * Dependencies link a date of the predecessor P to a date of the successor
  * S; the lag L (may be negative) counts from the predecessor's date:
  * - finish-to-start: S starts no earlier than "the day after P finishes"
- *   plus L. With L = 0, S starts on the first working day after P's finish.
+ *   plus L. With L = 0 working days, S starts on the first working day
+ *   after P's finish; with L = 0 calendar days, on the next day (which,
+ *   for a stage that may start on any day, can be a Saturday).
  * - start-to-start: S starts no earlier than P's start plus L.
  * - finish-to-finish: S finishes no earlier than P's finish plus L.
  * - start-to-finish: S finishes no earlier than "the day before P starts"
  *   plus L (with L = 0 in working days, S may finish on the last working
  *   day before P starts).
  * In working days, "the day after" and "the day before" are the next and
- * previous working day and L counts working days (tp_calendar_add_working_
- * days() from a working day: L = 2 after a Thursday finish, Friday and
- * Monday being working days, means "start Tuesday"). In calendar days they
- * are the next and previous calendar day and L counts calendar days; the
- * resulting date, if not a working day, moves forward to the next working
- * day (finish-to-start after a Friday finish with L = 3 calendar days:
- * Saturday + 3 = Tuesday; with L = 3 working days: Monday + 3 = Thursday;
- * with L = -1 working day, S may start on P's finish day). The backward
- * pass inverts each rule exactly, moving back to a working day.
+ * previous working day and L counts working days
+ * (tp_calendar_add_working_days() from the predecessor's date: L = 2 after
+ * a Thursday finish, Friday and Monday being working days, means "start
+ * Tuesday"). In calendar days they are the next and previous calendar day
+ * and L counts calendar days. The resulting date, if S may not start (or
+ * finish) on it, moves forward to the next day it may (finish-to-start
+ * after a Friday finish with L = 3 calendar days: Saturday + 3 = Tuesday;
+ * with L = 3 working days: Monday + 3 = Thursday; with L = -1 working day,
+ * S may start on P's finish day).
  *
  * Constraints: start-no-earlier-than D and start-on D bound the early start
- * from below by D (moved forward to a working day); start-on D and
- * finish-no-later-than D and finish-on D bound the late dates from above
- * (moved back to a working day); finish-on D bounds the early finish from
- * below. Constraints never move a stage silently past its dependencies:
- * one that cannot be met (including start-on a non-working day) shows as
- * negative float and a diagnostic (tp_schedule_diagnostic()) giving the
- * overrun in working days.
+ * from below by D (moved forward to a day the stage may start on); start-on
+ * D and finish-no-later-than D and finish-on D bound the late dates from
+ * above (moved back); finish-on D bounds the early finish from below.
+ * Constraints never move a stage silently past its dependencies: one that
+ * cannot be met (including start-on a non-working day) shows as negative
+ * float and a diagnostic (tp_schedule_diagnostic()) giving the overrun in
+ * working days.
  *
- * Anchors: the plan's start date (moved forward to a working day) is the
- * earliest start of every stage; the required contract start (moved back
- * to a working day, so 1 Apr 2013, Easter Monday, gives Thu 28 Mar) is the
- * latest finish of every stage. A contract-start milestone can fall on it.
+ * Anchors: the plan's start date is the earliest start of every stage
+ * (moved forward onto a day the stage may start on); the required
+ * contract start (moved back to a working day, so 1 Apr 2013, Easter
+ * Monday, gives Thu 28 Mar) is the latest finish of every stage, and
+ * every "contract-start" stage starts on it (not earlier) whenever the
+ * schedule uses it: the contract starts on the day asked for.
  *
  * Passes. The forward pass gives early dates, the backward pass late dates.
- * With only a start date (or TP_SCHEDULE_FORWARD), the backward pass runs
- * from the plan's earliest finish (the latest early finish of all stages).
- * With only a contract start (or TP_SCHEDULE_BACKWARD), the forward pass
- * runs from the plan's latest start (the earliest late start), so the late
- * start of the advert is "the latest day to advertise". With both anchors
- * both passes run from them, and float shows the slack (positive) or the
- * overrun (negative).
+ * With both anchors (TP_SCHEDULE_AUTO) both passes run from them, and float
+ * shows the real slack (positive) or the overrun (negative). With only a
+ * start date (or TP_SCHEDULE_FORWARD), the backward pass runs from the
+ * plan's earliest finish (the latest early finish of all stages), and the
+ * critical path keeps its early dates as its late dates. With only a
+ * contract start (or TP_SCHEDULE_BACKWARD), the forward pass runs from the
+ * plan's latest start (the earliest late start), and the critical path
+ * keeps its late dates as its early dates: the early dates are the
+ * timetable that meets the contract start exactly, the late start of the
+ * advert is "the latest day to advertise", and the critical path has no
+ * float. (A day of slack can still appear inside such a chain: calendar
+ * days and months map working days onto working days unevenly, so 30 days
+ * from a Thursday and from a Friday end on the same Monday. With one
+ * anchor that slack belongs to the stages off the critical path; with two
+ * it shows as float.)
  *
- * Float, in working days: total float = working days from early start to
- * late start (tp_calendar_working_days_between(), negative when late start
- * is before early start). Free float = how many working days the stage can
- * slip from its early dates without moving any successor's early dates
- * (for a stage without successors: up to the plan's end bound), never more
- * than its total float. The critical path is the chain of stages that fixes
- * the plan's finish: from the stage that finishes last, back along the
- * dependency that drove each early start, to a stage fixed by the start
- * (or a constraint). A stage is critical if it is on that path or its
- * total float is the plan's smallest (0 in a plan with only working-day
- * durations and lags that fits its anchors exactly; calendar-day periods
- * absorb holidays unevenly, so along a chain with them float in working
- * days varies by a day or two).
+ * Float, in working days of the stage's calendar: total float = working
+ * days from early start to late start (tp_calendar_working_days_between(),
+ * negative when late start is before early start). Free float = how many
+ * working days the stage can slip from its early dates without moving any
+ * successor's early dates (for a stage without successors: up to the
+ * plan's end bound), never more than its total float. The critical path
+ * is the chain of stages that fixes the plan: with a start date, from the
+ * stage that finishes last back along the dependency that drove each
+ * early start (for a contract start held on its day, the dependency that
+ * bounded it most), to a stage fixed by the start date or a constraint;
+ * with only a contract start, from the stage that starts first forward
+ * along the dependency that bounded each late start, to the contract
+ * start or a constraint. A stage is critical if it is on that path or its
+ * total float is the plan's smallest.
  *
  * Reasons. Each stage's early start and late start carry the rule that
  * fixed them (tp_schedule_early_reason(), tp_schedule_late_reason()); on
  * ties a dependency is preferred to a constraint and a constraint to an
  * anchor. tp_schedule_foreach_skipped() lists the non-working days between
- * the date the rule counts from and the stage's far end.
+ * the date the rule counts from and the stage's far end. What is at the
+ * far end of the critical path (its first stage's early reason with a
+ * start date, its last stage's late reason with only a contract start)
+ * says what drives the plan: the start date or contract start, or a date
+ * fixed by a constraint.
  *
  * Cost: linear in stages + dependencies + constraints (Kahn's algorithm for
- * the order, one pass each way, a constant number of calendar queries per
- * stage and per dependency; months durations take a few more).
+ * the order, one pass each way, a small number of calendar queries per
+ * stage and per dependency).
  */
 #ifndef TP_SCHEDULE_H
 #define TP_SCHEDULE_H
@@ -139,11 +173,16 @@ enum tp_reason_kind {
 	/** Early dates of a backward-only schedule: the plan's latest
 	 * start. */
 	TP_REASON_PLAN_START = 6,
+	/** On the critical path of a schedule with one anchor: the stage
+	 * keeps its other dates (its late start as its early start with only
+	 * a contract start, its early start as its late start with only a
+	 * start date). */
+	TP_REASON_CRITICAL_PATH = 7,
 };
 
 /** Why a stage has its early (or late) dates. */
 struct tp_reason {
-	enum tp_reason_kind kind;
+	enum tp_reason_kind kind; /**< which rule gave the dates */
 	/** Index of the dependency or constraint; 0 otherwise. */
 	size_t index;
 	/**
@@ -171,7 +210,7 @@ enum tp_diagnostic_kind {
 
 /** A rule the schedule cannot meet. */
 struct tp_diagnostic {
-	enum tp_diagnostic_kind kind;
+	enum tp_diagnostic_kind kind; /**< what cannot be met */
 	size_t stage;      /**< the stage concerned */
 	size_t constraint; /**< the constraint index, or 0 */
 	int32_t overrun;   /**< by how many working days it is missed (> 0) */
@@ -186,6 +225,39 @@ enum tp_pass {
 };
 
 struct tp_schedule;
+
+/** What to schedule from. Initialise with tp_schedule_options_init(). */
+struct tp_schedule_options {
+	/** Which anchors to use (default TP_SCHEDULE_AUTO). */
+	enum tp_schedule_mode mode;
+	/** Use @c start instead of the plan's start date (or as one, if
+	 * the plan has none). */
+	bool override_start;
+	struct tp_date start; /**< the start date, with override_start */
+	/** Use @c contract_start instead of the plan's required contract
+	 * start (or as one). */
+	bool override_contract_start;
+	/** The contract start, with override_contract_start. */
+	struct tp_date contract_start;
+	/** Room to grow without an ABI break. */
+	unsigned char reserved[32];
+};
+
+/** Set @p opt to the defaults: TP_SCHEDULE_AUTO, the plan's own anchors.
+ * NULL is allowed and does nothing. */
+TP_EXPORT void
+tp_schedule_options_init(struct tp_schedule_options *opt);
+
+/**
+ * Schedule @p plan with @p opt (NULL: the defaults), for example from a
+ * contract start other than the plan's ("when must we advertise to start
+ * on 1 April?"). Errors as tp_schedule_compute(); TP_ERR_INVALID also for
+ * a NULL @p plan or @p out.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_schedule_compute_with(const struct tp_plan *plan,
+			 const struct tp_schedule_options *opt,
+			 struct tp_schedule **out, struct tp_error *err);
 
 /**
  * Schedule @p plan. Errors: TP_ERR_INVALID (no calendar; no anchor for the
@@ -268,6 +340,21 @@ TP_EXPORT bool tp_schedule_early_reason(const struct tp_schedule *sched,
 /** Why a stage has its late dates. False if there is no such stage. */
 TP_EXPORT bool tp_schedule_late_reason(const struct tp_schedule *sched,
 				       size_t stage, struct tp_reason *out);
+
+/**
+ * What drives the dates of @p stage in @p pass: from it, follow the
+ * dependency that set its dates (to its predecessor for TP_PASS_EARLY, to
+ * its successor for TP_PASS_LATE) until a date set by something else: the
+ * start date or a constraint (early), the required contract start or a
+ * constraint (late). That stage goes to @p at and its reason to @p out
+ * (either may be NULL). For example, from the advert in TP_PASS_LATE: the
+ * latest day to advertise is set by the contract start, or by a date the
+ * plan fixes (a Cabinet meeting), which then drives the timetable instead.
+ * False if there is no such stage.
+ */
+TP_EXPORT bool tp_schedule_trace(const struct tp_schedule *sched, size_t stage,
+				 enum tp_pass pass, size_t *at,
+				 struct tp_reason *out);
 
 /**
  * Describe in one English sentence, into @p buf of @p size bytes (always

@@ -34,12 +34,34 @@ TP_EXPORT const char *tp_template_id(size_t i);
 /** A one-line description of template @p i, or NULL. Static string. */
 TP_EXPORT const char *tp_template_description(size_t i);
 
+/** The short name of template @p i's regime ("pa2023", "pcsr2015", "none"
+ * …, as tp_regime_from_name() reads it), or NULL. Static string. */
+TP_EXPORT const char *tp_template_regime(size_t i);
+
+/**
+ * Make a template's document (tp_template_new()) the plan of an authority
+ * in @p region: its calendar's region and, for england-and-wales, scotland
+ * and northern-ireland, the jurisdiction of its rules (TUPE, which bank
+ * holidays the PCR count). "uk" and "none" change the calendar only.
+ * TP_ERR_INVALID, saying which templates to use instead, where the
+ * template's regime does not apply: PCR 2006 and PCR 2015 do not extend
+ * to Scotland (PCR 2015 reg 1(7)), nor does the Procurement Act 2023 to
+ * devolved Scottish authorities, and PCSR 2015 extends to Scotland only.
+ * Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_template_set_region(struct tp_plan_doc *doc, enum tp_region region,
+		       struct tp_error *err);
+
 /**
  * A new document holding the plan of template @p id: stages, dependencies,
- * rule settings, the default region (england-and-wales; uk for the
- * Procurement Act 2023, whose working days exclude a bank holiday in any
- * part of the UK, s.123), plan id and name set to the template's. No
- * anchors and no calendar built. TP_ERR_INVALID (listing the ids) for an
+ * rule settings, the default region (england-and-wales; scotland for the
+ * PCSR 2015 templates), plan id and name set to the template's. Stages
+ * whose length the law sets in working days (the Procurement Act 2023
+ * standstill, counted over a bank holiday in any part of the UK, s.123)
+ * or rolls to a working day (the PCR standstill) count on the statutory
+ * calendar (tp_plan_set_stage_calendar()); the authority's own stages on
+ * its region's. No anchors and no calendar built. TP_ERR_INVALID (listing the ids) for an
  * unknown @p id. Free with tp_plan_doc_free().
  */
 TP_EXPORT TP_NODISCARD enum tp_status

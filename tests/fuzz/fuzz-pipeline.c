@@ -4,15 +4,17 @@
  * that takes the place of the one the plan names (no file is opened).
  * The plan is read, its calendar built, then scheduled in every mode;
  * each schedule is checked against the rules and exported in every
- * format with the findings. Every failure must explain itself in one
+ * format (the OCDS JSON too) with the findings. Every failure must explain itself in one
  * line; every XML output (schedule XML, MSPDI, SVG, HTML, findings XML)
  * must be well-formed to libxml2, the iCalendar output must parse in
- * libical without errors, and the CSV and text outputs must be UTF-8
- * without control characters other than tabs and line breaks. */
+ * libical without errors, the OCDS output must parse in jansson, and the
+ * CSV and text outputs must be UTF-8 without control characters other
+ * than tabs and line breaks. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
 #include <libical/ical.h>
 #include <libxml/parser.h>
 
@@ -78,6 +80,13 @@ check_output(enum tp_export_format f, const char *buf, size_t len)
 	case TP_EXPORT_ICS:
 		check_ics(buf);
 		break;
+	case TP_EXPORT_OCDS: {
+		json_t *j = json_loadb(buf, len, JSON_REJECT_DUPLICATES, NULL);
+		if (!j)
+			__builtin_trap();
+		json_decref(j);
+		break;
+	}
 	case TP_EXPORT_CSV:
 	case TP_EXPORT_TEXT:
 		if (!tp_text_check(buf, len, TP_TEXT_LINES, NULL))
@@ -146,7 +155,7 @@ export_all(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 	list = check_rules(s, doc, &f, &n);
 	opt.findings = list;
 	opt.n_findings = list ? n : 0;
-	for (int fmt = TP_EXPORT_ICS; fmt <= TP_EXPORT_TEXT; fmt++) {
+	for (int fmt = TP_EXPORT_ICS; fmt <= TP_EXPORT_OCDS; fmt++) {
 		struct tp_error err;
 		char *buf = NULL;
 		size_t len = 0;
