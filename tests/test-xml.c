@@ -250,6 +250,55 @@ schema_dir_from_environment(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* A schema that would make libxml2's schema parser fetch another document
+ * (over the network for an http URL, with entity substitution) is refused
+ * before that parser sees it (#9); so is one with a DOCTYPE. */
+static void
+schema_must_be_self_contained(void **state)
+{
+	static const char ok[] = "<plan xmlns=\"urn:tenderplan:plan:1\">"
+				 "<stages/></plan>";
+	static const char *const schemas[] = {
+		"<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">"
+		"<xs:import namespace=\"urn:x\" "
+		"schemaLocation=\"http://127.0.0.1:9/x.xsd\"/></xs:schema>\n",
+		"<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">"
+		"<xs:include schemaLocation=\"other.xsd\"/></xs:schema>\n",
+		"<!DOCTYPE xs:schema [<!ENTITY e \"x\">]>"
+		"<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"/>\n",
+	};
+	const char *saved = getenv("TP_SCHEMA_DIR");
+	char dir[] = "/tmp/tp-test-schema-XXXXXX", path[64], keep[4096] = "";
+	struct tp_plan_doc *doc = NULL;
+	struct tp_error err;
+
+	(void)state;
+	if (saved)
+		snprintf(keep, sizeof(keep), "%s", saved);
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/tenderplan-plan.xsd", dir);
+	assert_int_equal(setenv("TP_SCHEMA_DIR", dir, 1), 0);
+	for (size_t i = 0; i < sizeof(schemas) / sizeof(schemas[0]); i++) {
+		FILE *f = fopen(path, "w");
+		assert_non_null(f);
+		fputs(schemas[i], f);
+		fclose(f);
+		assert_int_equal(tp_plan_doc_read_memory(ok, sizeof(ok) - 1,
+							 NULL, NULL, 0, &doc,
+							 &err),
+				 TP_ERR_IO);
+		assert_non_null(strstr(err.message,
+				       "refers to other documents or has a "
+				       "DOCTYPE"));
+	}
+	if (keep[0])
+		assert_int_equal(setenv("TP_SCHEMA_DIR", keep, 1), 0);
+	else
+		assert_int_equal(unsetenv("TP_SCHEMA_DIR"), 0);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 /* ---- round trip -------------------------------------------------------- */
 
 static const char rich_plan[] =
@@ -849,6 +898,7 @@ main(void)
 		cmocka_unit_test(missing_file),
 		cmocka_unit_test(handlers_restored),
 		cmocka_unit_test(schema_dir_from_environment),
+		cmocka_unit_test(schema_must_be_self_contained),
 		cmocka_unit_test(round_trip_rich),
 		cmocka_unit_test(round_trip_minimal),
 		cmocka_unit_test(round_trip_templates),
