@@ -91,8 +91,10 @@ enum tp_ics_mode {
 	/** add the file's days to the region's */
 	TP_ICS_ADD = 0,
 	/** drop the region's holidays in the years the file covers (its first
-	 * to its last event) and use the file's instead; Christmas Day and Good
-	 * Friday stay non-working days whatever the file says */
+	 * to its last date within the builder's range: a recurring event
+	 * without COUNT or UNTIL covers every year to the end of the range)
+	 * and use the file's instead; Christmas Day and Good Friday stay
+	 * non-working days whatever the file says */
 	TP_ICS_REPLACE = 1,
 };
 
