@@ -216,6 +216,33 @@ replace_keeps_christmas_and_good_friday(void **state)
 	tp_calendar_free(cal);
 }
 
+/* Replace mode with a recurring export: the yearly rules run to the end of
+ * the builder's range, so every year 2020-2030 takes the file's days. The
+ * file has no Easter Monday for 2026 (6 April) and no substitute for
+ * Boxing Day 2026 (Sat 26 Dec; the region's substitute is Mon 28 Dec):
+ * both work. Good Friday 2026 (3 April) stays off whatever the file says.
+ * Dates from the gov.uk table in ../shared/reference/uk-bank-holidays.md. */
+static void
+replace_with_recurring_export(void **state)
+{
+	struct tp_calendar_builder *b =
+		builder(TP_REGION_ENGLAND_AND_WALES, 2020, 2030);
+	struct tp_calendar *cal;
+
+	(void)state;
+	load(b, "good-outlook-recurring/input.ics", TP_ICS_REPLACE);
+	cal = build(b);
+	assert_true(working(cal, D(2026, 4, 6)));
+	assert_true(working(cal, D(2026, 12, 28)));
+	assert_false(working(cal, D(2026, 4, 3)));
+	assert_false(working(cal, D(2026, 5, 4))); /* the file's Early May */
+	assert_string_equal(holiday(cal, D(2026, 5, 4))->name,
+			    "Early May bank holiday");
+	assert_true(working(cal, D(2020, 5, 4)));  /* moved to Fri 8 May */
+	assert_false(working(cal, D(2020, 5, 8)));
+	tp_calendar_free(cal);
+}
+
 static void
 add_keeps_region_days(void **state)
 {
@@ -534,6 +561,7 @@ main(void)
 		cmocka_unit_test(replace_keeps_christmas_and_good_friday),
 		cmocka_unit_test(add_keeps_region_days),
 		cmocka_unit_test(several_calendars_and_no_summary),
+		cmocka_unit_test(replace_with_recurring_export),
 		cmocka_unit_test(broken_files),
 		cmocka_unit_test(good_files),
 		cmocka_unit_test(gov_uk_regions),
