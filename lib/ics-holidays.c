@@ -966,7 +966,17 @@ expand_rule(struct ics_import *im, struct event *ev, icalproperty *prop,
 		r.until.is_date = 1;
 		r.until.hour = r.until.minute = r.until.second = 0;
 		r.until.zone = NULL;
+		if (icaltime_day(r.until) < ev->start.day)
+			return ics_error(im->sc, line,
+					 "RRULE's UNTIL is before DTSTART %s; "
+					 "RFC 5545 leaves such a series "
+					 "undefined",
+					 tp_date_format(ev->start, a));
 	}
+	/* A series that starts after the calendar's years gives none of
+	 * its dates to it. */
+	if (ev->start.day > im->last_day)
+		return TP_OK;
 	/* Daily and weekly rules step a day or a week at a time: stop them
 	 * at the end of the calendar. */
 	if (r.freq <= ICAL_WEEKLY_RECURRENCE &&

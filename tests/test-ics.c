@@ -243,6 +243,42 @@ replace_with_recurring_export(void **state)
 	tp_calendar_free(cal);
 }
 
+/* A series that starts after the builder's years, or ends before them,
+ * gives it no day and is no error; a single event there is (bad-too-early).
+ * Mon 5 May 2025 is the first Monday of May 2025 (Python). */
+static void
+series_outside_the_range(void **state)
+{
+	static const char text[] =
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20350507\n"
+		"RRULE:FREQ=YEARLY;BYDAY=1MO;BYMONTH=5\nEND:VEVENT\n"
+		"BEGIN:VEVENT\nDTSTART;VALUE=DATE:20100503\n"
+		"RRULE:FREQ=YEARLY;BYDAY=1MO;BYMONTH=5;COUNT=3\nEND:VEVENT\n"
+		"BEGIN:VEVENT\nDTSTART;VALUE=DATE:20150504\n"
+		"RRULE:FREQ=YEARLY;BYDAY=1MO;BYMONTH=5\nSUMMARY:Early May\n"
+		"END:VEVENT\nEND:VCALENDAR\n";
+	struct tp_calendar_builder *b = builder(TP_REGION_NONE, 2020, 2030);
+	struct tp_calendar *cal;
+	struct tp_error err;
+	int n;
+
+	(void)state;
+	if (tp_calendar_builder_load_ics_data(b, text, sizeof(text) - 1, NULL,
+					      TP_ICS_ADD, &err))
+		fail_msg("%s", err.message);
+	cal = build(b);
+	assert_false(working(cal, D(2025, 5, 5)));
+	assert_string_equal(holiday(cal, D(2025, 5, 5))->name, "Early May");
+	/* Only the third series lands: one day in each of 2020-2030. */
+	n = 0;
+	for (int32_t d = D(2020, 1, 1).day; d <= D(2030, 12, 31).day; d++) {
+		const struct tp_holiday *h = holiday(cal, (struct tp_date){d});
+		n += h && h->kind == TP_HOLIDAY_IMPORTED;
+	}
+	assert_int_equal(n, 11);
+	tp_calendar_free(cal);
+}
+
 static void
 add_keeps_region_days(void **state)
 {
@@ -562,6 +598,7 @@ main(void)
 		cmocka_unit_test(add_keeps_region_days),
 		cmocka_unit_test(several_calendars_and_no_summary),
 		cmocka_unit_test(replace_with_recurring_export),
+		cmocka_unit_test(series_outside_the_range),
 		cmocka_unit_test(broken_files),
 		cmocka_unit_test(good_files),
 		cmocka_unit_test(gov_uk_regions),
