@@ -946,6 +946,59 @@ check_rule(struct ics_import *im, const struct icalrecurrencetype *r, int line)
 	return TP_OK;
 }
 
+/* @day as a DATE value. */
+static struct icaltimetype
+ical_day(int32_t day)
+{
+	struct icaltimetype t = icaltime_null_date();
+
+	tp_date_to_ymd(tp_date_from_serial(day), &t.year, &t.month, &t.day);
+	return t;
+}
+
+/* UNTIL as RFC 5545 3.3.10 wants it for an all-day event (a DATE), and
+ * for daily and weekly rules, which libical steps a day or a week at a
+ * time, no later than the end of the calendar. */
+static enum tp_status
+prepare_until(struct ics_import *im, const struct event *ev,
+	      struct icalrecurrencetype *r, int line)
+{
+	char a[TP_DATE_STRLEN];
+
+	if (!icaltime_is_null_time(r->until)) {
+		r->until = ical_day(icaltime_day(r->until));
+		if (icaltime_day(r->until) < ev->start.day)
+			return ics_error(im->sc, line,
+					 "RRULE's UNTIL is before DTSTART %s; "
+					 "RFC 5545 leaves such a series "
+					 "undefined",
+					 tp_date_format(ev->start, a));
+	}
+	if (r->freq <= ICAL_WEEKLY_RECURRENCE &&
+	    (icaltime_is_null_time(r->until) ||
+	     icaltime_day(r->until) > im->last_day))
+		r->until = ical_day(im->last_day);
+	return TP_OK;
+}
+
+/* RFC 5545 3.8.5.3: DTSTART is the first date of the series; a DTSTART
+ * the rule does not give makes the set undefined. */
+static enum tp_status
+check_first_date(struct ics_import *im, const struct event *ev,
+		 icalrecur_iterator *it, int line)
+{
+	struct icaltimetype t = icalrecur_iterator_next(it);
+	char a[TP_DATE_STRLEN];
+
+	if (!icaltime_is_null_time(t) && icaltime_day(t) == ev->start.day)
+		return TP_OK;
+	return ics_error(im->sc, ev->sc->line[P_DTSTART],
+			 "DTSTART %s is not a date its RRULE (line %d) "
+			 "gives; RFC 5545 leaves such a series undefined: "
+			 "make DTSTART its first date",
+			 tp_date_format(ev->start, a), line);
+}
+
 /* The dates of an RRULE from libical's iterator, DTSTART included. */
 static enum tp_status
 expand_rule(struct ics_import *im, struct event *ev, icalproperty *prop,
@@ -953,74 +1006,33 @@ expand_rule(struct ics_import *im, struct event *ev, icalproperty *prop,
 {
 	const int line = ev->sc->line[P_RRULE];
 	struct icalrecurrencetype r = icalproperty_get_rrule(prop);
-	struct icaltimetype t, start;
 	icalrecur_iterator *it;
-	enum tp_status rc = check_rule(im, &r, line);
+	enum tp_status rc;
 	char a[TP_DATE_STRLEN];
-	int y, m, d;
 
-	if (rc)
+	if ((rc = check_rule(im, &r, line)) ||
+	    (rc = prepare_until(im, ev, &r, line)))
 		return rc;
-	if (!icaltime_is_null_time(r.until)) {
-		/* RFC 5545 3.3.10: UNTIL has DTSTART's type, a DATE here. */
-		r.until.is_date = 1;
-		r.until.hour = r.until.minute = r.until.second = 0;
-		r.until.zone = NULL;
-		if (icaltime_day(r.until) < ev->start.day)
-			return ics_error(im->sc, line,
-					 "RRULE's UNTIL is before DTSTART %s; "
-					 "RFC 5545 leaves such a series "
-					 "undefined",
-					 tp_date_format(ev->start, a));
-	}
-	/* A series that starts after the calendar's years gives none of
-	 * its dates to it. */
+	/* A series that starts after the calendar's years gives it none of
+	 * its dates. */
 	if (ev->start.day > im->last_day)
 		return TP_OK;
-	/* Daily and weekly rules step a day or a week at a time: stop them
-	 * at the end of the calendar. */
-	if (r.freq <= ICAL_WEEKLY_RECURRENCE &&
-	    (icaltime_is_null_time(r.until) ||
-	     icaltime_day(r.until) > im->last_day)) {
-		tp_date_to_ymd(tp_date_from_serial(im->last_day), &y, &m, &d);
-		r.until = icaltime_null_date();
-		r.until.year = y;
-		r.until.month = m;
-		r.until.day = d;
-	}
-	it = icalrecur_iterator_new(r, ev->dtstart);
-	if (!it)
+	if (!(it = icalrecur_iterator_new(r, ev->dtstart)))
 		return ics_error(im->sc, line,
 				 "RRULE cannot be expanded from DTSTART %s "
 				 "(libical finds no date it gives)",
 				 tp_date_format(ev->start, a));
-	/* RFC 5545 3.8.5.3: DTSTART is the first date; a DTSTART the rule
-	 * does not give makes the set undefined. */
-	t = icalrecur_iterator_next(it);
-	if (icaltime_is_null_time(t) || icaltime_day(t) != ev->start.day) {
-		icalrecur_iterator_free(it);
-		return ics_error(im->sc, ev->sc->line[P_DTSTART],
-				 "DTSTART %s is not a date its RRULE (line "
-				 "%d) gives; RFC 5545 leaves such a series "
-				 "undefined: make DTSTART its first date",
-				 tp_date_format(ev->start, a), line);
-	}
-	rc = add_occurrence(im, ev, ev->start.day, cap, line);
+	rc = check_first_date(im, ev, it, line);
+	if (!rc)
+		rc = add_occurrence(im, ev, ev->start.day, cap, line);
 	/* Without COUNT the iterator can start at the calendar's first year
 	 * instead of walking there from DTSTART. */
-	if (!rc && r.count == 0 &&
-	    ev->start.day < im->first_day - (ev->days - 1)) {
-		tp_date_to_ymd(
-			tp_date_from_serial(im->first_day - ev->days + 1), &y,
-			&m, &d);
-		start = ev->dtstart;
-		start.year = y;
-		start.month = m;
-		start.day = d;
+	if (!rc && r.count == 0 && ev->start.day < im->first_day - ev->days + 1) {
+		struct icaltimetype start = ical_day(im->first_day - ev->days + 1);
 		icalrecur_iterator_set_start(it, start);
 	}
 	while (!rc) {
-		t = icalrecur_iterator_next(it);
+		struct icaltimetype t = icalrecur_iterator_next(it);
 		if (icaltime_is_null_time(t) || icaltime_day(t) > im->last_day)
 			break;
 		if (icaltime_day(t) != ev->start.day)
