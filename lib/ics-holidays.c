@@ -61,6 +61,8 @@
 /* Properties copied for libical (each value of an RDATE or EXDATE list
  * counts): libical's parser takes about 2 us for each. */
 #define ICS_MAX_PROPS 250000
+/* Bytes of a holiday's name (SUMMARY). */
+#define ICS_MAX_NAME 256
 /* Parameters on a property that is read. */
 #define ICS_MAX_PARAMS 16
 /* Recurrence rules: a yearly rule costs 1, a monthly, weekly or daily one
@@ -1160,6 +1162,13 @@ read_name(const struct ics_scan *sc, struct event *ev, icalproperty *p,
 				 "SUMMARY has %s; a holiday's name is one "
 				 "line of UTF-8 text",
 				 why);
+	/* Each date keeps its name: a long one times many dates would take
+	 * gigabytes. */
+	if (s && strlen(s) > ICS_MAX_NAME)
+		return ics_error(sc, line,
+				 "SUMMARY is longer than %d bytes; a holiday's "
+				 "name is short",
+				 ICS_MAX_NAME);
 	ev->name = s && *s ? s : NULL;
 	return TP_OK;
 }

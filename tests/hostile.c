@@ -115,7 +115,8 @@ ics_cr_only(struct hostile_buf *b, size_t size)
 }
 
 /* Events whose SUMMARY is just under the line cap, folded at 75 octets:
- * read, and the names kept. */
+ * refused, as a name that long kept for each of thousands of dates would
+ * take gigabytes. */
 static void
 ics_long_summaries(struct hostile_buf *b, size_t size)
 {
@@ -252,6 +253,20 @@ ics_rule_budget(struct hostile_buf *b, size_t size)
 	puts_(b, "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:19720101\r\n"
 		 "RRULE:FREQ=DAILY;INTERVAL=5\r\nSUMMARY:Daily\r\n"
 		 "END:VEVENT\r\nEND:VCALENDAR\r\n");
+}
+
+/* A year-long event every day of the range, with a long name: 83,000
+ * dates of 366 days each to mark, and a name kept for each. */
+static void
+ics_long_daily(struct hostile_buf *b, size_t size)
+{
+	(void)size;
+	puts_(b, ics_head);
+	puts_(b, "BEGIN:VEVENT\r\nDTSTART;VALUE=DATE:19720101\r\n"
+		 "DTEND;VALUE=DATE:19730101\r\nRRULE:FREQ=DAILY\r\nSUMMARY:");
+	for (int i = 0; i < 25; i++)
+		puts_(b, "Long name ");
+	puts_(b, "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
 }
 
 /* A monthly rule that never gives a date: libical walks to the year
@@ -446,8 +461,8 @@ const struct hostile_case hostile_cases[] = {
 	 16 * MIB, 2 * MIB, false},
 	{"ics CR line ends only", HOSTILE_ICS, ics_cr_only,
 	 "a carriage return without a line feed", 16 * MIB, MIB, false},
-	{"ics long folded SUMMARYs", HOSTILE_ICS, ics_long_summaries, NULL,
-	 16 * MIB, 3 * MIB, false},
+	{"ics long folded SUMMARYs", HOSTILE_ICS, ics_long_summaries,
+	 "SUMMARY is longer than 256 bytes", 16 * MIB, 3 * MIB, false},
 	{"ics 49,000 padded events", HOSTILE_ICS, ics_many_events, NULL,
 	 16 * MIB, 5 * MIB, false},
 	{"ics too many events", HOSTILE_ICS, ics_too_many_events,
@@ -462,6 +477,8 @@ const struct hostile_case hostile_cases[] = {
 	 "more than 250000 dates, names and rules", 16 * MIB, 3 * MIB, false},
 	{"ics rule budget", HOSTILE_ICS, ics_rule_budget, NULL, 4096, 4096,
 	 true},
+	{"ics year-long daily event", HOSTILE_ICS, ics_long_daily, NULL, 4096,
+	 4096, true},
 	{"ics never-matching rule", HOSTILE_ICS, ics_never_matching, "RRULE",
 	 4096, 4096, true},
 	{"ics random bytes", HOSTILE_ICS, ics_random, "", 16 * MIB, MIB, false},

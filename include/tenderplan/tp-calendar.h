@@ -229,7 +229,8 @@ tp_calendar_builder_add_closure(struct tp_calendar_builder *b,
  *
  * TP_ERR_PARSE with @c source and @c line set, and the builder unchanged,
  * for: a file that is not iCalendar or has no usable event; text that is
- * not UTF-8 or holds control characters; a SUMMARY that is not one line;
+ * not UTF-8 or holds control characters; a SUMMARY that is not one line
+ * or is longer than 256 bytes;
  * an event with a time of day, a date that does not exist, a single event
  * outside the builder's range (tp_calendar_builder_set_range() comes
  * first) or longer than 366 days; what RFC 5545 leaves undefined or this
