@@ -142,7 +142,7 @@ restore_handlers(const struct saved_handlers *s)
 
 /* ---- the scan before parsing ----------------------------------------- */
 
-/* More attributes than any element of the schema has (the most is 7),
+/* More attributes than any element of the schema has (the most is 8),
  * namespace declarations included, with room to spare. */
 #define PRESCAN_MAX_ATTRS 64
 
