@@ -36,4 +36,12 @@ enum tp_region tp_statutory_region(enum tp_regime regime,
 enum tp_status tp_plan_doc_build_statutory_calendar(struct tp_plan_doc *doc,
 						    struct tp_error *err);
 
+/* As tp_plan_doc_build_calendar(), with the holidays of the @len bytes at
+ * @data (named @source_name in errors) in place of the file the document
+ * names, in the document's iCalendar mode: for the pipeline fuzz target. */
+enum tp_status
+tp_plan_doc_build_calendar_ics_data(struct tp_plan_doc *doc, const char *data,
+				    size_t len, const char *source_name,
+				    struct tp_error *err);
+
 #endif

@@ -218,7 +218,10 @@ TP_EXPORT TP_NODISCARD enum tp_status tp_plan_reserve(struct tp_plan *plan,
 						      size_t dependencies,
 						      struct tp_error *err);
 
-/** Set the plan's display name (copied; NULL clears it). Modifies. */
+/** Set the plan's display name (copied; NULL clears it). Text, here and
+ * in every stage's name, owner and notes, must be valid UTF-8 without
+ * control characters (notes may hold tabs and line breaks), so that every
+ * export is well-formed: TP_ERR_INVALID otherwise. Modifies. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_name(struct tp_plan *plan, const char *name, struct tp_error *err);
 
@@ -336,7 +339,8 @@ tp_plan_statutory_calendar(const struct tp_plan *plan);
  * Add a stage. @p id: 1 to TP_STAGE_ID_MAX bytes of letters, digits, '-',
  * '_' and '.', unique in the plan (TP_ERR_INVALID "duplicate stage id"
  * otherwise). @p name may be NULL. @p amount 0 makes a milestone;
- * 0..TP_AMOUNT_MAX in @p unit. Strings are copied. The new stage's index
+ * 0..TP_AMOUNT_MAX in @p unit. @p name is text as for tp_plan_set_name().
+ * Strings are copied. The new stage's index
  * goes to @p index if not NULL. Modifies.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
@@ -344,7 +348,8 @@ tp_plan_add_stage(struct tp_plan *plan, const char *id, const char *name,
 		  enum tp_stage_kind kind, int32_t amount, enum tp_unit unit,
 		  size_t *index, struct tp_error *err);
 
-/** Set the name of stage @p stage (copied; NULL clears). Modifies. */
+/** Set the name of stage @p stage (copied; NULL clears; text as for
+ * tp_plan_set_name()). Modifies. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_stage_name(struct tp_plan *plan, size_t stage, const char *name,
 		       struct tp_error *err);
@@ -384,12 +389,15 @@ tp_plan_stage_calendar_kind(const struct tp_plan *plan, size_t stage);
 TP_EXPORT const struct tp_calendar *
 tp_plan_stage_calendar(const struct tp_plan *plan, size_t stage);
 
-/** Set who is responsible for a stage (copied; NULL clears). Modifies. */
+/** Set who is responsible for a stage (copied; NULL clears; one line of
+ * text as for tp_plan_set_name()). Modifies. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_stage_owner(struct tp_plan *plan, size_t stage, const char *owner,
 			struct tp_error *err);
 
-/** Set free-text notes on a stage (copied; NULL clears). Modifies. */
+/** Set free-text notes on a stage (copied; NULL clears; UTF-8 without
+ * control characters other than tab, line feed and carriage return).
+ * Modifies. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_stage_notes(struct tp_plan *plan, size_t stage, const char *notes,
 			struct tp_error *err);
