@@ -1056,10 +1056,8 @@ tp_schedule_plan_finish(const struct tp_schedule *sched)
 static const struct srec *
 rec(const struct tp_schedule *sched, size_t stage)
 {
-	if (!sched)
-		stage = SIZE_MAX; /* no stage: the zero record below */
 	static const struct srec none; /* const: not mutable state */
-	return stage < sched->n ? &sched->st[stage] : &none;
+	return sched && stage < sched->n ? &sched->st[stage] : &none;
 }
 
 TP_EXPORT struct tp_date
