@@ -327,10 +327,14 @@ class Param:
                 or self.type.endswith('_fn'))
 
 
+DEFINED = set()  # structs the headers define (not opaque)
+
+
 def parse_headers(paths):
     funcs = []
     for path in paths:
         text = strip_comments(open(path, encoding='utf-8').read())
+        DEFINED.update(re.findall(r'\bstruct (tp_\w+)\s*\{', text))
         text = re.sub(r'^\s*#.*$', '', text, flags=re.M)
         for m in re.finditer(r'\bTP_EXPORT\b(.*?);', text, flags=re.S):
             decl = ' '.join(m.group(1).split())
@@ -403,6 +407,9 @@ def classify(func, p):
             return 'in', INPUT[s], None
         raise Problem('no fixture for argument "%s"' % p.decl)
     # a pointer to a complete type the callee writes (or an init target)
+    if s and s not in DEFINED:
+        raise Problem('no fixture for the handle in "%s" (add it to OPAQUE '
+                      'and tests/api-null-fixtures.c)' % p.decl)
     base = p.type.replace('*', '').strip()
     return 'out', '&a_' + p.name, '%s a_%s' % (base, p.name)
 
