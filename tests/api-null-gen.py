@@ -117,7 +117,7 @@ RETURN_WITH_NULL = {
     ('tp_plan_find_stage', 'index'): 'true',
     ('tp_schedule_trace', 'at'): 'true',
     ('tp_schedule_trace', 'out'): 'true',
-    ('tp_plan_doc_ics', 'mode'): None,  # not checked: the fixture has none
+    ('tp_plan_doc_ics', 'mode'): None,  # not checked: NULL, as it has none
     ('tp_plan_edit_result', 'len'): 'NOT_NULL',
     ('tp_snapshot_find_stage', 'out'): 'true',
     ('tp_findings_regime', 'findings'): 'TP_REGIME_NONE',
@@ -286,9 +286,6 @@ BY_NAME = {
     'to': 'TP_DATE(2025, 5, 1)', 'status': 'TP_OK', 'minutes': '600',
 }
 
-HEADER_ORDER = []
-
-
 def strip_comments(text):
     return re.sub(r'/\*.*?\*/', ' ', text, flags=re.S)
 
@@ -419,11 +416,9 @@ def value_for(func, p):
     if key in ARGS:
         return ARGS[key]
     if p.type == 'struct tp_date':
-        return BY_NAME.get(p.name, 'TP_DATE(2025, 4, 17)') \
-            if p.name in ('first', 'last', 'from', 'to') \
-            else 'TP_DATE(2025, 4, 17)'
-    if p.name in ('size',) :
-        return None  # filled in from the buffer
+        return BY_NAME.get(p.name, 'TP_DATE(2025, 4, 17)')
+    if p.name == 'size':
+        return None  # the size of the buffer, filled in by Call
     if p.type.startswith('enum '):
         return BY_NAME.get(p.name, '(%s)0' % p.type)
     if p.name in BY_NAME:
@@ -478,7 +473,7 @@ def fixture_bits(code):
     return ' | '.join(sorted(bits)) or '0'
 
 
-def emit_call(out, call, null_at, err_expr):
+def emit_call(call, null_at, err_expr):
     args = []
     for i, k in enumerate(call.kinds):
         if i == null_at:
@@ -544,27 +539,27 @@ def test_body(call, null_at):
     if call.ret == 'enum tp_status':
         body.append('tp_error_clear(&e);')
         if null_at == 'err':
-            body.append(emit_call(None, call, idx, 'NULL'))
+            body.append(emit_call(call, idx, 'NULL'))
             body.append('assert_int_equal(rc, %s);' %
                         STATUS_WITH_NULL.get(key, 'TP_OK'))
             body += cleanup(call, idx)
         elif allowed:
-            body.append(emit_call(None, call, idx, '&e'))
+            body.append(emit_call(call, idx, '&e'))
             body.append('status_is(rc, %s, &e);' %
                         STATUS_WITH_NULL.get(key, 'TP_OK'))
             body += cleanup(call, idx)
         else:
-            body.append(emit_call(None, call, idx, '&e'))
+            body.append(emit_call(call, idx, '&e'))
             body.append('invalid(rc, &e);')
             body += untouched(call, idx)
             body += cleanup(call, idx)
             if call.has_err():
-                body.append(emit_call(None, call, idx, 'NULL'))
+                body.append(emit_call(call, idx, 'NULL'))
                 body.append('assert_int_equal(rc, TP_ERR_INVALID);')
                 body += untouched(call, idx)
                 body += cleanup(call, idx)
     else:
-        body.append(emit_call(None, call, idx, '&e'))
+        body.append(emit_call(call, idx, '&e'))
         want = RETURN_WITH_NULL.get(key, None if allowed
                                     else empty_value(call.ret))
         if key in RETURN_WITH_NULL and RETURN_WITH_NULL[key] is None:
