@@ -731,18 +731,24 @@ tp_calendar_free(struct tp_calendar *cal)
 TP_EXPORT enum tp_region
 tp_calendar_region(const struct tp_calendar *cal)
 {
+	if (!cal)
+		return TP_REGION_NONE;
 	return cal->region;
 }
 
 TP_EXPORT struct tp_date
 tp_calendar_first_day(const struct tp_calendar *cal)
 {
+	if (!cal)
+		return (struct tp_date){0};
 	return tp_date_from_serial(cal->first);
 }
 
 TP_EXPORT struct tp_date
 tp_calendar_last_day(const struct tp_calendar *cal)
 {
+	if (!cal)
+		return (struct tp_date){0};
 	return tp_date_from_serial(cal->last);
 }
 

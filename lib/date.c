@@ -92,6 +92,8 @@ TP_EXPORT enum tp_status
 tp_date_from_ymd(int year, int month, int day, struct tp_date *out,
 		 struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	if (year < TP_YEAR_MIN || year > TP_YEAR_MAX)
 		return tp_error_setf(err, TP_ERR_RANGE, NULL,
 				     "year %d is outside the supported range "
@@ -167,6 +169,8 @@ put_digits(char *p, int v, int n)
 TP_EXPORT char *
 tp_date_format(struct tp_date d, char buf[TP_DATE_STRLEN])
 {
+	if (!buf)
+		return NULL;
 	int y, m, dd;
 	tp_date_to_ymd(d, &y, &m, &dd);
 	if (y < 0 || y > 9999) {
@@ -233,6 +237,8 @@ TP_EXPORT enum tp_status
 tp_date_add_days(struct tp_date d, int32_t days, struct tp_date *out,
 		 struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	int64_t r = (int64_t)d.day + days;
 
 	if (range_error(err, d))
@@ -250,6 +256,8 @@ TP_EXPORT enum tp_status
 tp_date_add_months(struct tp_date d, int32_t months, struct tp_date *out,
 		   struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	int y, m, dd;
 	int64_t idx;
 
@@ -288,6 +296,8 @@ tp_easter_sunday(int year)
 TP_EXPORT enum tp_status
 tp_date_easter(int year, struct tp_date *out, struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	if (year < TP_YEAR_MIN || year > TP_YEAR_MAX)
 		return tp_error_setf(err, TP_ERR_RANGE, NULL,
 				     "year %d is outside the supported range "

@@ -23,4 +23,10 @@ tp_error_set_source(struct tp_error *err, const char *source, int line);
 enum tp_status
 tp_error_nomem(struct tp_error *err);
 
+/* The entry check of a public function given NULL where it needs a
+ * pointer (#9): TP_ERR_INVALID, "FUNC() was called with a NULL pointer".
+ * Pass __func__. */
+enum tp_status
+tp_error_null(struct tp_error *err, const char *func);
+
 #endif

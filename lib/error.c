@@ -163,3 +163,10 @@ tp_error_format(const struct tp_error *err, char *buf, unsigned long size)
 	       err->message[0] ? err->message : tp_status_str(err->code));
 	return buf;
 }
+
+enum tp_status
+tp_error_null(struct tp_error *err, const char *func)
+{
+	return tp_error_setf(err, TP_ERR_INVALID, NULL,
+			     "%s() was called with a NULL pointer", func);
+}

@@ -23,6 +23,8 @@ enum tp_status
 tp_export_ics_uid(const char *plan_id, const char *stage_id, char *buf,
 		  size_t size, struct tp_error *err)
 {
+	if (!buf)
+		return tp_error_null(err, __func__);
 	if (!plan_id || !*plan_id || !stage_id || !*stage_id)
 		return tp_error_setf(err, TP_ERR_INVALID, stage_id,
 				     "a calendar UID needs a plan id and a "

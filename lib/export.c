@@ -27,6 +27,8 @@ static const char *const format_names[] = {
 void
 tp_export_options_init(struct tp_export_options *opt)
 {
+	if (!opt)
+		return;
 	memset(opt, 0, sizeof(*opt));
 }
 
@@ -42,6 +44,8 @@ enum tp_status
 tp_export_format_from_name(const char *name, enum tp_export_format *out,
 			   struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	for (size_t i = 0; name && i < N_FORMATS; i++) {
 		if (!strcmp(name, format_names[i])) {
 			*out = (enum tp_export_format)i;
@@ -499,6 +503,8 @@ tp_export_to_buffer(enum tp_export_format format, const struct tp_plan *plan,
 		    const struct tp_export_options *opt, char **out,
 		    size_t *len, struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	enum tp_status rc = check_pair(plan, sched, err);
 	if (rc != TP_OK)
 		return rc;
@@ -589,6 +595,8 @@ tp_export_portfolio_to_buffer(enum tp_export_format format,
 			      const struct tp_export_options *opt, char **out,
 			      size_t *len, struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	struct tp_export_options o;
 	enum tp_status rc = scheds ? check_unique_ids(scheds, n, err)
 				   : tp_error_setf(err, TP_ERR_INVALID, NULL,

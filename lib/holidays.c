@@ -542,6 +542,8 @@ TP_EXPORT enum tp_status
 tp_region_from_name(const char *name, enum tp_region *out,
 		    struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	for (size_t i = 0; name && i < COUNT(region_names); i++)
 		if (!strcmp(name, region_names[i])) {
 			*out = (enum tp_region)i;
@@ -657,6 +659,8 @@ TP_EXPORT enum tp_status
 tp_region_holidays(enum tp_region region, int from_year, int to_year,
 		   struct tp_holiday_list **out, struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	struct tp_holiday_list *list;
 	enum tp_status rc = check_years(region, from_year, to_year, err);
 

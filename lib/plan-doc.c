@@ -51,6 +51,8 @@ enum tp_status
 tp_plan_claim_from_name(const char *name, enum tp_claim *out,
 			struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	for (size_t i = 0; name && i < N_CLAIMS; i++) {
 		if (!strcmp(name, claim_names[i])) {
 			*out = (enum tp_claim)(1u << i);
@@ -72,6 +74,8 @@ tp_plan_claim_from_name(const char *name, enum tp_claim *out,
 enum tp_status
 tp_plan_doc_new(struct tp_plan_doc **out, struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	struct tp_plan_doc *doc = calloc(1, sizeof(*doc));
 	enum tp_status rc;
 
@@ -112,24 +116,32 @@ tp_plan_doc_free(struct tp_plan_doc *doc)
 struct tp_plan *
 tp_plan_doc_plan(struct tp_plan_doc *doc)
 {
+	if (!doc)
+		return NULL;
 	return doc->plan;
 }
 
 const struct tp_plan *
 tp_plan_doc_plan_const(const struct tp_plan_doc *doc)
 {
+	if (!doc)
+		return NULL;
 	return doc->plan;
 }
 
 void
 tp_plan_doc_set_region(struct tp_plan_doc *doc, enum tp_region region)
 {
+	if (!doc)
+		return;
 	doc->region = region;
 }
 
 enum tp_region
 tp_plan_doc_region(const struct tp_plan_doc *doc)
 {
+	if (!doc)
+		return TP_REGION_NONE;
 	return doc->region;
 }
 
@@ -184,6 +196,8 @@ tp_plan_doc_add_closure(struct tp_plan_doc *doc, struct tp_date first,
 			struct tp_date last, const char *name,
 			struct tp_error *err)
 {
+	if (!doc)
+		return tp_error_null(err, __func__);
 	if (tp_date_compare(last, first) < 0)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "closure ends before it starts");
@@ -194,6 +208,8 @@ tp_plan_doc_add_closure(struct tp_plan_doc *doc, struct tp_date first,
 size_t
 tp_plan_doc_closure_count(const struct tp_plan_doc *doc)
 {
+	if (!doc)
+		return 0;
 	return doc->n_closures;
 }
 
@@ -201,6 +217,8 @@ static bool
 get_range(const struct tp_plan_doc_range *arr, size_t n, size_t i,
 	  struct tp_plan_day_range *out)
 {
+	if (!out)
+		return false;
 	if (i >= n)
 		return false;
 	*out = (struct tp_plan_day_range){arr[i].first, arr[i].last,
@@ -212,6 +230,8 @@ bool
 tp_plan_doc_closure(const struct tp_plan_doc *doc, size_t i,
 		    struct tp_plan_day_range *out)
 {
+	if (!doc)
+		return false;
 	return get_range(doc->closures, doc->n_closures, i, out);
 }
 
@@ -219,6 +239,8 @@ enum tp_status
 tp_plan_doc_add_holiday(struct tp_plan_doc *doc, struct tp_date date,
 			const char *name, struct tp_error *err)
 {
+	if (!doc)
+		return tp_error_null(err, __func__);
 	return add_range(&doc->holidays, &doc->n_holidays, date, date, name,
 			 "holiday name", err);
 }
@@ -226,6 +248,8 @@ tp_plan_doc_add_holiday(struct tp_plan_doc *doc, struct tp_date date,
 size_t
 tp_plan_doc_holiday_count(const struct tp_plan_doc *doc)
 {
+	if (!doc)
+		return 0;
 	return doc->n_holidays;
 }
 
@@ -233,6 +257,8 @@ bool
 tp_plan_doc_holiday(const struct tp_plan_doc *doc, size_t i,
 		    struct tp_plan_day_range *out)
 {
+	if (!doc)
+		return false;
 	return get_range(doc->holidays, doc->n_holidays, i, out);
 }
 
@@ -240,6 +266,8 @@ enum tp_status
 tp_plan_doc_set_ics(struct tp_plan_doc *doc, const char *path,
 		    enum tp_ics_mode mode, struct tp_error *err)
 {
+	if (!doc)
+		return tp_error_null(err, __func__);
 	char *copy;
 
 	if (path && !*path)
@@ -258,6 +286,8 @@ tp_plan_doc_set_ics(struct tp_plan_doc *doc, const char *path,
 const char *
 tp_plan_doc_ics(const struct tp_plan_doc *doc, enum tp_ics_mode *mode)
 {
+	if (!doc)
+		return NULL;
 	if (mode)
 		*mode = doc->ics_mode;
 	return doc->ics;
@@ -333,6 +363,8 @@ enum tp_status
 tp_plan_doc_build_calendar(struct tp_plan_doc *doc, const char *base_dir,
 			   struct tp_error *err)
 {
+	if (!doc)
+		return tp_error_null(err, __func__);
 	return build(doc, base_dir, NULL, 0, NULL, err);
 }
 
@@ -403,6 +435,8 @@ enum tp_status
 tp_plan_doc_set_rules(struct tp_plan_doc *doc,
 		      const struct tp_rules_config *rules, struct tp_error *err)
 {
+	if (!doc || !rules)
+		return tp_error_null(err, __func__);
 	enum tp_status rc = check_rules(rules, err);
 
 	if (rc == TP_OK)
@@ -413,5 +447,7 @@ tp_plan_doc_set_rules(struct tp_plan_doc *doc,
 const struct tp_rules_config *
 tp_plan_doc_rules(const struct tp_plan_doc *doc)
 {
+	if (!doc)
+		return NULL;
 	return &doc->rules;
 }

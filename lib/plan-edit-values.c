@@ -132,6 +132,8 @@ TP_EXPORT char *
 tp_duration_format(int32_t amount, enum tp_unit unit,
 		   char buf[TP_DURATION_STRLEN])
 {
+	if (!buf)
+		return NULL;
 	if (amount == 0)
 		snprintf(buf, TP_DURATION_STRLEN, "0");
 	else

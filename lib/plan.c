@@ -117,6 +117,8 @@ TP_EXPORT enum tp_status
 tp_stage_kind_from_name(const char *name, enum tp_stage_kind *out,
 			struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	int i = find_name(kind_names, N_ELEMS(kind_names), name);
 	if (i < 0)
 		return unknown_name(err, "stage kind", name);
@@ -133,6 +135,8 @@ tp_unit_name(enum tp_unit unit)
 TP_EXPORT enum tp_status
 tp_unit_from_name(const char *name, enum tp_unit *out, struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	int i = find_name(unit_names, N_ELEMS(unit_names), name);
 	if (i < 0)
 		return unknown_name(err, "unit", name);
@@ -150,6 +154,8 @@ TP_EXPORT enum tp_status
 tp_dep_type_from_name(const char *name, enum tp_dep_type *out,
 		      struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	int i = find_name(dep_names, N_ELEMS(dep_names), name);
 	for (size_t k = 0; i < 0 && name && k < N_ELEMS(dep_short_names); k++)
 		if (strcasecmp(dep_short_names[k], name) == 0)
@@ -170,6 +176,8 @@ TP_EXPORT enum tp_status
 tp_constraint_type_from_name(const char *name, enum tp_constraint_type *out,
 			     struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	int i = find_name(constraint_names, N_ELEMS(constraint_names), name);
 	if (i < 0)
 		return unknown_name(err, "constraint type", name);
@@ -352,6 +360,8 @@ reserve_deps(struct tp_plan *plan, size_t n, struct tp_error *err)
 TP_EXPORT enum tp_status
 tp_plan_new(struct tp_plan **out, struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	struct tp_plan *plan = calloc(1, sizeof(*plan));
 	if (!plan)
 		return tp_error_nomem(err);
@@ -382,6 +392,8 @@ TP_EXPORT enum tp_status
 tp_plan_reserve(struct tp_plan *plan, size_t stages, size_t dependencies,
 		struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	enum tp_status rc = reserve_stages(plan, stages, err);
 	if (rc == TP_OK)
 		rc = reserve_deps(plan, dependencies, err);
@@ -395,6 +407,8 @@ tp_plan_reserve(struct tp_plan *plan, size_t stages, size_t dependencies,
 TP_EXPORT enum tp_status
 tp_plan_set_name(struct tp_plan *plan, const char *name, struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	enum tp_status rc =
 		check_text(name, TP_TEXT_LINE, NULL, "the plan name", err);
 	return rc ? rc : set_string(plan, &plan->name, name, err);
@@ -403,6 +417,8 @@ tp_plan_set_name(struct tp_plan *plan, const char *name, struct tp_error *err)
 TP_EXPORT const char *
 tp_plan_name(const struct tp_plan *plan)
 {
+	if (!plan)
+		return NULL;
 	return plan->name;
 }
 
@@ -432,6 +448,8 @@ check_id(const char *id, size_t max)
 TP_EXPORT enum tp_status
 tp_plan_set_id(struct tp_plan *plan, const char *id, struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	const char *bad = id ? check_id(id, 255) : NULL;
 	if (bad)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
@@ -442,18 +460,24 @@ tp_plan_set_id(struct tp_plan *plan, const char *id, struct tp_error *err)
 TP_EXPORT const char *
 tp_plan_id(const struct tp_plan *plan)
 {
+	if (!plan)
+		return NULL;
 	return plan->id;
 }
 
 TP_EXPORT void
 tp_plan_set_revision(struct tp_plan *plan, uint32_t revision)
 {
+	if (!plan)
+		return;
 	plan->revision = revision;
 }
 
 TP_EXPORT uint32_t
 tp_plan_revision(const struct tp_plan *plan)
 {
+	if (!plan)
+		return 0;
 	return plan->revision;
 }
 
@@ -461,6 +485,8 @@ TP_EXPORT enum tp_status
 tp_plan_set_time_zone(struct tp_plan *plan, const char *tz,
 		      struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	size_t len = 0;
 	if (!tz) {
 		plan->time_zone = TP_DEFAULT_TIME_ZONE;
@@ -479,12 +505,16 @@ tp_plan_set_time_zone(struct tp_plan *plan, const char *tz,
 TP_EXPORT const char *
 tp_plan_time_zone(const struct tp_plan *plan)
 {
+	if (!plan)
+		return TP_DEFAULT_TIME_ZONE;
 	return plan->time_zone;
 }
 
 TP_EXPORT void
 tp_plan_set_calendar(struct tp_plan *plan, const struct tp_calendar *cal)
 {
+	if (!plan)
+		return;
 	if (plan->owned_cal && plan->owned_cal == cal)
 		return; /* already ours: keep owning it */
 	tp_calendar_free(plan->owned_cal);
@@ -495,6 +525,10 @@ tp_plan_set_calendar(struct tp_plan *plan, const struct tp_calendar *cal)
 TP_EXPORT void
 tp_plan_take_calendar(struct tp_plan *plan, struct tp_calendar *cal)
 {
+	if (!plan) {
+		tp_calendar_free(cal); /* ours now, and nowhere to keep it */
+		return;
+	}
 	tp_plan_set_calendar(plan, cal);
 	plan->owned_cal = cal;
 }
@@ -502,6 +536,8 @@ tp_plan_take_calendar(struct tp_plan *plan, struct tp_calendar *cal)
 TP_EXPORT const struct tp_calendar *
 tp_plan_calendar(const struct tp_plan *plan)
 {
+	if (!plan)
+		return NULL;
 	return plan->cal;
 }
 
@@ -509,6 +545,8 @@ TP_EXPORT void
 tp_plan_set_statutory_calendar(struct tp_plan *plan,
 			       const struct tp_calendar *cal)
 {
+	if (!plan)
+		return;
 	if (plan->owned_stat_cal && plan->owned_stat_cal == cal)
 		return;
 	tp_calendar_free(plan->owned_stat_cal);
@@ -519,6 +557,10 @@ tp_plan_set_statutory_calendar(struct tp_plan *plan,
 TP_EXPORT void
 tp_plan_take_statutory_calendar(struct tp_plan *plan, struct tp_calendar *cal)
 {
+	if (!plan) {
+		tp_calendar_free(cal); /* ours now, and nowhere to keep it */
+		return;
+	}
 	tp_plan_set_statutory_calendar(plan, cal);
 	plan->owned_stat_cal = cal;
 }
@@ -526,12 +568,16 @@ tp_plan_take_statutory_calendar(struct tp_plan *plan, struct tp_calendar *cal)
 TP_EXPORT const struct tp_calendar *
 tp_plan_statutory_calendar(const struct tp_plan *plan)
 {
+	if (!plan)
+		return NULL;
 	return plan->stat_cal ? plan->stat_cal : plan->cal;
 }
 
 TP_EXPORT const struct tp_calendar *
 tp_plan_stage_calendar(const struct tp_plan *plan, size_t stage)
 {
+	if (!plan)
+		return NULL;
 	if (stage < plan->n_stages &&
 	    plan->stages[stage].calendar == TP_STAGE_CALENDAR_STATUTORY)
 		return tp_plan_statutory_calendar(plan);
@@ -552,6 +598,8 @@ TP_EXPORT enum tp_status
 tp_plan_set_start_date(struct tp_plan *plan, struct tp_date date,
 		       struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	enum tp_status rc = check_date(date, "start date", err);
 	if (rc == TP_OK) {
 		plan->start = date;
@@ -563,12 +611,16 @@ tp_plan_set_start_date(struct tp_plan *plan, struct tp_date date,
 TP_EXPORT void
 tp_plan_clear_start_date(struct tp_plan *plan)
 {
+	if (!plan)
+		return;
 	plan->has_start = false;
 }
 
 TP_EXPORT bool
 tp_plan_start_date(const struct tp_plan *plan, struct tp_date *out)
 {
+	if (!plan)
+		return false;
 	if (plan->has_start && out)
 		*out = plan->start;
 	return plan->has_start;
@@ -578,6 +630,8 @@ TP_EXPORT enum tp_status
 tp_plan_set_contract_start(struct tp_plan *plan, struct tp_date date,
 			   struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	enum tp_status rc = check_date(date, "contract start", err);
 	if (rc == TP_OK) {
 		plan->contract_start = date;
@@ -589,12 +643,16 @@ tp_plan_set_contract_start(struct tp_plan *plan, struct tp_date date,
 TP_EXPORT void
 tp_plan_clear_contract_start(struct tp_plan *plan)
 {
+	if (!plan)
+		return;
 	plan->has_contract_start = false;
 }
 
 TP_EXPORT bool
 tp_plan_contract_start(const struct tp_plan *plan, struct tp_date *out)
 {
+	if (!plan)
+		return false;
 	if (plan->has_contract_start && out)
 		*out = plan->contract_start;
 	return plan->has_contract_start;
@@ -655,6 +713,8 @@ tp_plan_add_stage(struct tp_plan *plan, const char *id, const char *name,
 		  enum tp_stage_kind kind, int32_t amount, enum tp_unit unit,
 		  size_t *index, struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	enum tp_status rc = check_stage_args(id, kind, amount, unit, err);
 	if (rc == TP_OK)
 		rc = check_stage_text(id, name, TP_TEXT_LINE, "name", err);
@@ -689,6 +749,8 @@ TP_EXPORT enum tp_status
 tp_plan_set_stage_name(struct tp_plan *plan, size_t stage, const char *name,
 		       struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	enum tp_status rc;
 
 	if (stage >= plan->n_stages)
@@ -702,6 +764,8 @@ TP_EXPORT enum tp_status
 tp_plan_set_stage_duration(struct tp_plan *plan, size_t stage, int32_t amount,
 			   enum tp_unit unit, struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	struct tp_stage_rec *st;
 	enum tp_status rc;
 	if (stage >= plan->n_stages)
@@ -720,6 +784,8 @@ TP_EXPORT enum tp_status
 tp_plan_set_stage_time(struct tp_plan *plan, size_t stage, int minutes,
 		       struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	if (stage >= plan->n_stages)
 		return no_stage(stage, err);
 	if (minutes < -1 || minutes >= 24 * 60)
@@ -734,6 +800,8 @@ TP_EXPORT enum tp_status
 tp_plan_set_stage_calendar(struct tp_plan *plan, size_t stage,
 			   enum tp_stage_calendar which, struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	if (stage >= plan->n_stages)
 		return no_stage(stage, err);
 	if (which != TP_STAGE_CALENDAR_PLAN &&
@@ -748,6 +816,8 @@ tp_plan_set_stage_calendar(struct tp_plan *plan, size_t stage,
 TP_EXPORT enum tp_stage_calendar
 tp_plan_stage_calendar_kind(const struct tp_plan *plan, size_t stage)
 {
+	if (!plan)
+		return TP_STAGE_CALENDAR_PLAN;
 	return stage < plan->n_stages
 		       ? (enum tp_stage_calendar)plan->stages[stage].calendar
 		       : TP_STAGE_CALENDAR_PLAN;
@@ -757,6 +827,8 @@ TP_EXPORT enum tp_status
 tp_plan_set_stage_owner(struct tp_plan *plan, size_t stage, const char *owner,
 			struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	enum tp_status rc;
 
 	if (stage >= plan->n_stages)
@@ -771,6 +843,8 @@ TP_EXPORT enum tp_status
 tp_plan_set_stage_notes(struct tp_plan *plan, size_t stage, const char *notes,
 			struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	enum tp_status rc;
 
 	if (stage >= plan->n_stages)
@@ -784,12 +858,16 @@ tp_plan_set_stage_notes(struct tp_plan *plan, size_t stage, const char *notes,
 TP_EXPORT size_t
 tp_plan_stage_count(const struct tp_plan *plan)
 {
+	if (!plan)
+		return 0;
 	return plan->n_stages;
 }
 
 TP_EXPORT bool
 tp_plan_find_stage(const struct tp_plan *plan, const char *id, size_t *index)
 {
+	if (!plan)
+		return false;
 	if (!id || plan->n_slots == 0)
 		return false;
 	uint32_t s = plan->slots[find_slot(plan, id)];
@@ -801,6 +879,8 @@ tp_plan_find_stage(const struct tp_plan *plan, const char *id, size_t *index)
 static const struct tp_stage_rec *
 stage_at(const struct tp_plan *plan, size_t stage)
 {
+	if (!plan)
+		return NULL;
 	return stage < plan->n_stages ? &plan->stages[stage] : NULL;
 }
 
@@ -842,6 +922,8 @@ tp_plan_stage_unit(const struct tp_plan *plan, size_t stage)
 TP_EXPORT bool
 tp_plan_stage_is_milestone(const struct tp_plan *plan, size_t stage)
 {
+	if (!plan)
+		return false;
 	return tp_plan_stage_amount(plan, stage) == 0;
 }
 
@@ -918,6 +1000,8 @@ tp_plan_add_dependency(struct tp_plan *plan, const char *from_id,
 		       const char *to_id, enum tp_dep_type type, int32_t lag,
 		       enum tp_unit lag_unit, struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	size_t from, to;
 	enum tp_status rc = resolve_ends(plan, from_id, to_id, &from, &to, err);
 	if (rc == TP_OK)
@@ -938,6 +1022,8 @@ tp_plan_add_dependency(struct tp_plan *plan, const char *from_id,
 TP_EXPORT size_t
 tp_plan_dependency_count(const struct tp_plan *plan)
 {
+	if (!plan)
+		return 0;
 	return plan->n_deps;
 }
 
@@ -945,6 +1031,8 @@ TP_EXPORT bool
 tp_plan_dependency(const struct tp_plan *plan, size_t i,
 		   struct tp_dependency *out)
 {
+	if (!plan || !out)
+		return false;
 	if (i >= plan->n_deps)
 		return false;
 	const struct tp_dep_rec *d = &plan->deps[i];
@@ -961,6 +1049,8 @@ tp_plan_add_constraint(struct tp_plan *plan, const char *stage_id,
 		       enum tp_constraint_type type, struct tp_date date,
 		       struct tp_error *err)
 {
+	if (!plan)
+		return tp_error_null(err, __func__);
 	size_t stage;
 	if (!tp_plan_find_stage(plan, stage_id, &stage))
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
@@ -991,6 +1081,8 @@ tp_plan_add_constraint(struct tp_plan *plan, const char *stage_id,
 TP_EXPORT size_t
 tp_plan_constraint_count(const struct tp_plan *plan)
 {
+	if (!plan)
+		return 0;
 	return plan->n_constraints;
 }
 
@@ -998,6 +1090,8 @@ TP_EXPORT bool
 tp_plan_constraint(const struct tp_plan *plan, size_t i,
 		   struct tp_constraint *out)
 {
+	if (!plan || !out)
+		return false;
 	if (i >= plan->n_constraints)
 		return false;
 	out->stage = plan->constraints[i].stage;

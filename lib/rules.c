@@ -85,6 +85,8 @@ TP_EXPORT enum tp_status
 tp_regime_from_name(const char *name, enum tp_regime *out,
 		    struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	for (size_t i = 0; name && i < COUNT(regimes); i++)
 		if (!strcmp(name, regimes[i].name)) {
 			*out = (enum tp_regime)i;
@@ -986,6 +988,8 @@ TP_EXPORT enum tp_status
 tp_procedure_from_name(const char *name, enum tp_procedure *out,
 		       struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	for (size_t i = 0; name && i < COUNT(procedure_names); i++)
 		if (!strcmp(name, procedure_names[i])) {
 			*out = (enum tp_procedure)i;

@@ -1016,30 +1016,40 @@ tp_schedule_free(struct tp_schedule *sched)
 TP_EXPORT const struct tp_plan *
 tp_schedule_plan(const struct tp_schedule *sched)
 {
+	if (!sched)
+		return NULL;
 	return sched->plan;
 }
 
 TP_EXPORT bool
 tp_schedule_has_start_date(const struct tp_schedule *sched)
 {
+	if (!sched)
+		return false;
 	return sched->has_start;
 }
 
 TP_EXPORT bool
 tp_schedule_has_contract_start(const struct tp_schedule *sched)
 {
+	if (!sched)
+		return false;
 	return sched->has_contract;
 }
 
 TP_EXPORT struct tp_date
 tp_schedule_plan_start(const struct tp_schedule *sched)
 {
+	if (!sched)
+		return (struct tp_date){0};
 	return sched->plan_start;
 }
 
 TP_EXPORT struct tp_date
 tp_schedule_plan_finish(const struct tp_schedule *sched)
 {
+	if (!sched)
+		return (struct tp_date){0};
 	return sched->plan_finish;
 }
 
@@ -1047,7 +1057,7 @@ static const struct srec *
 rec(const struct tp_schedule *sched, size_t stage)
 {
 	static const struct srec none; /* const: not mutable state */
-	return stage < sched->n ? &sched->st[stage] : &none;
+	return sched && stage < sched->n ? &sched->st[stage] : &none;
 }
 
 TP_EXPORT struct tp_date
@@ -1089,12 +1099,16 @@ tp_schedule_free_float(const struct tp_schedule *sched, size_t stage)
 TP_EXPORT int32_t
 tp_schedule_min_float(const struct tp_schedule *sched)
 {
+	if (!sched)
+		return 0;
 	return sched->min_float;
 }
 
 TP_EXPORT bool
 tp_schedule_is_critical(const struct tp_schedule *sched, size_t stage)
 {
+	if (!sched)
+		return false;
 	return stage < sched->n && (sched->st[stage].tf == sched->min_float ||
 				    (sched->st[stage].flags & ON_PATH));
 }
@@ -1102,6 +1116,8 @@ tp_schedule_is_critical(const struct tp_schedule *sched, size_t stage)
 TP_EXPORT const size_t *
 tp_schedule_critical_path(const struct tp_schedule *sched, size_t *count)
 {
+	if (!sched || !count)
+		return NULL;
 	*count = sched->n_crit;
 	return sched->crit;
 }
@@ -1161,6 +1177,8 @@ TP_EXPORT bool
 tp_schedule_early_reason(const struct tp_schedule *sched, size_t stage,
 			 struct tp_reason *out)
 {
+	if (!sched || !out)
+		return false;
 	if (stage >= sched->n)
 		return false;
 	unpack_reason(sched, stage, sched->st[stage].early_why, true, out);
@@ -1171,6 +1189,8 @@ TP_EXPORT bool
 tp_schedule_late_reason(const struct tp_schedule *sched, size_t stage,
 			struct tp_reason *out)
 {
+	if (!sched || !out)
+		return false;
 	if (stage >= sched->n)
 		return false;
 	unpack_reason(sched, stage, sched->st[stage].late_why, false, out);
@@ -1243,6 +1263,10 @@ tp_schedule_describe(const struct tp_schedule *sched, size_t stage,
 	int32_t day;
 	if (!buf || size == 0)
 		return buf;
+	if (!sched) {
+		snprintf(buf, size, "no schedule");
+		return buf;
+	}
 	if (stage >= sched->n) {
 		snprintf(buf, size, "no stage number %zu", stage);
 		return buf;
@@ -1267,6 +1291,8 @@ TP_EXPORT enum tp_status
 tp_schedule_working_days(const struct tp_schedule *sched, size_t stage,
 			 enum tp_pass pass, int32_t *out, struct tp_error *err)
 {
+	if (!sched || !out)
+		return tp_error_null(err, __func__);
 	const struct srec *r;
 	struct tp_date a, b;
 	int32_t n;
@@ -1291,6 +1317,8 @@ tp_schedule_foreach_skipped(
 	int (*fn)(struct tp_date d, const struct tp_day_info *info, void *user),
 	void *user, int *stopped, struct tp_error *err)
 {
+	if (!sched || !fn)
+		return tp_error_null(err, __func__);
 	struct tp_reason why_;
 	int32_t a, b;
 	if (stage >= sched->n)
@@ -1316,12 +1344,16 @@ tp_schedule_foreach_skipped(
 TP_EXPORT size_t
 tp_schedule_diagnostic_count(const struct tp_schedule *sched)
 {
+	if (!sched)
+		return 0;
 	return sched->n_diags;
 }
 
 TP_EXPORT const struct tp_diagnostic *
 tp_schedule_diagnostic(const struct tp_schedule *sched, size_t i)
 {
+	if (!sched)
+		return NULL;
 	return i < sched->n_diags ? &sched->diags[i] : NULL;
 }
 

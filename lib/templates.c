@@ -1065,6 +1065,8 @@ find_template(const char *id)
 enum tp_status
 tp_template_new(const char *id, struct tp_plan_doc **out, struct tp_error *err)
 {
+	if (!out)
+		return tp_error_null(err, __func__);
 	const struct tpl *t = find_template(id);
 	struct tp_plan_doc *doc = NULL;
 	enum tp_status rc;

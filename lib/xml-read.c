@@ -1553,6 +1553,8 @@ tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
 			const char *base_dir, unsigned flags,
 			struct tp_plan_doc **out, struct tp_error *err)
 {
+	if ((!data && len) || !out)
+		return tp_error_null(err, __func__);
 	struct reader rd = {.source = source_name ? source_name : "<memory>",
 			    .base_dir = base_dir,
 			    .flags = flags,
@@ -1638,6 +1640,8 @@ enum tp_status
 tp_plan_doc_read_file(const char *path, unsigned flags,
 		      struct tp_plan_doc **out, struct tp_error *err)
 {
+	if (!path || !out)
+		return tp_error_null(err, __func__);
 	char *data = NULL, *dir = NULL;
 	size_t len = 0;
 	enum tp_status rc = slurp(path, &data, &len, err);

@@ -416,6 +416,8 @@ enum tp_status
 tp_plan_doc_write_memory(const struct tp_plan_doc *doc, char **data,
 			 size_t *len, struct tp_error *err)
 {
+	if (!doc || !data || !len)
+		return tp_error_null(err, __func__);
 	struct writer wr = {.doc = doc, .plan = doc->plan};
 	xmlBufferPtr buf = xmlBufferCreate();
 	enum tp_status rc;

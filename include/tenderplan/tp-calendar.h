@@ -19,6 +19,10 @@
  *   n = 0 gives d if it is a working day, else the next working day.
  * - tp_calendar_working_days_between(cal, a, b): the number of working days
  *   w with a <= w < b; minus the count over [b, a) when b < a.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_CALENDAR_H
 #define TP_CALENDAR_H

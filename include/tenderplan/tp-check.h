@@ -70,6 +70,10 @@
  * finds more than ten cases reports the first ten and one more finding
  * with the count of the rest. The checker takes O(n log n) time in the
  * number of stages, dependencies and constraints.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_CHECK_H
 #define TP_CHECK_H

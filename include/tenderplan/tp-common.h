@@ -2,6 +2,19 @@
 /**
  * @file tp-common.h
  * Export macros, status codes and the error report shared by every module.
+ *
+ * NULL pointer arguments, the rule for every public function: a pointer
+ * argument that a function's description does not allow to be NULL may
+ * still be NULL without a crash. A function that returns enum tp_status
+ * then returns TP_ERR_INVALID (its @c err filled in, if given) and writes
+ * no output; a getter returns its empty value: NULL for a pointer, 0 for
+ * a number, the value 0 for an enum (TP_REGION_NONE, TP_SEVERITY_INFO, …),
+ * false for a bool and day 0 for a struct tp_date, unless its description
+ * names another; a function returning void does nothing. Every trailing
+ * struct tp_error *err may be NULL: the error is then not reported, the
+ * status still returned. Every _free() function accepts NULL. A _take_
+ * function frees what it was given when it cannot keep it.
+ * tests/api-null-gen.py checks all of this for every exported function.
  */
 #ifndef TP_COMMON_H
 #define TP_COMMON_H
@@ -47,7 +60,7 @@ enum tp_status {
 /**
  * What went wrong, filled in by the function that failed. The caller owns it
  * (usually on the stack), so reporting never allocates. Fields that do not
- * apply are 0 or "".
+ * apply are 0 or "". A function given NULL instead reports nothing.
  */
 struct tp_error {
 	enum tp_status code;        /**< same as the returned status */
@@ -75,7 +88,7 @@ tp_error_clear(struct tp_error *err);
 /**
  * Format @p err as "source:line:column: stage: message" (parts that are
  * empty or 0 are left out) into @p buf of @p size bytes, always
- * NUL-terminated when @p size > 0. @return @p buf.
+ * NUL-terminated when @p size > 0; @p err NULL gives "". @return @p buf.
  */
 TP_EXPORT char *
 tp_error_format(const struct tp_error *err, char *buf, unsigned long size);

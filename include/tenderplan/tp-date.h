@@ -9,6 +9,10 @@
  * supports 1900-01-01 to 2199-12-31 (TP_DATE_MIN to TP_DATE_MAX); every
  * function that could produce a date outside that range fails with
  * TP_ERR_RANGE instead of wrapping.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_DATE_H
 #define TP_DATE_H

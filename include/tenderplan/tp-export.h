@@ -14,6 +14,10 @@
  *
  * Dates written are the schedule's early dates (tp-schedule.h); the XML,
  * CSV and MSPDI outputs also carry the late dates and float.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_EXPORT_H
 #define TP_EXPORT_H

@@ -36,6 +36,10 @@
  * audit.tender-reduced, audit.participation-reduced, audit.period-met.
  *
  * A struct tp_ocds_audit is read-only once made: many threads may read one.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_OCDS_H
 #define TP_OCDS_H

@@ -34,6 +34,10 @@
  * The library installs no signal handler. A program that wants to remove
  * the temporary file when it is interrupted learns its name from
  * @c temp_file below, keeps a copy, and unlinks it in its handler.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_OUTPUT_H
 #define TP_OUTPUT_H

@@ -26,6 +26,10 @@
  * An edit belongs to one thread; different edits may be used by different
  * threads at once (libxml2's error handlers are restored before each call
  * returns).
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_PLAN_EDIT_H
 #define TP_PLAN_EDIT_H

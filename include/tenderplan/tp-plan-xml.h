@@ -16,6 +16,10 @@
  * A document is filled by one thread; the read and write functions keep no
  * state between calls, and libxml2's error handlers are restored before
  * they return, so several threads may read or write different documents.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_PLAN_XML_H
 #define TP_PLAN_XML_H
@@ -171,7 +175,8 @@ tp_plan_doc_set_rules(struct tp_plan_doc *doc,
 		      const struct tp_rules_config *rules,
 		      struct tp_error *err);
 
-/** The settings of the rules checker (borrowed, never NULL). */
+/** The settings of the rules checker (borrowed; NULL only for a NULL
+ * @p doc). */
 TP_EXPORT const struct tp_rules_config *
 tp_plan_doc_rules(const struct tp_plan_doc *doc);
 

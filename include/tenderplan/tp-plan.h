@@ -17,6 +17,10 @@
  *
  * The meaning of durations, lags and constraints in dates is defined in
  * tp-schedule.h, and only there.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_PLAN_H
 #define TP_PLAN_H
@@ -255,7 +259,7 @@ TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_time_zone(struct tp_plan *plan, const char *tz,
 		      struct tp_error *err);
 
-/** The time zone; never NULL. */
+/** The time zone; never NULL (TP_DEFAULT_TIME_ZONE for a NULL plan). */
 TP_EXPORT const char *tp_plan_time_zone(const struct tp_plan *plan);
 
 /**
@@ -270,7 +274,9 @@ TP_EXPORT void tp_plan_set_calendar(struct tp_plan *plan,
 
 /**
  * Use @p cal and take ownership of it: tp_plan_free() frees it, as does
- * replacing it. @p cal must not be NULL. Modifies.
+ * replacing it. @p cal NULL removes the calendar, as
+ * tp_plan_set_calendar() does; with @p plan NULL, @p cal is freed.
+ * Modifies.
  */
 TP_EXPORT void tp_plan_take_calendar(struct tp_plan *plan,
 				     struct tp_calendar *cal);
@@ -323,8 +329,8 @@ TP_EXPORT bool tp_plan_contract_start(const struct tp_plan *plan,
 TP_EXPORT void tp_plan_set_statutory_calendar(struct tp_plan *plan,
 					      const struct tp_calendar *cal);
 
-/** As tp_plan_set_statutory_calendar(), taking ownership of @p cal (not
- * NULL). Modifies. */
+/** As tp_plan_set_statutory_calendar(), taking ownership of @p cal (NULL
+ * removes it; with @p plan NULL, @p cal is freed). Modifies. */
 TP_EXPORT void tp_plan_take_statutory_calendar(struct tp_plan *plan,
 					       struct tp_calendar *cal);
 
@@ -450,7 +456,8 @@ TP_EXPORT enum tp_unit tp_plan_stage_unit(const struct tp_plan *plan,
 TP_EXPORT bool tp_plan_stage_is_milestone(const struct tp_plan *plan,
 					  size_t stage);
 
-/** The time of day of a stage in minutes after midnight, or -1 if none. */
+/** The time of day of a stage in minutes after midnight, or -1 if none
+ * (and for no such stage or plan). */
 TP_EXPORT int tp_plan_stage_time(const struct tp_plan *plan, size_t stage);
 
 /** The owner of a stage, or NULL. */

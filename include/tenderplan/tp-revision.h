@@ -28,6 +28,10 @@
  *
  * Snapshots are built by one thread and then only read; many threads may
  * read one at once.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_REVISION_H
 #define TP_REVISION_H
@@ -124,7 +128,8 @@ TP_EXPORT int64_t tp_snapshot_taken(const struct tp_snapshot *snap);
 /** The plan id it was taken of, or NULL. */
 TP_EXPORT const char *tp_snapshot_plan_id(const struct tp_snapshot *snap);
 
-/** The time zone of its times of day; never NULL. */
+/** The time zone of its times of day; never NULL (Europe/London for a
+ * NULL snapshot). */
 TP_EXPORT const char *tp_snapshot_time_zone(const struct tp_snapshot *snap);
 
 /** Number of stages (removed ones included). */

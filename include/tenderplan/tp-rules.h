@@ -58,6 +58,10 @@
  *   of the 8th working day after that day; a working day is not a
  *   Saturday, Sunday, Christmas Day, Good Friday, the first Monday in May
  *   or a bank holiday in England.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_RULES_H
 #define TP_RULES_H

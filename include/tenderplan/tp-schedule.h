@@ -132,6 +132,10 @@
  * Cost: linear in stages + dependencies + constraints (Kahn's algorithm for
  * the order, one pass each way, a small number of calendar queries per
  * stage and per dependency).
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_SCHEDULE_H
 #define TP_SCHEDULE_H
@@ -362,7 +366,7 @@ TP_EXPORT bool tp_schedule_trace(const struct tp_schedule *sched, size_t stage,
  * @p pass, e.g. "earliest start 2025-04-22, set by finish-to-start from
  * 'eval' (finish 2025-04-17, lag 0 working days)". For --explain and
  * exports; list the days skipped with tp_schedule_foreach_skipped().
- * @return @p buf.
+ * A NULL @p sched gives "no schedule". @return @p buf.
  */
 TP_EXPORT char *tp_schedule_describe(const struct tp_schedule *sched,
 				     size_t stage, enum tp_pass pass, char *buf,

@@ -14,6 +14,10 @@
  * A template gives a document without anchors: set a start date or a
  * required contract start on its plan (tp-plan.h), and a region if not the
  * template's default, then schedule it. The templates are constant data.
+ *
+ * NULL pointer arguments give TP_ERR_INVALID, or a getter's empty value
+ * (NULL, 0, false, day 0), as tp-common.h says; exceptions are noted at
+ * the function.
  */
 #ifndef TP_TEMPLATES_H
 #define TP_TEMPLATES_H
