@@ -854,9 +854,11 @@ tp_plan_set_stage_actual(struct tp_plan *plan, size_t stage,
 		return rc;
 	st->actual_start = start ? start->day : TP_NO_DAY;
 	st->actual_finish = finish ? finish->day : TP_NO_DAY;
-	/* A milestone that has happened has finished. */
-	if (st->amount == 0 && start && !finish)
-		st->actual_finish = start->day;
+	/* A milestone that has happened has started and finished on its
+	 * day. */
+	if (st->amount == 0 && (start || finish))
+		st->actual_start = st->actual_finish =
+			finish ? finish->day : start->day;
 	return TP_OK;
 }
 
