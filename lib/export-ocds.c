@@ -226,6 +226,9 @@ static const char *const kind_types[] = {
 	[TP_STAGE_TUPE_DEADLINE] = "reporting",
 	[TP_STAGE_MOBILISATION] = "delivery",
 	[TP_STAGE_CONTRACT_START] = "delivery",
+	/* a report due to a committee, and the decision's call-in */
+	[TP_STAGE_COMMITTEE_REPORT] = "reporting",
+	[TP_STAGE_CALL_IN] = "approval",
 };
 
 /* A custom stage: preProcurement before the advert (or the tender period

@@ -13,6 +13,8 @@
 struct tp_meeting_rec {
 	const char *id, *name, *rule; /* in the plan's arena */
 	struct tp_date rule_from;
+	struct tp_date rule_first; /* the rule's first date (before the
+				      exceptions); = rule_from without one */
 	struct tp_date *dates, *except; /* as given, sorted */
 	size_t n_dates, n_except;
 	int32_t report_days, call_in_days;

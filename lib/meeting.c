@@ -248,9 +248,11 @@ apply_exceptions(const struct tp_meeting_spec *s, struct days *all,
 
 static enum tp_status
 expand(const struct tp_meeting_spec *s, struct days *all, struct days *given,
-       struct tp_error *err)
+       struct tp_date *rule_first, struct tp_error *err)
 {
 	enum tp_status rc = s->rule ? expand_rule(s, all, err) : TP_OK;
+
+	*rule_first = rc == TP_OK && all->n ? all->d[0] : s->rule_from;
 
 	for (size_t i = 0; rc == TP_OK && i < s->n_dates; i++)
 		rc = days_push(given, s->dates[i].day, err);
@@ -339,6 +341,7 @@ tp_plan_add_meeting_series(struct tp_plan *plan,
 {
 	struct days all = {0}, given = {0};
 	struct tp_meeting_rec m;
+	struct tp_date first = {0};
 	enum tp_status rc;
 
 	if (!plan || !spec)
@@ -347,7 +350,7 @@ tp_plan_add_meeting_series(struct tp_plan *plan,
 				     "and a series");
 	rc = check_spec(plan, spec, err);
 	if (rc == TP_OK)
-		rc = expand(spec, &all, &given, err);
+		rc = expand(spec, &all, &given, &first, err);
 	if (rc == TP_OK)
 		rc = grow_meetings(plan, err);
 	if (rc == TP_OK)
@@ -359,6 +362,7 @@ tp_plan_add_meeting_series(struct tp_plan *plan,
 	}
 	m.days = all.d;
 	m.n_days = all.n;
+	m.rule_first = first;
 	plan->meetings[plan->n_meetings++] = m;
 	if (index)
 		*index = plan->n_meetings - 1;
