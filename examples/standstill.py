@@ -46,8 +46,10 @@ const char *tp_region_name(enum tp_region region);
 
 enum tp_regime { TP_REGIME_NONE = 0, TP_REGIME_PCR2006 = 1,
     TP_REGIME_PCR2015 = 2, TP_REGIME_PCSR2015 = 3, TP_REGIME_PA2023 = 4,
-    TP_REGIME_LOCAL = 5 };
-enum tp_notice_means { TP_NOTICE_ELECTRONIC = 0, TP_NOTICE_OTHER = 1 };
+    TP_REGIME_LOCAL = 5, TP_REGIME_BY_DATE = 6, TP_REGIME_PSR2023 = 7 };
+enum tp_notice_means { TP_NOTICE_ELECTRONIC = 0, TP_NOTICE_OTHER = 1,
+    TP_NOTICE_MIXED = 2 };
+enum tp_standstill_kind { TP_STANDSTILL_AWARD = 0, TP_STANDSTILL_VTN = 1 };
 enum tp_status tp_regime_from_name(const char *name, enum tp_regime *out,
                                    struct tp_error *err);
 const char *tp_regime_title(enum tp_regime regime);
@@ -68,6 +70,15 @@ struct tp_standstill_request {
     struct tp_date received;
     const struct tp_local_rules *local;
     const struct tp_calendar *calendar;
+    enum tp_standstill_kind kind;
+    struct tp_date sent_other;
+    bool representations;
+    bool has_further_decision;
+    struct tp_date further_decision;
+    bool exempt;
+    bool has_stated_end;
+    struct tp_date stated_end;
+    unsigned char reserved[32];
 };
 struct tp_standstill {
     struct tp_date first_day;
@@ -80,7 +91,10 @@ struct tp_standstill {
     enum tp_region calendar_region;
     const char *citation;
     char warning[256];
-    unsigned char reserved[32];
+    bool mandatory;
+    bool open_ended;
+    struct tp_date representations_until;
+    unsigned char reserved[24];
 };
 enum tp_status tp_standstill_compute(const struct tp_standstill_request *req,
                                      struct tp_standstill *out,

@@ -26,6 +26,7 @@
 #include "calendar-private.h"
 #include "date-private.h"
 #include "error-private.h"
+#include "text-private.h"
 
 #define WEEKEND_SAT_SUN ((1u << TP_SATURDAY) | (1u << TP_SUNDAY))
 #define WEEKEND_ALL     0xfeu /* bits 1..7 */
@@ -237,15 +238,30 @@ tp_builder_rollback(struct tp_calendar_builder *b, struct tp_builder_mark mark)
 static enum tp_status
 check_date(struct tp_date d, const char *what, struct tp_error *err)
 {
-	char buf[TP_DATE_STRLEN];
+	char buf[TP_DATE_DESCRIBE_LEN];
 
 	if (!tp_date_in_range(d))
 		return tp_error_setf(err, TP_ERR_RANGE, NULL,
-				     "%s %s is outside the supported range "
+				     "%s %s is outside the supported dates "
 				     "%d-01-01 to %d-12-31",
-				     what, tp_date_format(d, buf), TP_YEAR_MIN,
-				     TP_YEAR_MAX);
+				     what, tp_date_describe(d, buf),
+				     TP_YEAR_MIN, TP_YEAR_MAX);
 	return TP_OK;
+}
+
+/* A holiday or closure name reaches MSPDI, SVG, HTML and terminals: it
+ * must be text they can hold (#9). */
+static enum tp_status
+check_name(const char *name, const char *what, struct tp_error *err)
+{
+	char why[TP_TEXT_WHY_LEN];
+
+	if (tp_text_ok(name, TP_TEXT_LINE, why))
+		return TP_OK;
+	return tp_error_setf(err, TP_ERR_INVALID, NULL,
+			     "the %s name has %s; use UTF-8 text without "
+			     "control characters, on one line",
+			     what, why);
 }
 
 TP_EXPORT enum tp_status
@@ -258,6 +274,8 @@ tp_calendar_builder_add_holiday(struct tp_calendar_builder *b,
 	if (!b)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL, "no builder");
 	rc = check_date(date, "holiday", err);
+	if (!rc)
+		rc = check_name(name, "holiday", err);
 	if (rc)
 		return rc;
 	return tp_builder_add_span(b, date.day, date.day, TP_HOLIDAY_EXTRA,
@@ -275,7 +293,8 @@ tp_calendar_builder_add_closure(struct tp_calendar_builder *b,
 	if (!b)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL, "no builder");
 	if ((rc = check_date(first, "closure start", err)) ||
-	    (rc = check_date(last, "closure end", err)))
+	    (rc = check_date(last, "closure end", err)) ||
+	    (rc = check_name(name, "closure", err)))
 		return rc;
 	if (last.day < first.day)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
@@ -727,31 +746,57 @@ tp_calendar_last_day(const struct tp_calendar *cal)
 	return tp_date_from_serial(cal->last);
 }
 
+/* What a user can do about a date beyond one end of the calendar. */
+static const char *
+range_hint(const struct tp_calendar *cal, bool before)
+{
+	if (before &&
+	    cal->first == TP_DAYS_FROM_CIVIL_(TP_HOLIDAYS_FIRST_YEAR, 1, 1) &&
+	    cal->region != TP_REGION_NONE)
+		return "bank holidays are known only from 1972: move the dates "
+		       "later or shorten the stages, or use region 'none' "
+		       "(weekends only) for earlier dates";
+	if (before && cal->first == tp_date_min().day)
+		return "tenderplan's dates start on 1900-01-01";
+	if (!before && cal->last == tp_date_max().day)
+		return "tenderplan's dates end on 2199-12-31";
+	return "build the calendar over more years";
+}
+
 static enum tp_status
 out_of_range(const struct tp_calendar *cal, struct tp_date d,
 	     struct tp_error *err)
 {
-	char buf[TP_DATE_STRLEN], lo[TP_DATE_STRLEN], hi[TP_DATE_STRLEN];
+	char buf[TP_DATE_DESCRIBE_LEN], lo[TP_DATE_STRLEN], hi[TP_DATE_STRLEN];
 
 	return tp_error_setf(err, TP_ERR_RANGE, NULL,
-			     "date %s is outside the calendar's range %s to %s",
-			     tp_date_format(d, buf),
+			     "%s is outside the calendar, which runs from %s "
+			     "to %s; %s",
+			     tp_date_describe(d, buf),
 			     tp_date_format(tp_calendar_first_day(cal), lo),
-			     tp_date_format(tp_calendar_last_day(cal), hi));
+			     tp_date_format(tp_calendar_last_day(cal), hi),
+			     range_hint(cal, d.day < cal->first));
 }
 
+/* Counting @n @unit (singular) from @d left the calendar (#9: the message
+ * used to read "working day 1974-12-24-19999 falls outside ..."). */
 static enum tp_status
-result_out_of_range(const struct tp_calendar *cal, const char *what,
+result_out_of_range(const struct tp_calendar *cal, const char *unit,
 		    struct tp_date d, int64_t n, struct tp_error *err)
 {
 	char buf[TP_DATE_STRLEN], lo[TP_DATE_STRLEN], hi[TP_DATE_STRLEN];
+	bool before = n < 0;
+	long long count = before ? -n : n ? n : 1; /* 0 rolls forward */
 
 	return tp_error_setf(err, TP_ERR_RANGE, NULL,
-			     "%s %s%+lld falls outside the calendar's range "
-			     "%s to %s",
-			     what, tp_date_format(d, buf), (long long)n,
+			     "counting %lld %s%s %s %s leaves the calendar, "
+			     "which runs from %s to %s; %s",
+			     count, unit, count == 1 ? "" : "s",
+			     before ? "back from" : "on from",
+			     tp_date_format(d, buf),
 			     tp_date_format(tp_calendar_first_day(cal), lo),
-			     tp_date_format(tp_calendar_last_day(cal), hi));
+			     tp_date_format(tp_calendar_last_day(cal), hi),
+			     range_hint(cal, before));
 }
 
 static inline bool
@@ -919,7 +964,7 @@ tp_calendar_add_days_rolled(const struct tp_calendar *cal, struct tp_date d,
 	if (!in_cal(cal, d))
 		return out_of_range(cal, d, err);
 	if (day < cal->first || day > cal->last)
-		return result_out_of_range(cal, "date", d, n, err);
+		return result_out_of_range(cal, "calendar day", d, n, err);
 	t.day = (int32_t)day;
 	return tp_calendar_adjust(cal, t, roll, out, err);
 }

@@ -51,6 +51,15 @@ struct ctx {
 	size_t advert, itt, tender_deadline, tender_period, pqq_deadline,
 		pqq_period, notice, award, signature, contract_start, tupe,
 		standstill;
+	/* The notices and steps of #14 (PSR 2023, PA 2023 direct awards,
+	 * PCR 2015 gaps), NONE when the plan has none. */
+	size_t prior_notice, transparency, award_notice, further_decision,
+		identification, clarification_response;
+	/* The claims and authority the minimum periods use: the plan's, less
+	 * a PIN claim whose notice misses its window; the authority the
+	 * statute makes it (tp_rules_config_authority()). */
+	unsigned claims;
+	enum tp_authority authority;
 	/* Dates the plan fixes for the award and signature (start-on or
 	 * finish-on constraints), and whether the contract start is
 	 * constrained. */
@@ -253,6 +262,12 @@ index_plan(struct ctx *c)
 	c->contract_start = c->first[TP_STAGE_CONTRACT_START];
 	c->tupe = c->first[TP_STAGE_TUPE_DEADLINE];
 	c->standstill = c->first[TP_STAGE_STANDSTILL];
+	c->prior_notice = c->first[TP_STAGE_PRIOR_NOTICE];
+	c->transparency = c->first[TP_STAGE_TRANSPARENCY_NOTICE];
+	c->award_notice = c->first[TP_STAGE_AWARD_NOTICE];
+	c->further_decision = c->first[TP_STAGE_FURTHER_DECISION];
+	c->identification = c->first[TP_STAGE_PROVIDER_IDENTIFICATION];
+	c->clarification_response = c->first[TP_STAGE_CLARIFICATION_RESPONSE];
 	for (size_t k = 0; k < tp_plan_constraint_count(p); k++) {
 		struct tp_constraint x;
 		bool fixes;
@@ -359,6 +374,17 @@ report_jurisdiction(struct ctx *c, enum tp_regime named, enum tp_regime used)
 		    tp_regime_name(named),
 		    used == TP_REGIME_NONE ? "no statutory regime"
 					   : tp_regime_name(used));
+	else if (named == TP_REGIME_PSR2023)
+		add(c, TP_SEVERITY_ERROR, "regime.not-in-jurisdiction",
+		    "PSR 2023 reg 1(2)", c->advert, NONE,
+		    "the Provider Selection Regime is for the health service "
+		    "in England",
+		    "the plan names psr2023, which applies in relation to "
+		    "England only, but its jurisdiction is %s; checked under "
+		    "%s instead",
+		    where ? where : "?",
+		    used == TP_REGIME_NONE ? "no statutory regime"
+					   : tp_regime_name(used));
 	else if (named == TP_REGIME_PA2023)
 		add(c, TP_SEVERITY_WARNING, "regime.not-in-jurisdiction",
 		    "Procurement Act 2023 s.2(5)-(6)", c->advert, NONE,
@@ -379,10 +405,28 @@ report_jurisdiction(struct ctx *c, enum tp_regime named, enum tp_regime used)
 static bool
 named_out_of_jurisdiction(enum tp_regime named, enum tp_region where)
 {
+	if (named == TP_REGIME_PSR2023)
+		return where != TP_REGION_ENGLAND_AND_WALES;
 	if (where == TP_REGION_SCOTLAND)
 		return named == TP_REGIME_PCR2006 ||
 		       named == TP_REGIME_PCR2015 || named == TP_REGIME_PA2023;
 	return named == TP_REGIME_PCSR2015;
+}
+
+/* PSR 2023 reg 1(1): in force 1 January 2024; reg 29(1): a procedure
+ * commenced before then (reg 29(4)) is not affected. */
+static void
+check_psr_in_force(struct ctx *c, const char *what)
+{
+	struct tp_date start = procurement_start(c);
+
+	if (start.day >= TP_DATE(2024, 1, 1).day)
+		return;
+	add(c, TP_SEVERITY_WARNING, "regime.out-of-period",
+	    "PSR 2023 reg 1(1), 29", c->advert, NONE, "",
+	    "the plan names psr2023, but %s was commenced before the PSR "
+	    "came into force on 1 Jan 2024",
+	    what);
 }
 
 static enum tp_status
@@ -417,6 +461,8 @@ choose_regime(struct ctx *c, struct tp_error *err)
 	else if (named != TP_REGIME_BY_DATE &&
 		 named_out_of_jurisdiction(named, cfg->jurisdiction))
 		report_jurisdiction(c, named, c->regime);
+	else if (named == TP_REGIME_PSR2023)
+		check_psr_in_force(c, what);
 	else if (named != TP_REGIME_BY_DATE && named != TP_REGIME_LOCAL &&
 		 by_date != named)
 		add(c, TP_SEVERITY_WARNING, "regime.out-of-period",
@@ -434,9 +480,10 @@ choose_regime(struct ctx *c, struct tp_error *err)
 static bool
 statutory_years(const struct ctx *c, int *from, int *to)
 {
-	size_t roles[] = {c->advert,	    c->itt,	    c->tender_deadline,
-			  c->tender_period, c->pqq_deadline, c->pqq_period,
-			  c->notice};
+	size_t roles[] = {
+		c->advert,        c->itt,          c->tender_deadline,
+		c->tender_period, c->pqq_deadline, c->pqq_period,
+		c->notice,        c->transparency, c->further_decision};
 	bool any = false;
 
 	for (size_t k = 0; k < sizeof(roles) / sizeof(roles[0]); k++) {
@@ -464,7 +511,8 @@ make_law_calendar(struct ctx *c, struct tp_error *err)
 	enum tp_status rc;
 
 	c->law = c->cal;
-	if (c->regime != TP_REGIME_PA2023 && !pcr_family(c->regime))
+	if (c->regime != TP_REGIME_PA2023 && c->regime != TP_REGIME_PSR2023 &&
+	    !pcr_family(c->regime))
 		return TP_OK;
 	if (!statutory_years(c, &from, &to))
 		return TP_OK;
@@ -647,8 +695,8 @@ check_period(struct ctx *c, enum tp_period_kind kind, const struct period *p,
 	q.regime = c->regime;
 	q.procedure = c->cfg->procedure;
 	q.kind = kind;
-	q.claims = c->cfg->claims;
-	q.authority = c->cfg->authority;
+	q.claims = c->claims;
+	q.authority = c->authority;
 	rc = tp_min_period_query(&q, &min, &e);
 	if (rc == TP_ERR_RULE) {
 		report_procedure(c, e.message);
@@ -711,6 +759,7 @@ check_periods(struct ctx *c, struct tp_error *err)
 {
 	struct period p;
 	bool statutory = c->regime == TP_REGIME_PA2023 ||
+			 c->regime == TP_REGIME_PSR2023 ||
 			 pcr_family(c->regime);
 	enum tp_status rc = TP_OK;
 
@@ -725,6 +774,110 @@ check_periods(struct ctx *c, struct tp_error *err)
 }
 
 /* ---- standstill ------------------------------------------------------------- */
+
+/* The date the contract is entered into: award, else signature
+ * (defined with the TUPE rules). */
+static size_t award_stage(const struct ctx *c);
+
+static bool
+has_claim(const struct ctx *c, unsigned claim)
+{
+	return (c->cfg->claims & claim) != 0;
+}
+
+static bool
+psr_procedure(enum tp_procedure p)
+{
+	return p == TP_PROC_PSR_A || p == TP_PROC_PSR_B || p == TP_PROC_PSR_C ||
+	       p == TP_PROC_PSR_MSP || p == TP_PROC_PSR_COMPETITIVE ||
+	       p == TP_PROC_CALL_OFF;
+}
+
+/* PCR 2015 reg 86(5): no reg 86 notice, so no standstill (reg 87(1)). */
+static void
+pcr2015_exemption(const struct ctx *c, const char **why, const char **cite)
+{
+	enum tp_procedure p = c->cfg->procedure;
+
+	if (p == TP_PROC_CALL_OFF) {
+		*why = "no notice is needed for a call-off";
+		*cite = "PCR 2015 reg 86(5)(c), 87(1)";
+	} else if (p == TP_PROC_DIRECT_AWARD) {
+		*why = "no notice is needed for a contract Part 2 permits "
+		       "without prior publication";
+		*cite = "PCR 2015 reg 86(5)(a), 87(1)";
+	} else if (has_claim(c, TP_CLAIM_SINGLE_TENDERER)) {
+		*why = "the only tenderer is to be awarded the contract and "
+		       "there are no candidates";
+		*cite = "PCR 2015 reg 86(5)(b), 87(1)";
+	}
+}
+
+/* Procurement Act 2023 s.51(3)(a)-(f), and s.50(6)(b): no contract award
+ * notice at all for a user choice contract. */
+static void
+pa2023_exemption(const struct ctx *c, const char **why, const char **cite)
+{
+	enum tp_procedure p = c->cfg->procedure;
+	bool direct = p == TP_PROC_DIRECT_AWARD;
+
+	if (direct && has_claim(c, TP_CLAIM_USER_CHOICE)) {
+		*why = "a user choice contract needs no contract award notice, "
+		       "so it has no standstill";
+		*cite = "Procurement Act 2023 s.50(6)(b), s.51";
+	} else if (p == TP_PROC_LIGHT_TOUCH || p == TP_PROC_CALL_OFF) {
+		*why = "the contract is exempt; a voluntary standstill "
+		       "must be at least eight working days";
+		*cite = p == TP_PROC_LIGHT_TOUCH
+				? "Procurement Act 2023 s.51(3)(f), (4)-(5)"
+				: "Procurement Act 2023 s.51(3)(d), (4)-(5)";
+	} else if (direct && has_claim(c, TP_CLAIM_EXTREME_URGENCY)) {
+		*why = "a direct award for extreme and unavoidable urgency "
+		       "(Schedule 5 para 13) is exempt; a voluntary standstill "
+		       "must be at least eight working days";
+		*cite = "Procurement Act 2023 s.51(3)(a), (4)-(5)";
+	} else if (direct && has_claim(c, TP_CLAIM_PROTECT_LIFE)) {
+		*why = "a direct award under regulations made under s.42 is "
+		       "exempt; a voluntary standstill must be at least eight "
+		       "working days";
+		*cite = "Procurement Act 2023 s.51(3)(b), (4)-(5)";
+	} else if (direct && has_claim(c, TP_CLAIM_PRIVATE_UTILITY)) {
+		*why = "a direct award by a private utility is exempt; a "
+		       "voluntary standstill must be at least eight working "
+		       "days";
+		*cite = "Procurement Act 2023 s.51(3)(c), (4)-(5)";
+	} else if (has_claim(c, TP_CLAIM_DYNAMIC_MARKET)) {
+		*why = "a contract awarded by reference to a dynamic market is "
+		       "exempt; a voluntary standstill must be at least eight "
+		       "working days";
+		*cite = "Procurement Act 2023 s.51(3)(e), (4)-(5)";
+	}
+}
+
+/* PSR 2023 reg 12(1): a standstill only for Direct Award Process C, the
+ * Most Suitable Provider Process and the Competitive Process (a call-off
+ * with a competition follows the latter, reg 18(4), (7)); reg 14(2): an
+ * urgent award need not satisfy regs 6 to 13. */
+static void
+psr2023_exemption(const struct ctx *c, const char **why, const char **cite)
+{
+	enum tp_procedure p = c->cfg->procedure;
+
+	if (has_claim(c, TP_CLAIM_URGENT_AWARD)) {
+		*why = "an urgent award need not satisfy regulations 6 to 13";
+		*cite = "PSR 2023 reg 14(2)";
+	} else if (p == TP_PROC_PSR_A || p == TP_PROC_PSR_B) {
+		*why = p == TP_PROC_PSR_A
+			       ? "Direct Award Process A has no standstill"
+			       : "Direct Award Process B has no standstill";
+		*cite = "PSR 2023 reg 12(1)";
+	} else if (p == TP_PROC_CALL_OFF &&
+		   !has_claim(c, TP_CLAIM_COMPETITION)) {
+		*why = "a contract based on a framework agreement without a "
+		       "competition has no standstill";
+		*cite = "PSR 2023 reg 12(1), 18(3)-(5)";
+	}
+}
 
 /* Whether the regime makes a standstill mandatory for the procedure; if not,
  * the reason goes to @why. */
@@ -746,10 +899,7 @@ standstill_mandatory(const struct ctx *c, const char **why,
 		}
 		break;
 	case TP_REGIME_PCR2015:
-		if (p == TP_PROC_CALL_OFF) {
-			*why = "no notice is needed for a call-off";
-			*cite = "PCR 2015 reg 86(5)(c), 87(1)";
-		}
+		pcr2015_exemption(c, why, cite);
 		break;
 	case TP_REGIME_PCSR2015:
 		if (p == TP_PROC_CALL_OFF) {
@@ -758,15 +908,12 @@ standstill_mandatory(const struct ctx *c, const char **why,
 		}
 		break;
 	case TP_REGIME_PA2023:
-		if (p == TP_PROC_LIGHT_TOUCH || p == TP_PROC_CALL_OFF) {
-			*why = "the contract is exempt; a voluntary standstill "
-			       "must be at least eight working days";
-			*cite = p == TP_PROC_LIGHT_TOUCH
-					? "Procurement Act 2023 s.51(3)(f), "
-					  "(4)-(5)"
-					: "Procurement Act 2023 s.51(3)(d), "
-					  "(4)-(5)";
-		}
+		pa2023_exemption(c, why, cite);
+		break;
+	case TP_REGIME_PSR2023:
+		if (!psr_procedure(p))
+			return false; /* procedure.not-in-regime says why */
+		psr2023_exemption(c, why, cite);
 		break;
 	case TP_REGIME_NONE:
 	case TP_REGIME_LOCAL:
@@ -779,11 +926,12 @@ standstill_mandatory(const struct ctx *c, const char **why,
 }
 
 /* Award and signature must not start on or before @last: neither the
- * scheduled date nor a date the plan fixes. */
+ * scheduled date nor a date the plan fixes. @from is the notice the
+ * period runs from. */
 static void
 check_contract_after(struct ctx *c, const struct tp_standstill *ss,
 		     const char *rule_id, enum tp_severity sev,
-		     const char *cite)
+		     const char *cite, size_t from)
 {
 	size_t stages[2] = {c->award, c->signature};
 	bool fixed[2] = {c->award_fixed, c->signature_fixed};
@@ -801,7 +949,7 @@ check_contract_after(struct ctx *c, const struct tp_standstill *ss,
 			continue;
 		snprintf(fix, sizeof(fix), "earliest lawful award: %s",
 			 fmt_date(ss->earliest_contract, a));
-		add(c, sev, rule_id, cite, i, c->notice, fix,
+		add(c, sev, rule_id, cite, i, from, fix,
 		    "%s on %s falls inside the standstill that runs to the end "
 		    "of %s",
 		    label(c, i), fmt_date(d, a), fmt_date(ss->last_day, b));
@@ -825,8 +973,21 @@ check_standstill_stage(struct ctx *c, const struct tp_standstill *ss,
 	    fmt_date(ef(c, st), a), fmt_date(ss->last_day, b));
 }
 
+/* PSR 2023 reg 12(3), (10): representations were received if the plan
+ * says so or has a further decision. */
+static bool
+psr_representations(const struct ctx *c)
+{
+	return has_claim(c, TP_CLAIM_REPRESENTATIONS) ||
+	       c->further_decision != NONE;
+}
+
+/* The standstill of @regime from the plan's notice. With @options, what
+ * the plan adds: PSR 2023 representations and the last further decision
+ * (reg 12(10)), the PA 2023 standstill end of the contract award notice
+ * (s.51(1)(b)). */
 static enum tp_status
-compute_standstill(struct ctx *c, enum tp_regime regime,
+compute_standstill(struct ctx *c, enum tp_regime regime, bool options,
 		   struct tp_standstill *ss, struct tp_error *err)
 {
 	struct tp_local_rules local = {
@@ -840,6 +1001,20 @@ compute_standstill(struct ctx *c, enum tp_regime regime,
 	req.region = c->cfg->jurisdiction;
 	req.local = &local;
 	req.calendar = c->cal;
+	if (options && regime == TP_REGIME_PSR2023) {
+		req.representations = psr_representations(c);
+		req.has_further_decision =
+			c->further_decision != NONE &&
+			ef(c, c->further_decision).day > req.sent.day;
+		if (req.has_further_decision)
+			req.further_decision = ef(c, c->further_decision);
+	}
+	if (options && regime == TP_REGIME_PA2023 &&
+	    c->cfg->has_standstill_end &&
+	    c->cfg->standstill_end.day >= req.sent.day) {
+		req.has_stated_end = true;
+		req.stated_end = c->cfg->standstill_end;
+	}
 	/* The statute's calendar is built for the checked regime. */
 	return tp_standstill_compute_on(&req,
 					regime == c->regime && c->law_own
@@ -848,10 +1023,27 @@ compute_standstill(struct ctx *c, enum tp_regime regime,
 					ss, err);
 }
 
+/* PR 2024 reg 27(2)(s): a contract award notice gives "the end date of any
+ * standstill period under section 51 of the PA 2023 or, if no standstill
+ * period applies, any date before which the contracting authority has
+ * determined not to enter into the contract". */
+static void
+say_not_before_date(struct ctx *c)
+{
+	add(c, TP_SEVERITY_INFO, "standstill.not-before-date",
+	    "Procurement Regulations 2024 reg 27(2)(s)", c->notice, NONE,
+	    "set standstill-end to a voluntary standstill's last day (at "
+	    "least eight working days, s.51(5))",
+	    "the contract award notice must say that no standstill applies "
+	    "and give any date before which you will not enter into the "
+	    "contract");
+}
+
 /* PA 2023 s.51(4)-(5): an exempt contract may have a voluntary standstill
- * (the plan's standstill stage, or the local rules' standstill); it may
- * not be shorter than eight working days beginning with the day the
- * contract award notice is published, and the contract waits for it. */
+ * (the plan's standstill stage, the local rules' standstill, or the end
+ * the plan says the contract award notice states); it may not be shorter
+ * than eight working days beginning with the day the contract award
+ * notice is published, and the contract waits for it. */
 static enum tp_status
 check_voluntary_standstill(struct ctx *c, struct tp_error *err)
 {
@@ -860,13 +1052,16 @@ check_voluntary_standstill(struct ctx *c, struct tp_error *err)
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
 	size_t st = c->standstill;
 	bool has_local = c->cfg->local_standstill_days > 0;
+	bool stated = c->cfg->has_standstill_end;
 	enum tp_status rc;
 
-	if (st == NONE && !has_local)
+	if (st == NONE && !has_local && !stated) {
+		say_not_before_date(c);
 		return TP_OK;
-	rc = compute_standstill(c, TP_REGIME_PA2023, &min, err);
+	}
+	rc = compute_standstill(c, TP_REGIME_PA2023, false, &min, err);
 	if (rc == TP_OK && has_local)
-		rc = compute_standstill(c, TP_REGIME_LOCAL, &local, err);
+		rc = compute_standstill(c, TP_REGIME_LOCAL, false, &local, err);
 	if (rc != TP_OK)
 		return rc;
 	snprintf(fix, sizeof(fix), "run the voluntary standstill to %s",
@@ -888,44 +1083,205 @@ check_voluntary_standstill(struct ctx *c, struct tp_error *err)
 		    "notice (%s)",
 		    (long)local.days, local.working_days ? "working " : "",
 		    fmt_date(local.last_day, a), fmt_date(min.last_day, b));
+	if (stated && c->cfg->standstill_end.day < min.last_day.day)
+		add(c, TP_SEVERITY_ERROR, "standstill.voluntary-short", cite,
+		    c->notice, NONE, fix,
+		    "the voluntary standstill the contract award notice states "
+		    "ends on %s, before the eighth working day after the "
+		    "notice (%s)",
+		    fmt_date(c->cfg->standstill_end, a),
+		    fmt_date(min.last_day, b));
+	else if (stated && c->cfg->standstill_end.day > v.last_day.day)
+		v.last_day = c->cfg->standstill_end;
 	v.earliest_contract = tp_date_from_serial(v.last_day.day + 1);
 	check_contract_after(c, &v, "standstill.contract-inside",
 			     TP_SEVERITY_ERROR,
-			     "Procurement Act 2023 s.51(4)-(5)");
+			     "Procurement Act 2023 s.51(4)-(5)", c->notice);
+	return TP_OK;
+}
+
+/* PCR 2015 reg 99(7): a call-off whose authority "has, despite regulation
+ * 86(5)(c), voluntarily complied with the requirements set out in
+ * regulation 86(1) to (4)" and "the contract has not been entered into
+ * before the end of the standstill period" escapes the third ground of
+ * ineffectiveness: with the voluntary-standstill claim, the reg 87
+ * standstill is checked. */
+static enum tp_status
+check_pcr_voluntary(struct ctx *c, struct tp_error *err)
+{
+	struct tp_standstill ss;
+	enum tp_status rc;
+
+	if (c->regime != TP_REGIME_PCR2015 ||
+	    c->cfg->procedure != TP_PROC_CALL_OFF ||
+	    !has_claim(c, TP_CLAIM_VOLUNTARY_STANDSTILL))
+		return TP_OK;
+	if (c->notice == NONE) {
+		if (c->award != NONE)
+			add(c, TP_SEVERITY_WARNING, "standstill.no-notice",
+			    "PCR 2015 reg 99(7)(b)", c->award, NONE,
+			    "add an intention-to-award stage before the award",
+			    "the plan claims a voluntary standstill but has no "
+			    "reg 86 notice to start it");
+		return TP_OK;
+	}
+	rc = compute_standstill(c, TP_REGIME_PCR2015, false, &ss, err);
+	if (rc != TP_OK)
+		return rc;
+	check_contract_after(c, &ss, "standstill.contract-inside",
+			     TP_SEVERITY_ERROR, "PCR 2015 reg 99(7)(c), 87",
+			     c->notice);
+	check_standstill_stage(c, &ss, "PCR 2015 reg 99(7)(c), 87");
+	return TP_OK;
+}
+
+/* PA 2023 s.50(1): "Before entering into a public contract, a contracting
+ * authority must publish a contract award notice" (s.50(6): not for a user
+ * choice contract). A call-off is a public contract only at or above the
+ * threshold (s.3(2)), which the plan does not say: a warning. */
+static void
+check_pa_award_notice(struct ctx *c)
+{
+	bool call_off = c->cfg->procedure == TP_PROC_CALL_OFF;
+
+	if (c->notice != NONE || award_stage(c) == NONE ||
+	    has_claim(c, TP_CLAIM_USER_CHOICE))
+		return;
+	add(c, call_off ? TP_SEVERITY_WARNING : TP_SEVERITY_ERROR,
+	    call_off ? "pa.call-off-notice" : "pa.no-award-notice",
+	    call_off ? "Procurement Act 2023 s.50(1), s.3(2)"
+		     : "Procurement Act 2023 s.50(1)",
+	    award_stage(c), NONE,
+	    "add an intention-to-award stage (the contract award notice) "
+	    "before the award",
+	    call_off ? "a call-off at or above the threshold is a public "
+		       "contract: publish a contract award notice before "
+		       "entering into it"
+		     : "a contract award notice must be published before the "
+		       "contract is entered into");
+}
+
+/* PSR 2023 reg 12(3) and Sch 9 para 5: the letters to unsuccessful
+ * providers give the window for representations; reg 12(10): with
+ * representations and no further decision the standstill stays open. */
+static void
+report_psr_standstill(struct ctx *c, const struct tp_standstill *ss)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+
+	add(c, TP_SEVERITY_INFO, "standstill.representations-window",
+	    "PSR 2023 reg 12(3), Sch 9 para 5", c->notice, NONE, "",
+	    "providers may make written representations from %s to midnight "
+	    "at the end of %s; the letters to unsuccessful providers give "
+	    "these dates",
+	    fmt_date(ss->first_day, a), fmt_date(ss->representations_until, b));
+	if (ss->open_ended)
+		add(c, TP_SEVERITY_WARNING, "standstill.representations-open",
+		    "PSR 2023 reg 12(10)", c->notice, NONE,
+		    "add a further-decision stage for when providers are told "
+		    "of the last further decision",
+		    "representations were received: the standstill stays open "
+		    "until at least 5 working days after providers are told of "
+		    "the last further decision, which the plan does not show "
+		    "(the award is checked against the 8 working days only)");
+}
+
+/* PA 2023 s.51(1)(b): "if later, the end of another standstill period
+ * provided for in the contract award notice". */
+static void
+report_stated_end(struct ctx *c, const struct tp_standstill *ss,
+		  const struct tp_standstill *plain)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+
+	if (!c->cfg->has_standstill_end)
+		return;
+	if (c->cfg->standstill_end.day > plain->last_day.day)
+		add(c, TP_SEVERITY_INFO, "standstill.stated-later",
+		    "Procurement Act 2023 s.51(1)(b)", c->notice, NONE, "",
+		    "the contract award notice provides for a standstill to "
+		    "%s, later than the mandatory one (%s): the contract waits "
+		    "for it",
+		    fmt_date(ss->last_day, a), fmt_date(plain->last_day, b));
+	else if (c->cfg->standstill_end.day < plain->last_day.day)
+		add(c, TP_SEVERITY_WARNING, "standstill.stated-end-early",
+		    "Procurement Act 2023 s.51(1)-(2)", c->notice, NONE,
+		    "state the end of the mandatory standstill in the contract "
+		    "award notice",
+		    "the standstill end the plan gives (%s) is before the end "
+		    "of the mandatory standstill (%s), which binds",
+		    fmt_date(c->cfg->standstill_end, a),
+		    fmt_date(plain->last_day, b));
+}
+
+/* With no notice of the decision: PSR 2023 regs 9(3), 10(7), 11(9)
+ * require the notice of intention (an error); elsewhere the standstill
+ * cannot be checked (a warning). */
+static void
+report_no_notice(struct ctx *c)
+{
+	if (c->award == NONE)
+		return;
+	if (c->regime == TP_REGIME_PSR2023)
+		add(c, TP_SEVERITY_ERROR, "psr.no-intention-notice",
+		    "PSR 2023 regs 9(3), 10(7), 11(9), 12(1)", c->award, NONE,
+		    "add an intention-to-award stage (the notice of intention "
+		    "to award) before the award",
+		    "the process requires a notice of intention to award, and "
+		    "the contract waits for the standstill after it");
+	else
+		add(c, TP_SEVERITY_WARNING, "standstill.no-notice",
+		    tp_regime_title(c->regime), c->award, NONE,
+		    "add an intention-to-award stage before the award",
+		    "the plan has no notice of the award decision, so "
+		    "the standstill cannot be checked");
+}
+
+static enum tp_status
+check_mandatory_standstill(struct ctx *c, struct tp_error *err)
+{
+	struct tp_standstill ss, plain;
+	enum tp_status rc;
+
+	if (c->notice == NONE) {
+		report_no_notice(c);
+		return TP_OK;
+	}
+	rc = compute_standstill(c, c->regime, true, &ss, err);
+	if (rc == TP_OK && c->regime == TP_REGIME_PA2023)
+		rc = compute_standstill(c, c->regime, false, &plain, err);
+	if (rc != TP_OK)
+		return rc;
+	check_contract_after(c, &ss, "standstill.contract-inside",
+			     TP_SEVERITY_ERROR, ss.citation, c->notice);
+	check_standstill_stage(c, &ss, ss.citation);
+	if (c->regime == TP_REGIME_PSR2023)
+		report_psr_standstill(c, &ss);
+	if (c->regime == TP_REGIME_PA2023)
+		report_stated_end(c, &ss, &plain);
 	return TP_OK;
 }
 
 static enum tp_status
 check_statutory_standstill(struct ctx *c, struct tp_error *err)
 {
-	struct tp_standstill ss;
 	const char *why, *cite;
 	bool mandatory = standstill_mandatory(c, &why, &cite);
-	enum tp_status rc;
+	bool pa = c->regime == TP_REGIME_PA2023;
 
 	if (why)
 		add(c, TP_SEVERITY_INFO, "standstill.not-mandatory", cite,
 		    c->notice, NONE, "", "no mandatory standstill: %s", why);
-	if (why && c->regime == TP_REGIME_PA2023 && c->notice != NONE)
+	if (why && pa && has_claim(c, TP_CLAIM_USER_CHOICE) &&
+	    c->cfg->procedure == TP_PROC_DIRECT_AWARD)
+		return TP_OK;
+	if (why && pa)
+		check_pa_award_notice(c);
+	if (why && pa && c->notice != NONE)
 		return check_voluntary_standstill(c, err);
-	if (!mandatory)
-		return TP_OK;
-	if (c->notice == NONE) {
-		if (c->award != NONE)
-			add(c, TP_SEVERITY_WARNING, "standstill.no-notice",
-			    tp_regime_title(c->regime), c->award, NONE,
-			    "add an intention-to-award stage before the award",
-			    "the plan has no notice of the award decision, so "
-			    "the standstill cannot be checked");
-		return TP_OK;
-	}
-	rc = compute_standstill(c, c->regime, &ss, err);
-	if (rc != TP_OK)
-		return rc;
-	check_contract_after(c, &ss, "standstill.contract-inside",
-			     TP_SEVERITY_ERROR, ss.citation);
-	check_standstill_stage(c, &ss, ss.citation);
-	return TP_OK;
+	if (why)
+		return check_pcr_voluntary(c, err);
+	return mandatory ? check_mandatory_standstill(c, err) : TP_OK;
 }
 
 static enum tp_status
@@ -936,13 +1292,500 @@ check_local_standstill(struct ctx *c, struct tp_error *err)
 
 	if (c->cfg->local_standstill_days <= 0 || c->notice == NONE)
 		return TP_OK;
-	rc = compute_standstill(c, TP_REGIME_LOCAL, &ss, err);
+	rc = compute_standstill(c, TP_REGIME_LOCAL, false, &ss, err);
 	if (rc != TP_OK)
 		return rc;
 	check_contract_after(c, &ss, "local.standstill", TP_SEVERITY_ERROR,
-			     local_cite(c));
+			     local_cite(c), c->notice);
 	check_standstill_stage(c, &ss, local_cite(c));
 	return TP_OK;
+}
+
+/* ---- the regimes of #14: authority, notices, PSR 2023 ------------------- */
+
+/* Which kind of authority the statute makes the plan's (PA 2023: PR 2024
+ * reg 44, Sch 2; PCR 2015: Sch 1), and whether the plan's own setting
+ * disagrees. */
+static enum tp_status
+check_authority(struct ctx *c, struct tp_error *err)
+{
+	const struct tp_rules_config *cfg = c->cfg;
+	enum tp_authority_kind k = cfg->authority_kind;
+	bool nhs_listed;
+	enum tp_status rc =
+		tp_rules_config_authority(cfg, c->regime, &c->authority, err);
+
+	if (rc != TP_OK)
+		return rc;
+	nhs_listed = c->authority == TP_AUTHORITY_CENTRAL_GOVERNMENT &&
+		     cfg->authority == TP_AUTHORITY_SUB_CENTRAL;
+	if (nhs_listed)
+		add(c, TP_SEVERITY_INFO, "authority.central-by-statute",
+		    c->regime == TP_REGIME_PA2023
+			    ? "Procurement Regulations 2024 reg 44, Sch 2"
+			    : "PCR 2015 reg 2(1), Sch 1",
+		    NONE, NONE, "",
+		    "an authority of kind %s is a central government authority "
+		    "under %s, so it is checked as one",
+		    tp_authority_kind_name(k), tp_regime_name(c->regime));
+	else if (cfg->authority == TP_AUTHORITY_CENTRAL_GOVERNMENT &&
+		 (k == TP_AUTHORITY_KIND_COUNCIL ||
+		  k == TP_AUTHORITY_KIND_ICB) &&
+		 (c->regime == TP_REGIME_PA2023 ||
+		  c->regime == TP_REGIME_PCR2015))
+		add(c, TP_SEVERITY_WARNING, "authority.kind-mismatch",
+		    c->regime == TP_REGIME_PA2023
+			    ? "Procurement Regulations 2024 reg 44, Sch 2"
+			    : "PCR 2015 reg 2(1), Sch 1",
+		    NONE, NONE, "set authority to sub-central",
+		    "the plan says central-government, but a %s is not a "
+		    "central government authority (it is not listed); the "
+		    "stricter central government minimums are used",
+		    k == TP_AUTHORITY_KIND_ICB ? "integrated care board"
+					       : "council");
+	return TP_OK;
+}
+
+/* A procedure the regime does not have is reported even when the plan
+ * has no period to check (a PSR plan must follow one of its processes,
+ * PSR 2023 reg 6(1)). */
+static void
+check_procedure(struct ctx *c)
+{
+	struct tp_period_query q;
+	struct tp_min_period min;
+	struct tp_error e;
+
+	if (c->procedure_reported ||
+	    (c->regime != TP_REGIME_PA2023 && c->regime != TP_REGIME_PSR2023 &&
+	     !pcr_family(c->regime)))
+		return;
+	memset(&q, 0, sizeof(q));
+	q.regime = c->regime;
+	q.procedure = c->cfg->procedure;
+	q.kind = TP_PERIOD_TENDER;
+	q.claims = c->claims;
+	q.authority = c->authority;
+	if (tp_min_period_query(&q, &min, &e) == TP_ERR_RULE)
+		report_procedure(c, e.message);
+}
+
+/* The window a prior notice must fall in to shorten the tender period:
+ * PA 2023 s.15(3) "at least 40 days but not more than 12 months before
+ * the day on which the tender notice is published"; PCR 2015 reg
+ * 27(4)(b), 28(6)(b), 29(6)(b) "sent for publication between 35 days and
+ * 12 months before the date on which the contract notice was sent". Out of
+ * the window, the PIN claim is dropped for the minimum periods. */
+static void
+check_prior_notice(struct ctx *c)
+{
+	bool pa = c->regime == TP_REGIME_PA2023;
+	int32_t min = pa ? 40 : 35;
+	const char *cite = pa ? "Procurement Act 2023 s.15(3), s.54(4)"
+			      : "PCR 2015 reg 27(4)(b), 28(6)(b), 29(6)(b)";
+	const char *rule = pa ? "pa.ppn-not-qualifying" : "pcr.pin-window";
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	struct tp_date notice, pin, year_before;
+
+	if ((!pa && c->regime != TP_REGIME_PCR2015) ||
+	    !has_claim(c, TP_CLAIM_PIN) || c->advert == NONE)
+		return;
+	notice = es(c, c->advert);
+	if (c->prior_notice == NONE) {
+		add(c, TP_SEVERITY_INFO,
+		    pa ? "pa.ppn-unverified" : "pcr.pin-unverified", cite,
+		    c->advert, NONE, "add a prior-notice stage",
+		    pa ? "the plan claims a qualifying planned procurement "
+			 "notice: it must be published 40 days to 12 months "
+			 "before the tender notice, which must say it relies "
+			 "on it (Procurement Regulations 2024 reg 18(2)(s))"
+		       : "the plan claims a prior information notice: it "
+			 "must be sent 35 days to 12 months before the "
+			 "contract notice");
+		return;
+	}
+	pin = ef(c, c->prior_notice);
+	if (tp_date_add_months(notice, -12, &year_before, NULL) != TP_OK)
+		year_before = notice;
+	if (tp_date_diff(pin, notice) >= min && pin.day >= year_before.day)
+		return;
+	c->claims &= ~(unsigned)TP_CLAIM_PIN;
+	add(c, TP_SEVERITY_ERROR, rule, cite, c->prior_notice, c->advert,
+	    "publish the notice earlier, or do not rely on it",
+	    "the notice on %s is %ld days before the %s on %s: it must be "
+	    "at least %ld days and not more than 12 months before, so the "
+	    "shorter period does not apply",
+	    fmt_date(pin, a), (long)tp_date_diff(pin, notice),
+	    pa ? "tender notice" : "contract notice", fmt_date(notice, b),
+	    (long)min);
+}
+
+/* PA 2023 direct award (s.41, s.43): s.44(1) "Before awarding a contract
+ * under section 41 or 43 a contracting authority must publish a
+ * transparency notice" (not for user choice, s.44(3)); the contract award
+ * notice records the decision (PR 2024 reg 27(2)(f)) and so follows the
+ * transparency notice. */
+static void
+check_pa_direct_award(struct ctx *c)
+{
+	static const char cite[] = "Procurement Act 2023 s.44(1)";
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	size_t aw = award_stage(c), t = c->transparency;
+	size_t gov = c->first[TP_STAGE_GOVERNANCE_APPROVAL];
+	size_t decision = gov != NONE ? gov : aw;
+
+	if (c->regime != TP_REGIME_PA2023 ||
+	    c->cfg->procedure != TP_PROC_DIRECT_AWARD ||
+	    has_claim(c, TP_CLAIM_USER_CHOICE))
+		return;
+	if (t == NONE) {
+		if (aw != NONE)
+			add(c, TP_SEVERITY_ERROR, "pa.transparency-missing",
+			    cite, aw, NONE,
+			    "add a transparency-notice stage before the award "
+			    "decision",
+			    "a direct award needs a transparency notice "
+			    "published before the contract is awarded");
+		return;
+	}
+	if (decision != NONE &&
+	    ef(c, t).day > (gov != NONE ? ef(c, gov) : es(c, aw)).day)
+		add(c, TP_SEVERITY_ERROR, "pa.transparency-after-award", cite,
+		    t, decision, "link the award decision after the notice",
+		    "the transparency notice on %s comes after the award "
+		    "decision '%s' on %s",
+		    fmt_date(ef(c, t), a), label(c, decision),
+		    fmt_date(gov != NONE ? ef(c, gov) : es(c, aw), b));
+	if (c->notice != NONE && ef(c, c->notice).day < ef(c, t).day)
+		add(c, TP_SEVERITY_ERROR, "pa.award-notice-before-transparency",
+		    "Procurement Act 2023 s.44(1), s.50(1); Procurement "
+		    "Regulations 2024 reg 27(2)(f)",
+		    c->notice, t, "publish the contract award notice after it",
+		    "the contract award notice on %s comes before the "
+		    "transparency notice on %s",
+		    fmt_date(ef(c, c->notice), a), fmt_date(ef(c, t), b));
+}
+
+/* A notice due within a number of days of the award: late, or its
+ * latest day when the plan has no such stage. */
+static void
+check_notice_due(struct ctx *c, struct tp_date due, enum tp_severity late,
+		 const char *late_id, const char *date_id, const char *cite,
+		 const char *what)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], d[TP_DATE_STRLEN];
+	char fix[128];
+	size_t aw = award_stage(c);
+
+	snprintf(fix, sizeof(fix), "publish it by %s", fmt_date(due, a));
+	if (c->award_notice == NONE)
+		add(c, TP_SEVERITY_INFO, date_id, cite, aw, NONE, fix,
+		    "the %s is due by %s (the contract is entered into on %s)",
+		    what, fmt_date(due, a), fmt_date(es(c, aw), b));
+	else if (ef(c, c->award_notice).day > due.day)
+		add(c, late, late_id, cite, c->award_notice, aw, fix,
+		    "the %s on %s is later than %s, the last day after the "
+		    "contract is entered into on %s",
+		    what, fmt_date(ef(c, c->award_notice), a), fmt_date(due, b),
+		    fmt_date(es(c, aw), d));
+}
+
+/* PA 2023 s.53(1): a contract details notice "(a) if the contract is a
+ * light touch contract, before the end of the period of 120 days beginning
+ * with the day on which the contract is entered into; (b) otherwise,
+ * before the end of the period of 30 days beginning with" that day (the
+ * day of entry is day 1); s.53(6): not for private utilities or user
+ * choice contracts. */
+static void
+check_contract_details(struct ctx *c)
+{
+	bool lt = c->cfg->procedure == TP_PROC_LIGHT_TOUCH;
+	size_t aw = award_stage(c);
+
+	if (c->regime != TP_REGIME_PA2023 || aw == NONE ||
+	    c->cfg->procedure == TP_PROC_BELOW_THRESHOLD ||
+	    has_claim(c, TP_CLAIM_PRIVATE_UTILITY) ||
+	    has_claim(c, TP_CLAIM_USER_CHOICE))
+		return;
+	check_notice_due(c,
+			 tp_date_from_serial(es(c, aw).day + (lt ? 119 : 29)),
+			 TP_SEVERITY_ERROR, "pa.contract-details-late",
+			 "pa.contract-details-date",
+			 lt ? "Procurement Act 2023 s.53(1)(a)"
+			    : "Procurement Act 2023 s.53(1)(b)",
+			 "contract details notice");
+}
+
+/* PCR 2015 reg 50(1): "Not later than 30 days after the award of a
+ * contract ... contracting authorities shall send for publication a
+ * contract award notice"; reg 50(4): not for each call-off. */
+static void
+check_pcr_award_notice(struct ctx *c)
+{
+	size_t aw = award_stage(c);
+	enum tp_procedure p = c->cfg->procedure;
+
+	if (c->regime != TP_REGIME_PCR2015 || aw == NONE ||
+	    p == TP_PROC_CALL_OFF || p == TP_PROC_BELOW_THRESHOLD)
+		return;
+	check_notice_due(c, tp_date_from_serial(es(c, aw).day + 30),
+			 TP_SEVERITY_ERROR, "pcr.award-notice-late",
+			 "pcr.award-notice-date", "PCR 2015 reg 50(1)",
+			 "contract award notice");
+}
+
+/* PCR 2015 reg 99(2)-(3): an award without prior publication escapes the
+ * first ground of ineffectiveness only if "the contract has not been
+ * entered into before the end of a period of at least 10 days beginning
+ * with the day after the date on which the voluntary transparency notice
+ * was published". */
+static enum tp_status
+check_vtn(struct ctx *c, struct tp_error *err)
+{
+	struct tp_standstill_request req = {0};
+	struct tp_standstill ss;
+	enum tp_status rc;
+
+	if (c->regime != TP_REGIME_PCR2015)
+		return TP_OK;
+	if (c->transparency == NONE) {
+		if (c->cfg->procedure == TP_PROC_DIRECT_AWARD)
+			add(c, TP_SEVERITY_INFO, "pcr.vtn-optional",
+			    "PCR 2015 reg 99(2)-(3)", award_stage(c), NONE,
+			    "add a transparency-notice stage",
+			    "a voluntary transparency notice, and 10 days "
+			    "before the contract, protect an award without "
+			    "prior publication from being declared "
+			    "ineffective");
+		return TP_OK;
+	}
+	req.regime = TP_REGIME_PCR2015;
+	req.kind = TP_STANDSTILL_VTN;
+	req.sent = ef(c, c->transparency);
+	req.region = c->cfg->jurisdiction;
+	rc = tp_standstill_compute_on(&req, c->law_own, &ss, err);
+	if (rc != TP_OK)
+		return rc;
+	check_contract_after(c, &ss, "pcr.vtn-contract-early",
+			     TP_SEVERITY_ERROR, ss.citation, c->transparency);
+	return TP_OK;
+}
+
+/* PCR 2015 reg 47(3)(a): time limits must be extended where "additional
+ * information, although requested by the economic operator in good time,
+ * is not supplied at the latest 6 days before the time limit fixed for
+ * the receipt of tenders"; reg 47(5): 4 days in an accelerated procedure
+ * (urgency). The last answers are the clarification-response stage, or,
+ * without one, the clarification deadline (answers come after it). */
+static void
+check_late_information(struct ctx *c)
+{
+	enum tp_procedure p = c->cfg->procedure;
+	bool urgent = has_claim(c, TP_CLAIM_URGENCY);
+	size_t to = c->tender_deadline != NONE ? c->tender_deadline
+					       : c->tender_period;
+	size_t r = c->clarification_response != NONE
+			   ? c->clarification_response
+			   : c->first[TP_STAGE_CLARIFICATION_DEADLINE];
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], d[TP_DATE_STRLEN];
+	char fix[128];
+	struct tp_date latest;
+
+	if (c->regime != TP_REGIME_PCR2015 || to == NONE || r == NONE ||
+	    p == TP_PROC_LIGHT_TOUCH || p == TP_PROC_CALL_OFF ||
+	    p == TP_PROC_BELOW_THRESHOLD || p == TP_PROC_DIRECT_AWARD)
+		return;
+	latest = tp_date_from_serial(ef(c, to).day - (urgent ? 4 : 6));
+	if (ef(c, r).day <= latest.day)
+		return;
+	snprintf(fix, sizeof(fix),
+		 "answer by %s, or extend the deadline in proportion",
+		 fmt_date(latest, a));
+	add(c, TP_SEVERITY_WARNING, "pcr.late-information",
+	    urgent ? "PCR 2015 reg 47(3)(a), (4)-(5)"
+		   : "PCR 2015 reg 47(3)(a), (4)",
+	    r, to, fix,
+	    "%s '%s' on %s is later than %d days before the tender deadline "
+	    "on %s: information asked for in good time must be supplied by "
+	    "%s, or the deadline extended",
+	    c->clarification_response != NONE ? "the last answers"
+					      : "the clarification deadline",
+	    label(c, r), fmt_date(ef(c, r), a), urgent ? 4 : 6,
+	    fmt_date(ef(c, to), b), fmt_date(latest, d));
+}
+
+/* PSR 2023 reg 2(1), Sch 1: "relevant health care services" are those
+ * "which fall within one or more of the CPV codes specified in the table
+ * in Schedule 1, to the extent described in that table"; every PSR notice
+ * gives "the most relevant CPV code" (e.g. Sch 8 para 2). Whether a code
+ * that is not listed falls within a listed parent is a judgement, so
+ * those findings are warnings. */
+static void
+check_cpv(struct ctx *c)
+{
+	static const char cite[] = "PSR 2023 reg 2(1), 3, Sch 1";
+	const char *code = c->cfg->cpv;
+	struct tp_cpv_match m;
+
+	if (!code[0]) {
+		add(c, TP_SEVERITY_INFO, "cpv.missing", cite, NONE, NONE,
+		    "set cpv to the code, e.g. 85323000-9",
+		    "give the most relevant CPV code: every PSR notice "
+		    "includes it, and the PSR applies only to the services of "
+		    "Schedule 1");
+		return;
+	}
+	tp_psr2023_cpv_lookup(code, &m);
+	if (m.status == TP_CPV_QUALIFIED)
+		add(c, TP_SEVERITY_INFO, "cpv.qualified", cite, NONE, NONE, "",
+		    "%s (%s) is in Schedule 1 %s", m.listed_code, m.description,
+		    m.qualifier);
+	else if (m.status == TP_CPV_CHILD)
+		add(c, TP_SEVERITY_WARNING, "cpv.not-listed-child", cite, NONE,
+		    NONE, "use a code Schedule 1 lists, if one fits",
+		    "%.8s is not in Schedule 1; whether it falls within %s "
+		    "(%s) is a judgement",
+		    code, m.listed_code, m.description);
+	else if (m.status == TP_CPV_NOT_LISTED)
+		add(c, TP_SEVERITY_WARNING, "cpv.not-in-schedule",
+		    "PSR 2023 reg 2(1), 3(1)-(4), Sch 1", NONE, NONE,
+		    "check the code, or procure under the Procurement Act 2023",
+		    "%.8s is not in Schedule 1: the PSR applies only to its "
+		    "services, or to a mixed procurement whose main "
+		    "subject-matter (the higher estimated lifetime value) they "
+		    "are and whose other parts could not reasonably be "
+		    "supplied under a separate contract",
+		    code);
+	if (m.check_digit_differs)
+		add(c, TP_SEVERITY_WARNING, "cpv.check-digit", cite, NONE, NONE,
+		    "correct the check digit",
+		    "%s has a check digit other than Schedule 1's %s", code,
+		    m.listed_code);
+}
+
+/* Which regime the health service settings call for, against the one
+ * checked: PSR 2023 reg 3(1) and Procurement Regulations 2024 reg 43 ("The
+ * PA 2023 does not apply in relation to regulated health procurement");
+ * WSI 2025/99 reg 34 for Wales, not modelled. */
+static void
+check_health_service(struct ctx *c)
+{
+	const struct tp_rules_config *cfg = c->cfg;
+	struct tp_date start = procurement_start(c);
+	struct tp_cpv_match m = {TP_CPV_NOT_LISTED, NULL, NULL, NULL, false};
+
+	if (c->regime == TP_REGIME_PSR2023) {
+		check_cpv(c);
+		return;
+	}
+	if (cfg->cpv[0])
+		tp_psr2023_cpv_lookup(cfg->cpv, &m);
+	if (cfg->health_service == TP_HEALTH_SERVICE_ENGLAND &&
+	    (c->regime == TP_REGIME_PA2023 || c->regime == TP_REGIME_PCR2015) &&
+	    start.day >= TP_DATE(2024, 1, 1).day)
+		add(c, TP_SEVERITY_WARNING, "regime.health-outside-psr",
+		    c->regime == TP_REGIME_PA2023
+			    ? "PSR 2023 reg 3(1); Procurement Regulations 2024 "
+			      "reg 43"
+			    : "PSR 2023 reg 1(1), 3(1), 29",
+		    c->advert, NONE,
+		    "name psr2023, or let the regime follow "
+		    "the date",
+		    "the plan buys health care services for the health service "
+		    "in England, which the Provider Selection Regime governs "
+		    "from 1 Jan 2024, but it is checked under %s",
+		    tp_regime_name(c->regime));
+	else if (cfg->health_service == TP_HEALTH_SERVICE_WALES &&
+		 start.day >= TP_DATE(2025, 2, 24).day)
+		add(c, TP_SEVERITY_WARNING, "regime.not-modelled",
+		    "Health Services (Provider Selection Regime) (Wales) "
+		    "Regulations 2025 (WSI 2025/99) reg 1(3), 34",
+		    c->advert, NONE, "",
+		    "the Welsh provider selection regime applies (and the "
+		    "Procurement Act 2023 does not); tenderplan does not model "
+		    "it, because its working day (Legislation (Wales) Act 2019 "
+		    "Sch 1) could not be read: check its standstill and "
+		    "notices by hand");
+	else if (cfg->health_service == TP_HEALTH_SERVICE_NONE &&
+		 (m.status == TP_CPV_LISTED || m.status == TP_CPV_QUALIFIED))
+		add(c, TP_SEVERITY_INFO, "cpv.health-care",
+		    "PSR 2023 reg 3(1), Sch 1", c->advert, NONE,
+		    "set health-service=\"england\" if it does",
+		    "%s (%s) is in PSR Schedule 1: if a relevant authority buys "
+		    "these services for the health service in England, the "
+		    "Provider Selection Regime applies, not %s",
+		    m.listed_code, m.description, tp_regime_name(c->regime));
+}
+
+/* The PSR citation for a notice of the award "submitted for publication
+ * within 30 days of the contract being awarded". */
+static const char *
+psr_award_notice_cite(const struct ctx *c)
+{
+	switch (c->cfg->procedure) {
+	case TP_PROC_PSR_A:
+		return "PSR 2023 reg 7(1)(b), (2)(b)";
+	case TP_PROC_PSR_B:
+		return "PSR 2023 reg 8(1)(b), (2)(b)";
+	case TP_PROC_PSR_C:
+		return "PSR 2023 reg 9(10)-(11)";
+	case TP_PROC_PSR_MSP:
+		return "PSR 2023 reg 10(14)-(15)";
+	case TP_PROC_CALL_OFF:
+		return has_claim(c, TP_CLAIM_COMPETITION)
+			       ? "PSR 2023 reg 11(16)-(17), 18(7)"
+			       : "PSR 2023 reg 18(5)-(6)";
+	default:
+		return "PSR 2023 reg 11(16)-(17)";
+	}
+}
+
+/* PSR 2023 processes: reg 10(5) "must not complete step 2 before the day
+ * which is 14 days after the day on which the notice of intention to
+ * follow the Most Suitable Provider Process is submitted for publication"
+ * (the advert stage's day); the notice of the award within 30 days of the
+ * award (read as 30 days after the day of award; "within 30 days of" is
+ * not defined, so a warning); reg 6(5)(b): Direct Award Process C replaces
+ * an existing contract "due to expire". */
+static void
+check_psr(struct ctx *c)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], fix[128];
+	enum tp_procedure p = c->cfg->procedure;
+	size_t aw = award_stage(c);
+
+	if (c->regime != TP_REGIME_PSR2023 || !psr_procedure(p))
+		return;
+	if (p == TP_PROC_PSR_MSP && c->identification != NONE &&
+	    c->advert != NONE &&
+	    ef(c, c->identification).day < es(c, c->advert).day + 14) {
+		struct tp_date ok =
+			tp_date_from_serial(es(c, c->advert).day + 14);
+		snprintf(fix, sizeof(fix), "complete it on or after %s",
+			 fmt_date(ok, a));
+		add(c, TP_SEVERITY_ERROR, "psr.msp-identification-early",
+		    "PSR 2023 reg 10(4)-(5)", c->identification, c->advert, fix,
+		    "potential providers are identified by %s, before the "
+		    "14th day after the notice of intention to follow the "
+		    "process was submitted on %s",
+		    fmt_date(ef(c, c->identification), a),
+		    fmt_date(es(c, c->advert), b));
+	}
+	if (aw != NONE)
+		check_notice_due(c, tp_date_from_serial(es(c, aw).day + 30),
+				 TP_SEVERITY_WARNING, "psr.award-notice-late",
+				 "psr.award-notice-date",
+				 has_claim(c, TP_CLAIM_URGENT_AWARD)
+					 ? "PSR 2023 reg 14(4)-(5)"
+					 : psr_award_notice_cite(c),
+				 "notice of the award");
+	if (p == TP_PROC_PSR_C && !c->cfg->has_incumbent_end)
+		add(c, TP_SEVERITY_WARNING, "psr.no-existing-contract",
+		    "PSR 2023 reg 6(5)(b)", NONE, NONE,
+		    "set incumbent-end to the day the existing contract ends",
+		    "Direct Award Process C is for a new contract replacing an "
+		    "existing one at the end of its term, but the plan gives "
+		    "no existing contract's end");
 }
 
 /* ---- committee reports and the order of decision and notice ------------ */
@@ -1072,6 +1915,10 @@ notice_rule(const struct ctx *c, enum tp_severity *sev)
 		if (p == TP_PROC_CALL_OFF)
 			return "PCR 2015 reg 86(5)(c): no notice for a "
 			       "call-off; practice";
+		if (p == TP_PROC_DIRECT_AWARD ||
+		    has_claim(c, TP_CLAIM_SINGLE_TENDERER))
+			return "PCR 2015 reg 86(5)(a)-(b): no notice "
+			       "required; practice";
 		*sev = TP_SEVERITY_ERROR;
 		return "PCR 2015 reg 86(1)";
 	case TP_REGIME_PCSR2015:
@@ -1083,6 +1930,17 @@ notice_rule(const struct ctx *c, enum tp_severity *sev)
 	case TP_REGIME_PA2023:
 		*sev = TP_SEVERITY_ERROR;
 		return "Procurement Act 2023 s.50(1)-(3)";
+	case TP_REGIME_PSR2023:
+		if (p != TP_PROC_PSR_C && p != TP_PROC_PSR_MSP &&
+		    p != TP_PROC_PSR_COMPETITIVE &&
+		    !(p == TP_PROC_CALL_OFF &&
+		      has_claim(c, TP_CLAIM_COMPETITION)))
+			return "PSR 2023: no notice of intention for this "
+			       "process; practice";
+		/* The notice of intention follows the decision: reg 9(2)-(3)
+		 * (step 1, step 2), 10(6)-(7), 11(7)-(9). */
+		*sev = TP_SEVERITY_ERROR;
+		return "PSR 2023 regs 9(3), 10(7), 11(9)";
 	case TP_REGIME_NONE:
 	case TP_REGIME_LOCAL:
 	case TP_REGIME_BY_DATE:
@@ -1732,21 +2590,42 @@ check_actuals_today(struct ctx *c)
 
 /* ---- the check ------------------------------------------------------------ */
 
+/* The rules of #14 that need no statute calendar of their own. */
+static void
+check_regime_notices(struct ctx *c)
+{
+	check_health_service(c);
+	check_pa_direct_award(c);
+	check_contract_details(c);
+	check_pcr_award_notice(c);
+	check_late_information(c);
+	check_psr(c);
+}
+
 static enum tp_status
 run_rules(struct ctx *c, struct tp_error *err)
 {
 	enum tp_status rc = choose_regime(c, err);
 
 	if (rc == TP_OK)
+		rc = check_authority(c, err);
+	if (rc == TP_OK)
 		rc = make_law_calendar(c, err);
 	if (rc == TP_OK)
+		check_prior_notice(c);
+	if (rc == TP_OK)
 		rc = check_periods(c, err);
+	if (rc == TP_OK)
+		check_procedure(c);
 	if (rc == TP_OK)
 		rc = check_statutory_standstill(c, err);
 	if (rc == TP_OK)
 		rc = check_local_standstill(c, err);
+	if (rc == TP_OK)
+		rc = check_vtn(c, err);
 	if (rc != TP_OK)
 		return rc;
+	check_regime_notices(c);
 	check_notice_order(c);
 	check_committee_reports(c);
 	check_meeting_reports(c);
@@ -1768,11 +2647,19 @@ check_config(const struct tp_rules_config *cfg, struct tp_error *err)
 	if (!tp_regime_name(cfg->regime) ||
 	    !tp_procedure_name(cfg->procedure) ||
 	    !tp_authority_name(cfg->authority) ||
+	    !tp_authority_kind_name(cfg->authority_kind) ||
+	    !tp_health_service_name(cfg->health_service) ||
 	    (cfg->notice_means != TP_NOTICE_ELECTRONIC &&
 	     cfg->notice_means != TP_NOTICE_OTHER))
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "rule settings: unknown regime, "
-				     "procedure, authority or notice means");
+				     "procedure, authority, authority kind, "
+				     "health service or notice means");
+	if (!memchr(cfg->cpv, '\0', sizeof(cfg->cpv)) ||
+	    (cfg->cpv[0] && !tp_cpv_well_formed(cfg->cpv)))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "rule settings: a CPV code is 8 digits, "
+				     "optionally '-' and a check digit");
 	return TP_OK;
 }
 
@@ -1813,6 +2700,8 @@ tp_plan_check_with(const struct tp_schedule *sched,
 	c.law = c.cal;
 	c.cfg = cfg;
 	c.opt = opt;
+	c.claims = cfg->claims;
+	c.authority = cfg->authority;
 	c.out = calloc(1, sizeof(*c.out));
 	if (!c.out)
 		return tp_error_nomem(err);

@@ -16,6 +16,15 @@ tp_date_nth_weekday(int year, int month, enum tp_weekday wd, int n);
 struct tp_date
 tp_easter_sunday(int year);
 
+/* Bytes for tp_date_describe(). */
+#define TP_DATE_DESCRIBE_LEN 40
+
+/* @d as "YYYY-MM-DD", or as "a day in the year 5881610" when four digits
+ * cannot hold its year: for messages about dates outside the supported
+ * range. @return @buf. */
+char *
+tp_date_describe(struct tp_date d, char buf[TP_DATE_DESCRIBE_LEN]);
+
 /* The year of @d. */
 int
 tp_date_year(struct tp_date d);

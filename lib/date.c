@@ -11,29 +11,32 @@
 /* Civil-date conversions after Howard Hinnant, "chrono-Compatible Low-Level
  * Date Algorithms" (days_from_civil / civil_from_days), valid for the whole
  * proleptic Gregorian calendar. */
+/* The arithmetic is in 64 bits: with 32-bit ints the era product
+ * overflows for days near INT32_MAX (year 5,881,610), which is undefined
+ * behaviour (#9). */
 int32_t
 tp_days_from_civil(int y, int m, int d)
 {
-	y -= m <= 2;
-	int era = (y >= 0 ? y : y - 399) / 400;
-	int yoe = y - era * 400;
-	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	int64_t yy = (int64_t)y - (m <= 2);
+	int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+	int64_t yoe = yy - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int32_t)(era * 146097 + doe - 719468);
 }
 
 TP_EXPORT void
 tp_date_to_ymd(struct tp_date date, int *year, int *month, int *day)
 {
-	int32_t z = date.day + 719468;
-	int32_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int32_t doe = z - era * 146097;
-	int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int32_t mp = (5 * doy + 2) / 153;
-	int32_t d = doy - (153 * mp + 2) / 5 + 1;
-	int32_t m = mp < 10 ? mp + 3 : mp - 9;
-	int32_t y = yoe + era * 400 + (m <= 2);
+	int64_t z = (int64_t)date.day + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t d = doy - (153 * mp + 2) / 5 + 1;
+	int64_t m = mp < 10 ? mp + 3 : mp - 9;
+	int64_t y = yoe + era * 400 + (m <= 2);
 
 	if (year)
 		*year = (int)y;
@@ -111,7 +114,7 @@ TP_EXPORT enum tp_weekday
 tp_date_weekday(struct tp_date d)
 {
 	/* 1970-01-01 was a Thursday (ISO 4). */
-	int32_t w = (d.day + 3) % 7;
+	int32_t w = (int32_t)(((int64_t)d.day + 3) % 7);
 	if (w < 0)
 		w += 7;
 	return (enum tp_weekday)(w + 1);
@@ -158,14 +161,18 @@ put_digits(char *p, int v, int n)
 }
 
 /* Digits written directly: this runs once per line in batch mode and in
- * every export, where snprintf was the larger cost. */
+ * every export, where snprintf was the larger cost. A year that four
+ * digits cannot hold is not written as a plausible date such as
+ * 0000-00-00 (#9). */
 TP_EXPORT char *
 tp_date_format(struct tp_date d, char buf[TP_DATE_STRLEN])
 {
 	int y, m, dd;
 	tp_date_to_ymd(d, &y, &m, &dd);
-	if (y < 0 || y > 9999)
-		y = m = dd = 0;
+	if (y < 0 || y > 9999) {
+		memcpy(buf, "\?\?\?\?-\?\?-\?\?", TP_DATE_STRLEN);
+		return buf;
+	}
 	put_digits(buf, y, 4);
 	buf[4] = '-';
 	put_digits(buf + 5, m, 2);
@@ -190,18 +197,34 @@ tp_date_equal(struct tp_date a, struct tp_date b)
 TP_EXPORT int32_t
 tp_date_diff(struct tp_date a, struct tp_date b)
 {
-	return b.day - a.day;
+	int64_t n = (int64_t)b.day - a.day;
+
+	return n > INT32_MAX   ? INT32_MAX
+	       : n < INT32_MIN ? INT32_MIN
+			       : (int32_t)n;
+}
+
+char *
+tp_date_describe(struct tp_date d, char buf[TP_DATE_DESCRIBE_LEN])
+{
+	int y;
+
+	tp_date_to_ymd(d, &y, NULL, NULL);
+	if (y >= 0 && y <= 9999)
+		return tp_date_format(d, buf);
+	snprintf(buf, TP_DATE_DESCRIBE_LEN, "a day in the year %d", y);
+	return buf;
 }
 
 static enum tp_status
 range_error(struct tp_error *err, struct tp_date d)
 {
-	char buf[TP_DATE_STRLEN];
+	char buf[TP_DATE_DESCRIBE_LEN];
 	if (!tp_date_in_range(d))
 		return tp_error_setf(err, TP_ERR_RANGE, NULL,
-				     "date %s is outside the supported range "
+				     "%s is outside the supported dates "
 				     "%d-01-01 to %d-12-31",
-				     tp_date_format(d, buf), TP_YEAR_MIN,
+				     tp_date_describe(d, buf), TP_YEAR_MIN,
 				     TP_YEAR_MAX);
 	return TP_OK;
 }

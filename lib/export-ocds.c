@@ -256,7 +256,8 @@ milestone_type(const struct ocds_ctx *c, size_t s)
 {
 	enum tp_stage_kind k = tp_plan_stage_kind(c->plan, s);
 	if (k == TP_STAGE_CUSTOM ||
-	    (unsigned)k >= sizeof(kind_types) / sizeof(kind_types[0]))
+	    (unsigned)k >= sizeof(kind_types) / sizeof(kind_types[0]) ||
+	    !kind_types[k])
 		return custom_type(c, s);
 	return kind_types[k];
 }

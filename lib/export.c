@@ -13,6 +13,7 @@
 #include "atomic-file.h"
 #include "error-private.h"
 #include "export-private.h"
+#include "text-private.h"
 
 #include <tenderplan/tp-revision.h>
 
@@ -384,9 +385,51 @@ check_ids(enum tp_export_format format, const struct tp_export_job *job,
 }
 
 static enum tp_status
+bad_text(struct tp_error *err, const char *what, size_t i, const char *why)
+{
+	char where[48] = "";
+
+	if (i)
+		snprintf(where, sizeof(where), " of finding %zu", i);
+	return tp_error_setf(err, TP_ERR_INVALID, NULL,
+			     "the %s%s has %s; use UTF-8 text without control "
+			     "characters, on one line",
+			     what, where, why);
+}
+
+/* The options' text reaches XML, HTML and terminals: the title (--title),
+ * the findings and the removed ids must be text they can hold (#9). */
+static enum tp_status
+check_texts(const struct tp_export_options *opt, struct tp_error *err)
+{
+	char why[TP_TEXT_WHY_LEN];
+
+	if (!tp_text_ok(opt->title, TP_TEXT_LINE, why))
+		return bad_text(err, "title", 0, why);
+	for (size_t i = 0; i < opt->n_findings; i++) {
+		const struct tp_export_finding *f = &opt->findings[i];
+		const char *const fields[] = {f->severity, f->rule_id,
+					      f->citation, f->plan_id,
+					      f->stage,    f->message};
+		static const char *const names[] = {"severity", "rule id",
+						    "citation", "plan id",
+						    "stage id", "message"};
+		for (size_t k = 0; k < 6; k++)
+			if (!tp_text_ok(fields[k], TP_TEXT_LINE, why))
+				return bad_text(err, names[k], i + 1, why);
+	}
+	for (size_t i = 0; opt->removed && i < opt->n_removed; i++)
+		if (!tp_text_ok(opt->removed[i], TP_TEXT_LINE, why))
+			return bad_text(err, "removed stage id", 0, why);
+	return TP_OK;
+}
+
+static enum tp_status
 check_job(enum tp_export_format format, const struct tp_export_job *job,
 	  struct tp_error *err)
 {
+	enum tp_status rc;
+
 	if ((unsigned)format >= N_FORMATS)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "unknown export format %d", (int)format);
@@ -413,6 +456,12 @@ check_job(enum tp_export_format format, const struct tp_export_job *job,
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "deadlines of %d minutes: use 1 to 1440",
 				     (int)m);
+	if (job->opt->n_findings && !job->opt->findings)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "%zu findings but no array of them",
+				     job->opt->n_findings);
+	if ((rc = check_texts(job->opt, err)))
+		return rc;
 	return check_ids(format, job, err);
 }
 

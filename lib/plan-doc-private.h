@@ -27,7 +27,7 @@ struct tp_plan_doc {
 
 /* The calendar of the statute that applies: PA 2023 s.123 (whole UK),
  * PCSR 2015 reg 2(1) (Scotland), PCR 2006 and 2015 reg 2(1) (the
- * jurisdiction); TP_REGION_NONE for none. */
+ * jurisdiction), PSR 2023 reg 12(12) (England); TP_REGION_NONE for none. */
 enum tp_region tp_statutory_region(enum tp_regime regime,
 				   enum tp_region jurisdiction);
 
@@ -35,5 +35,13 @@ enum tp_region tp_statutory_region(enum tp_regime regime,
  * without one), for the regime the anchors suggest. */
 enum tp_status tp_plan_doc_build_statutory_calendar(struct tp_plan_doc *doc,
 						    struct tp_error *err);
+
+/* As tp_plan_doc_build_calendar(), with the holidays of the @len bytes at
+ * @data (named @source_name in errors) in place of the file the document
+ * names, in the document's iCalendar mode: for the pipeline fuzz target. */
+enum tp_status
+tp_plan_doc_build_calendar_ics_data(struct tp_plan_doc *doc, const char *data,
+				    size_t len, const char *source_name,
+				    struct tp_error *err);
 
 #endif

@@ -32,6 +32,13 @@ tp_statutory_region(enum tp_regime regime, enum tp_region jurisdiction)
 				       jurisdiction == TP_REGION_SCOTLAND
 			       ? jurisdiction
 			       : TP_REGION_ENGLAND_AND_WALES;
+	case TP_REGIME_PSR2023:
+		/* PSR 2023 reg 12(12): "a bank holiday in England" (and
+		 * Christmas Day, Good Friday and the first Monday in May,
+		 * which England's list has in every year since the PSR came
+		 * into force; the checker's calendar adds the first Monday in
+		 * a year a proclamation moves it). */
+		return TP_REGION_ENGLAND_AND_WALES;
 	case TP_REGIME_NONE:
 	case TP_REGIME_LOCAL:
 	case TP_REGIME_BY_DATE:

@@ -13,6 +13,8 @@
 #include "error-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
+#include "rules-private.h"
+#include "text-private.h"
 
 static const char *const claim_names[] = {
 	"pin",
@@ -22,6 +24,17 @@ static const char *const claim_names[] = {
 	"documents-with-notice",
 	"agreed-period",
 	"preselected",
+	"extreme-urgency",
+	"protect-life",
+	"private-utility",
+	"user-choice",
+	"dynamic-market",
+	"utilities-contract",
+	"voluntary-standstill",
+	"single-tenderer",
+	"representations",
+	"competition",
+	"urgent-award",
 };
 #define N_CLAIMS (sizeof(claim_names) / sizeof(claim_names[0]))
 
@@ -45,10 +58,14 @@ tp_plan_claim_from_name(const char *name, enum tp_claim *out,
 		}
 	}
 	return tp_error_setf(err, TP_ERR_INVALID, NULL,
-			     "unknown claim '%s' (valid: pin, urgency, "
+			     "unknown claim '%.64s' (valid: pin, urgency, "
 			     "electronic-tenders, electronic-notice, "
 			     "documents-with-notice, agreed-period, "
-			     "preselected)",
+			     "preselected, extreme-urgency, protect-life, "
+			     "private-utility, user-choice, dynamic-market, "
+			     "utilities-contract, voluntary-standstill, "
+			     "single-tenderer, representations, competition, "
+			     "urgent-award)",
 			     name ? name : "");
 }
 
@@ -125,13 +142,30 @@ dup_opt(const char *s, char **out, struct tp_error *err)
 	return TP_OK;
 }
 
+/* Names and paths from a plan file are text (#9). */
+static enum tp_status
+check_text(const char *s, const char *what, struct tp_error *err)
+{
+	char why[TP_TEXT_WHY_LEN];
+
+	if (tp_text_ok(s, TP_TEXT_LINE, why))
+		return TP_OK;
+	return tp_error_setf(err, TP_ERR_INVALID, NULL,
+			     "the %s has %s; use UTF-8 text without control "
+			     "characters, on one line",
+			     what, why);
+}
+
 static enum tp_status
 add_range(struct tp_plan_doc_range **arr, size_t *n, struct tp_date first,
-	  struct tp_date last, const char *name, struct tp_error *err)
+	  struct tp_date last, const char *name, const char *what,
+	  struct tp_error *err)
 {
 	struct tp_plan_doc_range *grown;
 	char *copy;
 
+	if (check_text(name, what, err))
+		return TP_ERR_INVALID;
 	if (dup_opt(name, &copy, err) != TP_OK)
 		return TP_ERR_NOMEM;
 	grown = realloc(*arr, (*n + 1) * sizeof(**arr));
@@ -154,7 +188,7 @@ tp_plan_doc_add_closure(struct tp_plan_doc *doc, struct tp_date first,
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "closure ends before it starts");
 	return add_range(&doc->closures, &doc->n_closures, first, last, name,
-			 err);
+			 "closure name", err);
 }
 
 size_t
@@ -186,7 +220,7 @@ tp_plan_doc_add_holiday(struct tp_plan_doc *doc, struct tp_date date,
 			const char *name, struct tp_error *err)
 {
 	return add_range(&doc->holidays, &doc->n_holidays, date, date, name,
-			 err);
+			 "holiday name", err);
 }
 
 size_t
@@ -211,6 +245,8 @@ tp_plan_doc_set_ics(struct tp_plan_doc *doc, const char *path,
 	if (path && !*path)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "empty iCalendar path");
+	if (check_text(path, "iCalendar path", err))
+		return TP_ERR_INVALID;
 	if (dup_opt(path, &copy, err) != TP_OK)
 		return TP_ERR_NOMEM;
 	free(doc->ics);
@@ -227,12 +263,18 @@ tp_plan_doc_ics(const struct tp_plan_doc *doc, enum tp_ics_mode *mode)
 	return doc->ics;
 }
 
+/* The region, range, extra holidays and closures of @doc. */
 static enum tp_status
 fill_builder(const struct tp_plan_doc *doc, struct tp_calendar_builder *b,
-	     const char *base_dir, struct tp_error *err)
+	     struct tp_error *err)
 {
 	enum tp_status rc = tp_calendar_builder_set_region(b, doc->region, err);
 
+	/* Without bank holidays the whole supported range makes sense, as on
+	 * the command line (#9: region="none" rejected 1900). */
+	if (rc == TP_OK && doc->region == TP_REGION_NONE)
+		rc = tp_calendar_builder_set_range(b, TP_YEAR_MIN, TP_YEAR_MAX,
+						   err);
 	for (size_t i = 0; rc == TP_OK && i < doc->n_holidays; i++)
 		rc = tp_calendar_builder_add_holiday(
 			b, doc->holidays[i].first, doc->holidays[i].name, err);
@@ -240,30 +282,43 @@ fill_builder(const struct tp_plan_doc *doc, struct tp_calendar_builder *b,
 		rc = tp_calendar_builder_add_closure(
 			b, doc->closures[i].first, doc->closures[i].last,
 			doc->closures[i].name, err);
-	if (rc == TP_OK && doc->ics) {
-		char path[4096];
-		int n = doc->ics[0] == '/' || !base_dir || !*base_dir
-				? snprintf(path, sizeof(path), "%s", doc->ics)
-				: snprintf(path, sizeof(path), "%s/%s",
-					   base_dir, doc->ics);
-		if (n < 0 || (size_t)n >= sizeof(path))
-			return tp_error_setf(err, TP_ERR_INVALID, NULL,
-					     "iCalendar path too long");
-		rc = tp_calendar_builder_load_ics(b, path, doc->ics_mode, err);
-	}
 	return rc;
 }
 
-enum tp_status
-tp_plan_doc_build_calendar(struct tp_plan_doc *doc, const char *base_dir,
-			   struct tp_error *err)
+/* The iCalendar file the document names, relative to @base_dir. */
+static enum tp_status
+load_named_ics(const struct tp_plan_doc *doc, struct tp_calendar_builder *b,
+	       const char *base_dir, struct tp_error *err)
+{
+	char path[4096];
+	int n;
+
+	if (!doc->ics)
+		return TP_OK;
+	n = doc->ics[0] == '/' || !base_dir || !*base_dir
+		    ? snprintf(path, sizeof(path), "%s", doc->ics)
+		    : snprintf(path, sizeof(path), "%s/%s", base_dir, doc->ics);
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "iCalendar path too long");
+	return tp_calendar_builder_load_ics(b, path, doc->ics_mode, err);
+}
+
+static enum tp_status
+build(struct tp_plan_doc *doc, const char *base_dir, const char *ics_data,
+      size_t ics_len, const char *ics_name, struct tp_error *err)
 {
 	struct tp_calendar_builder *b = NULL;
 	struct tp_calendar *cal = NULL;
 	enum tp_status rc = tp_calendar_builder_new(&b, err);
 
 	if (rc == TP_OK)
-		rc = fill_builder(doc, b, base_dir, err);
+		rc = fill_builder(doc, b, err);
+	if (rc == TP_OK && ics_data)
+		rc = tp_calendar_builder_load_ics_data(
+			b, ics_data, ics_len, ics_name, doc->ics_mode, err);
+	else if (rc == TP_OK)
+		rc = load_named_ics(doc, b, base_dir, err);
 	if (rc == TP_OK)
 		rc = tp_calendar_builder_build(b, &cal, err);
 	if (rc == TP_OK)
@@ -272,6 +327,21 @@ tp_plan_doc_build_calendar(struct tp_plan_doc *doc, const char *base_dir,
 	if (rc == TP_OK)
 		rc = tp_plan_doc_build_statutory_calendar(doc, err);
 	return rc;
+}
+
+enum tp_status
+tp_plan_doc_build_calendar(struct tp_plan_doc *doc, const char *base_dir,
+			   struct tp_error *err)
+{
+	return build(doc, base_dir, NULL, 0, NULL, err);
+}
+
+enum tp_status
+tp_plan_doc_build_calendar_ics_data(struct tp_plan_doc *doc, const char *data,
+				    size_t len, const char *source_name,
+				    struct tp_error *err)
+{
+	return build(doc, NULL, data ? data : "", len, source_name, err);
 }
 
 static bool
@@ -298,12 +368,27 @@ check_rules(const struct tp_rules_config *r, struct tp_error *err)
 	    r->notice_means != TP_NOTICE_OTHER)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "rule settings: unknown notice means");
+	if (!tp_authority_name(r->authority) ||
+	    !tp_authority_kind_name(r->authority_kind) ||
+	    !tp_health_service_name(r->health_service))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "rule settings: unknown authority, "
+				     "authority kind or health service");
+	if (!terminated(r->cpv, sizeof(r->cpv)) ||
+	    (r->cpv[0] && !tp_cpv_well_formed(r->cpv)))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "rule settings: a CPV code is 8 digits, "
+				     "optionally '-' and a check digit (e.g. "
+				     "85323000-9)");
 	if (r->claims >> N_CLAIMS)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "unknown claim bits 0x%x", r->claims);
 	if (!terminated(r->local_citation, sizeof(r->local_citation)))
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "rule settings: unterminated citation");
+	/* The citation is shown in findings and every export (#9). */
+	if (check_text(r->local_citation, "local rule's citation", err))
+		return TP_ERR_INVALID;
 	if (!day_count_ok(r->local_standstill_days) ||
 	    !day_count_ok(r->local_min_tender_days) ||
 	    !day_count_ok(r->min_lead_in_days))

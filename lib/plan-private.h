@@ -80,9 +80,11 @@ struct tp_plan {
 	struct tp_meeting_rec *meetings;
 	uint32_t n_meetings, cap_meetings;
 
-	/* Open addressing on stage ids: slot = stage index + 1, 0 empty. */
+	/* Open addressing on stage ids: slot = stage index + 1, 0 empty;
+	 * keyed SipHash-1-3, the key drawn at random for each plan. */
 	uint32_t *slots;
 	uint32_t n_slots; /* a power of two, or 0 */
+	uint64_t hash_key[2];
 
 	struct tp_arena_block *arena;
 	size_t arena_hint; /* size of the next block */

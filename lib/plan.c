@@ -1,15 +1,24 @@
 /* SPDX-License-Identifier: MIT */
 /* Plans: stages, dependencies and constraints in flat arrays, strings in a
  * block arena, stage ids in an open-addressing hash table. Building a
- * 20-stage plan takes a handful of allocations, none per stage. */
+ * 20-stage plan takes a handful of allocations, none per stage.
+ *
+ * The table hashes ids with SipHash-1-3 under a random key drawn for each
+ * plan (#9): with the unkeyed FNV-1a it had before, ids crafted to collide
+ * made reading 100,000 stages take 57 s instead of 0.45 s. The table is
+ * only for lookups; stages keep the order they were added in, so no
+ * output depends on the key. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "error-private.h"
 #include "plan-private.h"
+#include "siphash-private.h"
+#include "text-private.h"
 
 #define ARENA_FIRST 256
 #define ARENA_MAX   65536
@@ -40,6 +49,12 @@ static const char *const kind_names[] = {
 	"tupe-deadline",
 	"mobilisation",
 	"contract-start",
+	"prior-notice",
+	"transparency-notice",
+	"award-notice",
+	"further-decision",
+	"provider-identification",
+	"clarification-response",
 	"committee-report",
 	"call-in",
 };
@@ -221,15 +236,31 @@ set_string(struct tp_plan *plan, const char **slot, const char *s,
 	return TP_OK;
 }
 
+/* TP_ERR_INVALID unless @s is text a plan may hold (text-private.h):
+ * every output of the plan (XML, MSPDI, SVG, HTML, the terminal) stays
+ * well-formed whatever a caller or a file passed in (#9). @what names the
+ * field ("the plan name", "the name of stage 'x'"). */
+static enum tp_status
+check_text(const char *s, enum tp_text_kind kind, const char *stage,
+	   const char *what, struct tp_error *err)
+{
+	char why[TP_TEXT_WHY_LEN];
+
+	if (tp_text_ok(s, kind, why))
+		return TP_OK;
+	return tp_error_setf(err, TP_ERR_INVALID, stage,
+			     "%s has %s; use UTF-8 text without control "
+			     "characters%s",
+			     what, why,
+			     kind == TP_TEXT_LINE ? ", on one line" : "");
+}
+
 /* ---- id hash ----------------------------------------------------------- */
 
 static uint32_t
-hash_str(const char *s)
+hash_str(const struct tp_plan *plan, const char *s)
 {
-	uint32_t h = 2166136261u; /* FNV-1a */
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	return (uint32_t)tp_siphash(plan->hash_key, s, strlen(s), 1, 3);
 }
 
 /* Slot where @id is, or the empty slot where it would go. */
@@ -237,7 +268,7 @@ static uint32_t
 find_slot(const struct tp_plan *plan, const char *id)
 {
 	uint32_t mask = plan->n_slots - 1;
-	uint32_t i = hash_str(id) & mask;
+	uint32_t i = hash_str(plan, id) & mask;
 	while (plan->slots[i] &&
 	       strcmp(plan->stages[plan->slots[i] - 1].id, id) != 0)
 		i = (i + 1) & mask;
@@ -329,6 +360,7 @@ tp_plan_new(struct tp_plan **out, struct tp_error *err)
 	plan->time_zone = TP_DEFAULT_TIME_ZONE;
 	plan->revision = 1;
 	plan->arena_hint = ARENA_FIRST;
+	tp_siphash_random_key(plan->hash_key, plan);
 	*out = plan;
 	return TP_OK;
 }
@@ -366,7 +398,9 @@ tp_plan_reserve(struct tp_plan *plan, size_t stages, size_t dependencies,
 TP_EXPORT enum tp_status
 tp_plan_set_name(struct tp_plan *plan, const char *name, struct tp_error *err)
 {
-	return set_string(plan, &plan->name, name, err);
+	enum tp_status rc =
+		check_text(name, TP_TEXT_LINE, NULL, "the plan name", err);
+	return rc ? rc : set_string(plan, &plan->name, name, err);
 }
 
 TP_EXPORT const char *
@@ -595,6 +629,19 @@ check_stage_args(const char *id, enum tp_stage_kind kind, int32_t amount,
 	return TP_OK;
 }
 
+/* "the name of stage 'x'" etc. for check_text(). */
+static enum tp_status
+check_stage_text(const char *id, const char *s, enum tp_text_kind kind,
+		 const char *field, struct tp_error *err)
+{
+	char what[TP_STAGE_ID_MAX + 32];
+
+	if (tp_text_ok(s, kind, NULL))
+		return TP_OK;
+	snprintf(what, sizeof(what), "the %s of stage '%s'", field, id);
+	return check_text(s, kind, id, what, err);
+}
+
 static enum tp_status
 fill_stage(struct tp_plan *plan, struct tp_stage_rec *st, const char *id,
 	   const char *name, struct tp_error *err)
@@ -613,6 +660,8 @@ tp_plan_add_stage(struct tp_plan *plan, const char *id, const char *name,
 		  size_t *index, struct tp_error *err)
 {
 	enum tp_status rc = check_stage_args(id, kind, amount, unit, err);
+	if (rc == TP_OK)
+		rc = check_stage_text(id, name, TP_TEXT_LINE, "name", err);
 	if (rc != TP_OK)
 		return rc;
 	if ((rc = reserve_stages(plan, (size_t)plan->n_stages + 1, err)))
@@ -644,9 +693,13 @@ TP_EXPORT enum tp_status
 tp_plan_set_stage_name(struct tp_plan *plan, size_t stage, const char *name,
 		       struct tp_error *err)
 {
+	enum tp_status rc;
+
 	if (stage >= plan->n_stages)
 		return no_stage(stage, err);
-	return set_string(plan, &plan->stages[stage].name, name, err);
+	rc = check_stage_text(plan->stages[stage].id, name, TP_TEXT_LINE,
+			      "name", err);
+	return rc ? rc : set_string(plan, &plan->stages[stage].name, name, err);
 }
 
 TP_EXPORT enum tp_status
@@ -708,18 +761,28 @@ TP_EXPORT enum tp_status
 tp_plan_set_stage_owner(struct tp_plan *plan, size_t stage, const char *owner,
 			struct tp_error *err)
 {
+	enum tp_status rc;
+
 	if (stage >= plan->n_stages)
 		return no_stage(stage, err);
-	return set_string(plan, &plan->stages[stage].owner, owner, err);
+	rc = check_stage_text(plan->stages[stage].id, owner, TP_TEXT_LINE,
+			      "owner", err);
+	return rc ? rc
+		  : set_string(plan, &plan->stages[stage].owner, owner, err);
 }
 
 TP_EXPORT enum tp_status
 tp_plan_set_stage_notes(struct tp_plan *plan, size_t stage, const char *notes,
 			struct tp_error *err)
 {
+	enum tp_status rc;
+
 	if (stage >= plan->n_stages)
 		return no_stage(stage, err);
-	return set_string(plan, &plan->stages[stage].notes, notes, err);
+	rc = check_stage_text(plan->stages[stage].id, notes, TP_TEXT_LINES,
+			      "notes", err);
+	return rc ? rc
+		  : set_string(plan, &plan->stages[stage].notes, notes, err);
 }
 
 TP_EXPORT size_t

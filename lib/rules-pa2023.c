@@ -27,9 +27,12 @@ participation(enum tp_procedure proc, unsigned claims,
 }
 
 /* s.54(4): the rows for a negotiated tendering period and for tenders only
- * from pre-selected suppliers apply to a utilities contract (not modelled)
- * or an authority that is not a central government authority (Sch 1 para
- * 5). The dynamic market row is claimed with TP_CLAIM_PRESELECTED too. */
+ * from pre-selected suppliers apply where "The contract— being awarded is a
+ * utilities contract, or is being awarded by a contracting authority that
+ * is not a central government authority" (Sch 1 para 5; Procurement
+ * Regulations 2024 reg 44, Sch 2); the dynamic market row ("awarded by
+ * reference to suppliers' membership of a dynamic market — 10 days") has
+ * no authority condition. */
 static enum tp_status
 tendering(enum tp_procedure proc, unsigned claims, enum tp_authority who,
 	  struct tp_min_period *out)
@@ -37,7 +40,8 @@ tendering(enum tp_procedure proc, unsigned claims, enum tp_authority who,
 	static const char cite[] = "Procurement Act 2023 s.54(4)";
 	bool e = HAS(TP_CLAIM_ELECTRONIC_TENDERS);
 	bool docs = HAS(TP_CLAIM_DOCUMENTS_WITH_NOTICE);
-	bool sub_central = who != TP_AUTHORITY_CENTRAL_GOVERNMENT;
+	bool sub_central = who != TP_AUTHORITY_CENTRAL_GOVERNMENT ||
+			   HAS(TP_CLAIM_UTILITIES_CONTRACT);
 
 	if (proc == TP_PROC_LIGHT_TOUCH)
 		return tp_min_period_set(out, -1, cite,
@@ -59,6 +63,10 @@ tendering(enum tp_procedure proc, unsigned claims, enum tp_authority who,
 	if (HAS(TP_CLAIM_URGENCY))
 		return tp_min_period_set(out, 10, cite,
 					 "10 days: state of urgency");
+	if (HAS(TP_CLAIM_DYNAMIC_MARKET))
+		return tp_min_period_set(out, 10, cite,
+					 "10 days: awarded by reference to "
+					 "membership of a dynamic market");
 	if (e && docs)
 		return tp_min_period_set(out, 25, cite,
 					 "25 days: electronic tenders, all "
@@ -96,10 +104,29 @@ tp_pa2023_min_period(enum tp_procedure proc, enum tp_period_kind kind,
 		return tp_min_period_set(out, -1, "Procurement Act 2023 s.46",
 					 "no fixed minimum for a competitive "
 					 "selection process under a framework");
+	case TP_PROC_DIRECT_AWARD:
+		/* s.54(5): the periods are those of "a competitive tendering
+		 * procedure" (s.20); s.41(3), s.43(5) allow any preliminary
+		 * steps. */
+		return tp_min_period_set(out, -1,
+					 "Procurement Act 2023 s.41, s.43, "
+					 "s.54(5)",
+					 "no minimum: a direct award is not a "
+					 "competitive tendering procedure");
 	case TP_PROC_BELOW_THRESHOLD:
 		return tp_min_period_set(out, -1, "",
 					 "no statutory minimum below the "
 					 "thresholds");
+	case TP_PROC_PSR_A:
+	case TP_PROC_PSR_B:
+	case TP_PROC_PSR_C:
+	case TP_PROC_PSR_MSP:
+	case TP_PROC_PSR_COMPETITIVE:
+		return tp_error_setf(err, TP_ERR_RULE, NULL,
+				     "%s is a process of the Provider "
+				     "Selection Regime (PSR 2023), not of the "
+				     "Procurement Act 2023",
+				     tp_procedure_name(proc));
 	case TP_PROC_RESTRICTED:
 	case TP_PROC_NEGOTIATION:
 	case TP_PROC_COMPETITIVE_DIALOGUE:
@@ -109,6 +136,7 @@ tp_pa2023_min_period(enum tp_procedure proc, enum tp_period_kind kind,
 	}
 	return tp_error_setf(err, TP_ERR_RULE, NULL,
 			     "the Procurement Act 2023 has no %s procedure: "
-			     "use open or competitive-flexible (s.20)",
+			     "use open or competitive-flexible (s.20), or "
+			     "direct-award (s.41, s.43)",
 			     tp_procedure_name(proc));
 }

@@ -117,8 +117,18 @@ tp_pcr2006_min_period(enum tp_procedure proc, enum tp_period_kind kind,
 				     "PCR 2006 has no light touch regime: "
 				     "services of that kind were Part B "
 				     "services (use part-b)");
+	case TP_PROC_DIRECT_AWARD:
+		return tp_error_setf(err, TP_ERR_RULE, NULL,
+				     "direct award (the negotiated procedure "
+				     "without a notice) is not modelled for "
+				     "PCR 2006");
 	case TP_PROC_INNOVATION_PARTNERSHIP:
 	case TP_PROC_COMPETITIVE_FLEXIBLE:
+	case TP_PROC_PSR_A:
+	case TP_PROC_PSR_B:
+	case TP_PROC_PSR_C:
+	case TP_PROC_PSR_MSP:
+	case TP_PROC_PSR_COMPETITIVE:
 		break;
 	}
 	return tp_error_setf(err, TP_ERR_RULE, NULL,

@@ -272,6 +272,26 @@ tp_pcr2015_min_period(enum tp_procedure proc, enum tp_period_kind kind,
 				     "%s has no Part B services (they were "
 				     "replaced by the light touch regime)",
 				     name);
+	case TP_PROC_DIRECT_AWARD:
+		/* PCR 2015 reg 32: the negotiated procedure without prior
+		 * publication sets no time limits. The PCSR 2015 equivalent
+		 * was not read. */
+		if (sc)
+			return tp_error_setf(err, TP_ERR_RULE, NULL,
+					     "direct award is not modelled "
+					     "for PCSR 2015");
+		return tp_min_period_set(out, -1, "PCR 2015 reg 32",
+					 "no time limits: negotiated procedure "
+					 "without prior publication");
+	case TP_PROC_PSR_A:
+	case TP_PROC_PSR_B:
+	case TP_PROC_PSR_C:
+	case TP_PROC_PSR_MSP:
+	case TP_PROC_PSR_COMPETITIVE:
+		return tp_error_setf(err, TP_ERR_RULE, NULL,
+				     "%s is a process of the Provider "
+				     "Selection Regime (PSR 2023), not of %s",
+				     tp_procedure_name(proc), name);
 	case TP_PROC_COMPETITIVE_FLEXIBLE:
 		break;
 	}

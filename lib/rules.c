@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <assert.h>
+#include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,9 +27,9 @@ static const struct regime_info {
 			       "Public Contracts Regulations 2006 (SI 2006/5)",
 			       TP_DATE_INIT(2006, 1, 31)},
 	/* PCR 2015 reg 1(2): in force 26 February 2015. */
-	[TP_REGIME_PCR2015] = {"pcr2015",
-			       "Public Contracts Regulations 2015 (SI 2015/102)",
-			       TP_DATE_INIT(2015, 2, 26)},
+	[TP_REGIME_PCR2015] =
+		{"pcr2015", "Public Contracts Regulations 2015 (SI 2015/102)",
+		 TP_DATE_INIT(2015, 2, 26)},
 	/* PCSR 2015 reg 98: procedures begun from 18 April 2016. */
 	[TP_REGIME_PCSR2015] = {"pcsr2015",
 				"Public Contracts (Scotland) Regulations 2015 "
@@ -42,15 +44,29 @@ static const struct regime_info {
 	[TP_REGIME_BY_DATE] = {"by-date",
 			       "the regime in force on the procurement's start",
 			       {0}},
+	/* PSR 2023 reg 1(1): in force 1 January 2024; reg 29(1), (4):
+	 * procedures commenced before then stay under the old rules. */
+	[TP_REGIME_PSR2023] = {"psr2023",
+			       "Health Care Services (Provider Selection "
+			       "Regime) Regulations 2023 (SI 2023/1348)",
+			       TP_DATE_INIT(2024, 1, 1)},
 };
 
-/* The new settings live in what was reserved space: the struct keeps its
- * size (64 bytes after local_report_days, as before). */
-static_assert(offsetof(struct tp_rules_config, reserved) ==
-		      offsetof(struct tp_rules_config, local_report_days) + 16,
-	      "new tp_rules_config fields moved the reserved space");
-static_assert(sizeof(((struct tp_rules_config *)0)->reserved) == 48,
-	      "tp_rules_config changed size");
+/* WSI 2025/99 reg 1(2), 33: in force 24 February 2025 for procedures
+ * commenced from then. */
+#define WALES_PSR_FROM TP_DATE(2025, 2, 24)
+
+/* The new settings live in what was reserved space: the structs keep
+ * their size (64 bytes after local_report_days in tp_rules_config, 32
+ * after the warning in tp_standstill, as before). */
+#define RESERVED_END(type, field) \
+	(offsetof(struct type, field) + sizeof(((struct type *)0)->field))
+static_assert(RESERVED_END(tp_rules_config, reserved) ==
+		      offsetof(struct tp_rules_config, local_report_days) + 64,
+	      "new tp_rules_config fields moved the end of the struct");
+static_assert(RESERVED_END(tp_standstill, reserved) ==
+		      RESERVED_END(tp_standstill, warning) + 32,
+	      "new tp_standstill fields moved the end of the struct");
 
 TP_EXPORT const char *
 tp_regime_name(enum tp_regime regime)
@@ -76,8 +92,8 @@ tp_regime_from_name(const char *name, enum tp_regime *out,
 		}
 	return tp_error_setf(err, TP_ERR_INVALID, NULL,
 			     "unknown regime '%.64s' (expected pcr2006, "
-			     "pcr2015, pcsr2015, pa2023, local, none or "
-			     "by-date)",
+			     "pcr2015, pcsr2015, pa2023, psr2023, local, none "
+			     "or by-date)",
 			     name ? name : "");
 }
 
@@ -128,13 +144,38 @@ tp_regime_for(struct tp_date started, enum tp_region jurisdiction,
 }
 
 /* Whether @regime extends to @jurisdiction: PCR 2006 reg 1(2) and PCR 2015
- * reg 1(7) do not extend to Scotland. (PA 2023 and PCSR 2015 mismatches
- * are warnings of the checker, not substitutions.) */
+ * reg 1(7) do not extend to Scotland; PSR 2023 reg 1(2) applies in
+ * relation to England only. (PA 2023 and PCSR 2015 mismatches are
+ * warnings of the checker, not substitutions.) */
 static bool
 extends_to(enum tp_regime regime, enum tp_region jurisdiction)
 {
+	if (regime == TP_REGIME_PSR2023)
+		return jurisdiction == TP_REGION_ENGLAND_AND_WALES ||
+		       jurisdiction == TP_REGION_NONE;
 	return jurisdiction != TP_REGION_SCOTLAND ||
 	       (regime != TP_REGIME_PCR2006 && regime != TP_REGIME_PCR2015);
+}
+
+/* The regime by date of a health service plan begun on @started, or
+ * TP_REGIME_BY_DATE when the health service settings change nothing. */
+static enum tp_regime
+health_regime(const struct tp_rules_config *cfg, struct tp_date started)
+{
+	if (cfg->jurisdiction != TP_REGION_ENGLAND_AND_WALES)
+		return TP_REGIME_BY_DATE;
+	/* PSR 2023 reg 1(1), 3(1); reg 29(3)(b): call-offs begun from 1 Jan
+	 * 2024 whenever the framework was concluded. */
+	if (cfg->health_service == TP_HEALTH_SERVICE_ENGLAND &&
+	    started.day >= regimes[TP_REGIME_PSR2023].from.day)
+		return TP_REGIME_PSR2023;
+	/* WSI 2025/99 reg 34: the 2023 Act does not apply to regulated
+	 * health service procurement in Wales; the Regulations are not
+	 * modelled. */
+	if (cfg->health_service == TP_HEALTH_SERVICE_WALES &&
+	    started.day >= WALES_PSR_FROM.day)
+		return TP_REGIME_NONE;
+	return TP_REGIME_BY_DATE;
 }
 
 TP_EXPORT enum tp_status
@@ -152,17 +193,128 @@ tp_rules_config_regime(const struct tp_rules_config *cfg,
 	if (!tp_regime_name(cfg->regime))
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "unknown regime %d", (int)cfg->regime);
+	by_date = health_regime(cfg, started);
 	/* A call-off follows its framework: SI 2024/716 reg 5(3)(a), PCR
 	 * 2015 reg 118(3), SI 2009/2992 reg 11(3). */
 	if (cfg->procedure == TP_PROC_CALL_OFF && cfg->has_framework_concluded)
 		started = cfg->framework_concluded;
-	rc = tp_regime_for(started, cfg->jurisdiction, &by_date, err);
+	rc = by_date != TP_REGIME_BY_DATE
+		     ? check_jurisdiction(cfg->jurisdiction, err)
+		     : tp_regime_for(started, cfg->jurisdiction, &by_date, err);
 	if (rc != TP_OK)
 		return rc;
 	*out = cfg->regime == TP_REGIME_BY_DATE ||
 			       !extends_to(cfg->regime, cfg->jurisdiction)
 		       ? by_date
 		       : cfg->regime;
+	return TP_OK;
+}
+
+static const char *const authority_kind_names[] = {
+	[TP_AUTHORITY_KIND_OTHER] = "other",
+	[TP_AUTHORITY_KIND_COUNCIL] = "council",
+	[TP_AUTHORITY_KIND_ICB] = "icb",
+	[TP_AUTHORITY_KIND_NHS_TRUST] = "nhs-trust",
+	[TP_AUTHORITY_KIND_NHS_FOUNDATION_TRUST] = "nhs-foundation-trust",
+	[TP_AUTHORITY_KIND_NHS_ENGLAND] = "nhs-england",
+};
+
+static const char *const health_service_names[] = {
+	[TP_HEALTH_SERVICE_NONE] = "none",
+	[TP_HEALTH_SERVICE_ENGLAND] = "england",
+	[TP_HEALTH_SERVICE_WALES] = "wales",
+};
+
+static int
+index_of(const char *const *names, size_t n, const char *name)
+{
+	for (size_t i = 0; name && i < n; i++)
+		if (!strcmp(name, names[i]))
+			return (int)i;
+	return -1;
+}
+
+TP_EXPORT const char *
+tp_authority_kind_name(enum tp_authority_kind kind)
+{
+	return (unsigned)kind < COUNT(authority_kind_names)
+		       ? authority_kind_names[kind]
+		       : NULL;
+}
+
+TP_EXPORT enum tp_status
+tp_authority_kind_from_name(const char *name, enum tp_authority_kind *out,
+			    struct tp_error *err)
+{
+	int i = index_of(authority_kind_names, COUNT(authority_kind_names),
+			 name);
+
+	if (i < 0 || !out)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "unknown authority kind '%.64s' (expected "
+				     "other, council, icb, nhs-trust, "
+				     "nhs-foundation-trust or nhs-england)",
+				     name ? name : "");
+	*out = (enum tp_authority_kind)i;
+	return TP_OK;
+}
+
+TP_EXPORT const char *
+tp_health_service_name(enum tp_health_service service)
+{
+	return (unsigned)service < COUNT(health_service_names)
+		       ? health_service_names[service]
+		       : NULL;
+}
+
+TP_EXPORT enum tp_status
+tp_health_service_from_name(const char *name, enum tp_health_service *out,
+			    struct tp_error *err)
+{
+	int i = index_of(health_service_names, COUNT(health_service_names),
+			 name);
+
+	if (i < 0 || !out)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "unknown health service '%.64s' (expected "
+				     "none, england or wales)",
+				     name ? name : "");
+	*out = (enum tp_health_service)i;
+	return TP_OK;
+}
+
+/* Whether the statute of @regime lists an authority of @kind as central
+ * government: PA 2023 s.54(5), Sch 1 para 5 and Procurement Regulations
+ * 2024 reg 44(1), Sch 2 ("NHS Commissioning Board (known as NHS
+ * England)", "NHS Trusts", "NHS Foundation Trusts"); PCR 2015 reg 2(1) and
+ * Sch 1 ("NHS Trusts"; foundation trusts and NHS England are not listed). */
+static bool
+listed_central(enum tp_regime regime, enum tp_authority_kind kind)
+{
+	if (regime == TP_REGIME_PA2023)
+		return kind == TP_AUTHORITY_KIND_NHS_TRUST ||
+		       kind == TP_AUTHORITY_KIND_NHS_FOUNDATION_TRUST ||
+		       kind == TP_AUTHORITY_KIND_NHS_ENGLAND;
+	if (regime == TP_REGIME_PCR2015)
+		return kind == TP_AUTHORITY_KIND_NHS_TRUST;
+	return false;
+}
+
+TP_EXPORT enum tp_status
+tp_rules_config_authority(const struct tp_rules_config *cfg,
+			  enum tp_regime regime, enum tp_authority *out,
+			  struct tp_error *err)
+{
+	if (!cfg || !out || !tp_authority_name(cfg->authority) ||
+	    !tp_authority_kind_name(cfg->authority_kind) ||
+	    !tp_regime_name(regime))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "tp_rules_config_authority needs settings "
+				     "with known values and a result pointer");
+	*out = cfg->authority == TP_AUTHORITY_CENTRAL_GOVERNMENT ||
+			       listed_central(regime, cfg->authority_kind)
+		       ? TP_AUTHORITY_CENTRAL_GOVERNMENT
+		       : TP_AUTHORITY_SUB_CENTRAL;
 	return TP_OK;
 }
 
@@ -233,6 +385,36 @@ add_pcr2006_holidays(struct tp_calendar_builder *b, enum tp_region region,
 	return rc;
 }
 
+/* PSR 2023 reg 12(12): "public holiday" includes "the first Monday in
+ * May" even in a year when a proclamation moves England's early May bank
+ * holiday (as in 1995 and 2020): add it where England's list lacks it. */
+static enum tp_status
+add_psr_first_mondays(struct tp_calendar_builder *b, int from, int to,
+		      struct tp_error *err)
+{
+	struct tp_holiday_list *list = NULL;
+	enum tp_status rc = tp_region_holidays(TP_REGION_ENGLAND_AND_WALES,
+					       from, to, &list, err);
+
+	for (int y = from; rc == TP_OK && y <= to; y++) {
+		struct tp_date d = TP_DATE(y, 5, 1);
+		bool listed = false;
+		while (tp_date_weekday(d) != TP_MONDAY)
+			d = tp_date_from_serial(d.day + 1);
+		for (size_t i = 0; i < tp_holiday_list_count(list); i++)
+			listed =
+				listed ||
+				tp_holiday_list_get(list, i)->date.day == d.day;
+		if (!listed)
+			rc = tp_calendar_builder_add_holiday(
+				b, d,
+				"First Monday in May (PSR 2023 reg 12(12))",
+				err);
+	}
+	tp_holiday_list_free(list);
+	return rc;
+}
+
 static enum tp_region
 statute_region(enum tp_regime regime, enum tp_region region)
 {
@@ -240,6 +422,9 @@ statute_region(enum tp_regime regime, enum tp_region region)
 		return TP_REGION_UK;
 	if (regime == TP_REGIME_PCSR2015)
 		return TP_REGION_SCOTLAND;
+	/* PSR 2023 reg 12(12): "a bank holiday in England". */
+	if (regime == TP_REGIME_PSR2023)
+		return TP_REGION_ENGLAND_AND_WALES;
 	return region == TP_REGION_NONE ? TP_REGION_ENGLAND_AND_WALES
 					: region;
 }
@@ -269,10 +454,31 @@ tp_statute_calendar(enum tp_regime regime, enum tp_region region,
 		rc = tp_calendar_builder_set_range(b, from_year, to_year, err);
 	if (rc == TP_OK && old_days)
 		rc = add_pcr2006_holidays(b, r, from_year, to_year, err);
+	if (rc == TP_OK && regime == TP_REGIME_PSR2023)
+		rc = add_psr_first_mondays(b, from_year, to_year, err);
 	if (rc == TP_OK)
 		rc = tp_calendar_builder_build(b, out, err);
 	tp_calendar_builder_free(b);
 	return rc;
+}
+
+/* Append a sentence to the warning of @out ("; " between two). */
+static void add_warning(struct tp_standstill *out, const char *fmt, ...)
+	TP_PRINTF(2, 3);
+
+static void
+add_warning(struct tp_standstill *out, const char *fmt, ...)
+{
+	size_t len = strlen(out->warning);
+	va_list ap;
+
+	if (len && len + 2 < sizeof(out->warning)) {
+		memcpy(out->warning + len, "; ", 3);
+		len += 2;
+	}
+	va_start(ap, fmt);
+	vsnprintf(out->warning + len, sizeof(out->warning) - len, fmt, ap);
+	va_end(ap);
 }
 
 static void
@@ -288,12 +494,12 @@ warn_if_not_in_force(enum tp_regime regime, struct tp_date sent,
 		from = TP_DATE(2009, 12, 20);
 	if (regime == TP_REGIME_LOCAL || sent.day >= from.day)
 		return;
-	snprintf(out->warning, sizeof(out->warning),
-		 "%s was not in force on %s (the rule applies from %s); "
-		 "computed as if it were",
-		 regime == TP_REGIME_PCR2006 ? "PCR 2006 reg 32A"
-					     : regimes[regime].title,
-		 tp_date_format(sent, sent_s), tp_date_format(from, from_s));
+	add_warning(out,
+		    "%s was not in force on %s (the rule applies from %s); "
+		    "computed as if it were",
+		    regime == TP_REGIME_PCR2006 ? "PCR 2006 reg 32A"
+						: regimes[regime].title,
+		    tp_date_format(sent, sent_s), tp_date_format(from, from_s));
 }
 
 /* PCR 2006 reg 32A(2)-(3),(6); PCR 2015 reg 87(2)-(3) with reg 2(4); PCSR
@@ -323,6 +529,60 @@ calendar_day_standstill(const struct tp_standstill_request *req,
 				  &out->last_day, err);
 }
 
+/* PCR 2015 reg 87(5), PCR 2006 reg 32A(5): notices sent electronically to
+ * some and by other means to the others: "whichever of the following two
+ * times occurs latest: (a) midnight at the end of the 10th day after the
+ * date on which the last notice is sent by facsimile or electronic means;
+ * (b) the time when whichever of the following occurs first: (i) midnight
+ * at the end of the 15th day after the date on which the last notice is
+ * sent by other means; (ii) midnight at the end of the 10th day after the
+ * date on which the last of the economic operators to receive a notice
+ * sent by any such other means receives it"; then PCR 2015 reg 2(4) (PCR
+ * 2006 reg 32A(6)) moves a non-working last day to the next working day. */
+static enum tp_status
+mixed_standstill(const struct tp_standstill_request *req,
+		 const struct tp_calendar *cal, struct tp_standstill *out,
+		 struct tp_error *err)
+{
+	int32_t a = req->sent.day + 10, b = req->sent_other.day + 15;
+	int32_t last_sent = req->sent.day > req->sent_other.day
+				    ? req->sent.day
+				    : req->sent_other.day;
+
+	if (req->has_received && req->received.day + 10 < b)
+		b = req->received.day + 10;
+	out->days = a >= b ? 10 : 15;
+	if (a < b && req->has_received && b == req->received.day + 10)
+		out->days = 10;
+	out->working_days = false;
+	out->first_day = tp_date_from_serial(last_sent + 1);
+	out->nominal_last_day = tp_date_from_serial(a >= b ? a : b);
+	out->citation = req->regime == TP_REGIME_PCR2006
+				? "PCR 2006 reg 32A(5) and (6) (SI 2009/2992)"
+				: "PCR 2015 reg 87(5) and reg 2(4)";
+	return tp_calendar_adjust(cal, out->nominal_last_day, TP_ROLL_FOLLOWING,
+				  &out->last_day, err);
+}
+
+/* PCR 2015 reg 99(3)(c): the contract is not entered into "before the end
+ * of a period of at least 10 days beginning with the day after the date on
+ * which the voluntary transparency notice was published"; reg 2(4) applies
+ * to Part 3 and moves a non-working 10th day to the end of the next
+ * working day (the later, safer reading: docs/legal-research.md §10). */
+static enum tp_status
+vtn_standstill(const struct tp_standstill_request *req,
+	       const struct tp_calendar *cal, struct tp_standstill *out,
+	       struct tp_error *err)
+{
+	out->days = 10;
+	out->working_days = false;
+	out->first_day = tp_date_from_serial(req->sent.day + 1);
+	out->nominal_last_day = tp_date_from_serial(req->sent.day + 10);
+	out->citation = "PCR 2015 reg 99(3)(c) and reg 2(4)";
+	return tp_calendar_adjust(cal, out->nominal_last_day, TP_ROLL_FOLLOWING,
+				  &out->last_day, err);
+}
+
 /* Procurement Act 2023 s.51(2): eight working days beginning with the day
  * the contract award notice is published; a notice published on a
  * non-working day starts the count on the next working day. */
@@ -349,6 +609,101 @@ working_day_standstill(const struct tp_calendar *cal, struct tp_date sent,
 	return rc;
 }
 
+/* Procurement Act 2023 s.51: the mandatory standstill of s.51(2), or, for
+ * a contract s.51(3) exempts, the shortest voluntary one s.51(5) allows;
+ * then the end the contract award notice states, when later (s.51(1)(b),
+ * (4)). */
+static enum tp_status
+pa2023_standstill(const struct tp_standstill_request *req,
+		  const struct tp_calendar *cal, struct tp_standstill *out,
+		  struct tp_error *err)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	enum tp_status rc =
+		working_day_standstill(cal, req->sent, 8, true, out, err);
+
+	if (rc != TP_OK)
+		return rc;
+	out->mandatory = !req->exempt;
+	out->citation = req->exempt ? "Procurement Act 2023 s.51(3)-(5) and "
+				      "s.123"
+				    : "Procurement Act 2023 s.51(2) and s.123";
+	if (req->has_stated_end && req->stated_end.day > out->last_day.day) {
+		out->last_day = req->stated_end;
+		if (!req->exempt)
+			out->citation = "Procurement Act 2023 s.51(1)(b), "
+					"(2) and s.123";
+	} else if (req->has_stated_end &&
+		   req->stated_end.day < out->last_day.day) {
+		add_warning(out,
+			    req->exempt
+				    ? "s.51(5): a voluntary standstill may not "
+				      "be shorter than eight working days "
+				      "beginning with the day the contract "
+				      "award notice is published, so it runs "
+				      "to %s, not %s"
+				    : "the mandatory standstill runs to %s, "
+				      "later than the end the notice states "
+				      "(%s), which is ignored (s.51(1))",
+			    tp_date_format(out->last_day, a),
+			    tp_date_format(req->stated_end, b));
+	} else if (req->exempt && !req->has_stated_end) {
+		add_warning(out,
+			    "no mandatory standstill (s.51(3)): this is the "
+			    "shortest voluntary one (s.51(5)); without one "
+			    "the contract award notice gives any date before "
+			    "which the contract will not be entered into "
+			    "(Procurement Regulations 2024 reg 27(2)(s))");
+	}
+	return TP_OK;
+}
+
+/* PSR 2023 reg 12(2): "The standstill period begins on the day after the
+ * day a notice of intention to award or conclude is published"; reg 12(9):
+ * "ends at midnight at the end of the 8th working day after the day the
+ * standstill period began" (so that day is not counted); reg 12(3): the
+ * same 8th working day closes the window for representations. With
+ * representations, reg 12(10)(a)(v): "no fewer than 5 working days since
+ * the relevant authority informed providers of its last further
+ * decision", read as the end of the 5th working day after the day of
+ * informing and never before the reg 12(9) end (the later dates:
+ * docs/regimes-design.md §7). */
+static enum tp_status
+psr2023_standstill(const struct tp_standstill_request *req,
+		   const struct tp_calendar *cal, struct tp_standstill *out,
+		   struct tp_error *err)
+{
+	struct tp_date fd;
+	enum tp_status rc;
+
+	out->days = 8;
+	out->working_days = true;
+	out->mandatory = true;
+	out->first_day = tp_date_from_serial(req->sent.day + 1);
+	out->citation = "PSR 2023 reg 12(2), (9), (12)";
+	rc = tp_calendar_add_working_days(cal, out->first_day, 8,
+					  &out->nominal_last_day, err);
+	if (rc != TP_OK)
+		return rc;
+	out->last_day = out->nominal_last_day;
+	out->representations_until = out->nominal_last_day;
+	if (req->has_further_decision) {
+		rc = tp_calendar_add_working_days(cal, req->further_decision, 5,
+						  &fd, err);
+		if (rc == TP_OK && fd.day > out->last_day.day)
+			out->last_day = fd;
+		out->citation = "PSR 2023 reg 12(2), (9), (10), (12)";
+	} else if (req->representations) {
+		out->open_ended = true;
+		add_warning(out, "representations were received: the "
+				 "standstill stays open until at least 5 "
+				 "working days after providers are told of "
+				 "the last further decision (PSR 2023 reg "
+				 "12(10))");
+	}
+	return rc;
+}
+
 static const char *
 standstill_citation(const struct tp_standstill_request *req)
 {
@@ -363,11 +718,11 @@ standstill_citation(const struct tp_standstill_request *req)
 	case TP_REGIME_PCSR2015:
 		return other ? "PCSR 2015 reg 86(4) and reg 2(4)"
 			     : "PCSR 2015 reg 86(3) and reg 2(4)";
-	case TP_REGIME_PA2023:
-		return "Procurement Act 2023 s.51(2) and s.123";
 	case TP_REGIME_LOCAL:
 		return req->local->citation ? req->local->citation
 					    : "local contract procedure rules";
+	case TP_REGIME_PA2023:
+	case TP_REGIME_PSR2023:
 	case TP_REGIME_NONE:
 	case TP_REGIME_BY_DATE:
 		break;
@@ -381,16 +736,98 @@ standstill_region(const struct tp_standstill_request *req)
 	return statute_region(req->regime, req->region);
 }
 
+static bool
+date_in_range(struct tp_date d)
+{
+	return d.day >= TP_DATE(TP_HOLIDAYS_FIRST_YEAR, 1, 1).day &&
+	       d.day <= TP_DATE(TP_YEAR_MAX - 1, 12, 31).day;
+}
+
+/* The options that only some regimes have. */
+static enum tp_status
+check_options(const struct tp_standstill_request *req, struct tp_error *err)
+{
+	bool pcr = req->regime == TP_REGIME_PCR2006 ||
+		   req->regime == TP_REGIME_PCR2015;
+
+	if ((unsigned)req->means > TP_NOTICE_MIXED ||
+	    (unsigned)req->kind > TP_STANDSTILL_VTN)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "unknown notice means or standstill kind");
+	if (req->kind == TP_STANDSTILL_VTN && req->regime != TP_REGIME_PCR2015)
+		return tp_error_setf(err, TP_ERR_RULE, NULL,
+				     "the standstill after a voluntary "
+				     "transparency notice is modelled for "
+				     "pcr2015 only (reg 99(3))");
+	if (req->kind == TP_STANDSTILL_AWARD && req->means == TP_NOTICE_MIXED &&
+	    !pcr)
+		return tp_error_setf(err, TP_ERR_RULE, NULL,
+				     "mixed notice means are modelled for "
+				     "pcr2015 (reg 87(5)) and pcr2006 (reg "
+				     "32A(5)) only");
+	if ((req->exempt || req->has_stated_end) &&
+	    req->regime != TP_REGIME_PA2023)
+		return tp_error_setf(err, TP_ERR_RULE, NULL,
+				     "an exempt contract or a standstill end "
+				     "stated in the contract award notice is "
+				     "a Procurement Act 2023 rule (s.51(1), "
+				     "(3)-(5))");
+	if ((req->representations || req->has_further_decision) &&
+	    req->regime != TP_REGIME_PSR2023)
+		return tp_error_setf(err, TP_ERR_RULE, NULL,
+				     "representations and further decisions "
+				     "are PSR 2023 rules (reg 12(3)-(10))");
+	return TP_OK;
+}
+
+/* Every date the request gives lies in the supported range and after the
+ * notice. */
+static enum tp_status
+check_dates(const struct tp_standstill_request *req, struct tp_error *err)
+{
+	bool mixed = req->means == TP_NOTICE_MIXED &&
+		     req->kind == TP_STANDSTILL_AWARD;
+	if (!date_in_range(req->sent) ||
+	    (mixed && !date_in_range(req->sent_other)) ||
+	    (req->has_received && !date_in_range(req->received)) ||
+	    (req->has_further_decision &&
+	     !date_in_range(req->further_decision)) ||
+	    (req->has_stated_end && !date_in_range(req->stated_end)))
+		return tp_error_setf(err, TP_ERR_RANGE, NULL,
+				     "the notice date must be between %d and "
+				     "%d",
+				     TP_HOLIDAYS_FIRST_YEAR, TP_YEAR_MAX - 1);
+	if (req->has_received &&
+	    req->received.day < (mixed ? req->sent_other : req->sent).day)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "the notice cannot be received before it "
+				     "was sent");
+	if (req->has_further_decision &&
+	    req->further_decision.day <= req->sent.day)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "a further decision comes after the "
+				     "notice of intention (PSR 2023 reg "
+				     "12(4))");
+	if (req->has_stated_end && req->stated_end.day < req->sent.day)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "the standstill cannot end before the "
+				     "contract award notice is published");
+	return TP_OK;
+}
+
 static enum tp_status
 check_request(const struct tp_standstill_request *req, struct tp_error *err)
 {
+	enum tp_status rc;
+
 	if (!tp_regime_name(req->regime) || req->regime == TP_REGIME_NONE ||
 	    req->regime == TP_REGIME_BY_DATE)
 		return tp_error_setf(err, TP_ERR_RULE, NULL,
 				     "no standstill: choose a regime "
-				     "(pcr2006, pcr2015, pcsr2015, pa2023 or "
-				     "local)");
-	if (!extends_to(req->regime, req->region))
+				     "(pcr2006, pcr2015, pcsr2015, pa2023, "
+				     "psr2023 or local)");
+	if (req->regime != TP_REGIME_PSR2023 &&
+	    !extends_to(req->regime, req->region))
 		return tp_error_setf(err, TP_ERR_RULE, NULL,
 				     "%s do not extend to Scotland (%s): use "
 				     "pcsr2015, the Public Contracts "
@@ -408,17 +845,8 @@ check_request(const struct tp_standstill_request *req, struct tp_error *err)
 		return tp_error_setf(err, TP_ERR_RULE, NULL,
 				     "a local standstill needs a length of "
 				     "at least one day");
-	if (req->sent.day < TP_DATE(TP_HOLIDAYS_FIRST_YEAR, 1, 1).day ||
-	    req->sent.day > TP_DATE(TP_YEAR_MAX - 1, 12, 31).day)
-		return tp_error_setf(err, TP_ERR_RANGE, NULL,
-				     "the notice date must be between %d and "
-				     "%d",
-				     TP_HOLIDAYS_FIRST_YEAR, TP_YEAR_MAX - 1);
-	if (req->has_received && req->received.day < req->sent.day)
-		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "the notice cannot be received before it "
-				     "was sent");
-	return TP_OK;
+	rc = check_options(req, err);
+	return rc == TP_OK ? check_dates(req, err) : rc;
 }
 
 static enum tp_status
@@ -428,9 +856,15 @@ compute_with(const struct tp_standstill_request *req,
 {
 	const struct tp_local_rules *local = req->local;
 
+	out->mandatory = true;
+	if (req->kind == TP_STANDSTILL_VTN)
+		return vtn_standstill(req, cal, out, err);
 	if (req->regime == TP_REGIME_PA2023)
-		return working_day_standstill(cal, req->sent, 8, true, out,
-					      err);
+		return pa2023_standstill(req, cal, out, err);
+	if (req->regime == TP_REGIME_PSR2023)
+		return psr2023_standstill(req, cal, out, err);
+	if (req->regime != TP_REGIME_LOCAL && req->means == TP_NOTICE_MIXED)
+		return mixed_standstill(req, cal, out, err);
 	if (req->regime != TP_REGIME_LOCAL)
 		return calendar_day_standstill(req, cal, out, err);
 	if (local->standstill_working_days)
@@ -444,6 +878,29 @@ compute_with(const struct tp_standstill_request *req,
 		tp_date_from_serial(req->sent.day + local->standstill_days);
 	return tp_calendar_adjust(cal, out->nominal_last_day,
 				  TP_ROLL_FOLLOWING, &out->last_day, err);
+}
+
+/* The years the computation may reach: from the earliest date given to a
+ * year after the latest. */
+static void
+request_years(const struct tp_standstill_request *req, int *from, int *to)
+{
+	struct tp_date dates[4] = {req->sent, req->sent, req->sent, req->sent};
+
+	if (req->means == TP_NOTICE_MIXED)
+		dates[1] = req->sent_other;
+	if (req->has_further_decision)
+		dates[2] = req->further_decision;
+	if (req->has_stated_end)
+		dates[3] = req->stated_end;
+	*from = *to = tp_date_year(req->sent);
+	for (size_t i = 1; i < 4; i++) {
+		int y = tp_date_year(dates[i]);
+		*from = y < *from ? y : *from;
+		*to = y > *to ? y : *to;
+	}
+	*from -= 1;
+	*to += 1;
 }
 
 enum tp_status
@@ -469,9 +926,10 @@ tp_standstill_compute_on(const struct tp_standstill_request *req,
 		cal = req->calendar;
 		s.calendar_region = tp_calendar_region(cal);
 	} else if (!cal) {
-		int y = tp_date_year(req->sent);
-		rc = tp_statute_calendar(req->regime, req->region, y - 1, y + 1,
-					 &own, err);
+		int y0, y1;
+		request_years(req, &y0, &y1);
+		rc = tp_statute_calendar(req->regime, req->region, y0, y1, &own,
+					 err);
 		cal = own;
 	}
 	if (rc == TP_OK)
@@ -481,7 +939,8 @@ tp_standstill_compute_on(const struct tp_standstill_request *req,
 		return rc;
 	s.extended = s.last_day.day != s.nominal_last_day.day;
 	s.earliest_contract = tp_date_from_serial(s.last_day.day + 1);
-	s.citation = standstill_citation(req);
+	if (!s.citation)
+		s.citation = standstill_citation(req);
 	warn_if_not_in_force(req->regime, req->sent, &s);
 	*out = s;
 	return TP_OK;
@@ -507,6 +966,12 @@ static const char *const procedure_names[] = {
 	[TP_PROC_COMPETITIVE_FLEXIBLE] = "competitive-flexible",
 	[TP_PROC_BELOW_THRESHOLD] = "below-threshold",
 	[TP_PROC_CALL_OFF] = "call-off",
+	[TP_PROC_DIRECT_AWARD] = "direct-award",
+	[TP_PROC_PSR_A] = "direct-award-a",
+	[TP_PROC_PSR_B] = "direct-award-b",
+	[TP_PROC_PSR_C] = "direct-award-c",
+	[TP_PROC_PSR_MSP] = "most-suitable-provider",
+	[TP_PROC_PSR_COMPETITIVE] = "competitive-process",
 };
 
 TP_EXPORT const char *
@@ -530,8 +995,10 @@ tp_procedure_from_name(const char *name, enum tp_procedure *out,
 			     "unknown procedure '%.64s' (expected open, "
 			     "restricted, negotiation, competitive-dialogue, "
 			     "innovation-partnership, light-touch, part-b, "
-			     "competitive-flexible, below-threshold or "
-			     "call-off)",
+			     "competitive-flexible, below-threshold, "
+			     "call-off, direct-award, direct-award-a, "
+			     "direct-award-b, direct-award-c, "
+			     "most-suitable-provider or competitive-process)",
 			     name ? name : "");
 }
 
@@ -561,6 +1028,8 @@ tp_min_period_query(const struct tp_period_query *q, struct tp_min_period *out,
 	case TP_REGIME_PA2023:
 		return tp_pa2023_min_period(q->procedure, q->kind, q->claims,
 					    q->authority, out, err);
+	case TP_REGIME_PSR2023:
+		return tp_psr2023_min_period(q->procedure, out, err);
 	case TP_REGIME_LOCAL:
 	case TP_REGIME_NONE:
 		return tp_min_period_set(out, -1, "",
@@ -611,8 +1080,9 @@ tp_earliest_deadline(enum tp_regime regime, const struct tp_calendar *cal,
 	if (rc != TP_OK)
 		return rc;
 	/* Procurement Act 2023 s.54(5): no roll-forward, no working-day
-	 * floor. */
-	if (regime == TP_REGIME_PA2023 || regime == TP_REGIME_NONE) {
+	 * floor; PSR 2023 counts days (reg 10(5)) with neither either. */
+	if (regime == TP_REGIME_PA2023 || regime == TP_REGIME_PSR2023 ||
+	    regime == TP_REGIME_NONE) {
 		*out = d;
 		return TP_OK;
 	}

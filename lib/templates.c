@@ -461,6 +461,270 @@ static const struct tpl_link simple_links[] = {
 	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD},
 	LINK_END};
 
+/* ---- Health Care Services (Provider Selection Regime) Regulations 2023
+ * (SI 2023/1348), #14 --------------------------------------------------- */
+
+/* The standstill after the notice of intention to award: PSR 2023 reg
+ * 12(2) "begins on the day after the day a notice of intention to award
+ * ... is published" and reg 12(9) "ends at midnight at the end of the 8th
+ * working day after the day the standstill period began", so the day
+ * after publication is not one of the 8. A finish-to-start link with a lag
+ * of 1 calendar day starts the stage no earlier than publication + 2,
+ * moved to a working day of the statute's calendar (England's, reg
+ * 12(12)): its 8 working days are then exactly those after the day the
+ * period began, whatever day that is (docs/regimes-design.md §4.1). */
+#define PSR_STANDSTILL_LINK                                                    \
+	{                                                                      \
+		"intention-to-award", "standstill", TP_DEP_FINISH_TO_START, 1, \
+			CD                                                     \
+	}
+#define PSR_STANDSTILL_NOTES                                                   \
+	"PSR 2023 reg 12(2): begins on the day after the notice of intention " \
+	"is published (not counted); reg 12(9): ends at midnight at the end "  \
+	"of the 8th working day after that day; reg 12(12): not a weekend, "   \
+	"Christmas Day, Good Friday, the first Monday in May or a bank "       \
+	"holiday in England. Providers may make representations until then "   \
+	"(reg 12(3)); if they do, it stays open until at least 5 working "     \
+	"days after they are told of the last further decision (reg 12(10))."
+
+static const struct tpl_stage psr_prep[] = {
+	{"specification", TP_STAGE_SPECIFICATION, 20, WD, NONE, -1,
+	 "Service specification, contract and award criteria",
+	 "Step 1: the award criteria, taking into account the key criteria "
+	 "and applying the basic selection criteria (PSR 2023 reg 11(2), reg "
+	 "5, Sch 16). Practice: four weeks.",
+	 0},
+	{"approval-to-advertise", TP_STAGE_APPROVAL_TO_ADVERTISE, 5, WD, PREV,
+	 -1, "Approval to follow the Competitive Process",
+	 "Practice: one week for sign-off.", 0},
+	{"advert", TP_STAGE_ADVERT, 0, WD, PREV, -1,
+	 "Notice inviting offers on the central digital platform",
+	 "Step 2: PSR 2023 reg 11(3)-(4), Sch 8 (including the most relevant "
+	 "CPV code, and that offers are made by electronic means, Sch 8 para "
+	 "7).",
+	 0},
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 30, CD, "advert", -1,
+	 "Period for offers",
+	 "The PSR sets no minimum period for offers (reg 11). Practice: 30 "
+	 "days.",
+	 DAY_AFTER},
+	{"clarification-deadline", TP_STAGE_CLARIFICATION_DEADLINE, 0, WD, NONE,
+	 NOON, "Deadline for clarification questions",
+	 "Practice: 8 working days before the deadline for offers.", 0},
+	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
+	 "Closing date for offers", "Last day of the period for offers.", 0},
+	{"opening", TP_STAGE_OPENING, 0, WD, "tender-deadline", -1,
+	 "Opening of offers", "Practice: the next working day.", 0},
+	END};
+
+static const struct tpl_stage psr_evaluation[] = {
+	{"evaluation", TP_STAGE_EVALUATION, 15, WD, PREV, -1,
+	 "Assessment of offers",
+	 "Step 3: offers assessed against the award criteria, possibly in "
+	 "stages (PSR 2023 reg 11(5)-(6)). Practice: three weeks.",
+	 0},
+	{"moderation", TP_STAGE_MODERATION, 3, WD, PREV, -1,
+	 "Moderation of scores", "Practice.", 0},
+	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 10, WD, PREV, -1,
+	 "Decision on the successful provider",
+	 "Step 4: PSR 2023 reg 11(7); record the decision-making (reg 24). "
+	 "Practice: two weeks; fit it to the board cycle.",
+	 0},
+	{"provider-letters", TP_STAGE_CUSTOM, 0, WD, PREV, -1,
+	 "Successful and unsuccessful providers told in writing",
+	 "Step 5: PSR 2023 reg 11(8); the letters to unsuccessful providers "
+	 "give the reasons and the first and last days for representations "
+	 "(Sch 9 paras 3-5; tenderplan check prints the dates).",
+	 0},
+	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
+	 "Notice of intention to award published",
+	 "Step 6: on the central digital platform (PSR 2023 reg 11(9)-(10), "
+	 "Sch 10). The standstill counts from the day it is published, not "
+	 "submitted (reg 12(2)).",
+	 0},
+	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1,
+	 "Standstill period", PSR_STANDSTILL_NOTES, STAT},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract entered into",
+	 "Step 9: after the standstill has ended (PSR 2023 reg 11(15), "
+	 "12(1)).",
+	 0},
+	{"award-notice", TP_STAGE_AWARD_NOTICE, 10, WD, "award", -1,
+	 "Notice of the award submitted for publication",
+	 "Step 10: within 30 days of the award (PSR 2023 reg 11(16)-(17), Sch "
+	 "11). Practice: two weeks.",
+	 0},
+	END};
+
+static const struct tpl_stage psr_direct_c[] = {
+	{"review", TP_STAGE_EVALUATION, 20, WD, NONE, -1,
+	 "Review of the existing provider",
+	 "Step 1: is the existing provider satisfying the contract, and "
+	 "likely to satisfy the new one, taking into account the key criteria "
+	 "and applying the basic selection criteria (PSR 2023 reg 9(2))? "
+	 "Direct Award Process C needs an existing contract due to expire, "
+	 "the considerable change threshold not met (reg 6(5), (10)-(12)). "
+	 "Practice: four weeks.",
+	 0},
+	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 10, WD, PREV, -1,
+	 "Decision to award to the existing provider",
+	 "Practice: two weeks; record the decision-making (reg 24).", 0},
+	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
+	 "Notice of intention to award to the existing provider published",
+	 "Step 2: on the central digital platform (PSR 2023 reg 9(3)-(4), "
+	 "Sch 3). The standstill counts from the day it is published (reg "
+	 "9(5), 12(2)).",
+	 0},
+	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1,
+	 "Standstill period", PSR_STANDSTILL_NOTES, STAT},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "New contract entered into",
+	 "Step 5: after the standstill has ended (PSR 2023 reg 9(9), 12(1)).",
+	 0},
+	{"award-notice", TP_STAGE_AWARD_NOTICE, 10, WD, "award", -1,
+	 "Notice of the award submitted for publication",
+	 "Step 6: within 30 days of the award (PSR 2023 reg 9(10)-(11), Sch "
+	 "4). Practice: two weeks.",
+	 0},
+	{"mobilisation", TP_STAGE_MOBILISATION, 6, WK, "award", -1,
+	 "Lead-in to the new contract",
+	 "Practice: six weeks. The new contract replaces the existing one at "
+	 "the end of its term (reg 6(5)(b)): set incumbent-end. Same provider, "
+	 "so usually no TUPE transfer.",
+	 0},
+	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
+	 "New contract starts", NULL, 0},
+	END};
+
+static const struct tpl_link psr_competitive_links[] = {
+	CLOSE_LINKS, TUPE_LINK, PSR_STANDSTILL_LINK, LINK_END};
+static const struct tpl_link psr_direct_c_links[] = {PSR_STANDSTILL_LINK,
+						     LINK_END};
+
+/* ---- Procurement Act 2023: direct award and call-off (#14) --------- */
+
+static const struct tpl_stage pa2023_direct[] = {
+	{"specification", TP_STAGE_SPECIFICATION, 10, WD, NONE, -1,
+	 "Requirement and the direct award justification",
+	 "Which paragraph of Schedule 5 applies and why (Procurement Act 2023 "
+	 "s.41(1), (6)), or why no suitable tender was received (s.43); the "
+	 "transparency notice states it (Procurement Regulations 2024 reg "
+	 "26(2)(h)-(i), (o)). Practice: two weeks.",
+	 0},
+	{"approval-to-advertise", TP_STAGE_APPROVAL_TO_ADVERTISE, 5, WD, PREV,
+	 -1, "Approval to award directly", "Practice: one week.", 0},
+	{"transparency-notice", TP_STAGE_TRANSPARENCY_NOTICE, 0, WD, PREV, -1,
+	 "Transparency notice published",
+	 "Procurement Act 2023 s.44(1): before awarding under s.41 or s.43 (not "
+	 "for a user choice contract, s.44(3)). It has no standstill of its "
+	 "own.",
+	 0},
+	{"negotiation", TP_STAGE_CUSTOM, 10, WD, PREV, -1,
+	 "Preliminary steps with the supplier",
+	 "Procurement Act 2023 s.41(3): any selection process or preliminary "
+	 "steps; no minimum period (s.54(3)-(4) are for competitive tendering "
+	 "procedures). Practice: two weeks.",
+	 0},
+	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 5, WD, PREV, -1,
+	 "Award decision",
+	 "Its date goes in the contract award notice (Procurement Regulations "
+	 "2024 reg 27(2)(f)). Practice: one week.",
+	 0},
+	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
+	 "Contract award notice published",
+	 "Procurement Act 2023 s.50(1); no assessment summaries (s.50(3) is for "
+	 "competitive awards).",
+	 0},
+	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1,
+	 "Standstill period",
+	 "Procurement Act 2023 s.51(2): eight working days beginning with the "
+	 "day the contract award notice is published; s.123: not a bank "
+	 "holiday in any part of the UK. None for extreme and unavoidable "
+	 "urgency (Sch 5 para 13), s.42 regulations or a private utility "
+	 "(s.51(3)(a)-(c)): the notice then gives any date before which the "
+	 "contract will not be entered into (Procurement Regulations 2024 reg "
+	 "27(2)(s)).",
+	 STAT},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1, "Contract entered into",
+	 "Procurement Act 2023 s.51(1): not before the standstill ends (or a "
+	 "later end the notice states, s.51(1)(b)).",
+	 0},
+	{"award-notice", TP_STAGE_AWARD_NOTICE, 5, WD, "award", -1,
+	 "Contract details notice published",
+	 "Procurement Act 2023 s.53(1)(b): before the end of 30 days beginning "
+	 "with the day the contract is entered into (120 for a light touch "
+	 "contract, s.53(1)(a)). Practice: one week.",
+	 0},
+	END};
+
+static const struct tpl_stage pa2023_call_off[] = {
+	{"specification", TP_STAGE_SPECIFICATION, 10, WD, NONE, -1,
+	 "Call-off specification",
+	 "The regime follows the framework: a framework awarded before 24 Feb "
+	 "2025 keeps PCR 2015 (SI 2024/716 reg 5(3)(a); set "
+	 "framework-concluded). Practice: two weeks.",
+	 0},
+	{"itt-issue", TP_STAGE_ITT_ISSUE, 0, WD, PREV, -1,
+	 "Invitation to the framework suppliers",
+	 "Competitive selection process (Procurement Act 2023 s.45(3), s.46): "
+	 "proposals assessed only against the framework's award criteria, "
+	 "which may be refined (s.46(8)-(9)).",
+	 0},
+	{"tender-period", TP_STAGE_TENDER_PERIOD, 14, CD, PREV, -1,
+	 "Period for proposals",
+	 "No statutory minimum (s.54(3)-(4) are for competitive tendering "
+	 "procedures); have regard to s.54(1). Practice: two weeks.",
+	 DAY_AFTER},
+	{"tender-deadline", TP_STAGE_TENDER_DEADLINE, 0, WD, NONE, NOON,
+	 "Closing date for proposals", NULL, 0},
+	{"evaluation", TP_STAGE_EVALUATION, 10, WD, PREV, -1, "Evaluation",
+	 "Practice: two weeks.", 0},
+	{"governance-approval", TP_STAGE_GOVERNANCE_APPROVAL, 5, WD, PREV, -1,
+	 "Approval to award", "Practice.", 0},
+	{"intention-to-award", TP_STAGE_INTENTION_TO_AWARD, 0, WD, PREV, -1,
+	 "Contract award notice published",
+	 "Procurement Act 2023 s.50(1), for a call-off at or above the "
+	 "threshold (s.3(2)); it says the competitive selection process was "
+	 "used (Procurement Regulations 2024 reg 27(2)(h)) and the standstill "
+	 "end or a not-before date (reg 27(2)(s)).",
+	 0},
+	{"standstill", TP_STAGE_STANDSTILL, 8, WD, NONE, -1,
+	 "Voluntary standstill",
+	 "No mandatory standstill for a call-off (Procurement Act 2023 "
+	 "s.51(3)(d)); a voluntary one in the contract award notice binds and "
+	 "may not be shorter than eight working days beginning with the day "
+	 "the notice is published (s.51(4)-(5), s.123). Practice: keep it.",
+	 STAT},
+	{"award", TP_STAGE_AWARD, 0, WD, PREV, -1,
+	 "Call-off contract entered into",
+	 "Procurement Act 2023 s.51(4): not before the voluntary standstill "
+	 "ends.",
+	 0},
+	{"award-notice", TP_STAGE_AWARD_NOTICE, 5, WD, "award", -1,
+	 "Contract details notice published",
+	 "Procurement Act 2023 s.53(1)(b): before the end of 30 days beginning "
+	 "with the day the contract is entered into. Practice: one week.",
+	 0},
+	{"mobilisation", TP_STAGE_MOBILISATION, 6, WK, "award", -1, "Lead-in",
+	 "Practice: six weeks, which leaves room for employee liability "
+	 "information 28 days before a transfer (TUPE 2006 reg 11(6)).",
+	 0},
+	{"contract-start", TP_STAGE_CONTRACT_START, 0, WD, PREV, -1,
+	 "Call-off contract starts", NULL, 0},
+	END};
+
+/* The contract award notice starts the standstill the same day (s.51(2):
+ * "beginning with the day"). */
+#define PA_STANDSTILL_LINK                                                    \
+	{                                                                     \
+		"intention-to-award", "standstill", TP_DEP_START_TO_START, 0, \
+			WD                                                    \
+	}
+static const struct tpl_link pa_direct_links[] = {TUPE_LINK, PA_STANDSTILL_LINK,
+						  LINK_END};
+static const struct tpl_link pa_call_off_links[] = {
+	{"tender-period", "tender-deadline", TP_DEP_FINISH_TO_FINISH, 0, WD},
+	PA_STANDSTILL_LINK,
+	LINK_END};
+
 /* ---- the table ---------------------------------------------------- */
 
 #define MAX_PARTS 10
@@ -586,6 +850,46 @@ static const struct tpl templates[] = {
 	 TP_REGION_ENGLAND_AND_WALES,
 	 {call_off},
 	 simple_links},
+	{"psr2023-competitive",
+	 "NHS Provider Selection Regime (PSR 2023) Competitive Process (reg "
+	 "11): notice inviting offers, assessment, notice of intention, "
+	 "8-working-day standstill (reg 12), notice of the award",
+	 "psr2023",
+	 "competitive-process",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {psr_prep, psr_evaluation, tupe_tail},
+	 psr_competitive_links},
+	{"psr2023-direct-award-c",
+	 "NHS Provider Selection Regime (PSR 2023) Direct Award Process C (reg "
+	 "9): review of the existing provider, notice of intention, "
+	 "8-working-day standstill, new contract",
+	 "psr2023",
+	 "direct-award-c",
+	 0,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {psr_direct_c},
+	 psr_direct_c_links},
+	{"pa2023-direct-award",
+	 "Procurement Act 2023 direct award (s.41, Schedule 5; s.43): "
+	 "transparency notice (s.44), contract award notice, "
+	 "8-working-day standstill, contract details notice",
+	 "pa2023",
+	 "direct-award",
+	 0,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {pa2023_direct, tupe_tail},
+	 pa_direct_links},
+	{"pa2023-call-off",
+	 "Procurement Act 2023 call-off under a framework by competitive "
+	 "selection process (s.46): two-week period, contract award notice, "
+	 "voluntary standstill (s.51(3)(d), (4)-(5))",
+	 "pa2023",
+	 "call-off",
+	 E_TENDERS,
+	 TP_REGION_ENGLAND_AND_WALES,
+	 {pa2023_call_off},
+	 pa_call_off_links},
 };
 
 #define N_TEMPLATES (sizeof(templates) / sizeof(templates[0]))
@@ -629,6 +933,14 @@ check_jurisdiction(const struct tp_rules_config *r, enum tp_region region,
 			"the Public Contracts (Scotland) Regulations 2015 "
 			"extend to Scotland only (reg 1(7)): use a pcr2015 or "
 			"pa2023 template for %s",
+			tp_region_name(region));
+	if (r->regime == TP_REGIME_PSR2023 &&
+	    region != TP_REGION_ENGLAND_AND_WALES)
+		return tp_error_setf(
+			err, TP_ERR_INVALID, NULL,
+			"the Provider Selection Regime (PSR 2023) applies in "
+			"relation to England only (reg 1(2)): use a pa2023 or "
+			"pcsr2015 template for %s",
 			tp_region_name(region));
 	if (scotland && (r->regime == TP_REGIME_PCR2015 ||
 			 r->regime == TP_REGIME_PCR2006 ||
@@ -728,6 +1040,10 @@ set_rules(struct tp_plan_doc *doc, const struct tpl *t, struct tp_error *err)
 	if (rc != TP_OK)
 		return rc;
 	r.claims = t->claims;
+	/* The PSR templates buy health care services for the health service
+	 * in England (PSR 2023 reg 3(1)). */
+	if (r.regime == TP_REGIME_PSR2023)
+		r.health_service = TP_HEALTH_SERVICE_ENGLAND;
 	if (t->region == TP_REGION_SCOTLAND ||
 	    t->region == TP_REGION_NORTHERN_IRELAND)
 		r.jurisdiction = t->region;

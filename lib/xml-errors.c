@@ -37,6 +37,8 @@ static const struct {
 	{"amount", "a whole number from 0 to 100000"},
 	{"lag", "a whole number from -100000 to 100000"},
 	{"text", "text of at most 4096 characters"},
+	{"cpv", "a CPV code: 8 digits, with an optional '-' and check digit "
+		"(85323000-9)"},
 	{"unsignedInt", "a whole number, 0 or more"},
 	{"int", "a whole number"},
 };

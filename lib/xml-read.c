@@ -6,7 +6,16 @@
  * declaration is ever read; the document is validated against the schema
  * before it is used. libxml2 reports errors through handlers that this
  * file installs for the duration of one call and then restores, so nothing
- * is printed and no global setting outlives the call. */
+ * is printed and no global setting outlives the call.
+ *
+ * Before libxml2 sees the text, a linear scan (#9) refuses what libxml2
+ * would read slowly or wrongly: more than PRESCAN_MAX_ATTRS attributes on
+ * one element (libxml2 2.9.14's duplicate check is quadratic: 100,000
+ * attributes took 282 s), any NUL character (libxml2 stops at one and
+ * ignores what follows), and encodings the scan cannot follow. The schema
+ * is read the same way, with XML_PARSE_NONET, and may not import or
+ * include other documents, which libxml2's schema parser would fetch with
+ * entity substitution and without NONET. */
 #include "config.h"
 
 #include <errno.h>
@@ -17,6 +26,7 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
 
@@ -38,7 +48,13 @@ struct reader {
 	int doctype_line;
 	struct tp_plan_doc *doc;
 	int *stage_lines; /* line of each stage element, by index */
+	int ics_line;     /* line of the <ics> element */
+	xmlParserCtxtPtr vparser; /* the validating reading, if under way */
 	bool has_rules;   /* a <rules> element was read */
+	/* For the validator's first error: the tree of the first reading
+	 * (its messages name nodes from it) and the schema's path. */
+	xmlDocPtr tree;
+	const char *xsd;
 };
 
 /* ---- errors --------------------------------------------------------- */
@@ -105,20 +121,6 @@ on_xml_error(void *ctx, xmlErrorPtr e)
 	report_xml_error(ctx, e, NULL);
 }
 
-/* The validator's errors, with the schema's path. */
-struct schema_errors {
-	struct reader *rd;
-	const char *xsd;
-};
-
-static void
-on_schema_error(void *ctx, xmlErrorPtr e)
-{
-	const struct schema_errors *se = ctx;
-
-	report_xml_error(se->rd, e, se->xsd);
-}
-
 /* "stage 'b' depends on unknown stage 'x'", with the nearest id. */
 static enum tp_status
 unknown_stage(struct reader *rd, xmlNodePtr n, const char *to,
@@ -168,6 +170,278 @@ restore_handlers(const struct saved_handlers *s)
 	xmlSetGenericErrorFunc(s->generic_ctx, s->generic);
 }
 
+/* ---- the scan before parsing ----------------------------------------- */
+
+/* More attributes than any element of the schema has (the most is 8),
+ * namespace declarations included, with room to spare. */
+#define PRESCAN_MAX_ATTRS 64
+
+/* The text as code units: bytes (UTF-8 and other ASCII-compatible
+ * encodings) or UTF-16 units. Markup is ASCII in all of them. */
+struct units {
+	const unsigned char *p;
+	size_t n;    /* units */
+	int size;    /* 1 or 2 bytes */
+	bool big;    /* UTF-16BE */
+	size_t line; /* line of the unit at pos */
+	size_t pos;
+};
+
+static unsigned
+unit_at(const struct units *u, size_t i)
+{
+	if (u->size == 1)
+		return u->p[i];
+	return u->big ? (unsigned)u->p[2 * i] << 8 | u->p[2 * i + 1]
+		      : (unsigned)u->p[2 * i + 1] << 8 | u->p[2 * i];
+}
+
+/* Advance to just past the next occurrence of the ASCII @pat; false if
+ * there is none. Counts lines on the way. */
+static bool
+skip_past(struct units *u, const char *pat)
+{
+	size_t k = strlen(pat);
+
+	for (; u->pos + k <= u->n; u->pos++) {
+		size_t j = 0;
+		while (j < k && unit_at(u, u->pos + j) == (unsigned char)pat[j])
+			j++;
+		if (j == k) {
+			u->pos += k;
+			return true;
+		}
+		u->line += unit_at(u, u->pos) == '\n';
+	}
+	u->pos = u->n;
+	return false;
+}
+
+static bool
+starts_with(const struct units *u, const char *pat)
+{
+	size_t k = strlen(pat);
+
+	if (u->pos + k > u->n)
+		return false;
+	for (size_t j = 0; j < k; j++)
+		if (unit_at(u, u->pos + j) != (unsigned char)pat[j])
+			return false;
+	return true;
+}
+
+/* A start tag at u->pos (just past '<'): count its attributes, one per
+ * '=' outside quoted values. */
+static enum tp_status
+scan_start_tag(struct reader *rd, struct units *u)
+{
+	size_t line = u->line, attrs = 0;
+	unsigned quote = 0;
+
+	for (; u->pos < u->n; u->pos++) {
+		unsigned c = unit_at(u, u->pos);
+		u->line += c == '\n';
+		if (quote) {
+			quote = c == quote ? 0 : quote;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+		} else if (c == '=' && ++attrs > PRESCAN_MAX_ATTRS) {
+			return fail_at(rd, TP_ERR_PARSE,
+				       line < INT32_MAX ? (int)line : 0,
+				       "an element with more than %d "
+				       "attributes; no element of a plan "
+				       "file has so many",
+				       PRESCAN_MAX_ATTRS);
+		} else if (c == '>') {
+			u->pos++;
+			return TP_OK;
+		}
+	}
+	return TP_OK; /* cut short: libxml2 says so */
+}
+
+/* Walk the markup: comments, CDATA, processing instructions and end tags
+ * are skipped, start tags counted; a DOCTYPE ends the walk (the parser
+ * stops there and reports it). */
+static enum tp_status
+scan_markup(struct reader *rd, struct units *u)
+{
+	enum tp_status rc;
+
+	while (u->pos < u->n) {
+		unsigned c = unit_at(u, u->pos++);
+		if (c == '\n')
+			u->line++;
+		if (c != '<')
+			continue;
+		if (starts_with(u, "!--"))
+			skip_past(u, "-->");
+		else if (starts_with(u, "![CDATA["))
+			skip_past(u, "]]>");
+		else if (starts_with(u, "!"))
+			return TP_OK;
+		else if (starts_with(u, "?"))
+			skip_past(u, "?>");
+		else if (starts_with(u, "/"))
+			skip_past(u, ">");
+		else if ((rc = scan_start_tag(rd, u)))
+			return rc;
+	}
+	return TP_OK;
+}
+
+static bool
+ascii_iequal(const char *a, size_t n, const char *b)
+{
+	if (strlen(b) != n)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char x = a[i] >= 'a' && a[i] <= 'z' ? (char)(a[i] - 32) : a[i];
+		if (x != b[i])
+			return false;
+	}
+	return true;
+}
+
+/* The XML declaration as ASCII (at most @size - 1 units, other units as
+ * '?'), or "" when the text does not start with one. */
+static void
+declaration(const struct units *u, char *buf, size_t size)
+{
+	size_t i = 0, k = 0;
+
+	if (u->size == 2 && u->n > 0 && unit_at(u, 0) == 0xfeff)
+		k = 1;
+	else if (u->size == 1 && u->n >= 3 && u->p[0] == 0xef &&
+		 u->p[1] == 0xbb && u->p[2] == 0xbf)
+		k = 3;
+	for (; k < u->n && i + 1 < size; k++) {
+		unsigned c = unit_at(u, k);
+		buf[i++] = c < 0x80 ? (char)c : '?';
+		if (c == '>')
+			break;
+	}
+	buf[i] = '\0';
+	if (strncmp(buf, "<?xml", 5) != 0 || !strchr(buf, '>'))
+		buf[0] = '\0';
+}
+
+/* The encoding the XML declaration names, if any, must be one whose
+ * markup the scan reads as it is: UTF-8 and single-byte encodings with
+ * ASCII, or UTF-16. Others (ISO-2022-JP, UTF-7, ...) could hide a '<' or
+ * a '=' in a multi-byte character. */
+static enum tp_status
+check_declared_encoding(struct reader *rd, const struct units *u)
+{
+	static const char *const byte_encodings[] = {
+		"UTF-8",       "UTF8",   "US-ASCII",     "ASCII", "ISO-8859-1",
+		"ISO-8859-15", "LATIN1", "WINDOWS-1252", NULL,
+	};
+	static const char *const utf16_encodings[] = {"UTF-16", "UTF-16LE",
+						      "UTF-16BE", NULL};
+	const char *const *ok = u->size == 2 ? utf16_encodings : byte_encodings;
+	char decl[256];
+	const char *v, *e;
+	char q;
+
+	declaration(u, decl, sizeof(decl));
+	v = strstr(decl, "encoding");
+	if (!v)
+		return TP_OK;
+	v += 8;
+	while (*v == ' ' || *v == '=' || *v == '\t' || *v == '\r' || *v == '\n')
+		v++;
+	if (*v != '"' && *v != '\'')
+		return TP_OK; /* malformed: libxml2 says so */
+	q = *v++;
+	e = strchr(v, q);
+	if (!e)
+		return TP_OK;
+	for (size_t i = 0; ok[i]; i++)
+		if (ascii_iequal(v, (size_t)(e - v), ok[i]))
+			return TP_OK;
+	return fail_at(rd, TP_ERR_PARSE, 1,
+		       "encoding \"%.*s\" is not supported; save the plan as "
+		       "UTF-8",
+		       (int)(e - v > 40 ? 40 : e - v), v);
+}
+
+static bool
+bytes_are(const unsigned char *b, size_t len, const char *sig, size_t n)
+{
+	return len >= n && memcmp(b, sig, n) == 0;
+}
+
+/* How libxml2 2.9.14 guesses the encoding from the first bytes
+ * (xmlDetectCharEncoding), so that the scan reads the text as the parser
+ * will. */
+static enum tp_status
+find_units(struct reader *rd, const char *data, size_t len, struct units *u)
+{
+	const unsigned char *b = (const unsigned char *)data;
+
+	memset(u, 0, sizeof(*u));
+	u->p = b;
+	u->size = 1;
+	u->line = 1;
+	if (bytes_are(b, len, "\0\0\0<", 4) ||
+	    bytes_are(b, len, "<\0\0\0", 4) ||
+	    bytes_are(b, len, "\0\0<\0", 4) || bytes_are(b, len, "\0<\0\0", 4))
+		return fail_at(rd, TP_ERR_PARSE, 1,
+			       "UTF-32 (UCS-4) is not supported; save the "
+			       "plan as UTF-8");
+	if (bytes_are(b, len, "\x4c\x6f\xa7\x94", 4))
+		return fail_at(rd, TP_ERR_PARSE, 1,
+			       "EBCDIC is not supported; save the plan as "
+			       "UTF-8");
+	if (bytes_are(b, len, "<\0?\0", 4) ||
+	    bytes_are(b, len, "\xff\xfe", 2)) {
+		u->size = 2;
+	} else if (bytes_are(b, len, "\0<\0?", 4) ||
+		   bytes_are(b, len, "\xfe\xff", 2)) {
+		u->size = 2;
+		u->big = true;
+	}
+	u->n = len / (size_t)u->size;
+	if (u->size == 2 && len % 2)
+		return fail_at(rd, TP_ERR_PARSE, 0,
+			       "the file is UTF-16 but has an odd number of "
+			       "bytes; is it cut short?");
+	return check_declared_encoding(rd, u);
+}
+
+/* No NUL anywhere: libxml2 stops reading at one, so what follows it (after
+ * the root element, say) would be silently ignored. */
+static enum tp_status
+check_no_nul(struct reader *rd, const struct units *u)
+{
+	size_t line = 1;
+
+	for (size_t i = 0; i < u->n; i++) {
+		unsigned c = unit_at(u, i);
+		if (c == 0)
+			return fail_at(rd, TP_ERR_PARSE,
+				       line < INT32_MAX ? (int)line : 0,
+				       "the file contains a NUL character; a "
+				       "plan file is text");
+		line += c == '\n';
+	}
+	return TP_OK;
+}
+
+static enum tp_status
+prescan(struct reader *rd, const char *data, size_t len)
+{
+	struct units u;
+	enum tp_status rc = find_units(rd, data, len, &u);
+
+	if (rc == TP_OK)
+		rc = check_no_nul(rd, &u);
+	if (rc == TP_OK)
+		rc = scan_markup(rd, &u);
+	return rc;
+}
+
 /* ---- parsing -------------------------------------------------------- */
 
 /* SAX hook: the parser met <!DOCTYPE; stop before its internal subset. */
@@ -190,9 +464,13 @@ static enum tp_status
 parse_xml(struct reader *rd, const char *data, size_t len, xmlDocPtr *out)
 {
 	const int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlParserCtxtPtr ctxt;
 	xmlDocPtr xdoc;
+	enum tp_status rc = prescan(rd, data, len);
 
+	if (rc != TP_OK)
+		return rc;
+	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		return fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
 	ctxt->_private = rd;
@@ -230,33 +508,200 @@ schema_in(const char *dir, char *path, size_t size)
 	return n > 0 && (size_t)n < size && access(path, R_OK) == 0;
 }
 
-/* $TP_SCHEMA_DIR, then the source tree, then the installed copy. */
+/* $TP_SCHEMA_DIR, then the installed copy, then the source tree: an
+ * installed program uses the schema installed with it even where the tree
+ * it was built from still exists, perhaps newer (#9). Tests name the
+ * tree's copy in $TP_SCHEMA_DIR. */
 static enum tp_status
 find_schema(struct reader *rd, char *path, size_t size)
 {
 	if (schema_in(getenv("TP_SCHEMA_DIR"), path, size) ||
-	    schema_in(TP_SOURCE_DATADIR, path, size) ||
-	    schema_in(TP_DATADIR, path, size))
+	    schema_in(TP_DATADIR, path, size) ||
+	    schema_in(TP_SOURCE_DATADIR, path, size))
 		return TP_OK;
 	return fail_at(rd, TP_ERR_IO, 0,
 		       "cannot find the schema %s (looked in $TP_SCHEMA_DIR, "
 		       "%s and %s)",
-		       TP_PLAN_XML_SCHEMA, TP_SOURCE_DATADIR, TP_DATADIR);
+		       TP_PLAN_XML_SCHEMA, TP_DATADIR, TP_SOURCE_DATADIR);
+}
+
+static bool
+is_xsd(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+	       !strcmp((const char *)n->ns->href,
+		       "http://www.w3.org/2001/XMLSchema") &&
+	       !strcmp((const char *)n->name, name);
+}
+
+/* Our schemas are self-contained: a schema that imports, includes or
+ * redefines another would make libxml2's schema parser read that one
+ * itself, with entity substitution and over the network. */
+static bool
+self_contained(xmlNodePtr root)
+{
+	for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next)
+		if (is_xsd(c, "import") || is_xsd(c, "include") ||
+		    is_xsd(c, "redefine") || is_xsd(c, "override"))
+			return false;
+	return root && !root->doc->intSubset;
+}
+
+/* The schema document, read without network, DTD or entities. */
+static enum tp_status
+load_schema_doc(struct reader *rd, const char *path, xmlDocPtr *out)
+{
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr doc;
+
+	if (!ctxt)
+		return fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
+	doc = xmlCtxtReadFile(ctxt, path, NULL,
+			      XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	xmlFreeParserCtxt(ctxt);
+	rd->failed = false; /* the schema's own errors are reported as one */
+	if (!doc)
+		return fail_at(rd, TP_ERR_IO, 0, "cannot read the schema %s",
+			       path);
+	if (!self_contained(xmlDocGetRootElement(doc))) {
+		xmlFreeDoc(doc);
+		return fail_at(rd, TP_ERR_IO, 0,
+			       "the schema %s refers to other documents or "
+			       "has a DOCTYPE; reinstall tenderplan",
+			       path);
+	}
+	*out = doc;
+	return TP_OK;
+}
+
+/* Where the streaming validator is, for its messages. */
+static int
+locate_in_stream(void *ctx, const char **file, unsigned long *line)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	*file = NULL;
+	*line = ctxt->input && ctxt->input->line > 0
+			? (unsigned long)ctxt->input->line
+			: 0;
+	return 0;
+}
+
+/* The first validation error is the one reported: stop reading there.
+ * libxml2 2.9.14's validator slows down more than quadratically with the
+ * number of errors it reports (8,000 stages with two attributes that the
+ * schema does not know, 300 KB, took 5.6 s; 60,000 did not finish in ten
+ * minutes), so it must not go on (#9). */
+/* The element a streaming validator's error is about: the last one named
+ * as its message names it ("Element '{urn:...}stage'") that starts on or
+ * before the error's line (a missing child is reported at the end tag). */
+static void
+last_named_before(xmlNodePtr n, const char *name, long line, xmlNodePtr *best)
+{
+	for (; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlGetLineNo(n) > line)
+			return;
+		if (!strcmp((const char *)n->name, name))
+			*best = n;
+		last_named_before(n->children, name, line, best);
+	}
+}
+
+static xmlNodePtr
+node_of(const struct reader *rd, const xmlError *e)
+{
+	const char *m = e->message ? strstr(e->message, "Element '") : NULL;
+	char name[128];
+	size_t k = 0;
+	xmlNodePtr best = NULL;
+
+	if (!m || !rd->tree)
+		return NULL;
+	m += strlen("Element '");
+	if (*m == '{' && (m = strchr(m, '}')))
+		m++;
+	while (m && *m && *m != '\'' && k + 1 < sizeof(name))
+		name[k++] = *m++;
+	name[k] = '\0';
+	last_named_before(xmlDocGetRootElement(rd->tree), name, e->line, &best);
+	return best;
+}
+
+static void
+on_validation_error(void *ctx, xmlErrorPtr e)
+{
+	struct reader *rd = ctx;
+	xmlError copy;
+
+	if (!e || rd->failed)
+		return;
+	copy = *e;
+	if (!copy.node)
+		copy.node = node_of(rd, e);
+	report_xml_error(rd, &copy, rd->xsd);
+	if (rd->failed && rd->vparser)
+		xmlStopParser(rd->vparser);
+}
+
+/* Validate by reading @data again, without building a tree, through
+ * libxml2's schema validator (xmlSchemaSAXPlug). The first reading has
+ * already refused a DOCTYPE and checked the root element. */
+static enum tp_status
+validate_stream(struct reader *rd, xmlSchemaPtr schema, const char *data,
+		size_t len)
+{
+	xmlSchemaValidCtxtPtr vctxt = xmlSchemaNewValidCtxt(schema);
+	xmlParserCtxtPtr ctxt =
+		vctxt ? xmlCreateMemoryParserCtxt(data, (int)len) : NULL;
+	xmlSchemaSAXPlugPtr plug = NULL;
+	enum tp_status rc = TP_OK;
+
+	if (!ctxt) {
+		rc = fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
+		goto out;
+	}
+	/* No tree, no callbacks of our own: only the validator's. */
+	memset(ctxt->sax, 0, sizeof(*ctxt->sax));
+	ctxt->sax->initialized = XML_SAX2_MAGIC;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	rd->vparser = ctxt;
+	xmlSchemaSetValidStructuredErrors(vctxt, on_validation_error, rd);
+	xmlSchemaValidateSetLocator(vctxt, locate_in_stream, ctxt);
+	plug = xmlSchemaSAXPlug(vctxt, &ctxt->sax, &ctxt->userData);
+	if (!plug) {
+		rc = fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
+		goto out;
+	}
+	xmlParseDocument(ctxt);
+	xmlSchemaSAXUnplug(plug);
+	if (rd->failed)
+		rc = rd->err ? rd->err->code : TP_ERR_PARSE;
+	else if (xmlSchemaIsValid(vctxt) != 1)
+		rc = fail_at(rd, TP_ERR_PARSE, 0,
+			     "the plan does not follow the schema");
+out:
+	rd->vparser = NULL;
+	xmlFreeParserCtxt(ctxt);
+	xmlSchemaFreeValidCtxt(vctxt);
+	return rc;
 }
 
 static enum tp_status
-validate(struct reader *rd, xmlDocPtr xdoc)
+validate(struct reader *rd, const char *data, size_t len)
 {
 	char path[4096];
+	xmlDocPtr sdoc = NULL;
 	xmlSchemaParserCtxtPtr pctxt = NULL;
 	xmlSchemaPtr schema = NULL;
-	xmlSchemaValidCtxtPtr vctxt = NULL;
 	enum tp_status rc = find_schema(rd, path, sizeof(path));
-	int ret;
 
+	if (rc == TP_OK)
+		rc = load_schema_doc(rd, path, &sdoc);
 	if (rc != TP_OK)
 		return rc;
-	pctxt = xmlSchemaNewParserCtxt(path);
+	pctxt = xmlSchemaNewDocParserCtxt(sdoc);
 	if (pctxt) {
 		xmlSchemaSetParserStructuredErrors(pctxt, on_xml_error, rd);
 		schema = xmlSchemaParse(pctxt);
@@ -265,23 +710,14 @@ validate(struct reader *rd, xmlDocPtr xdoc)
 		rd->failed = false;
 		rc = fail_at(rd, TP_ERR_IO, 0, "cannot load the schema %s",
 			     path);
-		goto out;
+	} else {
+		rd->xsd = path;
+		rc = validate_stream(rd, schema, data, len);
+		rd->xsd = NULL;
 	}
-	vctxt = xmlSchemaNewValidCtxt(schema);
-	if (!vctxt) {
-		rc = fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
-		goto out;
-	}
-	struct schema_errors se = {rd, path};
-	xmlSchemaSetValidStructuredErrors(vctxt, on_schema_error, &se);
-	ret = xmlSchemaValidateDoc(vctxt, xdoc);
-	if (ret != 0)
-		rc = fail_at(rd, ret < 0 ? TP_ERR_NOMEM : TP_ERR_PARSE, 0,
-			     "the plan does not follow the schema");
-out:
-	xmlSchemaFreeValidCtxt(vctxt);
 	xmlSchemaFree(schema);
 	xmlSchemaFreeParserCtxt(pctxt);
+	xmlFreeDoc(sdoc);
 	return rc;
 }
 
@@ -427,6 +863,7 @@ read_ics(struct reader *rd, xmlNodePtr n)
 		locate(rd, tp_plan_doc_set_ics(rd->doc, href, m, rd->err),
 		       node_line(n));
 
+	rd->ics_line = node_line(n);
 	xmlFree(href);
 	xmlFree(mode);
 	return rc;
@@ -563,6 +1000,28 @@ read_rule_names(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 	return locate(rd, rc, node_line(n));
 }
 
+/* authority-kind, health-service and cpv (#14; names and the CPV pattern
+ * checked by the schema, the names again here). */
+static enum tp_status
+read_health_settings(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
+{
+	char *kind = attr(n, "authority-kind");
+	char *health = attr(n, "health-service");
+	enum tp_status rc = TP_OK;
+
+	if (kind)
+		rc = tp_authority_kind_from_name(kind, &r->authority_kind,
+						 rd->err);
+	if (rc == TP_OK && health)
+		rc = tp_health_service_from_name(health, &r->health_service,
+						 rd->err);
+	xmlFree(kind);
+	xmlFree(health);
+	rc = locate(rd, rc, node_line(n));
+	return rc == TP_OK ? copy_attr(rd, n, "cpv", r->cpv, sizeof(r->cpv))
+			   : rc;
+}
+
 /* Without a jurisdiction attribute the rules follow the calendar's region
  * where that is a part of the UK (a plan read before the attribute was
  * written out, or written by hand). */
@@ -599,6 +1058,12 @@ read_rules(struct reader *rd, xmlNodePtr n)
 		rc = parse_date(rd, n, "framework-concluded",
 				&r.framework_concluded, &present);
 	r.has_framework_concluded = rc == TP_OK && present;
+	if (rc == TP_OK)
+		rc = parse_date(rd, n, "standstill-end", &r.standstill_end,
+				&present);
+	r.has_standstill_end = rc == TP_OK && present;
+	if (rc == TP_OK)
+		rc = read_health_settings(rd, n, &r);
 	if (rc == TP_OK)
 		rc = read_rules_children(rd, n, &r);
 	if (rc == TP_OK)
@@ -1062,14 +1527,28 @@ read_plan(struct reader *rd, xmlNodePtr root)
 	return rc;
 }
 
+/* An error in the iCalendar file the plan names is reported against that
+ * file and its line, which the reader set; the plan's line naming it is
+ * added when there is room (#9: it used to blame the plan). */
 static enum tp_status
 build_calendar(struct reader *rd)
 {
+	enum tp_status rc;
+	size_t n;
+
 	if (rd->flags & TP_PLAN_READ_NO_CALENDAR)
 		return TP_OK;
-	return locate(
-		rd, tp_plan_doc_build_calendar(rd->doc, rd->base_dir, rd->err),
-		0);
+	rc = tp_plan_doc_build_calendar(rd->doc, rd->base_dir, rd->err);
+	if (rc == TP_OK || !rd->err || !rd->err->source[0] ||
+	    !tp_plan_doc_ics(rd->doc, NULL) || rc == TP_ERR_NOMEM)
+		return locate(rd, rc, 0);
+	rd->failed = true;
+	n = strlen(rd->err->message);
+	snprintf(rd->err->message + n, sizeof(rd->err->message) - n,
+		 " (holidays named by %s line %d)", rd->source, rd->ics_line);
+	if (strlen(rd->err->message) == sizeof(rd->err->message) - 1)
+		rd->err->message[n] = '\0'; /* no room: the message alone */
+	return rc;
 }
 
 static enum tp_status
@@ -1080,8 +1559,10 @@ read_doc(struct reader *rd, const char *data, size_t len)
 
 	if (rc == TP_OK)
 		rc = check_root(rd, xdoc);
+	rd->tree = xdoc;
 	if (rc == TP_OK)
-		rc = validate(rd, xdoc);
+		rc = validate(rd, data, len);
+	rd->tree = NULL;
 	if (rc == TP_OK)
 		rc = tp_plan_doc_new(&rd->doc, rd->err);
 	if (rc == TP_OK)
@@ -1127,11 +1608,18 @@ slurp(const char *path, char **data, size_t *len, struct tp_error *err)
 {
 	FILE *f = fopen(path, "rb");
 	size_t cap = TP_PLAN_XML_MAX_SIZE + 1, n;
+	struct stat st;
 	char *buf;
+	int e;
 
 	if (!f)
 		return tp_error_set_at(err, TP_ERR_IO, path, 0, 0,
 				       "cannot open: %s", strerror(errno));
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return tp_error_set_at(err, TP_ERR_IO, path, 0, 0,
+				       "this is a directory, not a plan file");
+	}
 	buf = malloc(cap);
 	if (!buf) {
 		fclose(f);
@@ -1139,10 +1627,11 @@ slurp(const char *path, char **data, size_t *len, struct tp_error *err)
 	}
 	n = fread(buf, 1, cap, f);
 	if (ferror(f)) {
+		e = errno;
 		fclose(f);
 		free(buf);
 		return tp_error_set_at(err, TP_ERR_IO, path, 0, 0,
-				       "cannot read the file");
+				       "cannot read the file: %s", strerror(e));
 	}
 	fclose(f);
 	*data = buf;

@@ -201,6 +201,15 @@ write_rules(struct writer *wr)
 	ok = ok &&
 	     wattr(wr, "notice-means",
 		   r->notice_means == TP_NOTICE_OTHER ? "other" : "electronic");
+	ok = ok && (r->authority_kind == TP_AUTHORITY_KIND_OTHER ||
+		    wattr(wr, "authority-kind",
+			  tp_authority_kind_name(r->authority_kind)));
+	ok = ok && (r->health_service == TP_HEALTH_SERVICE_NONE ||
+		    wattr(wr, "health-service",
+			  tp_health_service_name(r->health_service)));
+	ok = ok && (!r->cpv[0] || wattr(wr, "cpv", r->cpv));
+	ok = ok && (!r->has_standstill_end ||
+		    wattr_date(wr, "standstill-end", r->standstill_end));
 	ok = ok && write_local(wr, r);
 	ok = ok &&
 	     (!r->min_lead_in_days ||

@@ -103,9 +103,9 @@ expect "mspdi" tenderplan export "$plan" --format m
 regions="england-and-wales scotland northern-ireland uk none"
 expect "$regions" tenderplan days add 2025-04-17 2 --region ''
 expect "scotland" tenderplan holidays --from 2012 --region sc
-expect "pcr2006 pcr2015 pcsr2015 pa2023 local" tenderplan standstill --regime ''
+expect "pcr2006 pcr2015 pcsr2015 pa2023 psr2023 local" tenderplan standstill --regime ''
 expect "pa2023" tenderplan standstill --regime = pa
-expect "electronic other" tenderplan standstill --notice ''
+expect "electronic other mixed" tenderplan standstill --notice ''
 expect "add replace" tenderplan days between 2025-01-01 2025-02-01 --holidays-mode ''
 # the fields --clear takes, by hand from `set --help` and `anchor --help`
 expect "name notes time fixed not-before not-after" tenderplan set b.xml x --clear ''
@@ -123,7 +123,7 @@ case " $(echo $templates) " in
 *) echo "tenderplan templates does not list pa2023-open" >&2; exit 1 ;;
 esac
 expect "$templates" tenderplan new ''
-expect "pa2023-open pa2023-competitive-flexible" tenderplan new pa2023
+expect "pa2023-open pa2023-competitive-flexible pa2023-direct-award pa2023-call-off" tenderplan new pa2023
 expect "$templates" tenderplan new --region uk '' # "uk" is --region's value
 expect "" tenderplan new pa2023-open '' # one template only
 

@@ -15,6 +15,11 @@ Rules recomputed (read in the legislation, cited in docs/legal-research.md):
   PA 2023 s.51(2): eight working days beginning with the day the contract
     award notice is published; s.123: a working day is not a Saturday,
     Sunday or a bank holiday in any part of the United Kingdom.
+  PSR 2023 reg 12(2), (9): begins on the day after the notice of intention
+    is published and ends at midnight at the end of the 8th working day
+    after that day; reg 12(12): a working day is not a Saturday, Sunday,
+    Christmas Day, Good Friday, the first Monday in May or a bank holiday
+    in England (the england-and-wales list plus the first Monday in May).
   PCR 2015 reg 87(2) / PCR 2006 reg 32A(2): ends at midnight at the end of
     the 10th day after sending; reg 2(4) / reg 32A(6): a last day that is
     not a working day runs on to the next working day of the authority's
@@ -44,7 +49,15 @@ def load(holiday_dir):
                 s.add(datetime.date.fromisoformat(line.split("\t")[0]))
         days[region] = s
     days["uk"] = days["england-and-wales"] | days["scotland"] | days["northern-ireland"]
+    days["psr"] = days["england-and-wales"] | {first_monday_in_may(y) for y in range(1972, 2031)}
     return days
+
+
+def first_monday_in_may(year):
+    d = datetime.date(year, 5, 1)
+    while d.weekday() != 0:
+        d += datetime.timedelta(1)
+    return d
 
 
 def working(holidays, d):
@@ -62,11 +75,21 @@ def statute_region(regime, jurisdiction):
         return "uk"
     if regime == "pcsr2015":
         return "scotland"
+    if regime == "psr2023":
+        return "psr"
     return jurisdiction
 
 
 def standstill_last_day(days, regime, jurisdiction, sent):
     hol = days[statute_region(regime, jurisdiction)]
+    if regime == "psr2023":
+        # the 8th working day strictly after sent + 1
+        d, n = sent + datetime.timedelta(1), 0
+        while n < 8:
+            d += datetime.timedelta(1)
+            if working(hol, d):
+                n += 1
+        return d
     if regime == "pa2023":
         d, n = sent, 0
         while True:

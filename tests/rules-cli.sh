@@ -47,3 +47,57 @@ status=0
 grep -q '^error regime.not-in-jurisdiction' "$dir/out"
 grep -q 'pcsr2015' "$dir/out"
 grep -q '^regime: pcsr2015;' "$dir/out"
+
+# PSR 2023 (#14): reg 12(2) "begins on the day after the day a notice of
+# intention ... is published"; reg 12(9) "ends at midnight at the end of
+# the 8th working day after the day the standstill period began". Published
+# Mon 2 Jun 2025: begins Tue 3 Jun, ends Fri 13 Jun (hand count:
+# docs/legal-research.md §7.4).
+"$cli" standstill --regime psr2023 --sent 2025-06-02 >"$dir/out"
+grep -q '^first-day: 2025-06-03$' "$dir/out"
+grep -q '^last-day: 2025-06-13$' "$dir/out"
+grep -q '^earliest-contract: 2025-06-14$' "$dir/out"
+grep -q '^representations-until: 2025-06-13$' "$dir/out"
+grep -q '^working-days-of: england-and-wales$' "$dir/out"
+# reg 12(10)(a)(v): "no fewer than 5 working days since" the last further
+# decision, told Wed 18 Jun: Thu 19, Fri 20, Mon 23, Tue 24, Wed 25 Jun.
+"$cli" standstill --regime psr2023 --sent 2025-06-02 \
+	--further-decision 2025-06-18 >"$dir/out"
+grep -q '^last-day: 2025-06-25$' "$dir/out"
+"$cli" standstill --regime psr2023 --sent 2025-06-02 --representations \
+	>"$dir/out"
+grep -q '^open-ended: yes' "$dir/out"
+# PCR 2015 reg 87(5), mixed means: e-mails and letters Mon 2 Jun 2025,
+# letters received Wed 4 Jun: latest of Thu 12 Jun and the earlier of Tue
+# 17 / Sat 14 Jun, so Sat 14 Jun, rolled by reg 2(4) to Mon 16 Jun.
+"$cli" standstill --regime pcr2015 --notice mixed --sent 2025-06-02 \
+	--sent-other 2025-06-02 --received 2025-06-04 >"$dir/out"
+grep -q '^last-day: 2025-06-16$' "$dir/out"
+status=0
+"$cli" standstill --regime pcr2015 --notice mixed --sent 2025-06-02 \
+	>/dev/null 2>"$dir/err" || status=$?
+[ "$status" -eq 2 ] && grep -q -- '--sent-other' "$dir/err"
+# PCR 2015 reg 99(3)(c): "at least 10 days beginning with the day after"
+# the voluntary transparency notice: published Mon 2 Jun 2025, Thu 12 Jun.
+"$cli" standstill --regime pcr2015 --vtn --sent 2025-06-02 >"$dir/out"
+grep -q '^last-day: 2025-06-12$' "$dir/out"
+# PA 2023 s.51(1)(b): a later end stated in the contract award notice.
+"$cli" standstill --regime pa2023 --sent 2025-06-10 --stated-end 2025-06-20 \
+	>"$dir/out"
+grep -q '^last-day: 2025-06-20$' "$dir/out"
+"$cli" standstill --regime pa2023 --exempt --sent 2025-06-10 >"$dir/out"
+grep -q '^mandatory: no' "$dir/out"
+grep -q '^last-day: 2025-06-19$' "$dir/out"
+
+# `tenderplan templates` lists the new procedures with their regime.
+"$cli" templates >"$dir/out"
+grep -q '^psr2023-competitive	psr2023	' "$dir/out"
+grep -q '^psr2023-direct-award-c	psr2023	' "$dir/out"
+grep -q '^pa2023-direct-award	pa2023	' "$dir/out"
+grep -q '^pa2023-call-off	pa2023	' "$dir/out"
+# A PSR template is for England only (PSR 2023 reg 1(2)).
+status=0
+"$cli" new psr2023-competitive --start 2025-06-02 --region scotland \
+	>/dev/null 2>"$dir/err" || status=$?
+[ "$status" -eq 2 ] || { echo "psr in Scotland: exit $status" >&2; exit 1; }
+grep -q 'England only' "$dir/err"

@@ -919,6 +919,40 @@ allocation_failures(void **state)
 	tp_calendar_free(cal);
 }
 
+/* Holiday and closure names reach MSPDI, SVG, HTML and terminals: text
+ * only (#9). */
+static void
+names_are_text(void **state)
+{
+	struct tp_calendar_builder *b = NULL;
+	struct tp_error err;
+
+	(void)state;
+	assert_int_equal(tp_calendar_builder_new(&b, &err), TP_OK);
+	assert_int_equal(tp_calendar_builder_add_holiday(b, TP_DATE(2025, 6, 2),
+							 "Staff\x85"
+							 "day",
+							 &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "not UTF-8 (0x85)"));
+	assert_int_equal(tp_calendar_builder_add_holiday(b, TP_DATE(2025, 6, 2),
+							 "Staff\xc2\x85"
+							 "day",
+							 &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "control character (U+0085)"));
+	assert_int_equal(tp_calendar_builder_add_closure(
+				 b, TP_DATE(2025, 12, 24),
+				 TP_DATE(2025, 12, 31), "Shut\ndown", &err),
+			 TP_ERR_INVALID);
+	assert_int_equal(
+		tp_calendar_builder_add_closure(
+			b, TP_DATE(2025, 12, 24), TP_DATE(2025, 12, 31),
+			"Christmas shutdown \xe2\x80\x94 all sites", &err),
+		TP_OK);
+	tp_calendar_builder_free(b);
+}
+
 int
 main(void)
 {
@@ -946,6 +980,7 @@ main(void)
 		cmocka_unit_test(regions_differ),
 		cmocka_unit_test(matches_naive_reference),
 		cmocka_unit_test(allocation_failures),
+		cmocka_unit_test(names_are_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -144,7 +144,7 @@ templates_lists_all(void **state)
 	expect_status(&r, 0);
 	for (const char *p = r.out; *p; p++)
 		lines += *p == '\n';
-	assert_int_equal(lines, 11);
+	assert_int_equal(lines, 15);
 	/* id, a tab, the regime, a tab, a description */
 	assert_true(!strncmp(r.out,
 			     "pcr2015-open\tpcr2015\tPCR 2015 open procedure",
@@ -154,6 +154,11 @@ templates_lists_all(void **state)
 	expect_in(r.out, "\npa2023-competitive-flexible\t");
 	expect_in(r.out, "\npcr2006-part-b\t");
 	expect_in(r.out, "\nframework-call-off\t");
+	/* #14: the new procedures with their regime */
+	expect_in(r.out, "\npsr2023-competitive\tpsr2023\t");
+	expect_in(r.out, "\npsr2023-direct-award-c\tpsr2023\t");
+	expect_in(r.out, "\npa2023-direct-award\tpa2023\t");
+	expect_in(r.out, "\npa2023-call-off\tpa2023\t");
 	assert_string_equal(r.err, "");
 	run_free(&r);
 }

@@ -72,7 +72,8 @@ csv_quotes_doubled(void **state)
 	tp_plan_set_calendar(p, f.cal);
 	assert_int_equal(tp_plan_set_start_date(p, TP_DATE(2012, 6, 25), NULL),
 			 TP_OK);
-	assert_int_equal(tp_plan_add_stage(p, "a", "The \"big\" one\nline",
+	/* A line break in a name is refused (#9), so quote and comma. */
+	assert_int_equal(tp_plan_add_stage(p, "a", "The \"big\" one, again",
 					   TP_STAGE_CUSTOM, 2,
 					   TP_UNIT_WORKING_DAYS, NULL, NULL),
 			 TP_OK);
@@ -85,7 +86,7 @@ csv_quotes_doubled(void **state)
 			 TP_OK);
 	/* no plan id: empty first field; Mon 25 + 2 working days: Tue 26 Jun */
 	assert_non_null(strstr(
-		buf, "\r\n,a,\"The \"\"big\"\" one\nline\",custom,period,"
+		buf, "\r\n,a,\"The \"\"big\"\" one, again\",custom,period,"
 		     "2012-06-25,2012-06-26,,"));
 	free(buf);
 	tp_schedule_free(s);
@@ -190,6 +191,54 @@ allocation_failures(void **state)
 	fixture_free(&f);
 }
 
+/* Text in the options reaches XML, HTML and terminals: a title (the
+ * program's --title) or a finding with control characters or bytes that
+ * are not UTF-8 is refused by every writer, before anything is written
+ * (#9). */
+static void
+bad_option_text_refused(void **state)
+{
+	static const char *const bad[] = {"A\x1b[31mB", "caf\xe9", "two\nlines",
+					  "\xc2\x9b"};
+	struct fixture f;
+	struct tp_export_options opt;
+	struct tp_export_finding fnd = {"warning", "x.y", NULL,
+					NULL,      NULL,  "ok"};
+	struct tp_error err;
+	char *buf = NULL;
+
+	(void)state;
+	assert_int_equal(fixture_thurrock(&f, NULL), 0);
+	for (int fmt = TP_EXPORT_ICS; fmt <= TP_EXPORT_OCDS; fmt++)
+		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			tp_export_options_init(&opt);
+			opt.title = bad[i];
+			assert_int_equal(
+				tp_export_to_buffer((enum tp_export_format)fmt,
+						    f.plan, f.sched, &opt, &buf,
+						    NULL, &err),
+				TP_ERR_INVALID);
+			assert_null(buf);
+			assert_non_null(strstr(err.message, "the title has"));
+			tp_export_options_init(&opt);
+			fnd.message = bad[i];
+			opt.findings = &fnd;
+			opt.n_findings = 1;
+			assert_int_equal(
+				tp_export_to_buffer((enum tp_export_format)fmt,
+						    f.plan, f.sched, &opt, &buf,
+						    NULL, &err),
+				TP_ERR_INVALID);
+			assert_non_null(
+				strstr(err.message, "message of finding 1"));
+		}
+	/* Accepted text still exports, quotes and all. */
+	tp_export_options_init(&opt);
+	opt.title = "Thurrock \"care\" & <support> \xe2\x80\x94 2012";
+	free(export(TP_EXPORT_HTML, &f, &opt));
+	fixture_free(&f);
+}
+
 int
 main(void)
 {
@@ -199,6 +248,7 @@ main(void)
 		cmocka_unit_test(text_grid),
 		cmocka_unit_test(one_milestone_plan),
 		cmocka_unit_test(allocation_failures),
+		cmocka_unit_test(bad_option_text_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

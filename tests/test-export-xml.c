@@ -36,7 +36,8 @@ validate(const char *buf, size_t len)
 {
 	xmlSchemaPtr schema = load_schema();
 	assert_non_null(schema);
-	xmlDocPtr doc = xmlReadMemory(buf, (int)len, "schedule.xml", NULL, 0);
+	xmlDocPtr doc = xmlReadMemory(buf, (int)len, "schedule.xml", NULL,
+				      XML_PARSE_NONET);
 	assert_non_null(doc);
 	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
 	int rc = xmlSchemaValidateDoc(vc, doc);
@@ -55,7 +56,8 @@ export_xml(const struct fixture *f, const struct tp_export_options *opt)
 					     opt, &buf, &len, NULL),
 			 TP_OK);
 	assert_int_equal(validate(buf, len), 0);
-	xmlDocPtr doc = xmlReadMemory(buf, (int)len, "schedule.xml", NULL, 0);
+	xmlDocPtr doc = xmlReadMemory(buf, (int)len, "schedule.xml", NULL,
+				      XML_PARSE_NONET);
 	free(buf);
 	assert_non_null(doc);
 	return doc;

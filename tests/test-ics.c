@@ -8,6 +8,7 @@
  * were checked with Python's datetime. Each bad-<case>/ directory holds an
  * input.ics and expected-error.txt: the line, the status code and a part of
  * the message, all worked out by reading the numbered input (cat -n). */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -215,6 +216,69 @@ replace_keeps_christmas_and_good_friday(void **state)
 	tp_calendar_free(cal);
 }
 
+/* Replace mode with a recurring export: the yearly rules run to the end of
+ * the builder's range, so every year 2020-2030 takes the file's days. The
+ * file has no Easter Monday for 2026 (6 April) and no substitute for
+ * Boxing Day 2026 (Sat 26 Dec; the region's substitute is Mon 28 Dec):
+ * both work. Good Friday 2026 (3 April) stays off whatever the file says.
+ * Dates from the gov.uk table in ../shared/reference/uk-bank-holidays.md. */
+static void
+replace_with_recurring_export(void **state)
+{
+	struct tp_calendar_builder *b =
+		builder(TP_REGION_ENGLAND_AND_WALES, 2020, 2030);
+	struct tp_calendar *cal;
+
+	(void)state;
+	load(b, "good-outlook-recurring/input.ics", TP_ICS_REPLACE);
+	cal = build(b);
+	assert_true(working(cal, D(2026, 4, 6)));
+	assert_true(working(cal, D(2026, 12, 28)));
+	assert_false(working(cal, D(2026, 4, 3)));
+	assert_false(working(cal, D(2026, 5, 4))); /* the file's Early May */
+	assert_string_equal(holiday(cal, D(2026, 5, 4))->name,
+			    "Early May bank holiday");
+	assert_true(working(cal, D(2020, 5, 4)));  /* moved to Fri 8 May */
+	assert_false(working(cal, D(2020, 5, 8)));
+	tp_calendar_free(cal);
+}
+
+/* A series that starts after the builder's years, or ends before them,
+ * gives it no day and is no error; a single event there is (bad-too-early).
+ * Mon 5 May 2025 is the first Monday of May 2025 (Python). */
+static void
+series_outside_the_range(void **state)
+{
+	static const char text[] =
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20350507\n"
+		"RRULE:FREQ=YEARLY;BYDAY=1MO;BYMONTH=5\nEND:VEVENT\n"
+		"BEGIN:VEVENT\nDTSTART;VALUE=DATE:20100503\n"
+		"RRULE:FREQ=YEARLY;BYDAY=1MO;BYMONTH=5;COUNT=3\nEND:VEVENT\n"
+		"BEGIN:VEVENT\nDTSTART;VALUE=DATE:20150504\n"
+		"RRULE:FREQ=YEARLY;BYDAY=1MO;BYMONTH=5\nSUMMARY:Early May\n"
+		"END:VEVENT\nEND:VCALENDAR\n";
+	struct tp_calendar_builder *b = builder(TP_REGION_NONE, 2020, 2030);
+	struct tp_calendar *cal;
+	struct tp_error err;
+	int n;
+
+	(void)state;
+	if (tp_calendar_builder_load_ics_data(b, text, sizeof(text) - 1, NULL,
+					      TP_ICS_ADD, &err))
+		fail_msg("%s", err.message);
+	cal = build(b);
+	assert_false(working(cal, D(2025, 5, 5)));
+	assert_string_equal(holiday(cal, D(2025, 5, 5))->name, "Early May");
+	/* Only the third series lands: one day in each of 2020-2030. */
+	n = 0;
+	for (int32_t d = D(2020, 1, 1).day; d <= D(2030, 12, 31).day; d++) {
+		const struct tp_holiday *h = holiday(cal, (struct tp_date){d});
+		n += h && h->kind == TP_HOLIDAY_IMPORTED;
+	}
+	assert_int_equal(n, 11);
+	tp_calendar_free(cal);
+}
+
 static void
 add_keeps_region_days(void **state)
 {
@@ -264,17 +328,6 @@ several_calendars_and_no_summary(void **state)
 
 /* ---- broken files ------------------------------------------------------- */
 
-static const char *const bad_cases[] = {
-	"not-ical",   "empty",
-	"vcard",      "no-events",
-	"bad-month",  "bad-dtstart",
-	"timed",      "timed-dtend",
-	"truncated",  "mismatched-end",
-	"no-dtstart", "dtend-before",
-	"too-early",  "unsupported-year",
-	"too-long",   "after-end",
-};
-
 static void
 check_bad_case(const char *name)
 {
@@ -314,12 +367,142 @@ check_bad_case(const char *name)
 	tp_calendar_free(cal);
 }
 
+/* The names of the case directories "<prefix>-*" under tests/data/ics,
+ * sorted, so that every case checked in is run. */
+static size_t
+list_cases(const char *prefix, char names[][64], size_t max)
+{
+	char dir[4096];
+	size_t n = 0, k = strlen(prefix);
+	struct dirent *e;
+	DIR *d;
+
+	data_path(dir, sizeof(dir), "");
+	assert_non_null(d = opendir(dir));
+	while ((e = readdir(d)))
+		if (!strncmp(e->d_name, prefix, k) && e->d_name[k] == '-' &&
+		    strlen(e->d_name) < 64 && n < max)
+			strcpy(names[n++], e->d_name + k + 1);
+	closedir(d);
+	qsort(names, n, sizeof(names[0]),
+	      (int (*)(const void *, const void *))strcmp);
+	return n;
+}
+
 static void
 broken_files(void **state)
 {
+	char names[128][64];
+	size_t n = list_cases("bad", names, 128);
+
 	(void)state;
-	for (size_t i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++)
-		check_bad_case(bad_cases[i]);
+	assert_true(n >= 40);
+	for (size_t i = 0; i < n; i++)
+		check_bad_case(names[i]);
+	print_message("# %zu broken files refused as expected\n", n);
+}
+
+/* good-<case>/input.ics read into a calendar without region holidays
+ * gives exactly the days of expected.txt ("# range FROM TO", then
+ * "YYYY-MM-DD<TAB>name" lines from tests/ics-reference.py, an independent
+ * reading with python3-icalendar and python3-dateutil). */
+static void
+check_good_case(const char *name)
+{
+	char rel[128], path[4096], line[512], got[512];
+	int from = 0, to = 0, lines = 0;
+	struct tp_calendar_builder *b;
+	struct tp_calendar *cal;
+	struct tp_error err;
+	FILE *f;
+	int32_t d;
+
+	snprintf(rel, sizeof(rel), "good-%s/expected.txt", name);
+	data_path(path, sizeof(path), rel);
+	assert_non_null(f = fopen(path, "r"));
+	assert_non_null(fgets(line, sizeof(line), f));
+	assert_int_equal(sscanf(line, "# range %d %d", &from, &to), 2);
+	b = builder(TP_REGION_NONE, from, to);
+	snprintf(rel, sizeof(rel), "good-%s/input.ics", name);
+	data_path(path, sizeof(path), rel);
+	if (tp_calendar_builder_load_ics(b, path, TP_ICS_ADD, &err))
+		fail_msg("%s: %s", name, err.message);
+	cal = build(b);
+	d = D(from, 1, 1).day;
+	while (fgets(line, sizeof(line), f)) {
+		const struct tp_holiday *h = NULL;
+		char date[TP_DATE_STRLEN];
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '#')
+			continue;
+		/* No imported holiday before the expected one. */
+		for (;; d++) {
+			h = holiday(cal, (struct tp_date){d});
+			if (h && h->kind == TP_HOLIDAY_IMPORTED)
+				break;
+			assert_true(d < D(to, 12, 31).day);
+		}
+		snprintf(got, sizeof(got), "%s\t%s",
+			 tp_date_format((struct tp_date){d}, date), h->name);
+		if (strcmp(got, line))
+			fail_msg("%s: got '%s', want '%s'", name, got, line);
+		d++;
+		lines++;
+	}
+	fclose(f);
+	for (; d <= D(to, 12, 31).day; d++) {
+		const struct tp_holiday *h = holiday(cal, (struct tp_date){d});
+		if (h && h->kind == TP_HOLIDAY_IMPORTED)
+			fail_msg("%s: an extra holiday on day %d", name,
+				 (int)d);
+	}
+	assert_true(lines > 0);
+	tp_calendar_free(cal);
+}
+
+static void
+good_files(void **state)
+{
+	char names[64][64];
+	size_t n = list_cases("good", names, 64);
+
+	(void)state;
+	assert_true(n >= 3);
+	for (size_t i = 0; i < n; i++)
+		check_good_case(names[i]);
+}
+
+/* gov.uk's files for Scotland and Northern Ireland (2019-2027, written in
+ * gov.uk's shape from the gov.uk tables in tests/data/holidays/) agree with
+ * the built-in calendars on every day. */
+static void
+gov_uk_regions(void **state)
+{
+	static const struct {
+		const char *file;
+		enum tp_region region;
+	} cases[] = {{"scotland.ics", TP_REGION_SCOTLAND},
+		     {"northern-ireland.ics", TP_REGION_NORTHERN_IRELAND},
+		     {"england-and-wales.ics", TP_REGION_ENGLAND_AND_WALES}};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int first = i < 2 ? 2019 : 2025, last = i < 2 ? 2027 : 2026;
+		struct tp_calendar_builder *b =
+			builder(TP_REGION_NONE, first, last);
+		struct tp_calendar *cal, *region = NULL;
+		load(b, cases[i].file, TP_ICS_ADD);
+		cal = build(b);
+		assert_int_equal(
+			tp_calendar_new_region(cases[i].region, &region, NULL),
+			TP_OK);
+		for (int32_t d = D(first, 1, 1).day; d <= D(last, 12, 31).day;
+		     d++)
+			assert_int_equal(working(cal, (struct tp_date){d}),
+					 working(region, (struct tp_date){d}));
+		tp_calendar_free(region);
+		tp_calendar_free(cal);
+	}
 }
 
 static void
@@ -414,7 +597,11 @@ main(void)
 		cmocka_unit_test(replace_keeps_christmas_and_good_friday),
 		cmocka_unit_test(add_keeps_region_days),
 		cmocka_unit_test(several_calendars_and_no_summary),
+		cmocka_unit_test(replace_with_recurring_export),
+		cmocka_unit_test(series_outside_the_range),
 		cmocka_unit_test(broken_files),
+		cmocka_unit_test(good_files),
+		cmocka_unit_test(gov_uk_regions),
 		cmocka_unit_test(other_input_errors),
 		cmocka_unit_test(allocation_failures),
 	};

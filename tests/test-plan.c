@@ -14,7 +14,8 @@
 
 #include <tenderplan/tenderplan.h>
 
-
+#include "plan-private.h"
+#include "siphash-private.h"
 
 static struct tp_plan *
 plan_new(void)
@@ -51,6 +52,12 @@ kind_names_round_trip(void **state)
 					    "tupe-deadline",
 					    "mobilisation",
 					    "contract-start",
+					    "prior-notice",
+					    "transparency-notice",
+					    "award-notice",
+					    "further-decision",
+					    "provider-identification",
+					    "clarification-response",
 					    "committee-report",
 					    "call-in"};
 	enum tp_stage_kind k;
@@ -62,7 +69,7 @@ kind_names_round_trip(void **state)
 				 TP_OK);
 		assert_int_equal(k, i);
 	}
-	assert_null(tp_stage_kind_name((enum tp_stage_kind)25));
+	assert_null(tp_stage_kind_name((enum tp_stage_kind)31));
 	assert_null(tp_stage_kind_name((enum tp_stage_kind) - 1));
 	assert_int_equal(tp_stage_kind_from_name("tender", &k, &err),
 			 TP_ERR_INVALID);
@@ -439,6 +446,111 @@ allocation_failures(void **state)
 	tp_calendar_free(cal);
 }
 
+/* Text entering a plan is UTF-8 without control characters (#9); notes
+ * may hold tabs and line breaks. The error names the stage. */
+static void
+text_is_checked(void **state)
+{
+	struct tp_plan *p = plan_new();
+	struct tp_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(tp_plan_set_name(p, "caf\xc3\xa9", &err), TP_OK);
+	assert_int_equal(tp_plan_set_name(p, "caf\xe9", &err), TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "not UTF-8 (0xE9) at byte 4"));
+	assert_string_equal(tp_plan_name(p), "caf\xc3\xa9"); /* unchanged */
+	assert_int_equal(tp_plan_add_stage(p, "itt", "Issue\x1b[2J",
+					   TP_STAGE_ITT_ISSUE, 0,
+					   TP_UNIT_WORKING_DAYS, NULL, &err),
+			 TP_ERR_INVALID);
+	assert_string_equal(err.stage, "itt");
+	assert_int_equal(tp_plan_stage_count(p), 0);
+	assert_int_equal(tp_plan_add_stage(p, "itt", "Issue",
+					   TP_STAGE_ITT_ISSUE, 0,
+					   TP_UNIT_WORKING_DAYS, &i, &err),
+			 TP_OK);
+	assert_int_equal(tp_plan_set_stage_name(p, i, "a\nb", &err),
+			 TP_ERR_INVALID);
+	assert_int_equal(tp_plan_set_stage_owner(p, i, "Team\tA", &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "the owner of stage 'itt'"));
+	assert_int_equal(
+		tp_plan_set_stage_notes(p, i, "Line 1\n\tLine 2\r\n", &err),
+		TP_OK);
+	assert_int_equal(tp_plan_set_stage_notes(p, i, "bell\a", &err),
+			 TP_ERR_INVALID);
+	assert_string_equal(tp_plan_stage_notes(p, i), "Line 1\n\tLine 2\r\n");
+	tp_plan_free(p);
+}
+
+/* SipHash against published outputs: SipHash-2-4 from the paper and the
+ * reference implementation's vectors (key 00..0f, message 00 01 02 ...);
+ * SipHash-1-3 from OpenSSL 3 ("openssl mac -macopt
+ * hexkey:000102030405060708090a0b0c0d0e0f -macopt size:8 -macopt
+ * c-rounds:1 -macopt d-rounds:3 SIPHASH", bytes read little-endian). */
+static void
+siphash_vectors(void **state)
+{
+	const uint64_t key[2] = {UINT64_C(0x0706050403020100),
+				 UINT64_C(0x0f0e0d0c0b0a0908)};
+	unsigned char msg[16];
+
+	(void)state;
+	for (int i = 0; i < 16; i++)
+		msg[i] = (unsigned char)i;
+	assert_true(tp_siphash(key, msg, 0, 2, 4) ==
+		    UINT64_C(0x726fdb47dd0e0e31));
+	assert_true(tp_siphash(key, msg, 1, 2, 4) ==
+		    UINT64_C(0x74f839c593dc67fd));
+	assert_true(tp_siphash(key, msg, 8, 2, 4) ==
+		    UINT64_C(0x93f5f5799a932462));
+	assert_true(tp_siphash(key, msg, 15, 2, 4) ==
+		    UINT64_C(0xa129ca6149be45e5));
+	assert_true(tp_siphash(key, msg, 0, 1, 3) ==
+		    UINT64_C(0xabac0158050fc4dc));
+	assert_true(tp_siphash(key, msg, 15, 1, 3) ==
+		    UINT64_C(0xd320d86d2a519956));
+	assert_true(tp_siphash(key, "award", 5, 1, 3) ==
+		    UINT64_C(0x6f678342138990cd));
+}
+
+/* Each plan draws its own key, and lookups and the order of stages do not
+ * depend on it: two plans with the same ids agree on every index. */
+static void
+stage_table_is_keyed(void **state)
+{
+	struct tp_plan *a = plan_new(), *b = plan_new();
+	char id[16];
+
+	(void)state;
+	assert_true(a->hash_key[0] != b->hash_key[0] ||
+		    a->hash_key[1] != b->hash_key[1]);
+	for (int i = 0; i < 5000; i++) {
+		snprintf(id, sizeof(id), "s%d", i * 7919 % 5000);
+		assert_int_equal(tp_plan_add_stage(a, id, NULL, TP_STAGE_CUSTOM,
+						   1, TP_UNIT_WORKING_DAYS,
+						   NULL, NULL),
+				 TP_OK);
+		assert_int_equal(tp_plan_add_stage(b, id, NULL, TP_STAGE_CUSTOM,
+						   1, TP_UNIT_WORKING_DAYS,
+						   NULL, NULL),
+				 TP_OK);
+	}
+	for (size_t i = 0; i < 5000; i++) {
+		size_t ia = 9999, ib = 9999;
+		assert_string_equal(tp_plan_stage_id(a, i),
+				    tp_plan_stage_id(b, i));
+		assert_true(tp_plan_find_stage(a, tp_plan_stage_id(a, i), &ia));
+		assert_true(tp_plan_find_stage(b, tp_plan_stage_id(a, i), &ib));
+		assert_int_equal(ia, i);
+		assert_int_equal(ib, i);
+	}
+	assert_false(tp_plan_find_stage(a, "s5000", NULL));
+	tp_plan_free(a);
+	tp_plan_free(b);
+}
+
 int
 main(void)
 {
@@ -451,6 +563,9 @@ main(void)
 		cmocka_unit_test(dependencies_and_constraints),
 		cmocka_unit_test(calendar_ownership),
 		cmocka_unit_test(allocation_failures),
+		cmocka_unit_test(siphash_vectors),
+		cmocka_unit_test(text_is_checked),
+		cmocka_unit_test(stage_table_is_keyed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

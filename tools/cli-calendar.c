@@ -205,9 +205,14 @@ cli_describe_day(struct tp_date d, const struct tp_day_info *info, char *buf,
 	const char *wd = day_names[tp_date_weekday(d)][1];
 	const struct tp_holiday *h = info->holiday;
 	const char *name = NULL;
+	char shown[256];
 
+	/* A holiday's name may come from a file: escaped for the terminal
+	 * (#9), as every other text this command prints comes from us. */
 	if (h)
-		name = h->name ? h->name : tp_holiday_kind_name(h->kind);
+		name = cli_escape(h->name ? h->name
+					  : tp_holiday_kind_name(h->kind),
+				  shown, sizeof(shown));
 	if (name && info->weekend)
 		snprintf(buf, size, "%s (%s)", name, wd);
 	else if (name)

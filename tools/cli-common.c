@@ -10,27 +10,82 @@
 #include <tenderplan/tp-plan-xml.h>
 
 #include "cli.h"
+#include "text-private.h"
 
+/* Characters that change how a terminal shows what follows: C0 and C1
+ * controls (escape sequences) and the bidirectional controls (text that
+ * reads differently from what it is, "Trojan Source"). */
+static bool
+hides_something(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x61c ||
+	       cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+char *
+cli_escape(const char *s, char *buf, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), o = 0;
+
+	if (size == 0)
+		return buf;
+	for (size_t i = 0; i < n && o + 1 < size;) {
+		char esc[16];
+		uint32_t cp = 0;
+		size_t len = tp_utf8_next(p + i, n - i, &cp), k;
+
+		if (len == 0)
+			snprintf(esc, sizeof(esc), "\\x%02x", p[i]);
+		else if (hides_something(cp))
+			snprintf(esc, sizeof(esc),
+				 cp < 0x80 ? "\\x%02x" : "\\u%04x",
+				 (unsigned)cp);
+		else
+			esc[0] = '\0';
+		if (!esc[0]) {
+			if (o + len >= size)
+				break;
+			memcpy(buf + o, p + i, len);
+			o += len;
+		} else {
+			k = strlen(esc);
+			if (o + k >= size)
+				break;
+			memcpy(buf + o, esc, k);
+			o += k;
+		}
+		i += len ? len : 1;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* Messages quote what the user gave (arguments, file names, text from
+ * files): escaped, so that none of it can drive the terminal (#9). */
 int
 cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+	char msg[1024], shown[4096];
 	va_list ap;
 
-	fprintf(stderr, "tenderplan %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " (see 'tenderplan %s --help')\n", cmd);
+	fprintf(stderr, "tenderplan %s: %s (see 'tenderplan %s --help')\n", cmd,
+		cli_escape(msg, shown, sizeof(shown)), cmd);
 	return CLI_EXIT_USAGE;
 }
 
 int
 cli_lib_error(const struct tp_error *err)
 {
-	char buf[1024];
+	char buf[1024], shown[4096];
 
+	tp_error_format(err, buf, sizeof(buf));
 	fprintf(stderr, "tenderplan: %s\n",
-		tp_error_format(err, buf, sizeof(buf)));
+		cli_escape(buf, shown, sizeof(shown)));
 	return err->code == TP_ERR_NOMEM ? CLI_EXIT_FAIL : CLI_EXIT_USAGE;
 }
 

@@ -24,6 +24,11 @@ enum cli_exit {
  * line on stderr. @return CLI_EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) TP_PRINTF(2, 3);
 
+/* Copy @p s into @p buf (@p size bytes, always NUL-terminated) for a
+ * terminal: control characters, bidirectional controls and bytes that are
+ * not UTF-8 become \\xNN or \\uNNNN; the rest is copied. @return @p buf. */
+char *cli_escape(const char *s, char *buf, size_t size);
+
 /* Print "tenderplan: " and tp_error_format(@p err) as one line on stderr.
  * @return the exit status for err->code. */
 int cli_lib_error(const struct tp_error *err);

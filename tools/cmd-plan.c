@@ -17,8 +17,8 @@ static const char templates_usage[] =
 	"Usage: tenderplan templates\n"
 	"\n"
 	"List the built-in procedure templates, one per line: the id, a tab,\n"
-	"the regime (pcr2006, pcr2015, pcsr2015, pa2023 or none), a tab, a\n"
-	"description. Use an id with 'tenderplan new'.\n";
+	"the regime (pcr2006, pcr2015, pcsr2015, pa2023, psr2023 or none), a\n"
+	"tab, a description. Use an id with 'tenderplan new'.\n";
 
 int
 cli_cmd_templates(int argc, char **argv)

@@ -87,9 +87,12 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr,
-		"tenderplan: unknown command '%s' (see 'tenderplan "
-		"--help')\n",
-		argv[1]);
+	{
+		char shown[512];
+		fprintf(stderr,
+			"tenderplan: unknown command '%s' (see 'tenderplan "
+			"--help')\n",
+			cli_escape(argv[1], shown, sizeof(shown)));
+	}
 	return CLI_EXIT_USAGE;
 }

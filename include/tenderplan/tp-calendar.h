@@ -91,8 +91,10 @@ enum tp_ics_mode {
 	/** add the file's days to the region's */
 	TP_ICS_ADD = 0,
 	/** drop the region's holidays in the years the file covers (its first
-	 * to its last event) and use the file's instead; Christmas Day and Good
-	 * Friday stay non-working days whatever the file says */
+	 * to its last date within the builder's range: a recurring event
+	 * without COUNT or UNTIL covers every year to the end of the range)
+	 * and use the file's instead; Christmas Day and Good Friday stay
+	 * non-working days whatever the file says */
 	TP_ICS_REPLACE = 1,
 };
 
@@ -191,8 +193,10 @@ TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_builder_set_range(struct tp_calendar_builder *b, int from_year,
 			      int to_year, struct tp_error *err);
 
-/** Add one non-working day. @p name is copied; NULL means "extra holiday".
- * Days outside the range built later are ignored. */
+/** Add one non-working day. @p name is copied; NULL means "extra holiday";
+ * it must be UTF-8 text without control characters, on one line
+ * (TP_ERR_INVALID otherwise). Days outside the range built later are
+ * ignored. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_builder_add_holiday(struct tp_calendar_builder *b,
 				struct tp_date date, const char *name,
@@ -201,7 +205,8 @@ tp_calendar_builder_add_holiday(struct tp_calendar_builder *b,
 /**
  * Add a closure: every day from @p first to @p last inclusive is a
  * non-working day (e.g. an office's Christmas shutdown). @p name is copied;
- * NULL means "closure". @p last before @p first is TP_ERR_INVALID.
+ * NULL means "closure"; text as for tp_calendar_builder_add_holiday().
+ * @p last before @p first is TP_ERR_INVALID.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_builder_add_closure(struct tp_calendar_builder *b,
@@ -209,16 +214,34 @@ tp_calendar_builder_add_closure(struct tp_calendar_builder *b,
 				const char *name, struct tp_error *err);
 
 /**
- * Read holidays from the iCalendar file at @p path: every VEVENT with an
- * all-day DTSTART (VALUE=DATE) gives one holiday per day up to its DTEND
- * (exclusive; a missing or equal DTEND means one day), named by its SUMMARY.
- * This is the shape of the per-region files gov.uk publishes. Duplicate days
- * are merged. A file that is not iCalendar, or has no usable event, is
- * TP_ERR_PARSE with @c source and, where known, @c line set. So is an event
- * with a time of day, a date that does not exist, a day outside the
- * builder's range (tp_calendar_builder_set_range() comes first), or one
- * longer than 366 days; a file over 16 MiB is refused. A file that cannot
- * be opened or read is TP_ERR_IO. On any error the builder is unchanged.
+ * Read holidays from the iCalendar file at @p path (RFC 5545), as a
+ * calendar app reads it: every VEVENT with an all-day DTSTART (VALUE=DATE)
+ * gives one holiday per day up to its DTEND (exclusive; a missing or equal
+ * DTEND means one day) or for its DURATION, named by its SUMMARY, on each
+ * date of its recurrence set within the builder's years: DTSTART, the
+ * dates of its RRULE (expanded with libical's recurrence iterator) and its
+ * RDATEs, less its EXDATEs (an EXDATE of DTSTART removes it). An event
+ * with STATUS:CANCELLED gives no days; one with a RECURRENCE-ID replaces
+ * (or, cancelled, removes) that date of the series with its UID; two
+ * events with one UID and the same dates count once. This covers the
+ * per-region files gov.uk publishes and the exports of Outlook, Google
+ * and Apple calendars. Duplicate days are merged.
+ *
+ * TP_ERR_PARSE with @c source and @c line set, and the builder unchanged,
+ * for: a file that is not iCalendar or has no usable event; text that is
+ * not UTF-8 or holds control characters; a SUMMARY that is not one line
+ * or is longer than 256 bytes;
+ * an event with a time of day, a date that does not exist, a single event
+ * outside the builder's range (tp_calendar_builder_set_range() comes
+ * first) or longer than 366 days; what RFC 5545 leaves undefined or this
+ * reader does not follow (two DTSTARTs or DTENDs in one event, DTEND with
+ * DURATION, a DTSTART its own RRULE does not give, a rule repeating within
+ * a day, two events with one UID and other dates, RANGE=THISANDFUTURE,
+ * METHOD:CANCEL); and, to bound the work, a file over 16 MiB, a line over
+ * 1 MiB unfolded, components nested more than 16 deep, more than 50,000
+ * events, 250,000 date, name and rule properties or 100,000 dates, or more
+ * than 100 yearly RRULEs (a monthly, weekly or daily one counts as 50). A file that cannot be opened or read,
+ * or a directory, is TP_ERR_IO. Nothing is printed.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_calendar_builder_load_ics(struct tp_calendar_builder *b, const char *path,

@@ -18,7 +18,16 @@
  *   (Procurement Act 2023) are sent on the finish of the
  *   "intention-to-award" stage; the contract is entered into at the start
  *   of the "award" and "contract-signature" stages;
- * - the transfer date for TUPE is the start of the "contract-start" stage.
+ * - the transfer date for TUPE is the start of the "contract-start" stage;
+ * - PSR 2023: the "advert" is the notice inviting offers or of intention
+ *   to follow the Most Suitable Provider Process (its day is the day of
+ *   submission, reg 10(5)); the notice of intention to award is published
+ *   on the finish of "intention-to-award" (reg 12(2)); "further-decision"
+ *   and "provider-identification" finish when providers are told and when
+ *   step 2 is complete;
+ * - the notices of #14 are published on the finish of "prior-notice",
+ *   "transparency-notice" and "award-notice"; the last clarification
+ *   answers on the finish of "clarification-response".
  *
  * Rule ids (stable; each test-checked both ways):
  *  regime.none, regime.out-of-period, regime.not-in-jurisdiction,
@@ -33,7 +42,21 @@
  *  continuity.cannot-meet, calendar.contract-start-non-working,
  *  calendar.constraint-non-working, practice.tender-over-holidays,
  *  plan.duplicate-milestone, plan.driven-by-fixed-date, schedule.unmet,
- *  today.latest-start-past, today.plan-past, today.actual-in-future.
+ *  today.latest-start-past, today.plan-past, today.actual-in-future;
+ *  for #14: authority.central-by-statute, authority.kind-mismatch,
+ *  regime.health-outside-psr, regime.not-modelled, cpv.missing,
+ *  cpv.qualified, cpv.not-listed-child, cpv.not-in-schedule,
+ *  cpv.check-digit, cpv.health-care, standstill.representations-window,
+ *  standstill.representations-open, standstill.not-before-date,
+ *  standstill.stated-later, standstill.stated-end-early,
+ *  psr.no-intention-notice, psr.msp-identification-early,
+ *  psr.award-notice-late, psr.award-notice-date, psr.no-existing-contract,
+ *  pa.transparency-missing, pa.transparency-after-award,
+ *  pa.award-notice-before-transparency, pa.no-award-notice,
+ *  pa.call-off-notice, pa.contract-details-late, pa.contract-details-date,
+ *  pa.ppn-not-qualifying, pa.ppn-unverified, pcr.vtn-contract-early,
+ *  pcr.vtn-optional, pcr.pin-window, pcr.pin-unverified,
+ *  pcr.late-information, pcr.award-notice-late, pcr.award-notice-date.
  *
  * Dates are the schedule's early dates, so for a tender under way the
  * rules are checked on what happened (tp_plan_set_stage_actual()): a
@@ -48,7 +71,8 @@
  * Statutory periods and standstills are counted on the statute's calendar,
  * whatever calendar the plan's stages use: the union of the UK's bank
  * holidays for PA 2023 (s.123), Scotland's for PCSR 2015 (reg 2(1)), the
- * jurisdiction's for PCR 2006 and PCR 2015.
+ * jurisdiction's for PCR 2006 and PCR 2015, England's (with Christmas Day,
+ * Good Friday and the first Monday in May) for PSR 2023 (reg 12(12)).
  *
  * Findings of one kind that can repeat across a large plan are grouped:
  * plan.duplicate-milestone gives one finding per set of stages that should

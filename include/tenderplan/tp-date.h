@@ -116,7 +116,9 @@ tp_date_parse(const char *text, long len, struct tp_date *out,
 
 /**
  * Write @p d as "YYYY-MM-DD" into @p buf, which must hold TP_DATE_STRLEN
- * bytes. @return @p buf.
+ * bytes. A date whose year is outside 0000 to 9999 (no function of the
+ * library returns one) is written with question marks in place of the
+ * digits, "????-??-??". @return @p buf.
  */
 TP_EXPORT char *
 tp_date_format(struct tp_date d, char buf[TP_DATE_STRLEN]);
@@ -129,7 +131,9 @@ tp_date_compare(struct tp_date a, struct tp_date b);
 TP_EXPORT bool
 tp_date_equal(struct tp_date a, struct tp_date b);
 
-/** Calendar days from @p a to @p b (b - a). */
+/** Calendar days from @p a to @p b (b - a), clamped to INT32_MIN and
+ * INT32_MAX when the difference of two arbitrary day numbers does not fit
+ * (it always fits for dates in the supported range). */
 TP_EXPORT int32_t
 tp_date_diff(struct tp_date a, struct tp_date b);
 

@@ -38,8 +38,9 @@ extern "C" {
 
 /** The namespace of version 1 of the plan format. */
 #define TP_PLAN_XML_NS "urn:tenderplan:plan:1"
-/** The schema's file name, looked up in TP_SCHEMA_DIR, the source tree's
- * data/ and the installed data directory, in that order. */
+/** The schema's file name, looked up in the directory $TP_SCHEMA_DIR, the
+ * installed data directory and the source tree's data/, in that order. It
+ * is read without network access and may not import other documents. */
 #define TP_PLAN_XML_SCHEMA "tenderplan-plan.xsd"
 /** Largest plan file read, in bytes (8 MiB). */
 #define TP_PLAN_XML_MAX_SIZE (8u * 1024u * 1024u)
@@ -176,7 +177,10 @@ tp_plan_doc_rules(const struct tp_plan_doc *doc);
 
 /** The file name of claim bit @p claim ("electronic-tenders"), or NULL.
  * Names: pin, urgency, electronic-tenders, electronic-notice,
- * documents-with-notice, agreed-period, preselected. */
+ * documents-with-notice, agreed-period, preselected, extreme-urgency,
+ * protect-life, private-utility, user-choice, dynamic-market,
+ * utilities-contract, voluntary-standstill, single-tenderer,
+ * representations, competition, urgent-award (enum tp_claim). */
 TP_EXPORT const char *tp_plan_claim_name(enum tp_claim claim);
 
 /** Parse a claim name; TP_ERR_INVALID listing the valid names otherwise. */
@@ -187,14 +191,18 @@ tp_plan_claim_from_name(const char *name, enum tp_claim *out,
 /* ---- reading and writing ----------------------------------------------- */
 
 /**
- * Read the plan file at @p path: at most TP_PLAN_XML_MAX_SIZE bytes, no
- * DOCTYPE, no network, validated against the schema, then checked (every
- * dependency names a stage, ids unique, dates valid, no cycle). Unless
+ * Read the plan file at @p path: at most TP_PLAN_XML_MAX_SIZE bytes of
+ * UTF-8, ASCII, ISO-8859-1/15, windows-1252 or UTF-16, no NUL character,
+ * no DOCTYPE, at most 64 attributes on an element, no network, validated
+ * against the schema, then checked (every dependency names a stage, ids
+ * unique, dates valid, text without control characters, no cycle). Unless
  * @p flags has TP_PLAN_READ_NO_CALENDAR the calendar is built (an
- * iCalendar path relative to the file's directory). Errors (TP_ERR_PARSE,
- * TP_ERR_INVALID, TP_ERR_CYCLE, TP_ERR_IO, TP_ERR_RANGE, TP_ERR_NOMEM) set
- * @c source to @p path and @c line to the line concerned. @p out is
- * written only on success.
+ * iCalendar path relative to the file's directory; with region "none" it
+ * covers 1900 to 2199). Errors (TP_ERR_PARSE, TP_ERR_INVALID,
+ * TP_ERR_CYCLE, TP_ERR_IO, TP_ERR_RANGE, TP_ERR_NOMEM) set @c source to
+ * @p path and @c line to the line concerned, except that an error in the
+ * iCalendar file names that file and its line. @p out is written only on
+ * success.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_doc_read_file(const char *path, unsigned flags,

@@ -66,13 +66,38 @@ enum tp_stage_kind {
 						employee-information deadline */
 	TP_STAGE_MOBILISATION = 21,          /**< "mobilisation": lead-in */
 	TP_STAGE_CONTRACT_START = 22,        /**< "contract-start" */
+	/** "prior-notice": a planned procurement notice (Procurement Act
+	 * 2023 s.15) or prior information notice (PCR 2015 reg 48), on its
+	 * finish. @since 0.1 */
+	TP_STAGE_PRIOR_NOTICE = 23,
+	/** "transparency-notice": published on its finish (Procurement Act
+	 * 2023 s.44; the voluntary transparency notice of PCR 2015 reg
+	 * 99(3)). @since 0.1 */
+	TP_STAGE_TRANSPARENCY_NOTICE = 24,
+	/** "award-notice": the notice after the contract is entered into,
+	 * on its finish (Procurement Act 2023 s.53 contract details notice;
+	 * PSR 2023 notice of the award, e.g. reg 11(16)-(17); PCR 2015 reg
+	 * 50 contract award notice). @since 0.1 */
+	TP_STAGE_AWARD_NOTICE = 25,
+	/** "further-decision": providers told of the last further decision
+	 * after representations, on its finish (PSR 2023 reg 12(4)(d),
+	 * (6)-(8)). @since 0.1 */
+	TP_STAGE_FURTHER_DECISION = 26,
+	/** "provider-identification": step 2 of the Most Suitable Provider
+	 * Process, completed on its finish (PSR 2023 reg 10(4)-(5)).
+	 * @since 0.1 */
+	TP_STAGE_PROVIDER_IDENTIFICATION = 27,
+	/** "clarification-response": the last answers to clarification
+	 * questions sent, on its finish (PCR 2015 reg 47(3)(a)).
+	 * @since 0.1 */
+	TP_STAGE_CLARIFICATION_RESPONSE = 28,
 	/** "committee-report": the deadline for reports to a meeting (the
 	 * plan derives one for a stage tied to a meeting series with report
-	 * days, tp-meeting.h) */
-	TP_STAGE_COMMITTEE_REPORT = 23,
+	 * days, tp-meeting.h) @since 0.1 */
+	TP_STAGE_COMMITTEE_REPORT = 29,
 	/** "call-in": the end of the period in which a committee's
 	 * decision can be called in (derived likewise) */
-	TP_STAGE_CALL_IN = 24,
+	TP_STAGE_CALL_IN = 30,
 };
 
 /** Units of durations and lags; names "working-days", "calendar-days",
@@ -200,7 +225,10 @@ TP_EXPORT TP_NODISCARD enum tp_status tp_plan_reserve(struct tp_plan *plan,
 						      size_t dependencies,
 						      struct tp_error *err);
 
-/** Set the plan's display name (copied; NULL clears it). Modifies. */
+/** Set the plan's display name (copied; NULL clears it). Text, here and
+ * in every stage's name, owner and notes, must be valid UTF-8 without
+ * control characters (notes may hold tabs and line breaks), so that every
+ * export is well-formed: TP_ERR_INVALID otherwise. Modifies. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_name(struct tp_plan *plan, const char *name, struct tp_error *err);
 
@@ -318,7 +346,8 @@ tp_plan_statutory_calendar(const struct tp_plan *plan);
  * Add a stage. @p id: 1 to TP_STAGE_ID_MAX bytes of letters, digits, '-',
  * '_' and '.', unique in the plan (TP_ERR_INVALID "duplicate stage id"
  * otherwise). @p name may be NULL. @p amount 0 makes a milestone;
- * 0..TP_AMOUNT_MAX in @p unit. Strings are copied. The new stage's index
+ * 0..TP_AMOUNT_MAX in @p unit. @p name is text as for tp_plan_set_name().
+ * Strings are copied. The new stage's index
  * goes to @p index if not NULL. Modifies.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
@@ -326,7 +355,8 @@ tp_plan_add_stage(struct tp_plan *plan, const char *id, const char *name,
 		  enum tp_stage_kind kind, int32_t amount, enum tp_unit unit,
 		  size_t *index, struct tp_error *err);
 
-/** Set the name of stage @p stage (copied; NULL clears). Modifies. */
+/** Set the name of stage @p stage (copied; NULL clears; text as for
+ * tp_plan_set_name()). Modifies. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_stage_name(struct tp_plan *plan, size_t stage, const char *name,
 		       struct tp_error *err);
@@ -366,12 +396,15 @@ tp_plan_stage_calendar_kind(const struct tp_plan *plan, size_t stage);
 TP_EXPORT const struct tp_calendar *
 tp_plan_stage_calendar(const struct tp_plan *plan, size_t stage);
 
-/** Set who is responsible for a stage (copied; NULL clears). Modifies. */
+/** Set who is responsible for a stage (copied; NULL clears; one line of
+ * text as for tp_plan_set_name()). Modifies. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_stage_owner(struct tp_plan *plan, size_t stage, const char *owner,
 			struct tp_error *err);
 
-/** Set free-text notes on a stage (copied; NULL clears). Modifies. */
+/** Set free-text notes on a stage (copied; NULL clears; UTF-8 without
+ * control characters other than tab, line feed and carriage return).
+ * Modifies. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_stage_notes(struct tp_plan *plan, size_t stage, const char *notes,
 			struct tp_error *err);

@@ -11,6 +11,11 @@
  * - "pcr2015": Public Contracts Regulations 2015 (SI 2015/102).
  * - "pcsr2015": Public Contracts (Scotland) Regulations 2015 (SSI 2015/446).
  * - "pa2023": Procurement Act 2023 (c.54), from 24 February 2025.
+ * - "psr2023": Health Care Services (Provider Selection Regime)
+ *   Regulations 2023 (SI 2023/1348), from 1 January 2024, for relevant
+ *   health care services (Schedule 1) procured by a relevant authority for
+ *   the health service in England (reg 3(1)); the Procurement Act 2023
+ *   does not apply to them (Procurement Regulations 2024 reg 43).
  * - "local": an organisation's own contract procedure rules, with the
  *   parameters given in struct tp_local_rules.
  * - "none": no statutory regime (e.g. a contract below the thresholds).
@@ -22,7 +27,11 @@
  * 2006 reg 1(2), PCR 2015 reg 1(7)); PCSR 2015 extends to Scotland only
  * (reg 1(7)); the Procurement Act 2023 extends to the whole UK (s.126) but
  * devolved Scottish authorities are excluded authorities (s.2(5)(a)) and
- * keep PCSR 2015.
+ * keep PCSR 2015. PSR 2023 extends to England and Wales and applies in
+ * relation to England only (reg 1(2)). The Health Services (Provider
+ * Selection Regime) (Wales) Regulations 2025 (WSI 2025/99) are not
+ * modelled: their working day is defined in Schedule 1 to the Legislation
+ * (Wales) Act 2019, whose text could not be read.
  *
  * How periods are counted:
  * - PCR 2006 reg 2(4), PCR 2015 reg 2(3)-(4), PCSR 2015 reg 2(4): the day
@@ -44,6 +53,11 @@
  *   beginning with the day the contract award notice is published; s.123:
  *   a working day is not a Saturday, Sunday or a bank holiday in any part
  *   of the United Kingdom.
+ * - PSR 2023 reg 12(2), (9), (12): the standstill begins on the day after
+ *   the notice of intention is published and ends at midnight at the end
+ *   of the 8th working day after that day; a working day is not a
+ *   Saturday, Sunday, Christmas Day, Good Friday, the first Monday in May
+ *   or a bank holiday in England.
  */
 #ifndef TP_RULES_H
 #define TP_RULES_H
@@ -73,17 +87,25 @@ enum tp_regime {
 	 * of its own: tp_standstill_compute() and tp_min_period() refuse it.
 	 * @since 0.1 */
 	TP_REGIME_BY_DATE = 6,
+	/** "psr2023": Health Care Services (Provider Selection Regime)
+	 * Regulations 2023 (SI 2023/1348). @since 0.1 */
+	TP_REGIME_PSR2023 = 7,
 };
 
 /** How the award notices were sent. */
 enum tp_notice_means {
 	TP_NOTICE_ELECTRONIC = 0, /**< e-mail, fax or other electronic means */
 	TP_NOTICE_OTHER = 1,      /**< post or other means */
+	/** Some electronically, the others by other means (PCR 2015 reg
+	 * 87(5), PCR 2006 reg 32A(5)): struct tp_standstill_request @c sent
+	 * is the day the last notice went electronically and @c sent_other
+	 * the day the last went by other means. @since 0.1 */
+	TP_NOTICE_MIXED = 2,
 };
 
 /** Look up a regime by name ("pcr2006", "pcr2015", "pcsr2015", "pa2023",
- * "local", "none", "by-date"). TP_ERR_INVALID with the valid names
- * otherwise. */
+ * "psr2023", "local", "none", "by-date"). TP_ERR_INVALID with the valid
+ * names otherwise. */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_regime_from_name(const char *name, enum tp_regime *out,
 		    struct tp_error *err);
@@ -107,7 +129,9 @@ tp_regime_title(enum tp_regime regime);
  * after that (PCR 2015 reg 1(7); PA 2023 s.2(5)(a) for devolved Scottish
  * authorities). Before those dates TP_REGIME_NONE (not modelled).
  * TP_ERR_INVALID for another region. For a call-off, pass the day its
- * framework agreement was concluded (see tp_rules_config_regime()).
+ * framework agreement was concluded (see tp_rules_config_regime()). Never
+ * TP_REGIME_PSR2023: whether the PSR applies depends on what is bought
+ * (tp_rules_config_regime() with @c health_service).
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_regime_for(struct tp_date started, enum tp_region jurisdiction,
@@ -129,6 +153,38 @@ enum tp_authority {
 	TP_AUTHORITY_CENTRAL_GOVERNMENT = 1,
 };
 
+/** What kind of body the authority is, so that the statute, not the user,
+ * decides whether it is a central government authority. @since 0.1 */
+enum tp_authority_kind {
+	TP_AUTHORITY_KIND_OTHER = 0, /**< "other": the default */
+	TP_AUTHORITY_KIND_COUNCIL = 1, /**< "council": a local authority */
+	TP_AUTHORITY_KIND_ICB = 2,     /**< "icb": integrated care board */
+	/** "nhs-trust": central government under PA 2023 (Procurement
+	 * Regulations 2024 reg 44, Sch 2) and PCR 2015 (Sch 1). */
+	TP_AUTHORITY_KIND_NHS_TRUST = 3,
+	/** "nhs-foundation-trust": central government under PA 2023 (PR
+	 * 2024 Sch 2); sub-central under PCR 2015 (not in Sch 1). */
+	TP_AUTHORITY_KIND_NHS_FOUNDATION_TRUST = 4,
+	/** "nhs-england": NHS England (the NHS Commissioning Board), central
+	 * government under PA 2023 (PR 2024 Sch 2); not in PCR 2015 Sch 1. */
+	TP_AUTHORITY_KIND_NHS_ENGLAND = 5,
+};
+
+/** Whether the plan buys health care services for the health service,
+ * which decides whether a provider selection regime applies. @since 0.1 */
+enum tp_health_service {
+	TP_HEALTH_SERVICE_NONE = 0, /**< "none": the default */
+	/** "england": relevant health care services (PSR 2023 Sch 1) for the
+	 * purposes of the health service in England, by a relevant
+	 * authority (reg 3(1)): from 1 Jan 2024 the PSR applies. */
+	TP_HEALTH_SERVICE_ENGLAND = 1,
+	/** "wales": health services for the health service in Wales: from 24
+	 * Feb 2025 WSI 2025/99 applies and the Procurement Act 2023 does not
+	 * (reg 34); not modelled (see the file comment), so no statutory
+	 * regime is checked. */
+	TP_HEALTH_SERVICE_WALES = 2,
+};
+
 /** "sub-central" or "central-government"; NULL for another value.
  * @since 0.1 */
 TP_EXPORT const char *
@@ -139,6 +195,39 @@ tp_authority_name(enum tp_authority authority);
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_authority_from_name(const char *name, enum tp_authority *out,
 		       struct tp_error *err);
+
+/** "other", "council", "icb", "nhs-trust", "nhs-foundation-trust" or
+ * "nhs-england"; NULL for another value. @since 0.1 */
+TP_EXPORT const char *
+tp_authority_kind_name(enum tp_authority_kind kind);
+
+/** Parse an authority kind name; TP_ERR_INVALID with the valid names.
+ * @since 0.1 */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_authority_kind_from_name(const char *name, enum tp_authority_kind *out,
+			    struct tp_error *err);
+
+/** "none", "england" or "wales"; NULL for another value. @since 0.1 */
+TP_EXPORT const char *
+tp_health_service_name(enum tp_health_service service);
+
+/** Parse a health service name; TP_ERR_INVALID with the valid names.
+ * @since 0.1 */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_health_service_from_name(const char *name, enum tp_health_service *out,
+			    struct tp_error *err);
+
+/** Which standstill a request computes. @since 0.1 */
+enum tp_standstill_kind {
+	/** The regime's standstill after the award decision notices (PCR),
+	 * the contract award notice (PA 2023) or the notice of intention to
+	 * award (PSR 2023). */
+	TP_STANDSTILL_AWARD = 0,
+	/** PCR 2015 reg 99(3)(c): the contract waits for the end of at least
+	 * 10 days beginning with the day after a voluntary transparency
+	 * notice was published (@c sent), with reg 2(4). PCR 2015 only. */
+	TP_STANDSTILL_VTN = 1,
+};
 
 /** An organisation's own rules, for TP_REGIME_LOCAL. */
 struct tp_local_rules {
@@ -156,10 +245,15 @@ struct tp_local_rules {
 
 /** What to compute a standstill for. Zero-initialise, then fill in. */
 struct tp_standstill_request {
-	enum tp_regime regime;      /**< the rules to apply */
-	enum tp_notice_means means; /**< how the notices were sent */
-	/** The day the last award notice was sent (PCR) or the contract
-	 * award notice was published (PA 2023). */
+	enum tp_regime regime; /**< the rules to apply */
+	/** Ignored for PA 2023 and PSR 2023 (notices are published);
+	 * TP_NOTICE_MIXED only for PCR 2006 and PCR 2015. */
+	enum tp_notice_means means;
+	/** The day the last award notice was sent (PCR; with mixed means
+	 * the last one sent electronically), the contract award notice was
+	 * published (PA 2023), the notice of intention to award was
+	 * published (PSR 2023, reg 12(2)) or the voluntary transparency
+	 * notice was published (TP_STANDSTILL_VTN). */
 	struct tp_date sent;
 	/** The authority's part of the UK; its bank holidays count for the
 	 * 2006 and 2015 regulations (TP_REGION_NONE: england-and-wales;
@@ -177,6 +271,36 @@ struct tp_standstill_request {
 	 * calendar (closures, extra days); NULL uses @c region's. */
 	const struct tp_local_rules *local;
 	const struct tp_calendar *calendar; /**< or NULL (see @c local) */
+	/** Which standstill (TP_STANDSTILL_AWARD when zero). @since 0.1 */
+	enum tp_standstill_kind kind;
+	/** TP_NOTICE_MIXED: the day the last notice was sent by other means
+	 * (PCR 2015 reg 87(5)(b), PCR 2006 reg 32A(5)(b)); @c received, if
+	 * set, is the day the last of those arrived. @since 0.1 */
+	struct tp_date sent_other;
+	/** PSR 2023 reg 12(3): written representations were received; the
+	 * standstill then ends as reg 12(10) says. @since 0.1 */
+	bool representations;
+	/** PSR 2023 reg 12(6), (8), (10)(a)(v): the last further decision
+	 * was communicated on @c further_decision; the standstill ends no
+	 * earlier than the end of the 5th working day after it (and never
+	 * before the reg 12(9) end). Implies @c representations.
+	 * @since 0.1 */
+	bool has_further_decision;
+	struct tp_date further_decision; /**< see has_further_decision */
+	/** PA 2023 s.51(3): the contract has no mandatory standstill (a
+	 * direct award for extreme and unavoidable urgency, under s.42
+	 * regulations or by a private utility; a call-off; by reference to
+	 * a dynamic market; light touch). The result is then the shortest
+	 * voluntary standstill s.51(5) allows, or @c stated_end. PA 2023
+	 * only. @since 0.1 */
+	bool exempt;
+	/** PA 2023 s.51(1)(b), (4): the contract award notice provides for a
+	 * standstill ending on @c stated_end; it binds when later than the
+	 * eight working days (a voluntary one may not be shorter, s.51(5)).
+	 * PA 2023 only. @since 0.1 */
+	bool has_stated_end;
+	struct tp_date stated_end; /**< see has_stated_end */
+	unsigned char reserved[32]; /**< room to grow without an ABI break */
 };
 
 /** A computed standstill. Strings are static. */
@@ -202,18 +326,43 @@ struct tp_standstill {
 	const char *citation;
 	/** "" or a warning, e.g. the regime was not in force on @c sent. */
 	char warning[256];
-	unsigned char reserved[32]; /**< room to grow without an ABI break */
+	/** false when the law sets no standstill and this is the shortest
+	 * voluntary one (PA 2023 s.51(3)-(5), @c exempt). @since 0.1 */
+	bool mandatory;
+	/** PSR 2023 reg 12(10): representations were received and no further
+	 * decision is known, so the standstill stays open past @c last_day
+	 * (which is then the reg 12(9) end). @since 0.1 */
+	bool open_ended;
+	/** PSR 2023 reg 12(3): the last day written representations may be
+	 * made (midnight at its end); zero for other regimes. @since 0.1 */
+	struct tp_date representations_until;
+	unsigned char reserved[24]; /**< room to grow without an ABI break */
 };
 
 /**
  * Compute the standstill for @p req. PCR 2006 reg 32A (notices on or after
  * 20 Dec 2009), PCR 2015 reg 87 with reg 2(4), PCSR 2015 reg 86 with reg
- * 2(4), PA 2023 s.51(2) with s.123, or the local rule. A regime used
- * outside its period gives a warning in @c out->warning, not an error.
- * PCR 2006 days before 20 Dec 2009 are counted with Christmas Day and Good
- * Friday as working days (see the file comment). TP_ERR_RULE for
- * TP_REGIME_NONE or TP_REGIME_BY_DATE, a local request without rules, or
- * PCR 2006/2015 with region Scotland (the message names the fix).
+ * 2(4), PA 2023 s.51(2) with s.123, PSR 2023 reg 12 (on England's
+ * calendar of reg 12(12), whatever @c region says), or the local rule;
+ * with TP_STANDSTILL_VTN, PCR 2015 reg 99(3)(c). A regime used outside its
+ * period gives a warning in @c out->warning, not an error. PCR 2006 days
+ * before 20 Dec 2009 are counted with Christmas Day and Good Friday as
+ * working days (see the file comment).
+ *
+ * Mixed means (PCR 2015 reg 87(5), PCR 2006 reg 32A(5)): the standstill
+ * ends at the latest of the 10th day after @c sent and the earlier of the
+ * 15th day after @c sent_other and the 10th day after @c received (when
+ * set); then the working-day roll. PSR 2023 with representations: see
+ * @c has_further_decision; without one the result is the reg 12(9) end
+ * with @c open_ended set and a warning.
+ *
+ * TP_ERR_RULE for TP_REGIME_NONE or TP_REGIME_BY_DATE, a local request
+ * without rules, PCR 2006/2015 with region Scotland (the message names the
+ * fix), mixed means for a regime other than PCR 2006/2015, a VTN for a
+ * regime other than PCR 2015, @c exempt or @c has_stated_end other than
+ * under PA 2023, representations other than under PSR 2023.
+ * TP_ERR_INVALID for dates out of order (received before sent, a further
+ * decision before the notice).
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_standstill_compute(const struct tp_standstill_request *req,
@@ -238,8 +387,29 @@ enum tp_procedure {
 	TP_PROC_COMPETITIVE_FLEXIBLE = 7,
 	/** below the thresholds: the organisation's own rules only */
 	TP_PROC_BELOW_THRESHOLD = 8,
-	/** call-off (mini-competition) under a framework */
+	/** call-off (mini-competition) under a framework; PA 2023: a
+	 * competitive selection process (s.46); PSR 2023: a contract based on
+	 * a framework agreement (reg 18) */
 	TP_PROC_CALL_OFF = 9,
+	/** "direct-award": PA 2023 direct award (s.41 and Schedule 5) or
+	 * switching to direct award (s.43); PCR 2015 negotiated procedure
+	 * without prior publication (reg 32). @since 0.1 */
+	TP_PROC_DIRECT_AWARD = 10,
+	/** "direct-award-a": PSR 2023 Direct Award Process A (regs 6(3), 7).
+	 * @since 0.1 */
+	TP_PROC_PSR_A = 11,
+	/** "direct-award-b": PSR 2023 Direct Award Process B (regs 6(4), 8).
+	 * @since 0.1 */
+	TP_PROC_PSR_B = 12,
+	/** "direct-award-c": PSR 2023 Direct Award Process C (regs 6(5), 9).
+	 * @since 0.1 */
+	TP_PROC_PSR_C = 13,
+	/** "most-suitable-provider": PSR 2023 Most Suitable Provider Process
+	 * (regs 6(6), 10). @since 0.1 */
+	TP_PROC_PSR_MSP = 14,
+	/** "competitive-process": PSR 2023 Competitive Process (reg 11).
+	 * @since 0.1 */
+	TP_PROC_PSR_COMPETITIVE = 15,
 };
 
 /** Which minimum: for requests to participate or for tenders. */
@@ -251,8 +421,9 @@ enum tp_period_kind {
 /** Circumstances a plan claims, which change the minimum (bit flags). */
 enum tp_claim {
 	/** PCR: a prior information notice meeting the conditions (PCR 2015
-	 * reg 27(3)-(4), 28(6); PCR 2006 reg 15(7), 16(18)); PA 2023: a
-	 * qualifying planned procurement notice (s.54(4), s.15(3)). */
+	 * reg 27(4), 28(6), 29(6); PCR 2006 reg 15(7), 16(18)); PA 2023: a
+	 * qualifying planned procurement notice (s.54(4), s.15(3)). The
+	 * checker tests the window on a "prior-notice" stage. */
 	TP_CLAIM_PIN = 1u << 0,
 	/** a state of urgency (PCR 2015 reg 27(5), 28(10); PA 2023 s.54) */
 	TP_CLAIM_URGENCY = 1u << 1,
@@ -272,9 +443,53 @@ enum tp_claim {
 	 * may agree it: for central government the claim is ignored. */
 	TP_CLAIM_AGREED_PERIOD = 1u << 5,
 	/** PA 2023: tenders only from pre-selected suppliers (a sub-central
-	 * authority; ignored for central government), or by reference to a
-	 * dynamic market */
+	 * authority, or a utilities contract; ignored otherwise for central
+	 * government). A dynamic market is TP_CLAIM_DYNAMIC_MARKET. */
 	TP_CLAIM_PRESELECTED = 1u << 6,
+	/** "extreme-urgency": PA 2023 direct award by reference to Schedule 5
+	 * para 13 (extreme and unavoidable urgency): no mandatory standstill
+	 * (s.51(3)(a)). @since 0.1 */
+	TP_CLAIM_EXTREME_URGENCY = 1u << 7,
+	/** "protect-life": PA 2023 direct award under regulations made under
+	 * s.42: no mandatory standstill (s.51(3)(b)). @since 0.1 */
+	TP_CLAIM_PROTECT_LIFE = 1u << 8,
+	/** "private-utility": awarded by a private utility: no mandatory
+	 * standstill after a direct award (PA 2023 s.51(3)(c)), no contract
+	 * details notice (s.53(6)(a)). @since 0.1 */
+	TP_CLAIM_PRIVATE_UTILITY = 1u << 9,
+	/** "user-choice": PA 2023 user choice contract (Schedule 5 para 15):
+	 * no transparency notice (s.44(3)), contract award notice (s.50(6)(b))
+	 * or contract details notice (s.53(6)(b)). @since 0.1 */
+	TP_CLAIM_USER_CHOICE = 1u << 10,
+	/** "dynamic-market": PA 2023 award by reference to suppliers'
+	 * membership of a dynamic market: a 10-day tendering period for any
+	 * authority (s.54(4)), no mandatory standstill (s.51(3)(e)).
+	 * @since 0.1 */
+	TP_CLAIM_DYNAMIC_MARKET = 1u << 11,
+	/** "utilities-contract": PA 2023 utilities contract: the s.54(4) rows
+	 * for a negotiated tendering period and pre-selected suppliers apply
+	 * even to a central government authority. @since 0.1 */
+	TP_CLAIM_UTILITIES_CONTRACT = 1u << 12,
+	/** "voluntary-standstill": PCR 2015 call-off under a framework with
+	 * the reg 86 notices and the reg 87 standstill kept voluntarily,
+	 * which protects it from the third ground of ineffectiveness (reg
+	 * 99(7)): the checker then checks that standstill. @since 0.1 */
+	TP_CLAIM_VOLUNTARY_STANDSTILL = 1u << 13,
+	/** "single-tenderer": PCR 2015 reg 86(5)(b): the only tenderer is to
+	 * be awarded the contract and there are no candidates: no reg 86
+	 * notice, so no standstill (reg 87(1)). @since 0.1 */
+	TP_CLAIM_SINGLE_TENDERER = 1u << 14,
+	/** "representations": PSR 2023 reg 12(3): written representations
+	 * were received in the standstill. @since 0.1 */
+	TP_CLAIM_REPRESENTATIONS = 1u << 15,
+	/** "competition": PSR 2023 call-off from a framework with more than
+	 * one provider by the Competitive Process (reg 18(4), (7)): the reg
+	 * 12 standstill applies. @since 0.1 */
+	TP_CLAIM_COMPETITION = 1u << 16,
+	/** "urgent-award": PSR 2023 reg 14(2) urgent award: regs 6-13 (and
+	 * so the standstill) do not apply; a notice within 30 days (reg
+	 * 14(4)-(5)). @since 0.1 */
+	TP_CLAIM_URGENT_AWARD = 1u << 17,
 };
 
 /** A minimum period with its source. */
@@ -294,6 +509,13 @@ struct tp_min_period {
  * tp_min_period_query() for central government). TP_ERR_RULE when the
  * procedure does not exist under the regime (e.g. competitive flexible
  * under PCR 2015).
+ *
+ * PSR 2023 sets no minimum period for any of its processes (-1); it
+ * accepts direct-award-a, direct-award-b, direct-award-c,
+ * most-suitable-provider, competitive-process and call-off (reg 18). PA
+ * 2023 direct-award and call-off have no minimum either (s.54(3)-(4) are
+ * for competitive tendering procedures, s.54(5)); PCR 2015 direct-award
+ * (reg 32) has none.
  *
  * PCR 2015 and PCSR 2015: a sub-central authority's restricted or
  * competitive-with-negotiation tender period is at least 10 days unless
@@ -335,8 +557,8 @@ tp_min_period_query(const struct tp_period_query *query,
  * (see the file comment): PCR-style regimes roll a non-working last day to
  * the next working day of @p cal, and the period must include at least two
  * working days of @p cal (so @p days 0 gives the second working day after
- * @p sent); TP_REGIME_LOCAL only rolls; PA 2023 and TP_REGIME_NONE do
- * neither. TP_ERR_INVALID for TP_REGIME_BY_DATE.
+ * @p sent); TP_REGIME_LOCAL only rolls; PA 2023, PSR 2023 and
+ * TP_REGIME_NONE do neither. TP_ERR_INVALID for TP_REGIME_BY_DATE.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_earliest_deadline(enum tp_regime regime, const struct tp_calendar *cal,
@@ -345,7 +567,9 @@ tp_earliest_deadline(enum tp_regime regime, const struct tp_calendar *cal,
 
 /** Name of @p procedure ("open", "restricted", "negotiation",
  * "competitive-dialogue", "innovation-partnership", "light-touch",
- * "part-b", "competitive-flexible", "below-threshold", "call-off"). */
+ * "part-b", "competitive-flexible", "below-threshold", "call-off",
+ * "direct-award", "direct-award-a", "direct-award-b", "direct-award-c",
+ * "most-suitable-provider", "competitive-process"). */
 TP_EXPORT const char *
 tp_procedure_name(enum tp_procedure procedure);
 
@@ -399,7 +623,23 @@ struct tp_rules_config {
 	 * 118(3); SI 2009/2992 reg 11(3)). @since 0.1 */
 	bool has_framework_concluded;
 	struct tp_date framework_concluded; /**< see has_framework_concluded */
-	unsigned char reserved[48]; /**< room to grow without an ABI break */
+	/** What kind of body the authority is: for an NHS trust, foundation
+	 * trust or NHS England the statute may make it a central government
+	 * authority whatever @c authority says (tp_rules_config_authority()).
+	 * @since 0.1 */
+	enum tp_authority_kind authority_kind;
+	/** Whether a provider selection regime applies (by date: PSR 2023
+	 * from 1 Jan 2024 for england). @since 0.1 */
+	enum tp_health_service health_service;
+	/** The most relevant CPV code, "" or 8 digits with an optional "-"
+	 * and check digit (every PSR 2023 notice gives it, e.g. Sch 8 para
+	 * 2); checked against PSR 2023 Schedule 1. @since 0.1 */
+	char cpv[12];
+	/** PA 2023 s.51(1)(b), (4): the contract award notice provides for a
+	 * standstill ending on this day. @since 0.1 */
+	bool has_standstill_end;
+	struct tp_date standstill_end; /**< see has_standstill_end */
+	unsigned char reserved[20]; /**< room to grow without an ABI break */
 };
 
 /** Set @p cfg to the defaults: regime chosen by date (TP_REGIME_BY_DATE),
@@ -412,17 +652,36 @@ tp_rules_config_init(struct tp_rules_config *cfg);
  * The regime a procurement with settings @p cfg, begun on @p started (its
  * advert, or the plan's start), falls under: the named regime, or for
  * TP_REGIME_BY_DATE tp_regime_for() of @p started — of the framework's
- * conclusion instead for a call-off that names it — in the jurisdiction. A
- * named PCR 2006 or PCR 2015 for a Scottish jurisdiction is replaced by the
- * regime by date (they do not extend to Scotland; the checker reports it as
- * an error). The result is never TP_REGIME_BY_DATE. TP_ERR_INVALID for NULL
- * pointers or a jurisdiction that is not england-and-wales, scotland or
+ * conclusion instead for a call-off that names it — in the jurisdiction. By
+ * date, health care services for the health service in England
+ * (@c health_service england, jurisdiction england-and-wales) fall under
+ * PSR 2023 from 1 Jan 2024 (reg 1(1); reg 29(3): call-offs begun from that
+ * day whenever the framework was concluded), and health services in Wales
+ * under no modelled regime (TP_REGIME_NONE) from 24 Feb 2025 (WSI 2025/99
+ * reg 1(2), 34). A named PCR 2006 or PCR 2015 for a Scottish jurisdiction,
+ * or a named PSR 2023 outside england-and-wales, is replaced by the regime
+ * by date (they do not extend there; the checker reports it as an error).
+ * The result is never TP_REGIME_BY_DATE. TP_ERR_INVALID for NULL pointers
+ * or a jurisdiction that is not england-and-wales, scotland or
  * northern-ireland. @since 0.1
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_rules_config_regime(const struct tp_rules_config *cfg,
 		       struct tp_date started, enum tp_regime *out,
 		       struct tp_error *err);
+
+/**
+ * The kind of authority the statute of @p regime makes the authority of
+ * @p cfg: central government when @c authority says so, or when
+ * @c authority_kind is one the statute lists (PA 2023: NHS trusts,
+ * foundation trusts and NHS England, Procurement Regulations 2024 reg 44
+ * and Sch 2; PCR 2015: NHS trusts, Sch 1); sub-central otherwise.
+ * TP_ERR_INVALID for NULL pointers or unknown values. @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_rules_config_authority(const struct tp_rules_config *cfg,
+			  enum tp_regime regime, enum tp_authority *out,
+			  struct tp_error *err);
 
 /** How serious a finding is. */
 enum tp_severity {

@@ -3,10 +3,13 @@
  * @file tp-templates.h
  * Built-in procedure templates: a complete plan for a usual UK procedure
  * (PCR 2015 open, restricted, competitive procedure with negotiation,
- * light-touch; Procurement Act 2023 open and competitive flexible; PCR 2006
- * Part B as councils ran it; a below-threshold request for quotation; a
- * call-off under a framework). Durations are at or above the legal
- * minimums (cited in lib/templates.c) and follow usual practice elsewhere.
+ * light-touch; Procurement Act 2023 open, competitive flexible, direct
+ * award with transparency notice and call-off by competitive selection
+ * process; the NHS Provider Selection Regime's Competitive Process and
+ * Direct Award Process C; PCR 2006 Part B as councils ran it; a
+ * below-threshold request for quotation; a PCR 2015 call-off under a
+ * framework). Durations are at or above the legal minimums (cited in
+ * lib/templates.c) and follow usual practice elsewhere.
  *
  * A template gives a document without anchors: set a start date or a
  * required contract start on its plan (tp-plan.h), and a region if not the
@@ -46,7 +49,8 @@ TP_EXPORT const char *tp_template_regime(size_t i);
  * TP_ERR_INVALID, saying which templates to use instead, where the
  * template's regime does not apply: PCR 2006 and PCR 2015 do not extend
  * to Scotland (PCR 2015 reg 1(7)), nor does the Procurement Act 2023 to
- * devolved Scottish authorities, and PCSR 2015 extends to Scotland only.
+ * devolved Scottish authorities, PCSR 2015 extends to Scotland only and
+ * PSR 2023 applies in relation to England only (reg 1(2)).
  * Modifies.
  */
 TP_EXPORT TP_NODISCARD enum tp_status
@@ -58,7 +62,8 @@ tp_template_set_region(struct tp_plan_doc *doc, enum tp_region region,
  * rule settings, the default region (england-and-wales; scotland for the
  * PCSR 2015 templates), plan id and name set to the template's. Stages
  * whose length the law sets in working days (the Procurement Act 2023
- * standstill, counted over a bank holiday in any part of the UK, s.123)
+ * standstill, counted over a bank holiday in any part of the UK, s.123;
+ * the PSR 2023 standstill, over England's, reg 12(12))
  * or rolls to a working day (the PCR standstill) count on the statutory
  * calendar (tp_plan_set_stage_calendar()); the authority's own stages on
  * its region's. No anchors and no calendar built. TP_ERR_INVALID (listing the ids) for an

@@ -31,7 +31,7 @@ _tenderplan_options()
 	'days add' | 'days between' | 'days is-working') echo "$calendar --help -h" ;;
 	new) echo '--start= --contract-start= --region= --name= --id= --output= -o= --force --help -h' ;;
 	schedule) echo '--backward --forward --explain= --today= --help -h' ;;
-	standstill) echo '--regime= --sent= --notice= --received= --region= --days= --working-days --citation= --help -h' ;;
+	standstill) echo '--regime= --sent= --notice= --received= --sent-other= --vtn --representations --further-decision= --exempt --stated-end= --region= --days= --working-days --citation= --help -h' ;;
 	check) echo '--xml --backward --today= --help -h' ;;
 	export) echo '--format= --deadlines-only --alarm= --deadline-minutes= --previous= --no-cancelled --title= --ocid-prefix= --today= --no-check --bom --output= -o= --force --help -h' ;;
 	audit) echo '--csv --xml --jurisdiction= --help -h' ;;
@@ -61,8 +61,8 @@ _tenderplan_values()
 	--region) echo 'england-and-wales scotland northern-ireland uk none' ;;
 	--format) echo 'ics xml mspdi svg html csv text ocds' ;;
 	--jurisdiction) echo 'england-and-wales scotland northern-ireland' ;;
-	--regime) echo 'pcr2006 pcr2015 pcsr2015 pa2023 local' ;;
-	--notice) echo 'electronic other' ;;
+	--regime) echo 'pcr2006 pcr2015 pcsr2015 pa2023 psr2023 local' ;;
+	--notice) echo 'electronic other mixed' ;;
 	--holidays-mode) echo 'add replace' ;;
 	--weekend) echo 'sat,sun fri,sat none' ;;
 	esac

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: MIT */
+/* The text check behind every name, note and title (#9). Byte sequences
+ * and verdicts are from RFC 3629 section 4 (the UTF-8 grammar: no overlong
+ * forms, no surrogates D800-DFFF, nothing above U+10FFFF), XML 1.0 section
+ * 2.2 (Char excludes U+FFFE and U+FFFF) and Unicode's Cc category
+ * (U+0000-U+001F, U+007F-U+009F), each worked out by hand. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text-private.h"
+
+struct text_case {
+	const char *bytes;
+	size_t len;
+	bool line_ok, lines_ok;
+	const char *why; /* part of the phrase for TP_TEXT_LINE */
+};
+
+#define T(s, a, b, w)                     \
+	{                                 \
+		s, sizeof(s) - 1, a, b, w \
+	}
+
+static const struct text_case cases[] = {
+	T("", true, true, NULL),
+	T("Early May bank holiday", true, true, NULL),
+	T("New Year\xe2\x80\x99s Day", true, true, NULL), /* U+2019 */
+	T("L\xc3\xa1 F\xc3\xa9ile P\xc3\xa1"
+	  "draig",
+	  true, true, NULL),
+	T("\xf0\x9f\x8e\x84", true, true, NULL), /* U+1F384, 4 bytes */
+	T("\xf4\x8f\xbf\xbf", true, true, NULL), /* U+10FFFF, the last */
+	T("\xee\x80\x80", true, true, NULL),     /* U+E000, after surrogates */
+	T("\xef\xbf\xbd", true, true, NULL),     /* U+FFFD */
+	T("a\tb", false, true, "control character (U+0009) at byte 2"),
+	T("a\nb", false, true, "control character (U+000A) at byte 2"),
+	T("a\r\nb", false, true, "control character (U+000D) at byte 2"),
+	T("\x1b[31m", false, false, "control character (U+001B) at byte 1"),
+	T("a\x7f", false, false, "control character (U+007F) at byte 2"),
+	T("\xc2\x85", false, false, "control character (U+0085) at byte 1"),
+	T("\xc2\x9b", false, false, "control character (U+009B) at byte 1"),
+	T("\xc2\xa0", true, true, NULL), /* U+00A0, after the C1 block */
+	T("x\xef\xbf\xbe", false, false, "XML cannot hold (U+FFFE) at byte 2"),
+	T("\xef\xbf\xbf", false, false, "XML cannot hold (U+FFFF) at byte 1"),
+	T("caf\xe9", false, false, "not UTF-8 (0xE9) at byte 4"), /* Latin-1 */
+	T("\xc0\xaf", false, false, "not UTF-8 (0xC0)"),     /* overlong '/' */
+	T("\xe0\x80\xaf", false, false, "not UTF-8 (0xE0)"), /* overlong */
+	T("\xf0\x80\x80\xaf", false, false, "not UTF-8 (0xF0)"),
+	T("\xed\xa0\x80", false, false, "not UTF-8 (0xED)"),     /* U+D800 */
+	T("\xed\xbf\xbf", false, false, "not UTF-8 (0xED)"),     /* U+DFFF */
+	T("\xf4\x90\x80\x80", false, false, "not UTF-8 (0xF4)"), /* >10FFFF */
+	T("\xf5\x80\x80\x80", false, false, "not UTF-8 (0xF5)"),
+	T("\x80", false, false, "not UTF-8 (0x80) at byte 1"),      /* stray */
+	T("a\xe2\x80", false, false, "not UTF-8 (0xE2) at byte 2"), /* cut */
+	T("a\0b", false, false, "control character (U+0000) at byte 2"),
+};
+
+static void
+verdicts(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct text_case *c = &cases[i];
+		char why[TP_TEXT_WHY_LEN] = "";
+		bool line = tp_text_check(c->bytes, c->len, TP_TEXT_LINE, why);
+		bool lines =
+			tp_text_check(c->bytes, c->len, TP_TEXT_LINES, NULL);
+		if (line != c->line_ok || lines != c->lines_ok ||
+		    (c->why && !strstr(why, c->why)))
+			fail_msg("case %zu: line %d lines %d why '%s'", i, line,
+				 lines, why);
+	}
+	assert_true(tp_text_ok(NULL, TP_TEXT_LINE, NULL));
+	assert_false(tp_text_ok("\x01", TP_TEXT_LINES, NULL));
+}
+
+/* Every code point round-trips through the decoder as the encoder of RFC
+ * 3629 section 3 writes it. */
+static void
+decoder_matches_the_encoding(void **state)
+{
+	(void)state;
+	for (uint32_t cp = 0; cp <= 0x10ffff; cp++) {
+		unsigned char b[4];
+		size_t n;
+		uint32_t got = 0xffffffffu;
+		if (cp < 0x80) {
+			b[0] = (unsigned char)cp;
+			n = 1;
+		} else if (cp < 0x800) {
+			b[0] = (unsigned char)(0xc0 | cp >> 6);
+			b[1] = (unsigned char)(0x80 | (cp & 0x3f));
+			n = 2;
+		} else if (cp < 0x10000) {
+			b[0] = (unsigned char)(0xe0 | cp >> 12);
+			b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+			b[2] = (unsigned char)(0x80 | (cp & 0x3f));
+			n = 3;
+		} else {
+			b[0] = (unsigned char)(0xf0 | cp >> 18);
+			b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3f));
+			b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+			b[3] = (unsigned char)(0x80 | (cp & 0x3f));
+			n = 4;
+		}
+		if (cp >= 0xd800 && cp <= 0xdfff) {
+			assert_int_equal(tp_utf8_next(b, n, &got), 0);
+			continue;
+		}
+		assert_int_equal(tp_utf8_next(b, n, &got), n);
+		assert_int_equal(got, cp);
+		if (n > 1) /* cut short */
+			assert_int_equal(tp_utf8_next(b, n - 1, &got), 0);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(verdicts),
+		cmocka_unit_test(decoder_matches_the_encoding),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
