@@ -49,17 +49,25 @@ int cli_finish_stdout(int status);
 
 struct tp_plan_doc;
 
+/* --today DATE, shared by schedule, check and export. */
+struct cli_today {
+	bool set;
+	struct tp_date date;
+};
+
 /* Read the plan file @p file and schedule it in @p mode. On failure print
  * the error (naming the file) and return its exit status, with nothing to
  * free; on success the caller frees *doc and *sched. */
 int cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 		      struct tp_plan_doc **doc, struct tp_schedule **sched);
 
-/* --today DATE, shared by schedule, check and export. */
-struct cli_today {
-	bool set;
-	struct tp_date date;
-};
+/* As cli_load_schedule(); with @p today set (--today) and a plan that
+ * records actual dates, what has not happened is forecast from today. */
+int cli_load_schedule_today(const char *file, enum tp_schedule_mode mode,
+			    const struct cli_today *today,
+			    struct tp_plan_doc **doc,
+			    struct tp_schedule **sched);
+
 
 /* Parse the value of --today into @p t. */
 enum tp_status cli_today_parse(const char *value, struct cli_today *t,
@@ -75,7 +83,9 @@ enum tp_status cli_check(const struct tp_plan_doc *doc,
 #define CLI_TODAY_HELP                                                         \
 	"  --today DATE     check against this date instead of today's\n"      \
 	"                   (Europe/London; $TP_TODAY if set): a latest\n"     \
-	"                   start already past is a warning\n"
+	"                   start already past is a warning; in a plan with\n" \
+	"                   dates recorded by done or started, what has not\n" \
+	"                   happened is forecast from DATE\n"
 
 /* Print "regime: R; N errors, M warnings, K info" (no newline). */
 void cli_print_findings_summary(const struct tp_findings *f);
