@@ -2503,6 +2503,21 @@ earliest_end_from(struct ctx *c, struct tp_date day, struct tp_date *out)
 /* Against today: latest starts already past, in one finding (the advert
  * named if it is among them, else the stage that had to start first). A
  * plan that lies wholly before today is history: one info finding. */
+/* A stage that has started or finished, or one derived from a meeting
+ * that has (tp-meeting.h): its report deadline and call-in follow the
+ * meeting's date and are no work still to start. */
+static bool
+happened(const struct ctx *c, size_t i)
+{
+	size_t m = 0;
+	if (tp_plan_stage_actual_start(c->plan, i, NULL) ||
+	    tp_plan_stage_actual_finish(c->plan, i, NULL))
+		return true;
+	return tp_plan_stage_derived(c->plan, i, &m) != TP_DERIVED_NONE &&
+	       (tp_plan_stage_actual_start(c->plan, m, NULL) ||
+		tp_plan_stage_actual_finish(c->plan, m, NULL));
+}
+
 static void
 check_today(struct ctx *c)
 {
@@ -2522,9 +2537,7 @@ check_today(struct ctx *c)
 	for (size_t i = 0; i < tp_plan_stage_count(c->plan); i++) {
 		int32_t ls = tp_schedule_late_start(c->s, i).day;
 		/* a stage that has started is no longer to be started */
-		if (ls >= today.day ||
-		    tp_plan_stage_actual_start(c->plan, i, NULL) ||
-		    tp_plan_stage_actual_finish(c->plan, i, NULL))
+		if (ls >= today.day || happened(c, i))
 			continue;
 		n++;
 		if (first == NONE ||

@@ -1011,3 +1011,45 @@ tp_plan_edit_set_plan_name(struct tp_plan_edit *edit, const char *name,
 			      name && *name ? name : NULL, plan_order, "plan",
 			      err);
 }
+
+/* ---- what happened --------------------------------------------------- */
+
+TP_EXPORT enum tp_status
+tp_plan_edit_set_stage_actual(struct tp_plan_edit *edit, const char *stage,
+			      enum tp_actual_end which,
+			      const struct tp_date *date, struct tp_error *err)
+{
+	const char *name = which == TP_ACTUAL_FINISH ? "actual-finish"
+						     : "actual-start";
+	xmlNodePtr st;
+	char d[TP_DATE_STRLEN] = "", was[TP_DATE_STRLEN] = "";
+	enum tp_status rc =
+		need_edit(edit, "tp_plan_edit_set_stage_actual", err);
+
+	if (rc == TP_OK && which != TP_ACTUAL_START &&
+	    which != TP_ACTUAL_FINISH)
+		rc = tp_error_setf(err, TP_ERR_INVALID, stage,
+				   "unknown actual date %d", (int)which);
+	if (rc == TP_OK && date && !tp_date_in_range(*date))
+		rc = tp_error_setf(err, TP_ERR_RANGE, stage,
+				   "the date is outside the supported dates");
+	if (rc == TP_OK)
+		rc = tp_edit_need_stage(edit, stage, &st, err);
+	if (rc != TP_OK)
+		return rc;
+	if (tp_edit_attr(st, name))
+		snprintf(was, sizeof(was), "%s", tp_edit_attr(st, name));
+	if (date)
+		tp_date_format(*date, d);
+	if (!strcmp(was, d))
+		return TP_OK;
+	rc = tp_edit_set_attr(st, name, date ? d : NULL, err);
+	if (rc == TP_OK && !date)
+		rc = tp_edit_note(edit, err, "stage '%s': %s removed (was %s)",
+				  stage, name, was);
+	else if (rc == TP_OK)
+		rc = tp_edit_note(edit, err, "stage '%s': %s %s%s%s", stage,
+				  name, was[0] ? was : "set to",
+				  was[0] ? " -> " : " ", d);
+	return rc;
+}

@@ -383,6 +383,20 @@ started(const struct ctx *c, uint32_t v)
 	return has_start(c, v) || has_finish(c, v);
 }
 
+/* Today does not hold back a stage derived from a meeting once that has
+ * happened, nor ever the end of a call-in: they follow the meeting's
+ * date, whatever today is (a deadline or a period that has passed by
+ * itself is not work still to do). */
+static bool
+follows_meeting(const struct ctx *c, uint32_t v)
+{
+	const struct tp_stage_rec *st = &c->plan->stages[v];
+	if (st->derived == TP_DERIVED_CALL_IN)
+		return true;
+	return st->derived == TP_DERIVED_REPORT && st->derived_of > 0 &&
+	       started(c, st->derived_of - 1);
+}
+
 /* The reason index of an actual or today date: which end it is. */
 #define AT_START  0u
 #define AT_FINISH 1u
@@ -402,7 +416,7 @@ forward_extra(struct ctx *c, uint32_t v, struct tp_dom start,
 	if (rc != TP_OK)
 		return rc;
 	keep_max(best, w, b, why(anchor, 0));
-	if (c->s->has_today && !started(c, v)) {
+	if (c->s->has_today && !started(c, v) && !follows_meeting(c, v)) {
 		if ((rc = dom_up(c, start, c->s->today.day, &b)))
 			return rc;
 		keep_max(best, w, b, why(TP_REASON_TODAY, AT_START));

@@ -295,6 +295,17 @@ default_today(struct tp_date *out, struct tp_error *err)
 }
 
 enum tp_status
+cli_today_date(const struct cli_today *t, struct tp_date *out,
+	       struct tp_error *err)
+{
+	if (t && t->set) {
+		*out = t->date;
+		return TP_OK;
+	}
+	return default_today(out, err);
+}
+
+enum tp_status
 cli_check(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 	  const struct cli_today *t, struct tp_findings **out,
 	  struct tp_error *err)

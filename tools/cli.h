@@ -73,6 +73,11 @@ int cli_load_schedule_today(const char *file, enum tp_schedule_mode mode,
 enum tp_status cli_today_parse(const char *value, struct cli_today *t,
 			       struct tp_error *err);
 
+/* Today: --today if @p t is set, else $TP_TODAY, else the current date in
+ * Europe/London. */
+enum tp_status cli_today_date(const struct cli_today *t, struct tp_date *out,
+			      struct tp_error *err);
+
 /* Run the rules checker on @p s with today's date: --today, else $TP_TODAY
  * (YYYY-MM-DD, for tests and reproducible runs), else the current date in
  * Europe/London. */

@@ -37,6 +37,9 @@ static const char usage[] =
 	"              Gantt charts, OCDS (ics, xml, mspdi, svg, html, csv,\n"
 	"              text, ocds)\n"
 	"  revise      record the timetable sent out and start a new revision\n"
+	"  started     record that a stage has started\n"
+	"  done        record that a stage is done\n"
+	"  baseline    record the approved timetable, for slippage\n"
 	"\n"
 	"Options:\n"
 	"  --version   print the version\n"
@@ -66,6 +69,9 @@ static const struct {
 	{"closure", cli_cmd_closure},
 	{"anchor", cli_cmd_anchor},
 	{"import", cli_cmd_import},
+	{"started", cli_cmd_started},
+	{"done", cli_cmd_done},
+	{"baseline", cli_cmd_baseline},
 };
 
 int

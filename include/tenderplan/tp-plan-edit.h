@@ -254,6 +254,26 @@ TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_edit_set_anchor(struct tp_plan_edit *edit, enum tp_plan_anchor which,
 			const struct tp_date *date, struct tp_error *err);
 
+/** Which recorded date of a stage (tp_plan_edit_set_stage_actual()). */
+enum tp_actual_end {
+	TP_ACTUAL_START = 0,  /**< "actual-start": the day it started */
+	TP_ACTUAL_FINISH = 1, /**< "actual-finish": the day it finished */
+};
+
+/**
+ * Record what happened to stage @p stage (`tenderplan started` and
+ * `done`): set its actual start or finish (@p which) to @p date, or with
+ * @p date NULL remove it. The stage's planned fields stay. A finish before
+ * the start, or a milestone (duration 0) with a start and a finish on
+ * different days, is refused by tp_plan_edit_finish() with the reader's
+ * error (tp_plan_set_stage_actual()). TP_ERR_RANGE for a date outside the
+ * supported dates. Modifies. @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_edit_set_stage_actual(struct tp_plan_edit *edit, const char *stage,
+			      enum tp_actual_end which,
+			      const struct tp_date *date, struct tp_error *err);
+
 /** Set the plan's id (1 to 255 letters, digits, '-', '_' or '.'; NULL
  * removes it). Calendar UIDs derive from it: events exported before keep
  * the old one. Modifies. */
