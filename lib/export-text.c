@@ -242,8 +242,9 @@ csv_row(const struct tp_export_job *job, const struct tp_schedule *sc,
 	d[4][0] = '\0';
 	if (tp_export_baseline(job->opt, sc, s, &b0, &b1))
 		tp_date_format(b1, d[4]);
+	/* a plain number: "+2" would be neutralised as a formula */
 	if (tp_export_slip(job->opt, sc, s, &n))
-		tp_export_slip_text(n, slip);
+		snprintf(slip, sizeof(slip), "%d", (int)n);
 	const char *v[TP_CSV_COLUMNS] = {
 		[TP_CSV_PLAN] = tp_plan_id(p),
 		[TP_CSV_STAGE] = tp_plan_stage_id(p, s),
