@@ -1053,3 +1053,38 @@ tp_plan_edit_set_stage_actual(struct tp_plan_edit *edit, const char *stage,
 				  was[0] ? " -> " : " ", d);
 	return rc;
 }
+
+TP_EXPORT enum tp_status
+tp_plan_edit_set_stage_meeting(struct tp_plan_edit *edit, const char *stage,
+			       const char *series, struct tp_error *err)
+{
+	xmlNodePtr st;
+	char was[TP_STAGE_ID_MAX + 1] = "";
+	enum tp_status rc =
+		need_edit(edit, "tp_plan_edit_set_stage_meeting", err);
+
+	if (rc == TP_OK && series && !id_ok(series, TP_STAGE_ID_MAX))
+		rc = tp_error_setf(err, TP_ERR_INVALID, stage,
+				   "a meeting series id is 1 to %d letters, "
+				   "digits, '-', '_' or '.'",
+				   TP_STAGE_ID_MAX);
+	if (rc == TP_OK)
+		rc = tp_edit_need_stage(edit, stage, &st, err);
+	if (rc != TP_OK)
+		return rc;
+	if (tp_edit_attr(st, "meeting"))
+		snprintf(was, sizeof(was), "%s", tp_edit_attr(st, "meeting"));
+	if (!strcmp(was, series ? series : ""))
+		return TP_OK;
+	rc = tp_edit_set_attr(st, "meeting", series, err);
+	if (rc == TP_OK && !series)
+		rc = tp_edit_note(edit, err,
+				  "stage '%s': no longer on the meetings of "
+				  "'%s'",
+				  stage, was);
+	else if (rc == TP_OK)
+		rc = tp_edit_note(edit, err, "stage '%s': meeting %s%s%s",
+				  stage, was[0] ? was : "set to",
+				  was[0] ? " -> " : " ", series);
+	return rc;
+}

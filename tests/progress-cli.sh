@@ -283,6 +283,45 @@ expect 0 "$cli" done short.xml tender-deadline --clear
 grep -q 'id="tender-deadline" kind="tender-deadline" time="12:00">' short.xml ||
 	fail "--clear left: $(grep tender-deadline short.xml)"
 
+# ---- meetings and actual dates from the command line and a spreadsheet ---
+
+cp plan.xml m.xml
+expect 0 "$cli" set m.xml award-decision --clear meeting
+grep -q "stage 'award-decision': no longer on the meetings of 'cabinet'" out.log ||
+	fail "set --clear meeting: $(cat out.log)"
+cp m.xml before.xml
+expect 2 "$cli" set m.xml award-decision --meeting cabnet
+grep -q "did you mean 'cabinet'" err.log || fail "set --meeting: $(cat err.log)"
+cmp -s m.xml before.xml || fail "a refused set --meeting changed the plan"
+expect 0 "$cli" set m.xml award-decision --meeting cabinet
+# Back as it was: only the stage's attributes moved, and not at all.
+diff plan.xml m.xml >/dev/null || fail "set --meeting did not restore: $(diff plan.xml m.xml)"
+# A spreadsheet's actual finish (DD/MM/YYYY) and two bad cells.
+expect 0 "$cli" export m.xml --format csv -o m.csv
+/usr/bin/python3 - <<'PY'
+import csv
+rows = list(csv.reader(open("m.csv", encoding="utf-8-sig")))
+h = rows[0]
+for r in rows[1:]:
+    if r[1] == "tender-period": r[h.index("actual_finish")] = "25/11/2026"
+    if r[1] == "advert": r[h.index("meeting")] = "nosuch"
+    if r[1] == "evaluation": r[h.index("actual_start")] = "2026-13-01"
+csv.writer(open("bad.csv", "w", newline="")).writerows(rows)
+for r in rows[1:]:
+    if r[1] == "advert": r[h.index("meeting")] = ""
+    if r[1] == "evaluation": r[h.index("actual_start")] = ""
+csv.writer(open("good.csv", "w", newline="")).writerows(rows)
+PY
+cp m.xml before.xml
+expect 2 "$cli" import m.xml bad.csv
+grep -q "(meeting), stage 'advert': 'nosuch' is not a meeting series" err.log ||
+	fail "import meeting: $(cat err.log)"
+grep -q "(actual_start), stage 'evaluation': '2026-13-01' is not a day" err.log ||
+	fail "import actual_start: $(cat err.log)"
+cmp -s m.xml before.xml || fail "a refused import changed the plan"
+expect 0 "$cli" import m.xml good.csv
+grep -q 'actual-finish="2026-11-25"' m.xml || fail "import did not record the finish"
+
 # ---- the council's own calendar for its own stages (item 6) -------------
 
 # A PA 2023 template in England: internal stages count on England and

@@ -254,6 +254,16 @@ TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_edit_set_anchor(struct tp_plan_edit *edit, enum tp_plan_anchor which,
 			const struct tp_date *date, struct tp_error *err);
 
+/**
+ * Tie stage @p stage to the meeting series with id @p series (its start is
+ * then one of the series' meetings, tp-meeting.h), or with @p series NULL
+ * untie it. An unknown series is refused by tp_plan_edit_finish() with the
+ * reader's error naming the nearest id. Modifies. @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_edit_set_stage_meeting(struct tp_plan_edit *edit, const char *stage,
+			       const char *series, struct tp_error *err);
+
 /** Which recorded date of a stage (tp_plan_edit_set_stage_actual()). */
 enum tp_actual_end {
 	TP_ACTUAL_START = 0,  /**< "actual-start": the day it started */
