@@ -21,8 +21,8 @@
 	"Record that STAGE " what " on DATE (default today, Europe/London;\n" \
 	"$TP_TODAY if set). The schedule keeps the dates recorded, the rules\n" \
 	"are checked on them (a tender period that was too short is an\n"     \
-	"error), and with --today the schedule, check and export commands\n"  \
-	"forecast what has not happened from today.\n" CLI_EDIT_ABOUT_HELP  \
+	"error), and the schedule, check and export commands forecast what\n" \
+	"has not happened from their today date.\n" CLI_EDIT_ABOUT_HELP     \
 	"\n"                                                                  \
 	"Options:\n"                                                          \
 	"  --on DATE           the day it happened (default today)\n"         \
