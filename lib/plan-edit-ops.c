@@ -15,9 +15,9 @@
 #include "error-private.h"
 #include "plan-edit-private.h"
 
-static const char *const plan_order[] = {"name",    "time-zone", "calendar",
-					 "anchors", "rules",     "stages",
-					 NULL};
+static const char *const plan_order[] = {
+	"name", "time-zone", "calendar", "anchors", "rules", "meetings",
+	"stages", NULL};
 static const char *const stage_order[] = {"name", "owner", "notes", NULL};
 static const char *const text_elements[] = {"name", "owner", "notes"};
 

@@ -80,11 +80,13 @@ expect "--help --version" tenderplan --
 expect "$("$cli" days --help | names_in 'Subcommands:')" tenderplan days ''
 expect "add" tenderplan days a
 expect "$("$cli" closure --help | names_in 'Subcommands:')" tenderplan closure ''
+expect "$("$cli" meeting --help | names_in 'Subcommands:')" tenderplan meeting ''
 
 # options: those the command's --help names
 for cmd in holidays "days add" "days between" "days is-working" templates \
 	new schedule standstill check export set add-stage remove-stage link \
-	unlink "closure add" "closure remove" anchor import; do
+	unlink "closure add" "closure remove" anchor import started done \
+	baseline "meeting add" "meeting remove"; do
 	# shellcheck disable=SC2086
 	expect "$(long_options $cmd)" tenderplan $cmd --
 done
@@ -169,6 +171,7 @@ cat >m.xml <<'XML'
 XML
 expect "cabinet scrutiny" tenderplan set m.xml a --meeting ''
 expect "scrutiny" tenderplan add-stage m.xml b --meeting s
+expect "cabinet scrutiny" tenderplan meeting remove m.xml ''
 
 if [ $failures -gt 0 ]; then
 	echo "$failures completion(s) wrong" >&2

@@ -322,6 +322,47 @@ cmp -s m.xml before.xml || fail "a refused import changed the plan"
 expect 0 "$cli" import m.xml good.csv
 grep -q 'actual-finish="2026-11-25"' m.xml || fail "import did not record the finish"
 
+# ---- meeting add|remove: the series above, written from the command line --
+
+sed -e '/<meetings>/,/<\/meetings>/d' -e 's/ meeting="cabinet"//' plan.xml >bare.xml
+cp bare.xml orig.xml
+cp bare.xml before.xml
+expect 0 "$cli" meeting add bare.xml cabinet --name Cabinet \
+	--rule 'FREQ=MONTHLY;BYDAY=3TH' --from 2026-09-01 --except 2026-12-17 \
+	--report-days 5 --call-in-days 5 --dry-run
+cmp -s bare.xml before.xml || fail "meeting add --dry-run changed the plan"
+expect 0 "$cli" meeting add bare.xml cabinet --name Cabinet \
+	--rule 'FREQ=MONTHLY;BYDAY=3TH' --from 2026-09-01 --except 2026-12-17 \
+	--report-days 5 --call-in-days 5
+grep -q "meetings: series 'cabinet' added" out.log || fail "meeting add: $(cat out.log)"
+expect 0 "$cli" set bare.xml approve --meeting cabinet
+expect 0 "$cli" set bare.xml award-decision --meeting cabinet
+# the same timetable as the plan written by hand
+expect 0 "$cli" schedule bare.xml
+has approve 2026-10-15 2026-10-15
+has award-decision 2027-01-21 2027-01-21
+has contract-start 2027-02-12 2027-02-12
+cp bare.xml before.xml
+expect 2 "$cli" meeting remove bare.xml cabinet
+grep -q "stages 'approve', 'award-decision' still meet at 'cabinet'" err.log ||
+	fail "meeting remove while tied: $(cat err.log)"
+expect 2 "$cli" meeting add bare.xml cabinet --date 2026-10-01
+grep -q "already has a meeting series 'cabinet'" err.log || fail "$(cat err.log)"
+expect 2 "$cli" meeting add bare.xml x --date 2026-10-01 --except 2026-10-02
+grep -q "the exception 2026-10-02 is not one of its meetings" err.log ||
+	fail "meeting add, bad exception: $(cat err.log)"
+expect 2 "$cli" meeting add bare.xml x --rule 'FREQ=MONTHLY;BYDAY=3TH'
+cmp -s bare.xml before.xml || fail "a refused meeting command changed the plan"
+expect 0 "$cli" set bare.xml approve --clear meeting
+expect 0 "$cli" set bare.xml award-decision --clear meeting
+expect 0 "$cli" meeting remove bare.xml cabinet
+grep -q "<meetings>" bare.xml && fail "an empty <meetings> was left"
+# added, tied, untied and removed: the file as it was, byte for byte
+cmp -s bare.xml orig.xml || fail "meeting add and remove left: $(diff orig.xml bare.xml)"
+expect 0 "$cli" meeting --help
+expect 0 "$cli" meeting add --help
+expect 2 "$cli" meeting move bare.xml cabinet
+
 # ---- the council's own calendar for its own stages (item 6) -------------
 
 # A PA 2023 template in England: internal stages count on England and

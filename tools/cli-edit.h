@@ -79,4 +79,6 @@ int cli_cmd_done(int argc, char **argv);
 
 int cli_cmd_baseline(int argc, char **argv);
 
+int cli_cmd_meeting(int argc, char **argv);
+
 #endif

@@ -326,3 +326,251 @@ cli_cmd_baseline(int argc, char **argv)
 	cli_args_free(&args);
 	return rc;
 }
+
+/* ---- meeting add|remove -------------------------------------------------- */
+
+static const char meeting_usage[] =
+	"Usage: tenderplan meeting SUBCOMMAND PLAN.xml ID [OPTIONS]\n"
+	"\n"
+	"Add or remove a committee's meeting series (a Cabinet calendar): a\n"
+	"stage tied to it with 'tenderplan set' then starts on one of its\n"
+	"meetings, with its report deadline and call-in as stages of their\n"
+	"own.\n"
+	"\n"
+	"Subcommands:\n"
+	"  add ID      add the series ID\n"
+	"  remove ID   remove the series ID (refused while stages meet at it)\n"
+	"\n"
+	"Run 'tenderplan meeting SUBCOMMAND --help' for its options.\n";
+
+static const char meeting_add_usage[] =
+	"Usage: tenderplan meeting add PLAN.xml ID [--name TEXT]\n"
+	"                              [--rule RRULE --from DATE] [--date DATE]\n"
+	"                              [--except DATE] [--report-days N]\n"
+	"                              [--call-in-days N] [--dry-run]\n"
+	"\n"
+	"Add the meeting series ID: the meetings of an iCalendar recurrence\n"
+	"rule, dates of its own, or both, less the cancelled ones.\n"
+	CLI_EDIT_ABOUT_HELP
+	"\n"
+	"Options:\n"
+	"  --name TEXT         the committee (\"Cabinet\")\n"
+	"  --rule RRULE        a recurrence rule: FREQ=MONTHLY;BYDAY=3TH is the\n"
+	"                      third Thursday of each month (RFC 5545)\n"
+	"  --from DATE         the day the rule counts from\n"
+	"  --date DATE         a meeting on DATE (repeatable)\n"
+	"  --except DATE       no meeting on DATE: cancelled (repeatable)\n"
+	"  --report-days N     reports are due N working days before each\n"
+	"                      meeting (default 0: no report deadline)\n"
+	"  --call-in-days N    decisions can be called in for N working days\n"
+	"                      after it (default 0: no call-in)\n"
+	CLI_EDIT_OPTIONS_HELP "\n" CLI_EDIT_EXIT_HELP;
+
+static const char meeting_remove_usage[] =
+	"Usage: tenderplan meeting remove PLAN.xml ID [--dry-run]\n"
+	"\n"
+	"Remove the meeting series ID; refused while stages meet at it (untie\n"
+	"them first with 'tenderplan set', clearing their meeting).\n"
+	CLI_EDIT_ABOUT_HELP
+	"\n"
+	"Options:\n" CLI_EDIT_OPTIONS_HELP "\n" CLI_EDIT_EXIT_HELP;
+
+#define MEETING_DATES_MAX 400
+
+struct meeting_opts {
+	bool dry_run, has_from;
+	struct tp_meeting_spec spec;
+	struct tp_date dates[MEETING_DATES_MAX], except[MEETING_DATES_MAX];
+	size_t n_dates, n_except;
+	const char *id;
+};
+
+static enum tp_status
+opt_m_dry_run(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct meeting_opts *)ctx)->dry_run = true;
+	return TP_OK;
+}
+
+static enum tp_status
+opt_m_name(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct meeting_opts *)ctx)->spec.name = value;
+	return TP_OK;
+}
+
+static enum tp_status
+opt_m_rule(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct meeting_opts *)ctx)->spec.rule = value;
+	return TP_OK;
+}
+
+static enum tp_status
+opt_m_from(void *ctx, const char *value, struct tp_error *err)
+{
+	struct meeting_opts *o = ctx;
+
+	o->has_from = true;
+	return cli_date_value("--from", value, &o->spec.rule_from, err);
+}
+
+static enum tp_status
+push_date(const char *opt, const char *value, struct tp_date *to, size_t *n,
+	  struct tp_error *err)
+{
+	if (*n >= MEETING_DATES_MAX)
+		return cli_error_at(err, TP_ERR_INVALID, opt, 0,
+				    "at most %d dates; write a --rule",
+				    MEETING_DATES_MAX);
+	if (cli_date_value(opt, value, &to[*n], err) != TP_OK)
+		return err->code;
+	(*n)++;
+	return TP_OK;
+}
+
+static enum tp_status
+opt_m_date(void *ctx, const char *value, struct tp_error *err)
+{
+	struct meeting_opts *o = ctx;
+
+	return push_date("--date", value, o->dates, &o->n_dates, err);
+}
+
+static enum tp_status
+opt_m_except(void *ctx, const char *value, struct tp_error *err)
+{
+	struct meeting_opts *o = ctx;
+
+	return push_date("--except", value, o->except, &o->n_except, err);
+}
+
+static enum tp_status
+days_value(const char *opt, const char *value, int32_t *out,
+	   struct tp_error *err)
+{
+	char *end = NULL;
+	long v = strtol(value, &end, 10);
+
+	if (!*value || *end || v < 0 || v > TP_AMOUNT_MAX)
+		return cli_error_at(err, TP_ERR_INVALID, opt, 0,
+				    "'%s' is not a number of working days "
+				    "from 0 to %d",
+				    value, TP_AMOUNT_MAX);
+	*out = (int32_t)v;
+	return TP_OK;
+}
+
+static enum tp_status
+opt_m_report(void *ctx, const char *value, struct tp_error *err)
+{
+	return days_value("--report-days", value,
+			  &((struct meeting_opts *)ctx)->spec.report_days, err);
+}
+
+static enum tp_status
+opt_m_call_in(void *ctx, const char *value, struct tp_error *err)
+{
+	return days_value("--call-in-days", value,
+			  &((struct meeting_opts *)ctx)->spec.call_in_days,
+			  err);
+}
+
+static const struct cli_option meeting_add_options[] = {
+	{"--name", true, opt_m_name},
+	{"--rule", true, opt_m_rule},
+	{"--from", true, opt_m_from},
+	{"--date", true, opt_m_date},
+	{"--except", true, opt_m_except},
+	{"--report-days", true, opt_m_report},
+	{"--call-in-days", true, opt_m_call_in},
+	{"--dry-run", false, opt_m_dry_run},
+	{NULL, false, NULL},
+};
+
+static const struct cli_option meeting_remove_options[] = {
+	{"--dry-run", false, opt_m_dry_run},
+	{NULL, false, NULL},
+};
+
+static int
+add_series(struct tp_plan_edit *e, void *ctx)
+{
+	struct meeting_opts *o = ctx;
+	struct tp_error err;
+
+	o->spec.id = o->id;
+	o->spec.dates = o->dates;
+	o->spec.n_dates = o->n_dates;
+	o->spec.except = o->except;
+	o->spec.n_except = o->n_except;
+	if (tp_plan_edit_add_meeting_series(e, &o->spec, &err) != TP_OK)
+		return cli_edit_error("meeting add", &err);
+	return CLI_EXIT_OK;
+}
+
+static int
+remove_series(struct tp_plan_edit *e, void *ctx)
+{
+	struct meeting_opts *o = ctx;
+	struct tp_error err;
+
+	if (tp_plan_edit_remove_meeting_series(e, o->id, &err) != TP_OK)
+		return cli_edit_error("meeting remove", &err);
+	return CLI_EXIT_OK;
+}
+
+static int
+run_meeting(const char *cmd, int argc, char **argv, bool add)
+{
+	struct meeting_opts *o = calloc(1, sizeof(*o));
+	struct cli_args a;
+	int rc;
+
+	if (!o) {
+		fprintf(stderr, "tenderplan %s: out of memory\n", cmd);
+		return CLI_EXIT_FAIL;
+	}
+	tp_meeting_spec_init(&o->spec);
+	rc = cli_parse(cmd, argc, argv,
+		       add ? meeting_add_options : meeting_remove_options, o,
+		       &a);
+	if (rc) {
+		free(o);
+		return rc;
+	}
+	if (a.help) {
+		fputs(add ? meeting_add_usage : meeting_remove_usage, stdout);
+		rc = cli_finish_stdout(CLI_EXIT_OK);
+	} else if (a.n_pos != 2) {
+		rc = cli_usage_error(cmd, "give a plan file and a series id");
+	} else if (add && (o->spec.rule != NULL) != o->has_from) {
+		rc = cli_usage_error(cmd, "--rule and --from go together");
+	} else if (add && !o->spec.rule && o->n_dates == 0) {
+		rc = cli_usage_error(cmd, "give a --rule and --from, or --date");
+	} else {
+		o->id = a.pos[1];
+		rc = cli_edit_run(cmd, a.pos[0], o->dry_run,
+				  add ? add_series : remove_series, o);
+	}
+	cli_args_free(&a);
+	free(o);
+	return rc;
+}
+
+int
+cli_cmd_meeting(int argc, char **argv)
+{
+	if (argc < 2 || cli_is_help(argv[1])) {
+		fputs(meeting_usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? CLI_EXIT_USAGE
+				: cli_finish_stdout(CLI_EXIT_OK);
+	}
+	if (!strcmp(argv[1], "add"))
+		return run_meeting("meeting add", argc - 1, argv + 1, true);
+	if (!strcmp(argv[1], "remove"))
+		return run_meeting("meeting remove", argc - 1, argv + 1, false);
+	return cli_usage_error("meeting",
+			       "unknown subcommand '%s' (valid: add, remove)",
+			       argv[1]);
+}

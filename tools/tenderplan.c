@@ -32,6 +32,7 @@ static const char usage[] =
 	"  unlink      make a stage no longer follow another\n"
 	"  closure     add or remove an office closure (closure add|remove)\n"
 	"  anchor      set or clear a plan's start or required contract start\n"
+	"  meeting     add or remove a committee's meetings (meeting add|remove)\n"
 	"  import      apply the edits of a stage table saved by a spreadsheet\n"
 	"  export      write a plan's timetable for calendars, MS Project,\n"
 	"              Gantt charts, OCDS (ics, xml, mspdi, svg, html, csv,\n"
@@ -72,6 +73,7 @@ static const struct {
 	{"started", cli_cmd_started},
 	{"done", cli_cmd_done},
 	{"baseline", cli_cmd_baseline},
+	{"meeting", cli_cmd_meeting},
 };
 
 int

@@ -38,6 +38,7 @@
 #include "tp-date.h"
 #include "tp-output.h"
 #include "tp-plan-xml.h"
+#include "tp-meeting.h"
 #include "tp-plan.h"
 
 #ifdef __cplusplus
@@ -263,6 +264,32 @@ tp_plan_edit_set_anchor(struct tp_plan_edit *edit, enum tp_plan_anchor which,
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_edit_set_stage_meeting(struct tp_plan_edit *edit, const char *stage,
 			       const char *series, struct tp_error *err);
+
+/**
+ * Add the meeting series @p spec (tp-meeting.h; its strings and dates are
+ * copied) to the plan's \<meetings\>, creating the element if the plan
+ * has none: its name, recurrence rule, dates, cancelled dates, report and
+ * call-in days. Refused (TP_ERR_INVALID): a bad id or one the plan has,
+ * no rule and no date, a rule without the date it counts from, day
+ * counts outside 0 to TP_AMOUNT_MAX; TP_ERR_RANGE: a date outside the
+ * supported dates. A rule libical cannot expand, or a cancelled date that
+ * is no meeting, is refused by tp_plan_edit_finish() with the reader's
+ * error. Modifies. @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_edit_add_meeting_series(struct tp_plan_edit *edit,
+				const struct tp_meeting_spec *spec,
+				struct tp_error *err);
+
+/**
+ * Remove the meeting series @p id (and the \<meetings\> element if it
+ * leaves it empty). Refused (TP_ERR_INVALID, naming them) while stages are
+ * tied to it; TP_ERR_INVALID if there is no such series. Modifies.
+ * @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_edit_remove_meeting_series(struct tp_plan_edit *edit, const char *id,
+				   struct tp_error *err);
 
 /** Which recorded date of a stage (tp_plan_edit_set_stage_actual()). */
 enum tp_actual_end {

@@ -3,7 +3,7 @@
 #
 # Installed as tenderplan in bash-completion's completionsdir, where it is
 # loaded the first time tenderplan is completed. Completes commands, the
-# days and closure subcommands, options, and the values of --region,
+# days, closure and meeting subcommands, options, and the values of --region,
 # --format, --regime, --notice, --holidays-mode, --weekend, --kind, --type
 # and --clear, template names (from `tenderplan templates`, run at
 # completion time), stage ids for `schedule --explain`, the editing
@@ -15,9 +15,10 @@
 # or a value its error messages list, is missing from the tables below, so
 # update them with the program.
 
-_tenderplan_commands='holidays days templates new schedule standstill check export audit revise set add-stage remove-stage link unlink closure anchor import started done baseline'
+_tenderplan_commands='holidays days templates new schedule standstill check export audit revise set add-stage remove-stage link unlink closure anchor meeting import started done baseline'
 _tenderplan_days_commands='add between is-working'
 _tenderplan_closure_commands='add remove'
+_tenderplan_meeting_commands='add remove'
 
 # The options of command $1 ("" for none yet, "days add" for a days
 # subcommand); a trailing = marks an option that takes a value.
@@ -46,6 +47,9 @@ _tenderplan_options()
 	closure) echo '--help -h' ;;
 	'closure add') echo '--name= --dry-run --help -h' ;;
 	anchor) echo '--start= --contract-start= --clear= --dry-run --help -h' ;;
+	meeting) echo '--help -h' ;;
+	'meeting add') echo '--name= --rule= --from= --date= --except= --report-days= --call-in-days= --dry-run --help -h' ;;
+	'meeting remove') echo '--dry-run --help -h' ;;
 	esac
 }
 
@@ -110,7 +114,7 @@ _tenderplan()
 			[[ $w != *=* && " $opts " == *" $w= "* ]] && ((i++))
 		elif [[ -z $cmd ]]; then
 			cmd=$w
-		elif [[ ($cmd == days || $cmd == closure) && -z $sub ]]; then
+		elif [[ ($cmd == days || $cmd == closure || $cmd == meeting) && -z $sub ]]; then
 			sub=$w
 		else
 			[[ -z $arg ]] && arg=$w
@@ -141,6 +145,13 @@ _tenderplan()
 	'') COMPREPLY=($(compgen -W "$_tenderplan_commands" -- "$cur")) ;;
 	days) COMPREPLY=($(compgen -W "$_tenderplan_days_commands" -- "$cur")) ;;
 	closure) COMPREPLY=($(compgen -W "$_tenderplan_closure_commands" -- "$cur")) ;;
+	meeting) COMPREPLY=($(compgen -W "$_tenderplan_meeting_commands" -- "$cur")) ;;
+	'meeting remove')
+		if ((nargs == 0)); then
+			_filedir xml
+		elif ((nargs == 1)); then
+			COMPREPLY=($(compgen -W "$(_tenderplan_series "$arg")" -- "$cur"))
+		fi ;;
 	set | remove-stage | link | unlink | started | done)
 		# the plan, then stage ids (link and unlink take two)
 		if ((nargs == 0)); then
@@ -148,7 +159,7 @@ _tenderplan()
 		elif ((nargs == 1)) || { [[ $cmd == link || $cmd == unlink ]] && ((nargs == 2)); }; then
 			COMPREPLY=($(compgen -W "$(_tenderplan_stages "$arg")" -- "$cur"))
 		fi ;;
-	add-stage | anchor | 'closure add' | 'closure remove') ((nargs == 0)) && _filedir xml ;;
+	add-stage | anchor | 'closure add' | 'closure remove' | 'meeting add') ((nargs == 0)) && _filedir xml ;;
 	import) if ((nargs == 0)); then _filedir xml; elif ((nargs == 1)); then _filedir csv; fi ;;
 	new) [[ -z $arg ]] && COMPREPLY=($(compgen -W "$(_tenderplan_templates "${words[0]}")" -- "$cur")) ;;
 	schedule | check | export | revise | baseline) [[ -z $arg ]] && _filedir xml ;;
