@@ -72,6 +72,7 @@ struct ctx {
 	uint32_t n_path;
 	struct tp_error scratch;
 	struct tp_rule_env env;
+	bool early_known; /* the forward pass has run */
 };
 
 static uint32_t
@@ -612,6 +613,7 @@ forward_pass(struct ctx *c, enum tp_reason_kind anchor)
 	for (uint32_t i = 0; rc == TP_OK && i < c->plan->n_stages; i++)
 		rc = forward_stage(c, c->order[i], anchor);
 	c->cur = NO_STAGE;
+	c->early_known = true;
 	return rc == TP_OK ? pull_reports(c) : rc;
 }
 
@@ -690,11 +692,35 @@ late_finish_bound(struct ctx *c, uint32_t v, int32_t *out)
 	return rc;
 }
 
+/* The start of a stage that has started or finished, before the forward
+ * pass has set it (scheduling back from the contract start first): its
+ * actual start, else as late as its duration allows before its finish. */
+static int32_t
+actual_start_day(struct ctx *c, uint32_t v)
+{
+	const struct tp_stage_rec *st = &c->plan->stages[v];
+	struct tp_rule dur = tp_sched_duration(c->plan, v);
+	struct tp_error quiet;
+	struct tp_rule_env env = {c->plan, &quiet};
+	int32_t d = st->actual_finish;
+	if (has_start(c, v))
+		return st->actual_start;
+	if (st->amount > 0 &&
+	    tp_rule_latest(&env, &dur, st->actual_finish, &d) != TP_OK)
+		d = st->actual_finish;
+	return d;
+}
+
 /* A stage that has started keeps its start; a finished one its finish. */
 static enum tp_status
 backward_started(struct ctx *c, uint32_t v)
 {
 	struct srec *r = &c->s->st[v];
+	if (!c->early_known) {
+		r->es = actual_start_day(c, v);
+		r->ef = has_finish(c, v) ? c->plan->stages[v].actual_finish
+					 : r->es;
+	}
 	r->ls = r->raw_ls = r->es;
 	r->late_why = why(TP_REASON_ACTUAL,
 			  has_start(c, v) ? AT_START : AT_FINISH);

@@ -218,6 +218,14 @@ print_latest_advert(const struct tp_schedule *s, const struct tp_plan *p)
 	char d[TP_DATE_STRLEN], c[TP_DATE_STRLEN], fixed[160];
 
 	tp_plan_contract_start(p, &cs);
+	if (tp_plan_stage_actual_finish(p, advert, &cs)) {
+		/* it has happened: nothing is latest any more */
+		printf("\nadvertised on %s (recorded); the contract can start "
+		       "on %s\n",
+		       tp_date_format(cs, d),
+		       tp_date_format(tp_schedule_early_start(s, end), c));
+		return;
+	}
 	printf("\nlatest day to advertise: %s",
 	       tp_date_format(tp_schedule_late_start(s, advert), d));
 	if (!tp_schedule_trace(s, advert, TP_PASS_LATE, &at, &r) ||
