@@ -90,8 +90,9 @@ days_normalise(struct days *l)
 static bool
 days_has(const struct days *l, int32_t day)
 {
-	return bsearch(&(struct tp_date){day}, l->d, l->n, sizeof(*l->d),
-		       cmp_day) != NULL;
+	/* an empty list may have no array at all: bsearch() wants one */
+	return l->n > 0 && bsearch(&(struct tp_date){day}, l->d, l->n,
+				   sizeof(*l->d), cmp_day) != NULL;
 }
 
 /* ---- checking and expanding a series ---------------------------------- */
