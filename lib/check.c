@@ -18,6 +18,7 @@
 #include "error-private.h"
 #include "rules-private.h"
 #include <tenderplan/tp-check.h>
+#include <tenderplan/tp-meeting.h>
 
 #define NONE SIZE_MAX
 /* More kinds than enum tp_stage_kind has, so a new kind needs no change. */
@@ -634,6 +635,19 @@ kind_word(enum tp_period_kind kind)
 	return kind == TP_PERIOD_TENDER ? "tender" : "participation";
 }
 
+/* " (as recorded)" when both ends of a period are dates that happened. */
+static const char *
+recorded(const struct ctx *c, const struct period *p)
+{
+	return tp_plan_stage_actual_finish(c->plan, p->to_stage, NULL) &&
+			       (tp_plan_stage_actual_start(c->plan,
+							   p->from_stage, NULL) ||
+				tp_plan_stage_actual_finish(c->plan,
+							    p->from_stage, NULL))
+		       ? " (as recorded)"
+		       : "";
+}
+
 static void
 report_short(struct ctx *c, enum tp_period_kind kind, const struct period *p,
 	     const struct tp_min_period *min, struct tp_date earliest)
@@ -645,19 +659,19 @@ report_short(struct ctx *c, enum tp_period_kind kind, const struct period *p,
 	if (min->days < 0)
 		add(c, TP_SEVERITY_ERROR, "period.two-working-days",
 		    two_days_cite(c->regime), p->to_stage, p->from_stage, fix,
-		    "the %s period from %s to %s does not include two working "
-		    "days",
+		    "the %s period from %s to %s%s does not include two "
+		    "working days",
 		    kind_word(kind), fmt_date(p->invited, a),
-		    fmt_date(p->deadline, b));
+		    fmt_date(p->deadline, b), recorded(c, p));
 	else
 		add(c, TP_SEVERITY_ERROR,
 		    kind == TP_PERIOD_TENDER ? "period.tender-minimum"
 					     : "period.participation-minimum",
 		    min->citation, p->to_stage, p->from_stage, fix,
-		    "the %s period from %s to %s is %ld days; the minimum is "
-		    "%ld (%s)",
+		    "the %s period from %s to %s%s is %ld days; the minimum "
+		    "is %ld (%s)",
 		    kind_word(kind), fmt_date(p->invited, a),
-		    fmt_date(p->deadline, b),
+		    fmt_date(p->deadline, b), recorded(c, p),
 		    (long)tp_date_diff(p->invited, p->deadline),
 		    (long)min->days, min->explanation);
 }
@@ -1792,13 +1806,49 @@ meeting_reports(const struct ctx *c)
 		struct tp_dependency d;
 		if (!tp_plan_dependency(c->plan, k, &d) || d.to >= n ||
 		    tp_plan_stage_kind(c->plan, d.to) !=
-			    TP_STAGE_GOVERNANCE_APPROVAL)
+			    TP_STAGE_GOVERNANCE_APPROVAL ||
+		    tp_plan_stage_derived(c->plan, d.from, NULL) !=
+			    TP_DERIVED_NONE)
 			continue;
 		if (best[d.to] == NONE ||
 		    ef(c, d.from).day > ef(c, best[d.to]).day)
 			best[d.to] = d.from;
 	}
 	return best;
+}
+
+/* The report deadline of a meeting series (tp-meeting.h): every stage
+ * that leads into the meeting finishes by it. The schedule keeps to it
+ * wherever it can; what happened may not have. */
+static void
+check_meeting_reports(struct ctx *c)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], m[TP_DATE_STRLEN];
+	char fix[128];
+	struct capped cap = {0};
+
+	for (size_t k = 0; k < tp_plan_dependency_count(c->plan); k++) {
+		struct tp_dependency d;
+		size_t meeting = 0;
+		if (!tp_plan_dependency(c->plan, k, &d) ||
+		    tp_plan_stage_derived(c->plan, d.to, &meeting) !=
+			    TP_DERIVED_REPORT ||
+		    d.from == meeting || ef(c, d.from).day <= ef(c, d.to).day ||
+		    !cap_take(&cap, d.from, meeting))
+			continue;
+		snprintf(fix, sizeof(fix),
+			 "send the report by %s, or take it to a later meeting",
+			 fmt_date(ef(c, d.to), a));
+		add(c, TP_SEVERITY_ERROR, "local.committee-report",
+		    local_cite(c), d.from, meeting, fix,
+		    "'%s' finishes on %s, after %s, the deadline for reports "
+		    "to '%s' on %s",
+		    label(c, d.from), fmt_date(ef(c, d.from), b),
+		    fmt_date(ef(c, d.to), a), label(c, meeting),
+		    fmt_date(es(c, meeting), m));
+	}
+	cap_finish(c, &cap, TP_SEVERITY_ERROR, "local.committee-report",
+		   local_cite(c), "late reports");
 }
 
 /* Local rules: a committee report is due a number of working days before
@@ -2453,6 +2503,21 @@ earliest_end_from(struct ctx *c, struct tp_date day, struct tp_date *out)
 /* Against today: latest starts already past, in one finding (the advert
  * named if it is among them, else the stage that had to start first). A
  * plan that lies wholly before today is history: one info finding. */
+/* A stage that has started or finished, or one derived from a meeting
+ * that has (tp-meeting.h): its report deadline and call-in follow the
+ * meeting's date and are no work still to start. */
+static bool
+happened(const struct ctx *c, size_t i)
+{
+	size_t m = 0;
+	if (tp_plan_stage_actual_start(c->plan, i, NULL) ||
+	    tp_plan_stage_actual_finish(c->plan, i, NULL))
+		return true;
+	return tp_plan_stage_derived(c->plan, i, &m) != TP_DERIVED_NONE &&
+	       (tp_plan_stage_actual_start(c->plan, m, NULL) ||
+		tp_plan_stage_actual_finish(c->plan, m, NULL));
+}
+
 static void
 check_today(struct ctx *c)
 {
@@ -2471,7 +2536,8 @@ check_today(struct ctx *c)
 	}
 	for (size_t i = 0; i < tp_plan_stage_count(c->plan); i++) {
 		int32_t ls = tp_schedule_late_start(c->s, i).day;
-		if (ls >= today.day)
+		/* a stage that has started is no longer to be started */
+		if (ls >= today.day || happened(c, i))
 			continue;
 		n++;
 		if (first == NONE ||
@@ -2488,7 +2554,8 @@ check_today(struct ctx *c)
 						   : "finish",
 			 fmt_date(end, b));
 	if (c->advert != NONE &&
-	    tp_schedule_late_start(c->s, c->advert).day < today.day)
+	    tp_schedule_late_start(c->s, c->advert).day < today.day &&
+	    !tp_plan_stage_actual_finish(c->plan, c->advert, NULL))
 		add(c, TP_SEVERITY_WARNING, "today.latest-start-past", "",
 		    c->advert, first, fix,
 		    "the latest day to advertise, %s, is before today (%s); "
@@ -2503,6 +2570,35 @@ check_today(struct ctx *c)
 		    label(c, first),
 		    fmt_date(tp_schedule_late_start(c->s, first), a),
 		    fmt_date(today, b), n, n == 1 ? "" : "s");
+}
+
+/* A date recorded as what happened that is after today: a typing mistake,
+ * or a plan written ahead. */
+static void
+check_actuals_today(struct ctx *c)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	struct capped cap = {0};
+
+	if (!c->opt || !c->opt->has_today)
+		return;
+	for (size_t i = 0; i < tp_plan_stage_count(c->plan); i++) {
+		struct tp_date st = {0}, fi = {0};
+		bool hs = tp_plan_stage_actual_start(c->plan, i, &st);
+		bool hf = tp_plan_stage_actual_finish(c->plan, i, &fi);
+		bool late_finish = hf && fi.day > c->opt->today.day;
+		if ((!late_finish && !(hs && st.day > c->opt->today.day)) ||
+		    !cap_take(&cap, i, NONE))
+			continue;
+		add(c, TP_SEVERITY_WARNING, "today.actual-in-future", "", i,
+		    NONE, "correct the date with tenderplan done or started",
+		    "'%s' is recorded as %s on %s, after today (%s)",
+		    label(c, i), late_finish ? "finished" : "started",
+		    fmt_date(late_finish ? fi : st, a),
+		    fmt_date(c->opt->today, b));
+	}
+	cap_finish(c, &cap, TP_SEVERITY_WARNING, "today.actual-in-future", "",
+		   "dates after today");
 }
 
 /* ---- the check ------------------------------------------------------------ */
@@ -2545,6 +2641,7 @@ run_rules(struct ctx *c, struct tp_error *err)
 	check_regime_notices(c);
 	check_notice_order(c);
 	check_committee_reports(c);
+	check_meeting_reports(c);
 	check_tupe(c);
 	check_continuity(c);
 	check_anchor_days(c);
@@ -2553,6 +2650,7 @@ run_rules(struct ctx *c, struct tp_error *err)
 	check_drivers(c);
 	check_schedule_diagnostics(c);
 	check_today(c);
+	check_actuals_today(c);
 	return TP_OK;
 }
 

@@ -15,6 +15,7 @@
 
 #include "error-private.h"
 #include "export-private.h"
+#include "meeting-private.h"
 #include "snapshot-private.h"
 
 #define UID_MAX 512
@@ -204,11 +205,47 @@ describe_dates(struct ics_ctx *c, size_t s, struct tp_error *err)
 						     : "");
 }
 
+/* What happened, and the slippage against the baseline. */
+static enum tp_status
+describe_progress(struct ics_ctx *c, size_t s, struct tp_error *err)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], words[80];
+	struct tp_date st, fi, b0, b1;
+	bool has_st = tp_plan_stage_actual_start(c->plan, s, &st);
+	bool has_fi = tp_plan_stage_actual_finish(c->plan, s, &fi);
+	int32_t slip = 0;
+	enum tp_status rc = TP_OK;
+	if (has_fi && tp_plan_stage_is_milestone(c->plan, s))
+		rc = tp_sbuf_printf(&c->text, err, "\nDone on %s.",
+				    tp_date_format(fi, b));
+	else if (has_fi && has_st)
+		rc = tp_sbuf_printf(&c->text, err,
+				    "\nDone: started %s, finished %s.",
+				    tp_date_format(st, a), tp_date_format(fi, b));
+	else if (has_fi)
+		rc = tp_sbuf_printf(&c->text, err, "\nDone: finished %s.",
+				    tp_date_format(fi, b));
+	else if (has_st)
+		rc = tp_sbuf_printf(&c->text, err,
+				    "\nStarted %s; not finished yet.",
+				    tp_date_format(st, a));
+	if (rc == TP_OK && tp_export_baseline(c->opt, c->sched, s, &b0, &b1) &&
+	    tp_export_slip(c->opt, c->sched, s, &slip))
+		rc = tp_sbuf_printf(&c->text, err,
+				    "\nBaseline: %s to %s; %s.",
+				    tp_date_format(b0, a), tp_date_format(b1, b),
+				    tp_export_slip_words(slip, words,
+							 sizeof(words)));
+	return rc;
+}
+
 static enum tp_status
 describe(struct ics_ctx *c, size_t s, struct tp_error *err)
 {
 	c->text.len = 0;
 	enum tp_status rc = describe_dates(c, s, err);
+	if (rc == TP_OK)
+		rc = describe_progress(c, s, err);
 	if (rc == TP_OK)
 		rc = describe_deps(c, s, err);
 	const char *owner = tp_plan_stage_owner(c->plan, s);
@@ -393,6 +430,113 @@ add_stage_event(struct ics_ctx *c, size_t s, struct tp_error *err)
 	return emit(c, ev, err);
 }
 
+/* ---- meetings -------------------------------------------------------------
+ */
+
+/* UID of a meeting series: '+' is in no stage id, so no stage shares it. */
+static enum tp_status
+series_uid(const struct tp_plan *plan, const char *series, char *buf,
+	   size_t size, struct tp_error *err)
+{
+	int n = snprintf(buf, size, "%s+meetings.%s@tenderplan", series,
+			 tp_plan_id(plan));
+	if (n < 0 || (size_t)n >= size)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "calendar UID too long for its buffer");
+	return TP_OK;
+}
+
+static enum tp_status
+describe_series(struct ics_ctx *c, const struct tp_meeting_rec *m, size_t k,
+		struct tp_error *err)
+{
+	char name[160], d[TP_DATE_STRLEN];
+	bool first = true;
+	enum tp_status rc;
+	c->text.len = 0;
+	tp_meeting_label(m, name, sizeof(name));
+	rc = tp_sbuf_printf(&c->text, err, "Meetings of %s.", name);
+	if (rc == TP_OK && m->report_days)
+		rc = tp_sbuf_printf(&c->text, err,
+				    "\nReports are due %ld working days "
+				    "before each meeting.",
+				    (long)m->report_days);
+	if (rc == TP_OK && m->call_in_days)
+		rc = tp_sbuf_printf(&c->text, err,
+				    "\nDecisions can be called in for %ld "
+				    "working days after it.",
+				    (long)m->call_in_days);
+	tp_plan_foreach_stage (c->plan, s) {
+		if (rc != TP_OK || tp_plan_stage_meeting(c->plan, s) != k)
+			continue;
+		rc = tp_sbuf_printf(
+			&c->text, err, "%s%s (%s)",
+			first ? "\nStages on these meetings: " : "; ",
+			stage_summary(c->plan, s),
+			tp_date_format(tp_schedule_early_start(c->sched, s), d));
+		first = false;
+	}
+	return rc;
+}
+
+/* The dates of the series as iCalendar has them: the rule from its first
+ * date, the dates added to it, the exceptions. */
+static void
+add_series_dates(icalcomponent *ev, const struct tp_meeting_rec *m)
+{
+	struct tp_date start = m->rule ? m->rule_first : m->days[0];
+	struct icaltimetype t = ical_date(start), e = t;
+	icaltime_adjust(&e, 1, 0, 0, 0);
+	icalcomponent_add_property(ev, icalproperty_new_dtstart(t));
+	icalcomponent_add_property(ev, icalproperty_new_dtend(e));
+	if (m->rule)
+		icalcomponent_add_property(
+			ev, icalproperty_new_rrule(
+				    icalrecurrencetype_from_string(m->rule)));
+	for (size_t i = 0; i < m->n_dates; i++) {
+		struct icaldatetimeperiodtype p = {0};
+		if (!m->rule && m->dates[i].day == start.day)
+			continue;
+		p.time = ical_date(m->dates[i]);
+		p.period = icalperiodtype_null_period();
+		icalcomponent_add_property(ev, icalproperty_new_rdate(p));
+	}
+	for (size_t i = 0; i < m->n_except; i++)
+		icalcomponent_add_property(
+			ev, icalproperty_new_exdate(ical_date(m->except[i])));
+}
+
+static enum tp_status
+add_series_event(struct ics_ctx *c, size_t k, struct tp_error *err)
+{
+	const struct tp_meeting_rec *m = tp_meeting_at(c->plan, (uint32_t)k);
+	char uid[UID_MAX], summary[200];
+	enum tp_status rc =
+		series_uid(c->plan, m->id, uid, sizeof(uid), err);
+	if (rc == TP_OK)
+		rc = describe_series(c, m, k, err);
+	if (rc != TP_OK)
+		return rc;
+	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+	if (!ev)
+		return tp_error_nomem(err);
+	snprintf(summary, sizeof(summary), "%s meeting",
+		 m->name ? m->name : m->id);
+	/* Series are not in revision snapshots: SEQUENCE follows the plan's
+	 * revision, as every event did before snapshots. */
+	add_common(c, ev, uid, summary,
+		   tp_snapshot_sequence(NULL, c->sched, NULL, 0));
+	add_series_dates(ev, m);
+	icalcomponent_add_property(ev,
+				   icalproperty_new_description(c->text.data));
+	icalcomponent_add_property(ev, icalproperty_new_categories("meeting"));
+	icalcomponent_add_property(
+		ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+	icalcomponent_add_property(
+		ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	return emit(c, ev, err);
+}
+
 /* ---- cancelled stages -----------------------------------------------------
  */
 
@@ -515,6 +659,9 @@ add_events(struct ics_ctx *c, struct tp_error *err)
 		if (rc != TP_OK)
 			return rc;
 	}
+	for (size_t k = 0; k < tp_plan_meeting_series_count(c->plan); k++)
+		if ((rc = add_series_event(c, k, err)))
+			return rc;
 	if (c->opt->omit_cancelled)
 		return TP_OK;
 	if (c->since)

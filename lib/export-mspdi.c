@@ -621,6 +621,8 @@ task_limits(const struct mspdi_ctx *c, size_t s)
 	 * and the project start: hold the stage there */
 	bool hold = why.kind == TP_REASON_CONTRACT_START ||
 		    why.kind == TP_REASON_CRITICAL_PATH ||
+		    /* what happened, today, a meeting, a report deadline */
+		    why.kind >= TP_REASON_ACTUAL ||
 		    (stage_form(c->plan, s) == FORM_MILESTONE &&
 		     (why.kind == TP_REASON_START_DATE ||
 		      why.kind == TP_REASON_PLAN_START));

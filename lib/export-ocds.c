@@ -226,6 +226,9 @@ static const char *const kind_types[] = {
 	[TP_STAGE_TUPE_DEADLINE] = "reporting",
 	[TP_STAGE_MOBILISATION] = "delivery",
 	[TP_STAGE_CONTRACT_START] = "delivery",
+	/* a report due to a committee, and the decision's call-in */
+	[TP_STAGE_COMMITTEE_REPORT] = "reporting",
+	[TP_STAGE_CALL_IN] = "approval",
 };
 
 /* A custom stage: preProcurement before the advert (or the tender period
@@ -253,7 +256,8 @@ milestone_type(const struct ocds_ctx *c, size_t s)
 {
 	enum tp_stage_kind k = tp_plan_stage_kind(c->plan, s);
 	if (k == TP_STAGE_CUSTOM ||
-	    (unsigned)k >= sizeof(kind_types) / sizeof(kind_types[0]))
+	    (unsigned)k >= sizeof(kind_types) / sizeof(kind_types[0]) ||
+	    !kind_types[k])
 		return custom_type(c, s);
 	return kind_types[k];
 }

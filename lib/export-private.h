@@ -69,6 +69,27 @@ enum tp_status tp_export_foreach_finding(
 	enum tp_status (*fn)(const struct tp_export_finding *f, void *user),
 	void *user);
 
+/* The slippage of @p stage against the options' baseline
+ * (tp_snapshot_slippage()); false without a baseline or the stage in it. */
+bool tp_export_slip(const struct tp_export_options *opt,
+		    const struct tp_schedule *sched, size_t stage,
+		    int32_t *out);
+
+/* The stage's dates in the options' baseline; false without. */
+bool tp_export_baseline(const struct tp_export_options *opt,
+			const struct tp_schedule *sched, size_t stage,
+			struct tp_date *start, struct tp_date *finish);
+
+/* "+3", "0", "-2" */
+char *tp_export_slip_text(int32_t n, char buf[16]);
+
+/* "3 working days later than the baseline", "on time against the
+ * baseline" */
+char *tp_export_slip_words(int32_t n, char *buf, size_t size);
+
+/* "done" (an actual finish), "started" (an actual start) or NULL. */
+const char *tp_export_progress(const struct tp_plan *plan, size_t stage);
+
 /* Format "HH:MM" for @p minutes after midnight into @p buf (6 bytes). */
 void tp_export_hhmm(int minutes, char buf[6]);
 
@@ -137,6 +158,11 @@ enum tp_csv_column {
 	TP_CSV_NOT_BEFORE,
 	TP_CSV_NOT_AFTER,
 	TP_CSV_NOTES,
+	TP_CSV_MEETING,
+	TP_CSV_ACTUAL_START,
+	TP_CSV_ACTUAL_FINISH,
+	TP_CSV_BASELINE_FINISH,
+	TP_CSV_SLIP,
 	TP_CSV_COLUMNS
 };
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <tenderplan/tp-meeting.h>
 #include <tenderplan/tp-plan-edit.h>
 
 #include "error-private.h"
@@ -103,6 +104,11 @@ const char *const tp_csv_header[TP_CSV_COLUMNS] = {
 	[TP_CSV_NOT_BEFORE] = "not_before",
 	[TP_CSV_NOT_AFTER] = "not_after",
 	[TP_CSV_NOTES] = "notes",
+	[TP_CSV_MEETING] = "meeting",
+	[TP_CSV_ACTUAL_START] = "actual_start",
+	[TP_CSV_ACTUAL_FINISH] = "actual_finish",
+	[TP_CSV_BASELINE_FINISH] = "baseline_finish",
+	[TP_CSV_SLIP] = "slip",
 };
 
 /* The constraint types of the fixed, not_before and not_after columns. */
@@ -163,6 +169,24 @@ tp_csv_editable(const struct tp_plan *p, const int32_t *constraints, size_t s,
 			tp_date_format(d, buf);
 		break;
 	}
+	case TP_CSV_MEETING: {
+		struct tp_meeting_spec m;
+		if (tp_plan_meeting_series(p, tp_plan_stage_meeting(p, s), &m))
+			v = m.id;
+		break;
+	}
+	case TP_CSV_ACTUAL_START:
+	case TP_CSV_ACTUAL_FINISH: {
+		struct tp_date d;
+		/* a milestone happens on one day: its finish */
+		bool has = col == TP_CSV_ACTUAL_START
+				   ? !tp_plan_stage_is_milestone(p, s) &&
+					     tp_plan_stage_actual_start(p, s, &d)
+				   : tp_plan_stage_actual_finish(p, s, &d);
+		if (has && size >= TP_DATE_STRLEN)
+			tp_date_format(d, buf);
+		break;
+	}
 	default:
 		break;
 	}
@@ -190,11 +214,13 @@ predecessor_list(const struct tp_plan *plan, size_t s, char *buf, size_t size)
 static const char *const shape_names[] = {"period", "milestone", "deadline"};
 
 static enum tp_status
-csv_row(const struct tp_schedule *sc, const int32_t *cons, size_t s,
-	struct tp_sbuf *b, struct tp_error *err)
+csv_row(const struct tp_export_job *job, const struct tp_schedule *sc,
+	const int32_t *cons, size_t s, struct tp_sbuf *b, struct tp_error *err)
 {
 	const struct tp_plan *p = tp_schedule_plan(sc);
-	char d[4][TP_DATE_STRLEN], tf[16], ff[16], wds[16];
+	char d[5][TP_DATE_STRLEN], tf[16], ff[16], wds[16], slip[16] = "";
+	struct tp_date b0, b1;
+	int32_t n = 0;
 	char ed[TP_CSV_COLUMNS][TP_DURATION_STRLEN];
 	char preds[4096];
 	int32_t wd = 0;
@@ -213,6 +239,12 @@ csv_row(const struct tp_schedule *sc, const int32_t *cons, size_t s,
 	snprintf(tf, sizeof(tf), "%d", (int)tp_schedule_total_float(sc, s));
 	snprintf(ff, sizeof(ff), "%d", (int)tp_schedule_free_float(sc, s));
 	snprintf(wds, sizeof(wds), "%d", (int)wd);
+	d[4][0] = '\0';
+	if (tp_export_baseline(job->opt, sc, s, &b0, &b1))
+		tp_date_format(b1, d[4]);
+	/* a plain number: "+2" would be neutralised as a formula */
+	if (tp_export_slip(job->opt, sc, s, &n))
+		snprintf(slip, sizeof(slip), "%d", (int)n);
 	const char *v[TP_CSV_COLUMNS] = {
 		[TP_CSV_PLAN] = tp_plan_id(p),
 		[TP_CSV_STAGE] = tp_plan_stage_id(p, s),
@@ -228,6 +260,8 @@ csv_row(const struct tp_schedule *sc, const int32_t *cons, size_t s,
 								   : "no",
 		[TP_CSV_WORKING_DAYS] = wds,
 		[TP_CSV_PREDECESSORS] = preds,
+		[TP_CSV_BASELINE_FINISH] = d[4],
+		[TP_CSV_SLIP] = slip,
 	};
 	for (size_t i = 0; i < TP_CSV_COLUMNS; i++)
 		if (tp_csv_is_editable((enum tp_csv_column)i))
@@ -243,7 +277,7 @@ bool
 tp_csv_is_editable(enum tp_csv_column col)
 {
 	return col == TP_CSV_NAME || col == TP_CSV_TIME ||
-	       col >= TP_CSV_DURATION;
+	       (col >= TP_CSV_DURATION && col <= TP_CSV_ACTUAL_FINISH);
 }
 
 static enum tp_status
@@ -256,7 +290,7 @@ csv_plan(const struct tp_export_job *job, const struct tp_schedule *sc,
 
 	tp_plan_foreach_stage (p, s) {
 		if (rc == TP_OK && tp_export_stage_shown(job->opt, p, s))
-			rc = csv_row(sc, cons, s, out, err);
+			rc = csv_row(job, sc, cons, s, out, err);
 	}
 	free(cons);
 	return rc;
@@ -400,6 +434,14 @@ grid_row(struct grid *g, size_t s)
 		tp_export_hhmm(t, hhmm);
 		rc = tp_sbuf_printf(g->out, g->err, " %s", hhmm);
 	}
+	const char *done = tp_export_progress(g->plan, s);
+	if (rc == TP_OK && done)
+		rc = tp_sbuf_printf(g->out, g->err, " (%s)", done);
+	int32_t n = 0;
+	char slip[16];
+	if (rc == TP_OK && tp_export_slip(g->opt, g->sched, s, &n))
+		rc = tp_sbuf_printf(g->out, g->err, ", slip %swd",
+				    tp_export_slip_text(n, slip));
 	return rc == TP_OK ? tp_sbuf_puts(g->out, "\n", g->err) : rc;
 }
 
@@ -425,6 +467,11 @@ grid_plan(struct grid *g)
 		rc = tp_sbuf_puts(g->out,
 				  "\n## critical period  == period  <> "
 				  "milestone  !! deadline\n",
+				  g->err);
+	if (rc == TP_OK && g->opt->baseline)
+		rc = tp_sbuf_puts(g->out,
+				  "slip: working days later (+) or earlier (-) "
+				  "than the baseline\n",
 				  g->err);
 	return rc;
 }

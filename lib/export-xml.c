@@ -8,6 +8,8 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <tenderplan/tp-meeting.h>
+
 #include "error-private.h"
 #include "export-private.h"
 
@@ -124,6 +126,20 @@ stage_attrs(struct xml_ctx *c, size_t s)
 		tp_export_hhmm(t, hhmm);
 		rc = attr(c, "time", hhmm);
 	}
+	struct tp_meeting_spec m;
+	size_t of = 0;
+	enum tp_derived_role role = tp_plan_stage_derived(p, s, &of);
+	if (rc == TP_OK &&
+	    tp_plan_meeting_series(p, tp_plan_stage_meeting(p, s), &m))
+		rc = attr(c, "meeting", m.id);
+	if (rc == TP_OK && role != TP_DERIVED_NONE)
+		rc = attr(c, "derived",
+			  role == TP_DERIVED_REPORT ? "report" : "call-in");
+	if (rc == TP_OK && role != TP_DERIVED_NONE)
+		rc = attr(c, "derived-from", tp_plan_stage_id(p, of));
+	const char *done = tp_export_progress(p, s);
+	if (rc == TP_OK && done)
+		rc = attr(c, "progress", done);
 	const struct ocds_map *o = ocds_for(tp_plan_stage_kind(p, s));
 	if (rc == TP_OK && o)
 		rc = attr(c, "ocds-period", o->period);
@@ -192,6 +208,36 @@ float_elem(struct xml_ctx *c, size_t s)
 	return rc == TP_OK ? end(c) : rc;
 }
 
+/* What happened, and the baseline with the slippage against it. */
+static enum tp_status
+actual_and_baseline(struct xml_ctx *c, size_t s)
+{
+	struct tp_date a, b;
+	int32_t slip = 0;
+	bool has_a = tp_plan_stage_actual_start(c->plan, s, &a);
+	bool has_b = tp_plan_stage_actual_finish(c->plan, s, &b);
+	enum tp_status rc = TP_OK;
+	if (has_a || has_b) {
+		rc = start(c, "actual");
+		if (rc == TP_OK && has_a)
+			rc = tp_xml_attr_date(c->w, "start", a, c->err);
+		if (rc == TP_OK && has_b)
+			rc = tp_xml_attr_date(c->w, "finish", b, c->err);
+		if (rc == TP_OK)
+			rc = end(c);
+	}
+	if (rc != TP_OK || !tp_export_baseline(c->opt, c->sched, s, &a, &b))
+		return rc;
+	rc = start(c, "baseline");
+	if (rc == TP_OK)
+		rc = tp_xml_attr_date(c->w, "start", a, c->err);
+	if (rc == TP_OK)
+		rc = tp_xml_attr_date(c->w, "finish", b, c->err);
+	if (rc == TP_OK && tp_export_slip(c->opt, c->sched, s, &slip))
+		rc = tp_xml_attrf(c->w, "slip", c->err, "%d", (int)slip);
+	return rc == TP_OK ? end(c) : rc;
+}
+
 static enum tp_status
 text_elem(struct xml_ctx *c, const char *name, const char *value)
 {
@@ -221,6 +267,8 @@ write_stage(struct xml_ctx *c, size_t s)
 			   tp_schedule_late_finish(sc, s));
 	if (rc == TP_OK)
 		rc = float_elem(c, s);
+	if (rc == TP_OK)
+		rc = actual_and_baseline(c, s);
 	if (rc == TP_OK)
 		rc = predecessors(c, s);
 	if (rc == TP_OK)
@@ -282,6 +330,39 @@ plan_attrs(struct xml_ctx *c)
 	return rc;
 }
 
+/* The meetings of each series from the plan's start to its finish. */
+static enum tp_status
+write_series(struct xml_ctx *c, size_t k)
+{
+	struct tp_meeting_spec m;
+	size_t n = 0;
+	const struct tp_date *d = tp_plan_meeting_dates(c->plan, k, &n);
+	int32_t lo = tp_schedule_plan_start(c->sched).day;
+	int32_t hi = tp_schedule_plan_finish(c->sched).day;
+	enum tp_status rc = start(c, "series");
+	(void)tp_plan_meeting_series(c->plan, k, &m);
+	if (rc == TP_OK)
+		rc = attr(c, "id", m.id);
+	if (rc == TP_OK && m.name)
+		rc = attr(c, "name", m.name);
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(c->w, "report-days", c->err, "%d",
+				  (int)m.report_days);
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(c->w, "call-in-days", c->err, "%d",
+				  (int)m.call_in_days);
+	for (size_t i = 0; rc == TP_OK && i < n; i++) {
+		if (d[i].day < lo || d[i].day > hi)
+			continue;
+		rc = start(c, "meeting");
+		if (rc == TP_OK)
+			rc = tp_xml_attr_date(c->w, "date", d[i], c->err);
+		if (rc == TP_OK)
+			rc = end(c);
+	}
+	return rc == TP_OK ? end(c) : rc;
+}
+
 static enum tp_status
 write_plan(struct xml_ctx *c)
 {
@@ -294,6 +375,9 @@ write_plan(struct xml_ctx *c)
 		if (rc == TP_OK)
 			rc = write_stage(c, s);
 	}
+	for (size_t k = 0;
+	     rc == TP_OK && k < tp_plan_meeting_series_count(c->plan); k++)
+		rc = write_series(c, k);
 	size_t nd = tp_schedule_diagnostic_count(c->sched);
 	for (size_t i = 0; rc == TP_OK && i < nd; i++)
 		rc = write_diagnostic(c, tp_schedule_diagnostic(c->sched, i));

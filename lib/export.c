@@ -15,6 +15,8 @@
 #include "export-private.h"
 #include "text-private.h"
 
+#include <tenderplan/tp-revision.h>
+
 static const char *const format_names[] = {
 	[TP_EXPORT_ICS] = "ics",     [TP_EXPORT_XML] = "xml",
 	[TP_EXPORT_MSPDI] = "mspdi", [TP_EXPORT_SVG] = "svg",
@@ -189,6 +191,58 @@ tp_export_foreach_finding(
 			return rc;
 	}
 	return TP_OK;
+}
+
+bool
+tp_export_slip(const struct tp_export_options *opt,
+	       const struct tp_schedule *sched, size_t stage, int32_t *out)
+{
+	return opt->baseline &&
+	       tp_snapshot_slippage(opt->baseline, sched, stage, out);
+}
+
+bool
+tp_export_baseline(const struct tp_export_options *opt,
+		   const struct tp_schedule *sched, size_t stage,
+		   struct tp_date *start, struct tp_date *finish)
+{
+	struct tp_snapshot_stage st;
+	const char *id = tp_plan_stage_id(tp_schedule_plan(sched), stage);
+	if (!opt->baseline || !tp_snapshot_find_stage(opt->baseline, id, &st) ||
+	    st.removed)
+		return false;
+	*start = st.start;
+	*finish = st.finish;
+	return true;
+}
+
+char *
+tp_export_slip_text(int32_t n, char buf[16])
+{
+	snprintf(buf, 16, n > 0 ? "+%ld" : "%ld", (long)n);
+	return buf;
+}
+
+char *
+tp_export_slip_words(int32_t n, char *buf, size_t size)
+{
+	if (n == 0)
+		snprintf(buf, size, "on time against the baseline");
+	else
+		snprintf(buf, size, "%ld working day%s %s than the baseline",
+			 (long)(n < 0 ? -n : n), n == 1 || n == -1 ? "" : "s",
+			 n > 0 ? "later" : "earlier");
+	return buf;
+}
+
+const char *
+tp_export_progress(const struct tp_plan *plan, size_t stage)
+{
+	if (tp_plan_stage_actual_finish(plan, stage, NULL))
+		return "done";
+	if (tp_plan_stage_actual_start(plan, stage, NULL))
+		return "started";
+	return NULL;
 }
 
 void
@@ -587,6 +641,7 @@ portfolio_options(const struct tp_export_options *opt,
 	o->removed = NULL;
 	o->n_removed = 0;
 	o->since = NULL;
+	o->baseline = NULL;
 }
 
 enum tp_status

@@ -13,6 +13,8 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <tenderplan/tp-meeting.h>
+
 #include "error-private.h"
 #include "export-private.h"
 
@@ -30,6 +32,9 @@
 #define COLOUR_HOLIDAY  "#f2d4a8"
 #define COLOUR_GRID     "#d0d0d0"
 #define COLOUR_BAND     "#f3f5f8"
+#define COLOUR_BASELINE "#8c8c8c"
+#define COLOUR_MEETING  "#7b3fa0"
+#define LEGEND2_H       18.0 /* the legend's second line */
 
 static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr",
 					 "May", "Jun", "Jul", "Aug",
@@ -48,6 +53,7 @@ struct gantt {
 	size_t rows;
 	double width, height, top; /* top of the first row */
 	enum tp_status rc;         /* for callbacks */
+	bool meetings, baseline;   /* the legend's second line */
 };
 
 /* ---- small writers ---------------------------------------------------------
@@ -209,10 +215,17 @@ layout(struct gantt *g)
 			continue;
 		struct tp_date s0 = tp_schedule_early_start(g->sched, s);
 		struct tp_date s1 = tp_schedule_early_finish(g->sched, s);
+		struct tp_date b0, b1;
 		a.day = s0.day < a.day ? s0.day : a.day;
 		b.day = s1.day > b.day ? s1.day : b.day;
+		if (tp_export_baseline(g->opt, g->sched, s, &b0, &b1)) {
+			a.day = b0.day < a.day ? b0.day : a.day;
+			b.day = b1.day > b.day ? b1.day : b.day;
+			g->baseline = true;
+		}
 		g->rows++;
 	}
+	g->meetings = tp_plan_meeting_series_count(g->plan) > 0;
 	if (g->rows == 0)
 		a = b = tp_schedule_plan_start(g->sched);
 	g->first.day = a.day - ((int32_t)tp_date_weekday(a) - 1);
@@ -226,7 +239,8 @@ layout(struct gantt *g)
 	g->day_w = g->week_w / 7;
 	g->top = MARGIN + TITLE_H + HEAD_H;
 	g->width = 2 * MARGIN + LABEL_W + g->weeks * g->week_w;
-	g->height = g->top + (double)g->rows * ROW_H + LEGEND_H + MARGIN;
+	g->height = g->top + (double)g->rows * ROW_H + LEGEND_H + MARGIN +
+		    (g->meetings || g->baseline ? LEGEND2_H : 0);
 }
 
 /* ---- background: bands, holidays, grid, headers ---------------------------
@@ -331,14 +345,38 @@ short_date(struct tp_date d, char *buf, size_t size)
 static void
 tooltip(const struct gantt *g, size_t s, char *buf, size_t size)
 {
-	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], words[80] = "";
+	const char *done = tp_export_progress(g->plan, s);
+	int32_t slip = 0;
 	tp_date_format(tp_schedule_early_start(g->sched, s), a);
 	tp_date_format(tp_schedule_early_finish(g->sched, s), b);
 	const char *name = tp_plan_stage_name(g->plan, s);
-	snprintf(buf, size, "%s: %s to %s, float %d working days%s",
+	if (tp_export_slip(g->opt, g->sched, s, &slip))
+		tp_export_slip_words(slip, words, sizeof(words));
+	snprintf(buf, size, "%s: %s to %s, float %d working days%s%s%s%s%s",
 		 name ? name : tp_plan_stage_id(g->plan, s), a, b,
 		 (int)tp_schedule_total_float(g->sched, s),
-		 tp_schedule_is_critical(g->sched, s) ? ", critical" : "");
+		 tp_schedule_is_critical(g->sched, s) ? ", critical" : "",
+		 done ? ", " : "", done ? done : "", words[0] ? ", " : "",
+		 words);
+}
+
+/* The baseline's dates of a stage: a thin grey bar below its own. */
+static enum tp_status
+baseline_bar(struct gantt *g, size_t s, size_t row)
+{
+	struct tp_date a, b;
+	char tip[200], x[TP_DATE_STRLEN], y[TP_DATE_STRLEN], words[80] = "";
+	int32_t slip = 0;
+	if (!tp_export_baseline(g->opt, g->sched, s, &a, &b))
+		return TP_OK;
+	if (tp_export_slip(g->opt, g->sched, s, &slip))
+		tp_export_slip_words(slip, words, sizeof(words));
+	snprintf(tip, sizeof(tip), "baseline: %s to %s%s%s",
+		 tp_date_format(a, x), tp_date_format(b, y),
+		 words[0] ? "; now " : "", words);
+	return rect(g, x_of(g, a), row_y(g, row) + ROW_H - 5,
+		    (b.day - a.day + 1) * g->day_w, 3, COLOUR_BASELINE, tip);
 }
 
 static enum tp_status
@@ -443,6 +481,8 @@ stage_row(struct gantt *g, size_t s, size_t row)
 	enum tp_status rc = stage_label(g, s, row);
 	if (rc == TP_OK)
 		rc = finding_flag(g, s, row);
+	if (rc == TP_OK)
+		rc = baseline_bar(g, s, row);
 	if (rc != TP_OK)
 		return rc;
 	enum tp_stage_shape shape = tp_export_stage_shape(g->plan, s);
@@ -466,6 +506,88 @@ stages(struct gantt *g)
 			continue;
 		rc = stage_row(g, s, row++);
 	}
+	return rc;
+}
+
+/* ---- meetings ------------------------------------------------------------
+ */
+
+/* A dashed line down the chart on each meeting day it shows. */
+static enum tp_status
+meeting_line(struct gantt *g, const char *name, struct tp_date d)
+{
+	char tip[200], ds[TP_DATE_STRLEN];
+	double x = x_of(g, d) + g->day_w / 2;
+	enum tp_status rc = start(g, "line");
+	snprintf(tip, sizeof(tip), "%s meeting, %s", name,
+		 tp_date_format(d, ds));
+	if (rc == TP_OK)
+		rc = num(g, "x1", x);
+	if (rc == TP_OK)
+		rc = num(g, "y1", MARGIN + TITLE_H + HEAD_H / 2);
+	if (rc == TP_OK)
+		rc = num(g, "x2", x);
+	if (rc == TP_OK)
+		rc = num(g, "y2", g->top + (double)g->rows * ROW_H);
+	if (rc == TP_OK)
+		rc = attr(g, "stroke", COLOUR_MEETING);
+	if (rc == TP_OK)
+		rc = attr(g, "stroke-dasharray", "3,3");
+	if (rc == TP_OK)
+		rc = attr(g, "class", "meeting");
+	return end_shape(g, rc, tip);
+}
+
+static enum tp_status
+meetings(struct gantt *g)
+{
+	int32_t lo = g->first.day, hi = g->first.day + 7 * g->weeks - 1;
+	enum tp_status rc = TP_OK;
+	for (size_t k = 0; rc == TP_OK && g->meetings &&
+			   k < tp_plan_meeting_series_count(g->plan);
+	     k++) {
+		struct tp_meeting_spec m;
+		size_t n = 0;
+		const struct tp_date *d = tp_plan_meeting_dates(g->plan, k, &n);
+		(void)tp_plan_meeting_series(g->plan, k, &m);
+		for (size_t i = 0; rc == TP_OK && i < n; i++)
+			if (d[i].day >= lo && d[i].day <= hi)
+				rc = meeting_line(g, m.name ? m.name : m.id,
+						  d[i]);
+	}
+	return rc;
+}
+
+static enum tp_status
+legend2(struct gantt *g, double y, double x)
+{
+	enum tp_status rc = TP_OK;
+	if (g->meetings) {
+		rc = start(g, "line");
+		if (rc == TP_OK)
+			rc = num(g, "x1", x + 15);
+		if (rc == TP_OK)
+			rc = num(g, "y1", y - 10);
+		if (rc == TP_OK)
+			rc = num(g, "x2", x + 15);
+		if (rc == TP_OK)
+			rc = num(g, "y2", y + 3);
+		if (rc == TP_OK)
+			rc = attr(g, "stroke", COLOUR_MEETING);
+		if (rc == TP_OK)
+			rc = attr(g, "stroke-dasharray", "3,3");
+		if (rc == TP_OK)
+			rc = end(g);
+		if (rc == TP_OK)
+			rc = label(g, x + 36, y + 1, NULL, false,
+				   "committee meeting");
+		x += 160;
+	}
+	if (rc == TP_OK && g->baseline)
+		rc = rect(g, x, y - 3, 30, 3, COLOUR_BASELINE, NULL);
+	if (rc == TP_OK && g->baseline)
+		rc = label(g, x + 36, y + 1, NULL, false,
+			   "baseline (the approved dates)");
 	return rc;
 }
 
@@ -498,6 +620,8 @@ legend(struct gantt *g)
 	if (rc == TP_OK && g->opt->n_findings > 0)
 		rc = label(g, x + 632, y + 1, NULL, false,
 			   "rules finding (hover for details)");
+	if (rc == TP_OK && (g->meetings || g->baseline))
+		rc = legend2(g, y + LEGEND2_H, x);
 	return rc;
 }
 
@@ -569,6 +693,8 @@ write_svg(struct gantt *g)
 		rc = month_headers(g);
 	if (rc == TP_OK)
 		rc = title(g);
+	if (rc == TP_OK)
+		rc = meetings(g);
 	if (rc == TP_OK)
 		rc = stages(g);
 	if (rc == TP_OK)
@@ -652,8 +778,16 @@ table_head(struct gantt *g)
 		"Notes"};
 	enum tp_status rc = start(g, "tr");
 	for (size_t i = 0; rc == TP_OK && i < sizeof(cols) / sizeof(cols[0]);
-	     i++)
-		rc = cell(g, "th", cols[i]);
+	     i++) {
+		if (i == 6 && tp_plan_has_actuals(g->plan))
+			rc = cell(g, "th", "Progress");
+		if (rc == TP_OK && i == 6 && g->baseline)
+			rc = cell(g, "th", "Baseline finish");
+		if (rc == TP_OK && i == 6 && g->baseline)
+			rc = cell(g, "th", "Slip (working days)");
+		if (rc == TP_OK)
+			rc = cell(g, "th", cols[i]);
+	}
 	return rc == TP_OK ? end(g) : rc;
 }
 
@@ -700,8 +834,23 @@ table_row(struct gantt *g, size_t s)
 			      lf,
 			      fl,
 			      n.text};
-	for (size_t i = 0; rc == TP_OK && i < 7; i++)
-		rc = cell(g, "td", vals[i]);
+	char bf[TP_DATE_STRLEN] = "", slip[16] = "";
+	struct tp_date b0, b1;
+	int32_t k = 0;
+	if (tp_export_baseline(g->opt, g->sched, s, &b0, &b1))
+		tp_date_format(b1, bf);
+	if (tp_export_slip(g->opt, g->sched, s, &k))
+		tp_export_slip_text(k, slip);
+	for (size_t i = 0; rc == TP_OK && i < 7; i++) {
+		if (i == 6 && tp_plan_has_actuals(g->plan))
+			rc = cell(g, "td", tp_export_progress(g->plan, s));
+		if (rc == TP_OK && i == 6 && g->baseline)
+			rc = cell(g, "td", bf);
+		if (rc == TP_OK && i == 6 && g->baseline)
+			rc = cell(g, "td", slip);
+		if (rc == TP_OK)
+			rc = cell(g, "td", vals[i]);
+	}
 	return rc == TP_OK ? end(g) : rc;
 }
 

@@ -16,6 +16,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlstring.h>
 
+#include <tenderplan/tp-meeting.h>
+
 #include "error-private.h"
 #include "export-private.h"
 #include "plan-edit-private.h"
@@ -351,11 +353,11 @@ parse_day(const char *s, struct tp_date *out, struct tp_error *err)
 struct change {
 	const char *stage;
 	enum tp_csv_column col;
-	const char *text; /* name, notes: NULL removes */
+	const char *text; /* name, notes, meeting: NULL removes */
 	int minutes;      /* time: -1 removes */
 	int32_t amount;   /* duration */
 	enum tp_unit unit;
-	bool has_date; /* fixed, not_before, not_after */
+	bool has_date; /* fixed, not_before, not_after, actual dates */
 	struct tp_date date;
 };
 
@@ -435,7 +437,19 @@ read_editable(struct import *im, const struct record *r, size_t c,
 	}
 	if (col == TP_CSV_DURATION && !given)
 		ch->unit = tp_plan_stage_unit(im->plan, s);
-	if (col >= TP_CSV_FIXED && col <= TP_CSV_NOT_AFTER && *cell) {
+	if (col == TP_CSV_MEETING && *cell &&
+	    !tp_plan_find_meeting_series(im->plan, cell, NULL)) {
+		problem(&im->t, r, c, name, stage,
+			"'%s' is not a meeting series of the plan: write the id "
+			"of one of its <series>, or leave the cell empty",
+			shown(cell, v, sizeof(v)));
+		return;
+	}
+	if (col == TP_CSV_MEETING)
+		ch->text = *cell ? cell : NULL;
+	if (((col >= TP_CSV_FIXED && col <= TP_CSV_NOT_AFTER) ||
+	     col == TP_CSV_ACTUAL_START || col == TP_CSV_ACTUAL_FINISH) &&
+	    *cell) {
 		if (parse_day(cell, &ch->date, &e) != TP_OK) {
 			problem(&im->t, r, c, name, stage, "'%s' %s%s",
 				shown(cell, v, sizeof(v)),
@@ -600,6 +614,16 @@ apply(struct tp_plan_edit *e, const struct change *ch, struct tp_error *err)
 	case TP_CSV_DURATION:
 		return tp_plan_edit_set_stage_duration(e, ch->stage, ch->amount,
 						       ch->unit, err);
+	case TP_CSV_MEETING:
+		return tp_plan_edit_set_stage_meeting(e, ch->stage, ch->text,
+						      err);
+	case TP_CSV_ACTUAL_START:
+	case TP_CSV_ACTUAL_FINISH:
+		return tp_plan_edit_set_stage_actual(
+			e, ch->stage,
+			ch->col == TP_CSV_ACTUAL_START ? TP_ACTUAL_START
+						       : TP_ACTUAL_FINISH,
+			ch->has_date ? &ch->date : NULL, err);
 	default:
 		return tp_plan_edit_set_stage_constraint(
 			e, ch->stage, types[ch->col - TP_CSV_FIXED],

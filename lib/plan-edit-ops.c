@@ -15,9 +15,9 @@
 #include "error-private.h"
 #include "plan-edit-private.h"
 
-static const char *const plan_order[] = {"name",    "time-zone", "calendar",
-					 "anchors", "rules",     "stages",
-					 NULL};
+static const char *const plan_order[] = {
+	"name", "time-zone", "calendar", "anchors", "rules", "meetings",
+	"stages", NULL};
 static const char *const stage_order[] = {"name", "owner", "notes", NULL};
 static const char *const text_elements[] = {"name", "owner", "notes"};
 
@@ -1010,4 +1010,81 @@ tp_plan_edit_set_plan_name(struct tp_plan_edit *edit, const char *name,
 	return set_text_child(edit, xmlDocGetRootElement(edit->xdoc), "name",
 			      name && *name ? name : NULL, plan_order, "plan",
 			      err);
+}
+
+/* ---- what happened --------------------------------------------------- */
+
+TP_EXPORT enum tp_status
+tp_plan_edit_set_stage_actual(struct tp_plan_edit *edit, const char *stage,
+			      enum tp_actual_end which,
+			      const struct tp_date *date, struct tp_error *err)
+{
+	const char *name = which == TP_ACTUAL_FINISH ? "actual-finish"
+						     : "actual-start";
+	xmlNodePtr st;
+	char d[TP_DATE_STRLEN] = "", was[TP_DATE_STRLEN] = "";
+	enum tp_status rc =
+		need_edit(edit, "tp_plan_edit_set_stage_actual", err);
+
+	if (rc == TP_OK && which != TP_ACTUAL_START &&
+	    which != TP_ACTUAL_FINISH)
+		rc = tp_error_setf(err, TP_ERR_INVALID, stage,
+				   "unknown actual date %d", (int)which);
+	if (rc == TP_OK && date && !tp_date_in_range(*date))
+		rc = tp_error_setf(err, TP_ERR_RANGE, stage,
+				   "the date is outside the supported dates");
+	if (rc == TP_OK)
+		rc = tp_edit_need_stage(edit, stage, &st, err);
+	if (rc != TP_OK)
+		return rc;
+	if (tp_edit_attr(st, name))
+		snprintf(was, sizeof(was), "%s", tp_edit_attr(st, name));
+	if (date)
+		tp_date_format(*date, d);
+	if (!strcmp(was, d))
+		return TP_OK;
+	rc = tp_edit_set_attr(st, name, date ? d : NULL, err);
+	if (rc == TP_OK && !date)
+		rc = tp_edit_note(edit, err, "stage '%s': %s removed (was %s)",
+				  stage, name, was);
+	else if (rc == TP_OK)
+		rc = tp_edit_note(edit, err, "stage '%s': %s %s%s%s", stage,
+				  name, was[0] ? was : "set to",
+				  was[0] ? " -> " : " ", d);
+	return rc;
+}
+
+TP_EXPORT enum tp_status
+tp_plan_edit_set_stage_meeting(struct tp_plan_edit *edit, const char *stage,
+			       const char *series, struct tp_error *err)
+{
+	xmlNodePtr st;
+	char was[TP_STAGE_ID_MAX + 1] = "";
+	enum tp_status rc =
+		need_edit(edit, "tp_plan_edit_set_stage_meeting", err);
+
+	if (rc == TP_OK && series && !id_ok(series, TP_STAGE_ID_MAX))
+		rc = tp_error_setf(err, TP_ERR_INVALID, stage,
+				   "a meeting series id is 1 to %d letters, "
+				   "digits, '-', '_' or '.'",
+				   TP_STAGE_ID_MAX);
+	if (rc == TP_OK)
+		rc = tp_edit_need_stage(edit, stage, &st, err);
+	if (rc != TP_OK)
+		return rc;
+	if (tp_edit_attr(st, "meeting"))
+		snprintf(was, sizeof(was), "%s", tp_edit_attr(st, "meeting"));
+	if (!strcmp(was, series ? series : ""))
+		return TP_OK;
+	rc = tp_edit_set_attr(st, "meeting", series, err);
+	if (rc == TP_OK && !series)
+		rc = tp_edit_note(edit, err,
+				  "stage '%s': no longer on the meetings of "
+				  "'%s'",
+				  stage, was);
+	else if (rc == TP_OK)
+		rc = tp_edit_note(edit, err, "stage '%s': meeting %s%s%s",
+				  stage, was[0] ? was : "set to",
+				  was[0] ? " -> " : " ", series);
+	return rc;
 }

@@ -55,6 +55,8 @@ static const char *const kind_names[] = {
 	"further-decision",
 	"provider-identification",
 	"clarification-response",
+	"committee-report",
+	"call-in",
 };
 
 static const char *const unit_names[] = {
@@ -382,6 +384,7 @@ tp_plan_free(struct tp_plan *plan)
 	tp_calendar_free(plan->owned_stat_cal);
 	arena_free(plan->arena);
 	free(plan->slots);
+	tp_meetings_free(plan);
 	free(plan->constraints);
 	free(plan->deps);
 	free(plan->stages);
@@ -703,6 +706,7 @@ fill_stage(struct tp_plan *plan, struct tp_stage_rec *st, const char *id,
 {
 	memset(st, 0, sizeof(*st));
 	st->minutes = -1;
+	st->actual_start = st->actual_finish = TP_NO_DAY;
 	if (!(st->id = arena_strdup(plan, id)))
 		return tp_error_nomem(err);
 	return set_string(plan, &st->name, name, err);
@@ -948,6 +952,95 @@ tp_plan_stage_notes(const struct tp_plan *plan, size_t stage)
 	return st ? st->notes : NULL;
 }
 
+/* ---- what has happened ------------------------------------------------- */
+
+static enum tp_status
+check_actual(const struct tp_stage_rec *st, const struct tp_date *start,
+	     const struct tp_date *finish, struct tp_error *err)
+{
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	if (st->derived)
+		return tp_error_setf(err, TP_ERR_INVALID, st->id,
+				     "stage '%s' follows its meeting: record "
+				     "what happened on the meeting's stage",
+				     st->id);
+	if ((start && !tp_date_in_range(*start)) ||
+	    (finish && !tp_date_in_range(*finish)))
+		return tp_error_setf(err, TP_ERR_RANGE, st->id,
+				     "stage '%s': an actual date is outside "
+				     "the supported dates",
+				     st->id);
+	if (start && finish && finish->day < start->day)
+		return tp_error_setf(err, TP_ERR_INVALID, st->id,
+				     "stage '%s' cannot finish on %s, before "
+				     "it started on %s",
+				     st->id, tp_date_format(*finish, b),
+				     tp_date_format(*start, a));
+	if (start && finish && st->amount == 0 && finish->day != start->day)
+		return tp_error_setf(err, TP_ERR_INVALID, st->id,
+				     "stage '%s' is a milestone: it starts "
+				     "and finishes on one day, not %s and %s",
+				     st->id, tp_date_format(*start, a),
+				     tp_date_format(*finish, b));
+	return TP_OK;
+}
+
+TP_EXPORT enum tp_status
+tp_plan_set_stage_actual(struct tp_plan *plan, size_t stage,
+			 const struct tp_date *start,
+			 const struct tp_date *finish, struct tp_error *err)
+{
+	struct tp_stage_rec *st;
+	enum tp_status rc;
+	if (!plan || stage >= plan->n_stages)
+		return no_stage(stage, err);
+	st = &plan->stages[stage];
+	if ((rc = check_actual(st, start, finish, err)))
+		return rc;
+	st->actual_start = start ? start->day : TP_NO_DAY;
+	st->actual_finish = finish ? finish->day : TP_NO_DAY;
+	/* A milestone that has happened has started and finished on its
+	 * day. */
+	if (st->amount == 0 && (start || finish))
+		st->actual_start = st->actual_finish =
+			finish ? finish->day : start->day;
+	return TP_OK;
+}
+
+TP_EXPORT bool
+tp_plan_stage_actual_start(const struct tp_plan *plan, size_t stage,
+			   struct tp_date *out)
+{
+	const struct tp_stage_rec *st = stage_at(plan, stage);
+	if (!st || st->actual_start == TP_NO_DAY)
+		return false;
+	if (out)
+		out->day = st->actual_start;
+	return true;
+}
+
+TP_EXPORT bool
+tp_plan_stage_actual_finish(const struct tp_plan *plan, size_t stage,
+			    struct tp_date *out)
+{
+	const struct tp_stage_rec *st = stage_at(plan, stage);
+	if (!st || st->actual_finish == TP_NO_DAY)
+		return false;
+	if (out)
+		out->day = st->actual_finish;
+	return true;
+}
+
+TP_EXPORT bool
+tp_plan_has_actuals(const struct tp_plan *plan)
+{
+	for (uint32_t v = 0; plan && v < plan->n_stages; v++)
+		if (plan->stages[v].actual_start != TP_NO_DAY ||
+		    plan->stages[v].actual_finish != TP_NO_DAY)
+			return true;
+	return false;
+}
+
 /* ---- dependencies and constraints -------------------------------------- */
 
 static enum tp_status
@@ -1007,16 +1100,36 @@ tp_plan_add_dependency(struct tp_plan *plan, const char *from_id,
 	if (rc == TP_OK)
 		rc = check_dep_args(to_id, type, lag, lag_unit, err);
 	if (rc == TP_OK)
-		rc = reserve_deps(plan, (size_t)plan->n_deps + 1, err);
+		rc = tp_plan_push_dep(plan, (uint32_t)from, (uint32_t)to,
+				      (uint8_t)type, lag, (uint8_t)lag_unit,
+				      false, err);
+	if (rc != TP_OK)
+		return rc;
+	return tp_meetings_on_dependency(plan, plan->n_deps - 1, err);
+}
+
+enum tp_status
+tp_plan_push_dep(struct tp_plan *plan, uint32_t from, uint32_t to,
+		 uint8_t type, int32_t lag, uint8_t unit, bool derived,
+		 struct tp_error *err)
+{
+	enum tp_status rc = reserve_deps(plan, (size_t)plan->n_deps + 1, err);
 	if (rc != TP_OK)
 		return rc;
 	struct tp_dep_rec *d = &plan->deps[plan->n_deps++];
-	d->from = (uint32_t)from;
-	d->to = (uint32_t)to;
+	d->from = from;
+	d->to = to;
 	d->lag = lag;
-	d->type = (uint8_t)type;
-	d->unit = (uint8_t)lag_unit;
+	d->type = type;
+	d->unit = unit;
+	d->derived = derived;
 	return TP_OK;
+}
+
+const char *
+tp_plan_strdup(struct tp_plan *plan, const char *s)
+{
+	return arena_strdup(plan, s);
 }
 
 TP_EXPORT size_t

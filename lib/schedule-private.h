@@ -13,11 +13,16 @@
 
 #include "plan-private.h"
 
+struct tp_meeting_rec;
+
 /* The days a date may fall on: the working days of a calendar, or (for
- * the start of a calendar-day, week or month stage) any day. */
+ * the start of a calendar-day, week or month stage) any day; with @mtg,
+ * only those of them that are meetings of the series (the start of a
+ * stage tied to a meeting series, tp-meeting.h). */
 struct tp_dom {
 	const struct tp_calendar *cal;
 	bool any;
+	const struct tp_meeting_rec *mtg;
 };
 
 /* A monotone rule (never decreasing): a stage's duration (start to
@@ -41,9 +46,15 @@ struct tp_rule_env {
 	struct tp_error *err;
 };
 
-/* The domain of a stage's start and of its finish. */
+/* The domain of a stage's start and of its finish. The rules count on
+ * these alone; a stage tied to a meeting series has its start moved onto
+ * tp_sched_meeting_dom() by the passes, once its bounds are known. */
 struct tp_dom tp_sched_start_dom(const struct tp_plan *plan, uint32_t stage);
 struct tp_dom tp_sched_finish_dom(const struct tp_plan *plan, uint32_t stage);
+
+/* The start domain of @stage restricted to its meetings (no restriction
+ * for a stage that is not tied to a series). */
+struct tp_dom tp_sched_meeting_dom(const struct tp_plan *plan, uint32_t stage);
 
 /* True if a dependency counts from (or bounds) a finish. */
 bool tp_sched_src_is_finish(const struct tp_dep_rec *d);

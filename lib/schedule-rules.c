@@ -11,6 +11,7 @@
 #include <tenderplan/tp-date.h>
 
 #include "error-private.h"
+#include "meeting-private.h"
 #include "schedule-private.h"
 
 static struct tp_date
@@ -39,14 +40,23 @@ struct tp_dom
 tp_sched_start_dom(const struct tp_plan *plan, uint32_t v)
 {
 	struct tp_dom d = {stage_cal(plan, v),
-			   starts_any_day(&plan->stages[v])};
+			   starts_any_day(&plan->stages[v]), NULL};
 	return d;
 }
 
 struct tp_dom
 tp_sched_finish_dom(const struct tp_plan *plan, uint32_t v)
 {
-	struct tp_dom d = {stage_cal(plan, v), false};
+	struct tp_dom d = {stage_cal(plan, v), false, NULL};
+	return d;
+}
+
+struct tp_dom
+tp_sched_meeting_dom(const struct tp_plan *plan, uint32_t v)
+{
+	struct tp_dom d = tp_sched_start_dom(plan, v);
+	uint32_t k = plan->stages[v].meeting;
+	d.mtg = k ? tp_meeting_at(plan, k - 1) : NULL;
 	return d;
 }
 
@@ -76,8 +86,8 @@ tp_sched_duration(const struct tp_plan *plan, uint32_t v)
 struct tp_rule
 tp_sched_link(const struct tp_plan *plan, const struct tp_dep_rec *d)
 {
-	struct tp_rule r = {TP_RULE_LINK, NULL, d, {NULL, false},
-			    {NULL, false}};
+	struct tp_rule r = {TP_RULE_LINK, NULL, d, {NULL, false, NULL},
+			    {NULL, false, NULL}};
 	r.in = tp_sched_src_is_finish(d) ? tp_sched_finish_dom(plan, d->from)
 					 : tp_sched_start_dom(plan, d->from);
 	r.out = tp_sched_tgt_is_finish(d) ? tp_sched_finish_dom(plan, d->to)
@@ -99,12 +109,67 @@ range_check(const struct tp_rule_env *e, const struct tp_calendar *cal,
 	return tp_calendar_is_working_day(cal, mkdate(d), &w, e->err);
 }
 
+/* Whether meeting day @d is a day of @dom apart from the meetings (a
+ * working day, unless the stage may start on any day); outside the
+ * calendar, the calendar's error. */
+static enum tp_status
+meeting_ok(const struct tp_rule_env *e, struct tp_dom dom, int32_t d,
+	   bool *ok)
+{
+	enum tp_status rc = range_check(e, dom.cal, d);
+	*ok = rc == TP_OK;
+	if (rc == TP_OK && !dom.any)
+		rc = tp_calendar_is_working_day(dom.cal, mkdate(d), ok, e->err);
+	return rc;
+}
+
+static enum tp_status
+no_meeting(const struct tp_rule_env *e, const struct tp_meeting_rec *m,
+	   int32_t d, bool after)
+{
+	char name[160], a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	tp_meeting_label(m, name, sizeof(name));
+	tp_date_format(mkdate(d), a);
+	tp_date_format(m->days[after ? m->n_days - 1 : 0], b);
+	return tp_error_setf(e->err, TP_ERR_RANGE, NULL,
+			     "no meeting of %s on or %s %s that it can start "
+			     "on (its %s meeting is on %s): add meetings to "
+			     "the series or change the dates the stage "
+			     "depends on",
+			     name, after ? "after" : "before", a,
+			     after ? "last" : "first", b);
+}
+
+/* The first meeting of @dom on or after @d (or the last on or before),
+ * skipping meetings the stage cannot start on (a meeting on a holiday). */
+static enum tp_status
+meeting_adjust(const struct tp_rule_env *e, struct tp_dom dom, int32_t d,
+	       enum tp_roll how, int32_t *out)
+{
+	const struct tp_meeting_rec *m = dom.mtg;
+	bool up = how == TP_ROLL_FOLLOWING, ok = false;
+	size_t i = tp_meeting_lower_bound(m, up ? d : d + 1);
+	enum tp_status rc = range_check(e, dom.cal, d);
+
+	while (rc == TP_OK && (up ? i < m->n_days : i > 0)) {
+		int32_t day = m->days[up ? i : i - 1].day;
+		if ((rc = meeting_ok(e, dom, day, &ok)) || ok) {
+			*out = day;
+			return rc;
+		}
+		i = up ? i + 1 : i - 1;
+	}
+	return rc == TP_OK ? no_meeting(e, m, d, up) : rc;
+}
+
 static enum tp_status
 dom_adjust(const struct tp_rule_env *e, struct tp_dom dom, int32_t d,
 	   enum tp_roll how, int32_t *out)
 {
 	struct tp_date r;
 	enum tp_status rc;
+	if (dom.mtg)
+		return meeting_adjust(e, dom, d, how, out);
 	if (dom.any) {
 		if ((rc = range_check(e, dom.cal, d)))
 			return rc;
@@ -138,6 +203,13 @@ dom_step(const struct tp_rule_env *e, struct tp_dom dom, int32_t d,
 {
 	struct tp_date r;
 	enum tp_status rc;
+	if (dom.mtg) {
+		struct tp_rule_env quiet = {e->plan, err};
+		return meeting_adjust(&quiet, dom, d + step,
+				      step > 0 ? TP_ROLL_FOLLOWING
+					       : TP_ROLL_PRECEDING,
+				      out);
+	}
 	if (dom.any) {
 		struct tp_rule_env quiet = {e->plan, err};
 		if ((rc = range_check(&quiet, dom.cal, d + step)))

@@ -13,13 +13,14 @@
 #include <tenderplan/tp-schedule.h>
 
 #include "error-private.h"
+#include "meeting-private.h"
 #include "plan-private.h"
 #include "schedule-private.h"
 
 #define NO_STAGE  UINT32_MAX
 #define NO_DEP    UINT32_MAX
-#define WHY_SHIFT 29
-#define WHY_MASK  ((UINT32_C(1) << 29) - 1)
+#define WHY_SHIFT 28
+#define WHY_MASK  ((UINT32_C(1) << 28) - 1)
 
 /* Stage flags. */
 #define ON_PATH       (1u << 0) /* on the critical path */
@@ -37,6 +38,9 @@ struct srec {
 	uint32_t drv;
 	uint32_t flags;
 	int32_t free_es; /* early start without the contract-start pin */
+	/* A stage tied to a meeting series: its bounds before they were
+	 * moved onto a meeting (tp_schedule_meeting_bound()). */
+	int32_t raw_es, raw_ls;
 };
 
 struct tp_schedule {
@@ -45,6 +49,8 @@ struct tp_schedule {
 	struct tp_date lo, hi; /* the bounds the passes ran from */
 	struct tp_date plan_start, plan_finish;
 	struct tp_date start_anchor, contract_anchor; /* as given */
+	bool has_today;
+	struct tp_date today;
 	int32_t min_float;
 	size_t *crit;
 	size_t n_crit;
@@ -66,6 +72,7 @@ struct ctx {
 	uint32_t n_path;
 	struct tp_error scratch;
 	struct tp_rule_env env;
+	bool early_known; /* the forward pass has run */
 };
 
 static uint32_t
@@ -151,7 +158,7 @@ wd_between(struct ctx *c, const struct tp_calendar *cal, int32_t a, int32_t b,
 static struct tp_dom
 plan_days(const struct ctx *c)
 {
-	struct tp_dom d = {c->cal, false};
+	struct tp_dom d = {c->cal, false, NULL};
 	return d;
 }
 
@@ -356,8 +363,50 @@ constraint_early_bound(struct ctx *c, uint32_t k, int32_t *b)
 	}
 }
 
+/* ---- what has happened -------------------------------------------------- */
+
+static bool
+has_start(const struct ctx *c, uint32_t v)
+{
+	return c->plan->stages[v].actual_start != TP_NO_DAY;
+}
+
+static bool
+has_finish(const struct ctx *c, uint32_t v)
+{
+	return c->plan->stages[v].actual_finish != TP_NO_DAY;
+}
+
+/* Started: an actual start or finish is recorded. */
+static bool
+started(const struct ctx *c, uint32_t v)
+{
+	return has_start(c, v) || has_finish(c, v);
+}
+
+/* Today does not hold back a stage derived from a meeting once that has
+ * happened, nor ever the end of a call-in: they follow the meeting's
+ * date, whatever today is (a deadline or a period that has passed by
+ * itself is not work still to do). */
+static bool
+follows_meeting(const struct ctx *c, uint32_t v)
+{
+	const struct tp_stage_rec *st = &c->plan->stages[v];
+	if (st->derived == TP_DERIVED_CALL_IN)
+		return true;
+	return st->derived == TP_DERIVED_REPORT && st->derived_of > 0 &&
+	       started(c, st->derived_of - 1);
+}
+
+/* The reason index of an actual or today date: which end it is. */
+#define AT_START  0u
+#define AT_FINISH 1u
+
+/* ---- forward pass (continued) ------------------------------------------- */
+
 /* The lower bounds a stage gets besides its dependencies and
- * constraints: the anchor, and the pins. */
+ * constraints: today (for a stage not started), the anchor, and the
+ * pins. */
 static enum tp_status
 forward_extra(struct ctx *c, uint32_t v, struct tp_dom start,
 	      enum tp_reason_kind anchor, int32_t *best, uint32_t *w)
@@ -368,6 +417,11 @@ forward_extra(struct ctx *c, uint32_t v, struct tp_dom start,
 	if (rc != TP_OK)
 		return rc;
 	keep_max(best, w, b, why(anchor, 0));
+	if (c->s->has_today && !started(c, v) && !follows_meeting(c, v)) {
+		if ((rc = dom_up(c, start, c->s->today.day, &b)))
+			return rc;
+		keep_max(best, w, b, why(TP_REASON_TODAY, AT_START));
+	}
 	r->free_es = *best;
 	if (r->flags & PIN_CONTRACT) {
 		if ((rc = dom_up(c, start, c->s->hi.day, &b)))
@@ -383,15 +437,16 @@ forward_extra(struct ctx *c, uint32_t v, struct tp_dom start,
 	return TP_OK;
 }
 
+/* The earliest start every rule but the meetings allows stage @v. */
 static enum tp_status
-forward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
+forward_bounds(struct ctx *c, uint32_t v, enum tp_reason_kind anchor,
+	       int32_t *out, uint32_t *out_why)
 {
 	struct srec *r = &c->s->st[v];
 	struct tp_rule dur = tp_sched_duration(c->plan, v);
 	int32_t best = INT32_MIN, drv_best = INT32_MIN, b;
 	uint32_t w = 0, drv = NO_DEP;
 	enum tp_status rc;
-	c->cur = v;
 	for (uint32_t i = c->in_off[v]; i < c->in_off[v + 1]; i++) {
 		if ((rc = dep_early_bound(c, c->in_list[i], &b)))
 			return rc;
@@ -406,14 +461,149 @@ forward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
 	}
 	if ((rc = forward_extra(c, v, dur.in, anchor, &best, &w)))
 		return rc;
+	r->drv = drv;
+	*out = best;
+	*out_why = w;
+	return TP_OK;
+}
+
+/* A stage tied to a meeting series: onto the first meeting on or after
+ * its bound (tp-schedule.h, "Meetings"). */
+static enum tp_status
+snap_early(struct ctx *c, uint32_t v, int32_t *best, uint32_t *w)
+{
+	uint32_t k = c->plan->stages[v].meeting;
+	int32_t m = 0;
+	enum tp_status rc;
+	c->s->st[v].raw_es = *best;
+	if (!k)
+		return TP_OK;
+	if ((rc = dom_up(c, tp_sched_meeting_dom(c->plan, v), *best, &m)))
+		return rc;
+	if (m > *best)
+		*w = why(TP_REASON_MEETING, k - 1);
+	*best = m;
+	return TP_OK;
+}
+
+/* A stage that has started: on its actual start; finished on its actual
+ * finish, else as its duration says but not before today. */
+static enum tp_status
+forward_started(struct ctx *c, uint32_t v)
+{
+	struct srec *r = &c->s->st[v];
+	const struct tp_stage_rec *st = &c->plan->stages[v];
+	struct tp_rule dur = tp_sched_duration(c->plan, v);
+	int32_t t = 0;
+	enum tp_status rc = TP_OK;
+	r->es = r->free_es = r->raw_es = st->actual_start;
+	r->early_why = why(TP_REASON_ACTUAL, AT_START);
+	r->drv = NO_DEP;
+	if (st->actual_finish != TP_NO_DAY) {
+		r->ef = st->actual_finish;
+		return TP_OK;
+	}
+	if ((rc = apply(c, &dur, r->es, &r->ef)))
+		return rc;
+	if (c->s->has_today &&
+	    (rc = dom_up(c, dur.out, c->s->today.day, &t)) == TP_OK &&
+	    t > r->ef) {
+		r->ef = t;
+		r->early_why = why(TP_REASON_TODAY, AT_FINISH);
+	}
+	return rc;
+}
+
+/* A stage finished without a recorded start: where its links put it, but
+ * no later than its duration allows before the finish. */
+static void
+forward_finished(struct ctx *c, uint32_t v, int32_t best, uint32_t w)
+{
+	struct srec *r = &c->s->st[v];
+	const struct tp_stage_rec *st = &c->plan->stages[v];
+	struct tp_rule dur = tp_sched_duration(c->plan, v);
+	struct tp_error quiet;
+	struct tp_rule_env env = {c->plan, &quiet};
+	int32_t latest_start = st->actual_finish;
+	if (st->amount > 0 &&
+	    tp_rule_latest(&env, &dur, st->actual_finish, &latest_start) !=
+		    TP_OK)
+		latest_start = st->actual_finish;
+	r->ef = st->actual_finish;
+	if (st->amount > 0 && best <= latest_start) {
+		r->es = best;
+		r->early_why = w;
+	} else {
+		r->es = latest_start;
+		r->early_why = why(TP_REASON_ACTUAL, AT_FINISH);
+	}
+	r->free_es = r->raw_es = r->es;
+}
+
+static enum tp_status
+forward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
+{
+	struct srec *r = &c->s->st[v];
+	struct tp_rule dur = tp_sched_duration(c->plan, v);
+	int32_t best = INT32_MIN;
+	uint32_t w = 0;
+	enum tp_status rc;
+	c->cur = v;
+	if (has_start(c, v))
+		return forward_started(c, v);
+	if ((rc = forward_bounds(c, v, anchor, &best, &w)))
+		return rc;
+	if (has_finish(c, v)) {
+		forward_finished(c, v, best, w);
+		return TP_OK;
+	}
+	if ((rc = snap_early(c, v, &best, &w)))
+		return rc;
 	r->es = best;
 	r->early_why = w;
-	r->drv = drv;
 	if ((rc = apply(c, &dur, r->es, &r->ef)))
 		return rc;
 	if ((r->flags & PIN_EARLY) && r->lf > r->ef)
 		r->ef = r->lf;
 	return TP_OK;
+}
+
+/* A report deadline (tp-meeting.h) moves as late as its successors (its
+ * meeting) allow: it is the deadline for the meeting chosen. In reverse
+ * order, so a report's successors are final before it moves. */
+static enum tp_status
+pull_reports(struct ctx *c)
+{
+	enum tp_status rc = TP_OK;
+	for (uint32_t i = c->plan->n_stages; rc == TP_OK && i-- > 0;) {
+		uint32_t v = c->order[i], to_meeting = NO_DEP;
+		struct srec *r = &c->s->st[v];
+		int32_t best = INT32_MAX, b = 0;
+		if (c->plan->stages[v].derived != TP_DERIVED_REPORT)
+			continue;
+		c->cur = v;
+		for (uint32_t k = c->out_off[v];
+		     rc == TP_OK && k < c->out_off[v + 1]; k++) {
+			const struct tp_dep_rec *d =
+				&c->plan->deps[c->out_list[k]];
+			const struct srec *t = &c->s->st[d->to];
+			struct tp_rule link = tp_sched_link(c->plan, d);
+			rc = latest(c, &link,
+				    tp_sched_tgt_is_finish(d) ? t->ef : t->es,
+				    &b);
+			if (rc == TP_OK && b < best)
+				best = b;
+			if (d->derived && d->to == c->plan->stages[v].derived_of - 1)
+				to_meeting = c->out_list[k];
+		}
+		if (rc == TP_OK && best != INT32_MAX && best > r->es &&
+		    to_meeting != NO_DEP) {
+			r->es = r->ef = r->free_es = best;
+			r->early_why = why(TP_REASON_REPORT_DUE, to_meeting);
+		}
+	}
+	c->cur = NO_STAGE;
+	return rc;
 }
 
 static enum tp_status
@@ -423,7 +613,8 @@ forward_pass(struct ctx *c, enum tp_reason_kind anchor)
 	for (uint32_t i = 0; rc == TP_OK && i < c->plan->n_stages; i++)
 		rc = forward_stage(c, c->order[i], anchor);
 	c->cur = NO_STAGE;
-	return rc;
+	c->early_known = true;
+	return rc == TP_OK ? pull_reports(c) : rc;
 }
 
 /* ---- backward pass ----------------------------------------------------- */
@@ -461,6 +652,104 @@ constraint_late_bound(struct ctx *c, uint32_t k, int32_t *b)
 	}
 }
 
+/* The latest finish a started, unfinished stage @v may have: from its
+ * successors that count from its finish, its finish constraints, the end
+ * bound and the pin. */
+static enum tp_status
+late_finish_bound(struct ctx *c, uint32_t v, int32_t *out)
+{
+	struct tp_dom fin = tp_sched_finish_dom(c->plan, v);
+	int32_t best = INT32_MAX, b = 0;
+	enum tp_status rc = TP_OK;
+	for (uint32_t i = c->out_off[v]; rc == TP_OK && i < c->out_off[v + 1];
+	     i++) {
+		const struct tp_dep_rec *d = &c->plan->deps[c->out_list[i]];
+		const struct srec *s = &c->s->st[d->to];
+		struct tp_rule link = tp_sched_link(c->plan, d);
+		if (!tp_sched_src_is_finish(d))
+			continue;
+		rc = latest(c, &link, tp_sched_tgt_is_finish(d) ? s->lf : s->ls,
+			    &b);
+		if (rc == TP_OK && b < best)
+			best = b;
+	}
+	for (uint32_t i = c->c_off[v]; rc == TP_OK && i < c->c_off[v + 1];
+	     i++) {
+		const struct tp_constraint_rec *cr =
+			&c->plan->constraints[c->c_list[i]];
+		if (cr->type < TP_CONSTRAINT_FINISH_NO_LATER_THAN)
+			continue;
+		rc = dom_down(c, fin, cr->date.day, &b);
+		if (rc == TP_OK && b < best)
+			best = b;
+	}
+	if (rc == TP_OK && (rc = dom_down(c, fin, c->s->hi.day, &b)) == TP_OK &&
+	    b < best)
+		best = b;
+	if ((c->s->st[v].flags & PIN_LATE) && c->s->st[v].ef < best)
+		best = c->s->st[v].ef;
+	*out = best;
+	return rc;
+}
+
+/* The start of a stage that has started or finished, before the forward
+ * pass has set it (scheduling back from the contract start first): its
+ * actual start, else as late as its duration allows before its finish. */
+static int32_t
+actual_start_day(struct ctx *c, uint32_t v)
+{
+	const struct tp_stage_rec *st = &c->plan->stages[v];
+	struct tp_rule dur = tp_sched_duration(c->plan, v);
+	struct tp_error quiet;
+	struct tp_rule_env env = {c->plan, &quiet};
+	int32_t d = st->actual_finish;
+	if (has_start(c, v))
+		return st->actual_start;
+	if (st->amount > 0 &&
+	    tp_rule_latest(&env, &dur, st->actual_finish, &d) != TP_OK)
+		d = st->actual_finish;
+	return d;
+}
+
+/* A stage that has started keeps its start; a finished one its finish. */
+static enum tp_status
+backward_started(struct ctx *c, uint32_t v)
+{
+	struct srec *r = &c->s->st[v];
+	if (!c->early_known) {
+		r->es = actual_start_day(c, v);
+		r->ef = has_finish(c, v) ? c->plan->stages[v].actual_finish
+					 : r->es;
+	}
+	r->ls = r->raw_ls = r->es;
+	r->late_why = why(TP_REASON_ACTUAL,
+			  has_start(c, v) ? AT_START : AT_FINISH);
+	if (has_finish(c, v)) {
+		r->lf = r->ef;
+		return TP_OK;
+	}
+	return late_finish_bound(c, v, &r->lf);
+}
+
+/* A stage tied to a meeting series: onto the last meeting on or before its
+ * bound. */
+static enum tp_status
+snap_late(struct ctx *c, uint32_t v, int32_t *best, uint32_t *w)
+{
+	uint32_t k = c->plan->stages[v].meeting;
+	int32_t m = 0;
+	enum tp_status rc;
+	c->s->st[v].raw_ls = *best;
+	if (!k)
+		return TP_OK;
+	if ((rc = dom_down(c, tp_sched_meeting_dom(c->plan, v), *best, &m)))
+		return rc;
+	if (m < *best)
+		*w = why(TP_REASON_MEETING, k - 1);
+	*best = m;
+	return TP_OK;
+}
+
 static enum tp_status
 backward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
 {
@@ -470,6 +759,8 @@ backward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
 	uint32_t w = 0;
 	enum tp_status rc;
 	c->cur = v;
+	if (started(c, v))
+		return backward_started(c, v);
 	for (uint32_t i = c->out_off[v]; i < c->out_off[v + 1]; i++) {
 		if ((rc = dep_late_bound(c, c->out_list[i], &b)))
 			return rc;
@@ -486,6 +777,8 @@ backward_stage(struct ctx *c, uint32_t v, enum tp_reason_kind anchor)
 	keep_min(&best, &w, b, why(anchor, 0));
 	if (r->flags & PIN_LATE)
 		keep_min(&best, &w, r->es, why(TP_REASON_CRITICAL_PATH, 0));
+	if ((rc = snap_late(c, v, &best, &w)))
+		return rc;
 	r->ls = best;
 	r->late_why = w;
 	return apply(c, &dur, r->ls, &r->lf);
@@ -517,14 +810,16 @@ last_stage(const struct tp_schedule *s)
 	return end;
 }
 
-/* The stage that fixes the plan's latest start: the earliest late start,
- * on ties the first added. */
+/* The stage that fixes the plan's latest start: the earliest late start
+ * of the stages not started yet, on ties the first added; NO_STAGE when
+ * every stage has started. */
 static uint32_t
-first_stage(const struct tp_schedule *s)
+first_stage(const struct ctx *c)
 {
-	uint32_t v0 = 0;
-	for (uint32_t v = 1; v < s->n; v++)
-		if (s->st[v].ls < s->st[v0].ls)
+	const struct tp_schedule *s = c->s;
+	uint32_t v0 = NO_STAGE;
+	for (uint32_t v = 0; v < s->n; v++)
+		if (!started(c, v) && (v0 == NO_STAGE || s->st[v].ls < s->st[v0].ls))
 			v0 = v;
 	return v0;
 }
@@ -568,7 +863,7 @@ trace_early(struct ctx *c)
 static void
 trace_late(struct ctx *c)
 {
-	uint32_t len = 0, v = c->s->n ? first_stage(c->s) : NO_STAGE;
+	uint32_t len = 0, v = c->s->n ? first_stage(c) : NO_STAGE;
 	while (v != NO_STAGE && !(c->s->st[v].flags & ON_PATH)) {
 		uint32_t w = c->s->st[v].late_why;
 		c->s->st[v].flags |= ON_PATH;
@@ -636,6 +931,59 @@ free_float(struct ctx *c, uint32_t v, int32_t *ff)
 	return TP_OK;
 }
 
+/* A started, unfinished stage: how far its finish can slip without
+ * moving a successor (its start is fixed). */
+static enum tp_status
+free_float_finish(struct ctx *c, uint32_t v, int32_t *ff)
+{
+	const struct srec *r = &c->s->st[v];
+	const struct tp_calendar *cal = tp_plan_stage_calendar(c->plan, v);
+	struct tp_dom fin = tp_sched_finish_dom(c->plan, v);
+	int32_t best = r->tf, b = 0, slack = 0;
+	enum tp_status rc = TP_OK;
+	for (uint32_t i = c->out_off[v]; rc == TP_OK && i < c->out_off[v + 1];
+	     i++) {
+		const struct tp_dep_rec *d = &c->plan->deps[c->out_list[i]];
+		const struct srec *s = &c->s->st[d->to];
+		struct tp_rule link = tp_sched_link(c->plan, d);
+		if (!tp_sched_src_is_finish(d))
+			continue;
+		rc = latest(c, &link, tp_sched_tgt_is_finish(d) ? s->ef : s->es,
+			    &b);
+		if (rc == TP_OK)
+			rc = wd_between(c, cal, r->ef, b, &slack);
+		if (rc == TP_OK && slack < best)
+			best = slack;
+	}
+	if (rc == TP_OK && c->out_off[v] == c->out_off[v + 1] &&
+	    (rc = dom_down(c, fin, c->s->hi.day, &b)) == TP_OK &&
+	    (rc = wd_between(c, cal, r->ef, b, &slack)) == TP_OK &&
+	    slack < best)
+		best = slack;
+	*ff = best;
+	return rc;
+}
+
+/* Floats of a stage with actual dates: none once finished; the float of
+ * its finish while it runs. */
+static enum tp_status
+started_floats(struct ctx *c, uint32_t v)
+{
+	struct srec *r = &c->s->st[v];
+	enum tp_status rc;
+	if (has_finish(c, v)) {
+		r->tf = r->ff = 0;
+		return TP_OK;
+	}
+	rc = wd_between(c, tp_plan_stage_calendar(c->plan, v), r->ef, r->lf,
+			&r->tf);
+	if (rc == TP_OK)
+		rc = free_float_finish(c, v, &r->ff);
+	if (rc == TP_OK && r->tf < c->s->min_float)
+		c->s->min_float = r->tf;
+	return rc;
+}
+
 static enum tp_status
 compute_floats(struct ctx *c)
 {
@@ -647,6 +995,11 @@ compute_floats(struct ctx *c)
 			tp_plan_stage_calendar(c->plan, v);
 		int32_t at_finish = 0;
 		c->cur = v;
+		if (started(c, v)) {
+			if ((rc = started_floats(c, v)))
+				return rc;
+			continue;
+		}
 		/* A stage is as critical as the more critical of its ends: a
 		 * period that could start a day later but not finish later
 		 * has no float. */
@@ -671,8 +1024,8 @@ compute_floats(struct ctx *c)
 			s->min_float = s->st[v].tf;
 	}
 	c->cur = NO_STAGE;
-	if (s->n == 0)
-		s->min_float = 0;
+	if (s->min_float == INT32_MAX)
+		s->min_float = 0; /* no stage, or every stage finished */
 	return TP_OK;
 }
 
@@ -752,6 +1105,9 @@ check_constraint(struct ctx *c, uint32_t k)
 	int32_t late = on_start ? r->ls : r->lf;
 	int32_t lo = 0, hi = 0;
 	enum tp_status rc;
+	/* What has happened is history: no constraint on it is checked. */
+	if (on_start ? started(c, cr->stage) : has_finish(c, cr->stage))
+		return TP_OK;
 	c->cur = cr->stage;
 	if ((rc = dom_up(c, dom, cr->date.day, &lo)) ||
 	    (rc = dom_down(c, dom, cr->date.day, &hi)))
@@ -820,12 +1176,14 @@ plan_bounds(struct tp_schedule *s)
 	s->plan_finish = s->n ? mkdate(hi) : s->hi;
 }
 
+/* The earliest late start of the stages not started yet. */
 static int32_t
-min_late_start(const struct tp_schedule *s)
+min_late_start(const struct ctx *c)
 {
+	const struct tp_schedule *s = c->s;
 	int32_t lo = s->hi.day;
 	for (uint32_t v = 0; v < s->n; v++)
-		if (s->st[v].ls < lo)
+		if (!started(c, v) && s->st[v].ls < lo)
 			lo = s->st[v].ls;
 	return lo;
 }
@@ -888,7 +1246,7 @@ run_backward_first(struct ctx *c)
 		rc = backward_pass(c, TP_REASON_CONTRACT_START);
 	if (rc != TP_OK)
 		return rc;
-	s->lo.day = min_late_start(s);
+	s->lo.day = min_late_start(c);
 	trace_late(c);
 	pin_path(c, PIN_EARLY);
 	pin_contract_start(c);
@@ -913,6 +1271,11 @@ choose_anchors(const struct tp_plan *plan,
 	s->has_start = has_start && mode != TP_SCHEDULE_BACKWARD;
 	s->has_contract = has_contract && mode != TP_SCHEDULE_FORWARD;
 	s->start_anchor = o->override_start ? o->start : plan->start;
+	s->has_today = o->has_today;
+	s->today = o->today;
+	if (o->has_today && !tp_date_in_range(o->today))
+		return tp_error_setf(err, TP_ERR_RANGE, NULL,
+				     "today is outside the supported dates");
 	s->contract_anchor = o->override_contract_start ? o->contract_start
 							: plan->contract_start;
 	if (mode == TP_SCHEDULE_FORWARD && !s->has_start)
@@ -1107,10 +1470,28 @@ tp_schedule_min_float(const struct tp_schedule *sched)
 TP_EXPORT bool
 tp_schedule_is_critical(const struct tp_schedule *sched, size_t stage)
 {
-	if (!sched)
+	if (!sched || stage >= sched->n)
 		return false;
-	return stage < sched->n && (sched->st[stage].tf == sched->min_float ||
-				    (sched->st[stage].flags & ON_PATH));
+	if (sched->st[stage].flags & ON_PATH)
+		return true;
+	return sched->st[stage].tf == sched->min_float &&
+	       sched->plan->stages[stage].actual_finish == TP_NO_DAY;
+}
+
+TP_EXPORT bool
+tp_schedule_meeting_bound(const struct tp_schedule *sched, size_t stage,
+			  enum tp_pass pass, struct tp_date *out)
+{
+	const struct tp_stage_rec *st;
+	if (!sched || stage >= sched->n || !out)
+		return false;
+	st = &sched->plan->stages[stage];
+	if (!st->meeting || st->actual_start != TP_NO_DAY ||
+	    st->actual_finish != TP_NO_DAY)
+		return false;
+	out->day = pass == TP_PASS_LATE ? sched->st[stage].raw_ls
+					: sched->st[stage].raw_es;
+	return true;
 }
 
 TP_EXPORT const size_t *
@@ -1166,6 +1547,27 @@ unpack_reason(const struct tp_schedule *sched, size_t stage, uint32_t w,
 	case TP_REASON_PLAN_FINISH:
 		out->from = sched->hi;
 		out->on_finish = true;
+		break;
+	case TP_REASON_ACTUAL: {
+		const struct tp_stage_rec *st = &plan->stages[stage];
+		out->on_finish = index == AT_FINISH;
+		out->from = mkdate(out->on_finish ? st->actual_finish
+						  : st->actual_start);
+		break;
+	}
+	case TP_REASON_TODAY:
+		out->on_finish = index == AT_FINISH;
+		out->from = sched->today;
+		break;
+	case TP_REASON_MEETING: {
+		const struct srec *r = &sched->st[stage];
+		out->index = index;
+		out->from = mkdate(early ? r->raw_es : r->raw_ls);
+		break;
+	}
+	case TP_REASON_REPORT_DUE:
+		out->index = index;
+		out->from = mkdate(sched->st[plan->deps[index].to].es);
 		break;
 	default:
 		out->from = sched->lo;
@@ -1247,6 +1649,36 @@ describe_rule(const struct tp_schedule *sched, const struct tp_reason *r,
 	case TP_REASON_PLAN_FINISH:
 		snprintf(buf, size, "the plan's earliest finish %s", from);
 		return;
+	case TP_REASON_ACTUAL:
+		snprintf(buf, size, "the actual %s recorded, %s",
+			 r->on_finish ? "finish" : "start", from);
+		return;
+	case TP_REASON_TODAY:
+		snprintf(buf, size, "today, %s: %s", from,
+			 r->on_finish ? "it has started and not finished"
+				      : "it has not started");
+		return;
+	case TP_REASON_MEETING: {
+		char name[160];
+		tp_meeting_label(tp_meeting_at(sched->plan, (uint32_t)r->index),
+				 name, sizeof(name));
+		snprintf(buf, size,
+			 "the meetings of %s: the %s meeting on or %s %s, the "
+			 "%s its other rules allow",
+			 name, early ? "first" : "last",
+			 early ? "after" : "before", from,
+			 early ? "earliest" : "latest");
+		return;
+	}
+	case TP_REASON_REPORT_DUE: {
+		const struct tp_dep_rec *d = &sched->plan->deps[r->index];
+		snprintf(buf, size,
+			 "the meeting '%s' on %s: reports are due %ld working "
+			 "day%s before it",
+			 sched->plan->stages[d->to].id, from, (long)d->lag + 1,
+			 d->lag == 0 ? "" : "s");
+		return;
+	}
 	default:
 		snprintf(buf, size, "the plan's latest start %s", from);
 		return;
@@ -1259,7 +1691,7 @@ tp_schedule_describe(const struct tp_schedule *sched, size_t stage,
 {
 	bool early = pass != TP_PASS_LATE;
 	struct tp_reason r;
-	char rule[200], date[TP_DATE_STRLEN];
+	char rule[400], date[TP_DATE_STRLEN];
 	int32_t day;
 	if (!buf || size == 0)
 		return buf;

@@ -560,6 +560,7 @@ struct record_job {
 	int64_t taken;
 	unsigned flags;
 	const struct tp_write_options *wo;
+	const struct tp_schedule_options *so;
 	struct tp_record_result res;
 	char *data;
 	size_t len;
@@ -580,9 +581,10 @@ load(struct record_job *j, struct tp_error *err)
 		rc = tp_plan_doc_read_memory(j->data, j->len, j->path, dir, 0,
 					     &j->doc, err);
 	free(dir);
+	/* as `tenderplan schedule` and the exports schedule it: with the
+	 * statute's calendar of the regime in force on the advert */
 	if (rc == TP_OK &&
-	    tp_schedule_compute(tp_plan_doc_plan_const(j->doc),
-				TP_SCHEDULE_AUTO, &j->sched, err) != TP_OK) {
+	    tp_plan_doc_schedule(j->doc, j->so, &j->sched, err) != TP_OK) {
 		rc = err ? err->code : TP_ERR_INVALID;
 		if (err && !err->source[0])
 			tp_error_set_source(err, j->path, 0);
@@ -632,19 +634,47 @@ rewrite(struct record_job *j, struct tp_error *err)
 	return rc;
 }
 
+void
+tp_record_options_init(struct tp_record_options *opt)
+{
+	if (opt)
+		memset(opt, 0, sizeof(*opt));
+}
+
 enum tp_status
 tp_plan_file_record(const char *path, enum tp_snapshot_kind kind, int64_t taken,
 		    unsigned flags, const struct tp_write_options *wo,
 		    struct tp_record_result *out, struct tp_error *err)
 {
-	struct record_job j = {.path = path,
-			       .kind = kind,
-			       .taken = taken,
-			       .flags = flags,
-			       .wo = wo};
+	struct tp_record_options o;
+
+	tp_record_options_init(&o);
+	o.taken = taken;
+	o.flags = flags;
+	o.write = wo;
+	return tp_plan_file_record_with(path, kind, &o, out, err);
+}
+
+enum tp_status
+tp_plan_file_record_with(const char *path, enum tp_snapshot_kind kind,
+			 const struct tp_record_options *opt,
+			 struct tp_record_result *out, struct tp_error *err)
+{
+	struct tp_record_options defaults;
+	struct record_job j;
 	enum tp_status rc;
 
-	if (!path || !tp_snapshot_kind_name(kind) || taken < 0)
+	if (!opt) {
+		tp_record_options_init(&defaults);
+		opt = &defaults;
+	}
+	j = (struct record_job){.path = path,
+				.kind = kind,
+				.taken = opt->taken,
+				.flags = opt->flags,
+				.wo = opt->write,
+				.so = opt->schedule};
+	if (!path || !tp_snapshot_kind_name(kind) || opt->taken < 0)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "record: no file, a bad kind or a bad "
 				     "time");

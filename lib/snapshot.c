@@ -601,6 +601,30 @@ tp_snapshot_compare(const struct tp_snapshot *since,
 	return TP_OK;
 }
 
+bool
+tp_snapshot_slippage(const struct tp_snapshot *snap,
+		     const struct tp_schedule *sched, size_t stage,
+		     int32_t *out)
+{
+	const struct tp_plan *plan = sched ? tp_schedule_plan(sched) : NULL;
+	const struct tp_snap_rec *r;
+	struct tp_date now;
+	int32_t n = 0;
+
+	if (!plan || stage >= tp_plan_stage_count(plan) || !out)
+		return false;
+	r = find_rec(snap, tp_plan_stage_id(plan, stage));
+	if (!r || r->removed)
+		return false;
+	now = tp_schedule_early_finish(sched, stage);
+	if (tp_calendar_working_days_between(
+		    tp_plan_stage_calendar(plan, stage), r->finish, now, &n,
+		    NULL) != TP_OK)
+		return false;
+	*out = n;
+	return true;
+}
+
 /* ---- documents -------------------------------------------------------- */
 
 size_t

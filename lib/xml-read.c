@@ -33,6 +33,7 @@
 #include <tenderplan/tp-plan-xml.h>
 
 #include "error-private.h"
+#include "meeting-xml-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
 #include "xml-errors-private.h"
@@ -1205,6 +1206,11 @@ add_stage(struct reader *rd, xmlNodePtr n, size_t *index)
 		rc = read_stage_calendar(rd, n, *index);
 	if (rc == TP_OK)
 		rc = read_stage_texts(rd, n, *index);
+	if (rc == TP_OK) /* meeting-xml.c: meeting and actual dates */
+		rc = locate(rd,
+			    tp_meetings_read_stage_xml(rd->doc->plan, n, *index,
+						       rd->err),
+			    node_line(n));
 	return rc;
 }
 
@@ -1285,11 +1291,13 @@ count_stages(xmlNodePtr n)
 	return count;
 }
 
-/* All stages first, so that a dependency may name a later stage. */
+/* All stages first, so that a dependency may name a later stage. A stage
+ * tied to a meeting brings up to two derived stages after it (their line
+ * is its own). */
 static enum tp_status
 read_stages(struct reader *rd, xmlNodePtr n)
 {
-	size_t count = count_stages(n), index = 0;
+	size_t count = 3 * count_stages(n), index = 0, k = 0;
 	enum tp_status rc = TP_OK;
 
 	rd->stage_lines = calloc(count + 1, sizeof(*rd->stage_lines));
@@ -1299,14 +1307,29 @@ read_stages(struct reader *rd, xmlNodePtr n)
 		if (!is_elem(c, "stage"))
 			continue;
 		rc = add_stage(rd, c, &index);
-		if (rc == TP_OK && index < count)
-			rd->stage_lines[index] = node_line(c);
+		for (; rc == TP_OK && k < tp_plan_stage_count(rd->doc->plan) &&
+		       k < count;
+		     k++)
+			rd->stage_lines[k] = node_line(c);
 	}
-	index = 0;
-	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next)
-		if (is_elem(c, "stage"))
-			rc = read_links(rd, c, index++);
+	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next) {
+		char *id = is_elem(c, "stage") ? attr(c, "id") : NULL;
+		if (id && tp_plan_find_stage(rd->doc->plan, id, &index))
+			rc = read_links(rd, c, index);
+		xmlFree(id);
+	}
 	return rc;
+}
+
+/* Committee meeting series (meeting-xml.c). */
+static enum tp_status
+read_meetings(struct reader *rd, xmlNodePtr n)
+{
+	int line = node_line(n);
+	enum tp_status rc =
+		tp_meetings_read_xml(rd->doc->plan, n, &line, rd->err);
+
+	return locate(rd, rc, line);
 }
 
 /* ---- cycles --------------------------------------------------------- */
@@ -1490,6 +1513,8 @@ read_plan(struct reader *rd, xmlNodePtr root)
 			rc = read_anchors(rd, c);
 		else if (is_elem(c, "rules"))
 			rc = read_rules(rd, c);
+		else if (is_elem(c, "meetings"))
+			rc = read_meetings(rd, c);
 		else if (is_elem(c, "stages"))
 			rc = read_stages(rd, c);
 		else if (is_elem(c, "snapshots"))

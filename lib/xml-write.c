@@ -17,6 +17,7 @@
 
 #include "atomic-file.h"
 #include "error-private.h"
+#include "meeting-xml-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
 
@@ -265,7 +266,7 @@ write_stage_attrs(struct writer *wr, size_t s)
 	if (ok && tp_plan_stage_calendar_kind(p, s) ==
 			  TP_STAGE_CALENDAR_STATUTORY)
 		ok = wattr(wr, "calendar", "statutory");
-	return ok;
+	return ok && tp_meetings_write_stage_attrs(wr->w, p, s);
 }
 
 static bool
@@ -278,7 +279,9 @@ write_stage(struct writer *wr, size_t s)
 		  welem_text(wr, "notes", tp_plan_stage_notes(p, s));
 
 	for (size_t k = wr->dep_start[s]; ok && k < wr->dep_start[s + 1]; k++)
-		ok = write_after(wr, wr->deps[k]);
+		/* a meeting's report and call-in links are made on reading */
+		if (!tp_plan_dependency_is_derived(p, wr->deps[k]))
+			ok = write_after(wr, wr->deps[k]);
 	for (size_t k = wr->con_start[s]; ok && k < wr->con_start[s + 1]; k++)
 		ok = write_constraint(wr, wr->cons[k]);
 	return ok && wend(wr);
@@ -331,7 +334,9 @@ write_stages(struct writer *wr)
 	tp_plan_foreach_stage (wr->plan, s) {
 		if (!ok)
 			break;
-		ok = write_stage(wr, s);
+		/* a meeting's report and call-in stages are made on reading */
+		if (tp_plan_stage_derived(wr->plan, s, NULL) == TP_DERIVED_NONE)
+			ok = write_stage(wr, s);
 	}
 	return ok && wend(wr);
 }
@@ -350,6 +355,7 @@ write_plan(struct writer *wr)
 	ok = ok && welem_text(wr, "name", tp_plan_name(wr->plan));
 	ok = ok && welem_text(wr, "time-zone", tp_plan_time_zone(wr->plan));
 	ok = ok && write_calendar(wr) && write_anchors(wr) && write_rules(wr);
+	ok = ok && tp_meetings_write_xml(wr->w, wr->plan);
 	ok = ok && write_stages(wr) && tp_snapshots_write_xml(wr->w, wr->doc);
 	ok = ok && wend(wr);
 	return ok && xmlTextWriterEndDocument(wr->w) >= 0;
@@ -382,6 +388,8 @@ strings_ok(const struct tp_plan_doc *doc, const char **bad)
 		if (doc->holidays[i].name &&
 		    !xml_text_ok(doc->holidays[i].name))
 			return false;
+	if (!tp_meetings_text_ok(p))
+		return false;
 	return !doc->ics || xml_text_ok(doc->ics);
 }
 

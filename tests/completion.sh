@@ -80,11 +80,13 @@ expect "--help --version" tenderplan --
 expect "$("$cli" days --help | names_in 'Subcommands:')" tenderplan days ''
 expect "add" tenderplan days a
 expect "$("$cli" closure --help | names_in 'Subcommands:')" tenderplan closure ''
+expect "$("$cli" meeting --help | names_in 'Subcommands:')" tenderplan meeting ''
 
 # options: those the command's --help names
 for cmd in holidays "days add" "days between" "days is-working" templates \
 	new schedule standstill check export set add-stage remove-stage link \
-	unlink "closure add" "closure remove" anchor import; do
+	unlink "closure add" "closure remove" anchor import started done \
+	baseline "meeting add" "meeting remove"; do
 	# shellcheck disable=SC2086
 	expect "$(long_options $cmd)" tenderplan $cmd --
 done
@@ -108,7 +110,7 @@ expect "pa2023" tenderplan standstill --regime = pa
 expect "electronic other mixed" tenderplan standstill --notice ''
 expect "add replace" tenderplan days between 2025-01-01 2025-02-01 --holidays-mode ''
 # the fields --clear takes, by hand from `set --help` and `anchor --help`
-expect "name notes time fixed not-before not-after" tenderplan set b.xml x --clear ''
+expect "name notes time fixed not-before not-after meeting" tenderplan set b.xml x --clear ''
 expect "start contract-start" tenderplan anchor b.xml --clear ''
 expect "not-before not-after" tenderplan set b.xml x --clear=not-
 expect "ss start-to-start start-to-finish sf" tenderplan link b.xml a b --type s
@@ -154,6 +156,22 @@ expect "award" tenderplan add-stage "$plan" new --after aw
 expect "award" tenderplan remove-stage "$plan" x --relink-to aw
 expect "b.xml sub" tenderplan closure add ''
 expect "d.csv sub" tenderplan import b.xml ''
+# started and done: the plan, then its stage ids; --meeting: the series
+# ids of the plan's <meetings> (two written here by hand)
+expect "award" tenderplan done "$plan" aw
+expect "b.xml sub" tenderplan baseline ''
+cat >m.xml <<'XML'
+<plan xmlns="urn:tenderplan:plan:1">
+  <meetings>
+    <series id="cabinet"><meeting date="2026-10-15"/></series>
+    <series id="scrutiny" report-days="3"><meeting date="2026-10-20"/></series>
+  </meetings>
+  <stages><stage id="a"/></stages>
+</plan>
+XML
+expect "cabinet scrutiny" tenderplan set m.xml a --meeting ''
+expect "scrutiny" tenderplan add-stage m.xml b --meeting s
+expect "cabinet scrutiny" tenderplan meeting remove m.xml ''
 
 if [ $failures -gt 0 ]; then
 	echo "$failures completion(s) wrong" >&2

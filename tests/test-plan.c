@@ -57,7 +57,9 @@ kind_names_round_trip(void **state)
 					    "award-notice",
 					    "further-decision",
 					    "provider-identification",
-					    "clarification-response"};
+					    "clarification-response",
+					    "committee-report",
+					    "call-in"};
 	enum tp_stage_kind k;
 	struct tp_error err;
 	for (int i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++) {
@@ -67,7 +69,7 @@ kind_names_round_trip(void **state)
 				 TP_OK);
 		assert_int_equal(k, i);
 	}
-	assert_null(tp_stage_kind_name((enum tp_stage_kind)29));
+	assert_null(tp_stage_kind_name((enum tp_stage_kind)31));
 	assert_null(tp_stage_kind_name((enum tp_stage_kind) - 1));
 	assert_int_equal(tp_stage_kind_from_name("tender", &k, &err),
 			 TP_ERR_INVALID);

@@ -586,7 +586,7 @@ names_round_trip(void **state)
 			    "transparency-notice");
 	assert_string_equal(tp_stage_kind_name(TP_STAGE_CLARIFICATION_RESPONSE),
 			    "clarification-response");
-	assert_null(tp_stage_kind_name((enum tp_stage_kind)29));
+	assert_null(tp_stage_kind_name((enum tp_stage_kind)31));
 }
 
 /* ---- the checker ----------------------------------------------------------

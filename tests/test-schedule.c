@@ -783,16 +783,58 @@ rnd(uint64_t *x)
 	return *x;
 }
 
+/* The meetings of the random plans' series: Tuesdays and Thursdays from
+ * Tue 2 Jan 2024 (FREQ=WEEKLY;BYDAY=TU,TH), less the exceptions below. The
+ * oracle knows them by weekday, not from libical. */
+#define N_EXCEPT 6
+static const int32_t except_days[N_EXCEPT] = {
+	TP_DAYS_FROM_CIVIL_(2025, 1, 14), TP_DAYS_FROM_CIVIL_(2025, 1, 16),
+	TP_DAYS_FROM_CIVIL_(2025, 2, 4),  TP_DAYS_FROM_CIVIL_(2025, 3, 6),
+	TP_DAYS_FROM_CIVIL_(2025, 12, 23), TP_DAYS_FROM_CIVIL_(2026, 1, 13)};
+
+static bool
+o_is_meeting(int32_t d)
+{
+	enum tp_weekday w = tp_date_weekday((struct tp_date){d});
+	if ((w != TP_TUESDAY && w != TP_THURSDAY) ||
+	    d < TP_DAYS_FROM_CIVIL_(2024, 1, 2))
+		return false;
+	for (int i = 0; i < N_EXCEPT; i++)
+		if (except_days[i] == d)
+			return false;
+	return true;
+}
+
+static void
+add_series(struct tp_plan *p)
+{
+	struct tp_date ex[N_EXCEPT];
+	struct tp_meeting_spec m;
+	for (int i = 0; i < N_EXCEPT; i++)
+		ex[i].day = except_days[i];
+	tp_meeting_spec_init(&m);
+	m.id = "m";
+	m.rule = "FREQ=WEEKLY;BYDAY=TU,TH";
+	m.rule_from = TP_DATE(2024, 1, 2);
+	m.except = ex;
+	m.n_except = N_EXCEPT;
+	assert_int_equal(tp_plan_add_meeting_series(p, &m, NULL, NULL), TP_OK);
+}
+
 /* A random DAG: edges only from lower to higher index, so index order is a
  * topological order and there are no cycles. With @stat, some stages count
- * on @stat_cal (the plan's statutory calendar). */
+ * on @stat_cal (the plan's statutory calendar); with @meetings, some are
+ * tied to the series above (without report or call-in days, which would
+ * add stages out of index order). */
 static struct tp_plan *
 random_plan(const struct tp_calendar *cal, const struct tp_calendar *stat_cal,
-	    uint64_t *seed, size_t n, bool working_only)
+	    uint64_t *seed, size_t n, bool working_only, bool meetings)
 {
 	struct tp_plan *p = new_plan(cal, TP_DATE(2025, 1, 6));
 	char id[16], from[16];
 	tp_plan_set_statutory_calendar(p, stat_cal);
+	if (meetings)
+		add_series(p);
 	for (size_t i = 0; i < n; i++) {
 		enum tp_unit u =
 			working_only ? WD : (enum tp_unit)(rnd(seed) % 4);
@@ -806,6 +848,10 @@ random_plan(const struct tp_calendar *cal, const struct tp_calendar *stat_cal,
 					p, i, TP_STAGE_CALENDAR_STATUTORY,
 					NULL),
 				TP_OK);
+		if (meetings && rnd(seed) % 4 == 0)
+			assert_int_equal(tp_plan_set_stage_meeting(p, i, "m",
+								   NULL),
+					 TP_OK);
 		for (int k = 0; i > 0 && k < 3; k++) {
 			if (rnd(seed) % 3 == 0)
 				continue;
@@ -923,6 +969,8 @@ o_link(const struct tp_plan *p, const struct tp_dependency *d, int32_t x)
 static bool
 in_dom(const struct tp_plan *p, size_t v, int32_t s)
 {
+	if (tp_plan_stage_meeting(p, v) != TP_NO_MEETING && !o_is_meeting(s))
+		return false;
 	return any_start(p, v) || working(cal_of(p, v), s);
 }
 
@@ -1060,10 +1108,12 @@ check_schedule_sane(const struct tp_plan *p, const struct tp_schedule *s)
 }
 
 /* The critical path is a chain of dependencies with zero float, from the
- * plan's start to its finish. */
+ * plan's start to its finish (from or to a stage the meetings fix, with
+ * @meetings). */
 static void
 check_critical_path(const struct tp_plan *p, const struct tp_schedule *s,
-		    enum tp_reason_kind head, enum tp_reason_kind tail)
+		    enum tp_reason_kind head, enum tp_reason_kind tail,
+		    bool meetings)
 {
 	size_t n = 0;
 	const size_t *path = tp_schedule_critical_path(s, &n);
@@ -1076,10 +1126,12 @@ check_critical_path(const struct tp_plan *p, const struct tp_schedule *s,
 	assert_true(tp_schedule_late_reason(s, path[n - 1], &r));
 	if (tail != TP_REASON_NONE)
 		assert_int_equal(r.kind, tail);
-	assert_date(tp_schedule_early_start(s, path[0]),
-		    tp_schedule_plan_start(s));
-	assert_date(tp_schedule_early_finish(s, path[n - 1]),
-		    tp_schedule_plan_finish(s));
+	if (!meetings)
+		assert_date(tp_schedule_early_start(s, path[0]),
+			    tp_schedule_plan_start(s));
+	if (!meetings)
+		assert_date(tp_schedule_early_finish(s, path[n - 1]),
+			    tp_schedule_plan_finish(s));
 	for (size_t i = 0; i < n; i++) {
 		assert_int_equal(tp_schedule_total_float(s, path[i]), 0);
 		assert_true(tp_schedule_is_critical(s, path[i]));
@@ -1121,13 +1173,13 @@ random_dags(void **state)
 {
 	const struct fixture *f = *state;
 	uint64_t seed = 0x5eed2025u;
-	for (int round = 0; round < 300; round++) {
-		bool working_only = round % 3 == 0;
+	for (int round = 0; round < 400; round++) {
+		bool working_only = round % 3 == 0, meetings = round % 4 == 3;
 		size_t n = 1 + (size_t)(rnd(&seed) % 40);
 		struct oracle o = {0};
 		struct tp_plan *p =
 			random_plan(f->closure, round % 2 ? f->uk : NULL,
-				    &seed, n, working_only);
+				    &seed, n, working_only, meetings);
 		struct tp_schedule *s = compute(p, TP_SCHEDULE_FORWARD);
 		o.p = p;
 		o_forward(&o, TP_DATE(2025, 1, 6).day);
@@ -1141,8 +1193,10 @@ random_dags(void **state)
 				    o.ls[v]);
 		}
 		check_schedule_sane(p, s);
-		check_critical_path(p, s, TP_REASON_START_DATE,
-				    TP_REASON_NONE);
+		check_critical_path(p, s,
+				    meetings ? TP_REASON_NONE
+					     : TP_REASON_START_DATE,
+				    TP_REASON_NONE, meetings);
 		tp_schedule_free(s);
 		tp_plan_free(p);
 	}
@@ -1158,11 +1212,13 @@ random_dags_backward(void **state)
 	const struct fixture *f = *state;
 	uint64_t seed = 0xbac4a4d5u;
 	int32_t cs = TP_DATE(2026, 3, 31).day;
-	for (int round = 0; round < 200; round++) {
+	for (int round = 0; round < 280; round++) {
 		size_t n = 1 + (size_t)(rnd(&seed) % 30);
+		bool meetings = round % 4 == 3;
 		struct oracle o = {0};
-		struct tp_plan *p = random_plan(f->cal, round % 2 ? f->uk : NULL,
-						&seed, n, round % 3 == 0);
+		struct tp_plan *p =
+			random_plan(f->cal, round % 2 ? f->uk : NULL, &seed, n,
+				    round % 3 == 0, meetings);
 		tp_plan_clear_start_date(p);
 		assert_int_equal(tp_plan_set_contract_start(
 					 p, (struct tp_date){cs}, NULL),
@@ -1178,7 +1234,9 @@ random_dags_backward(void **state)
 		}
 		check_schedule_sane(p, s);
 		check_critical_path(p, s, TP_REASON_NONE,
-				    TP_REASON_CONTRACT_START);
+				    meetings ? TP_REASON_NONE
+					     : TP_REASON_CONTRACT_START,
+				    meetings);
 		assert_int_equal(tp_schedule_min_float(s), 0);
 		/* Galois: from the latest start the plan fits; one working
 		 * day later it does not. */

@@ -219,6 +219,14 @@ int
 cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 		  struct tp_plan_doc **doc, struct tp_schedule **sched)
 {
+	return cli_load_schedule_today(file, mode, NULL, doc, sched);
+}
+
+int
+cli_load_schedule_today(const char *file, enum tp_schedule_mode mode,
+			const struct cli_today *today,
+			struct tp_plan_doc **doc, struct tp_schedule **sched)
+{
 	struct tp_error err;
 
 	struct tp_schedule_options opt;
@@ -227,6 +235,14 @@ cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 	opt.mode = mode;
 	if (tp_plan_doc_read_file(file, 0, doc, &err) != TP_OK)
 		return cli_lib_error(&err);
+	/* A tender under way (a date recorded as what happened) is forecast
+	 * from --today; a plan not yet started is only checked against it,
+	 * so that a latest start already past still shows. */
+	if (today && today->set &&
+	    tp_plan_has_actuals(tp_plan_doc_plan_const(*doc))) {
+		opt.has_today = true;
+		opt.today = today->date;
+	}
 	if (tp_plan_doc_schedule(*doc, &opt, sched, &err) == TP_OK)
 		return CLI_EXIT_OK;
 	if (!err.source[0])
@@ -276,6 +292,17 @@ default_today(struct tp_date *out, struct tp_error *err)
 			tp_date_parse(env, (long)strlen(env), out, err), err,
 			"TP_TODAY");
 	return tp_date_today(TP_DEFAULT_TIME_ZONE, out, err);
+}
+
+enum tp_status
+cli_today_date(const struct cli_today *t, struct tp_date *out,
+	       struct tp_error *err)
+{
+	if (t && t->set) {
+		*out = t->date;
+		return TP_OK;
+	}
+	return default_today(out, err);
 }
 
 enum tp_status

@@ -73,4 +73,12 @@ int cli_cmd_anchor(int argc, char **argv);
 
 int cli_cmd_import(int argc, char **argv);
 
+int cli_cmd_started(int argc, char **argv);
+
+int cli_cmd_done(int argc, char **argv);
+
+int cli_cmd_baseline(int argc, char **argv);
+
+int cli_cmd_meeting(int argc, char **argv);
+
 #endif

@@ -49,21 +49,34 @@ int cli_finish_stdout(int status);
 
 struct tp_plan_doc;
 
-/* Read the plan file @p file and schedule it in @p mode. On failure print
- * the error (naming the file) and return its exit status, with nothing to
- * free; on success the caller frees *doc and *sched. */
-int cli_load_schedule(const char *file, enum tp_schedule_mode mode,
-		      struct tp_plan_doc **doc, struct tp_schedule **sched);
-
 /* --today DATE, shared by schedule, check and export. */
 struct cli_today {
 	bool set;
 	struct tp_date date;
 };
 
+/* Read the plan file @p file and schedule it in @p mode. On failure print
+ * the error (naming the file) and return its exit status, with nothing to
+ * free; on success the caller frees *doc and *sched. */
+int cli_load_schedule(const char *file, enum tp_schedule_mode mode,
+		      struct tp_plan_doc **doc, struct tp_schedule **sched);
+
+/* As cli_load_schedule(); with @p today set (--today) and a plan that
+ * records actual dates, what has not happened is forecast from today. */
+int cli_load_schedule_today(const char *file, enum tp_schedule_mode mode,
+			    const struct cli_today *today,
+			    struct tp_plan_doc **doc,
+			    struct tp_schedule **sched);
+
+
 /* Parse the value of --today into @p t. */
 enum tp_status cli_today_parse(const char *value, struct cli_today *t,
 			       struct tp_error *err);
+
+/* Today: --today if @p t is set, else $TP_TODAY, else the current date in
+ * Europe/London. */
+enum tp_status cli_today_date(const struct cli_today *t, struct tp_date *out,
+			      struct tp_error *err);
 
 /* Run the rules checker on @p s with today's date: --today, else $TP_TODAY
  * (YYYY-MM-DD, for tests and reproducible runs), else the current date in
@@ -75,7 +88,9 @@ enum tp_status cli_check(const struct tp_plan_doc *doc,
 #define CLI_TODAY_HELP                                                         \
 	"  --today DATE     check against this date instead of today's\n"      \
 	"                   (Europe/London; $TP_TODAY if set): a latest\n"     \
-	"                   start already past is a warning\n"
+	"                   start already past is a warning; in a plan with\n" \
+	"                   dates recorded by done or started, what has not\n" \
+	"                   happened is forecast from DATE\n"
 
 /* Print "regime: R; N errors, M warnings, K info" (no newline). */
 void cli_print_findings_summary(const struct tp_findings *f);

@@ -24,7 +24,9 @@ static const char check_usage[] =
 	"               instead of the earliest\n"
 	"  --today DATE check against this date instead of today's\n"
 	"               (Europe/London; $TP_TODAY if set): a latest start\n"
-	"               already past is a warning\n"
+	"               already past is a warning; in a plan with dates\n"
+	"               recorded by done or started, what has not happened\n"
+	"               is forecast from DATE\n"
 	"  -h, --help   print this text\n"
 	"\n"
 	"Exit status: 0 no errors (warnings allowed); 1 errors found; 2 bad\n"
@@ -109,10 +111,10 @@ run_check(const char *file, const struct check_opts *o)
 	struct tp_schedule *s = NULL;
 	struct tp_findings *f = NULL;
 	struct tp_error err;
-	int rc = cli_load_schedule(file,
-				   o->backward ? TP_SCHEDULE_BACKWARD
-					       : TP_SCHEDULE_AUTO,
-				   &doc, &s);
+	int rc = cli_load_schedule_today(file,
+					 o->backward ? TP_SCHEDULE_BACKWARD
+						     : TP_SCHEDULE_AUTO,
+					 &o->today, &doc, &s);
 
 	if (rc != CLI_EXIT_OK)
 		return rc;

@@ -43,7 +43,9 @@ static const char export_usage[] =
 	"                    (default ocds-tenderplan, which is not\n"
 	"                    registered, for drafts)\n"
 	"  --today DATE      check against this date instead of today's\n"
-	"                    (Europe/London; $TP_TODAY if set)\n"
+	"                    (Europe/London; $TP_TODAY if set); in a plan\n"
+	"                    with dates recorded by done or started, what\n"
+	"                    has not happened is forecast from DATE\n"
 	"  --no-check        leave out the rules checker's findings (shown by\n"
 	"                    default in ics descriptions, xml, svg and html)\n"
 	"  --bom             csv: begin with a UTF-8 byte order mark (for Excel)\n"
@@ -416,7 +418,8 @@ run_export(const char *file, const struct export_opts *o)
 	int64_t epoch = 0;
 	int rc = cli_source_date_epoch("export", &epoch) < 0
 			 ? CLI_EXIT_USAGE
-			 : cli_load_schedule(file, TP_SCHEDULE_AUTO, &doc, &s);
+			 : cli_load_schedule_today(file, TP_SCHEDULE_AUTO,
+						   &o->today, &doc, &s);
 
 	if (rc != CLI_EXIT_OK)
 		return rc;
@@ -429,6 +432,8 @@ run_export(const char *file, const struct export_opts *o)
 	rc = check_output(file, doc, o);
 	if (rc == CLI_EXIT_OK)
 		rc = find_since(file, doc, s, o, &own, &opt);
+	/* slippage against the approved dates (tenderplan baseline) */
+	opt.baseline = tp_plan_doc_latest_snapshot(doc, TP_SNAPSHOT_BASELINE);
 	if (rc == CLI_EXIT_OK && !o->no_check)
 		rc = add_findings(s, doc, &o->today, &findings, &list, &opt);
 	if (rc == CLI_EXIT_OK)

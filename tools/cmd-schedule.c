@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli-plan.h"
 #include "cli.h"
@@ -92,7 +93,7 @@ stage_dates(const struct tp_schedule *s, size_t i, enum tp_pass pass,
 
 static void
 print_header(const struct tp_plan_doc *doc, const struct tp_schedule *s,
-	     enum tp_pass pass)
+	     enum tp_pass pass, const struct tp_snapshot *base)
 {
 	const struct tp_plan *p = tp_plan_doc_plan_const(doc);
 	const struct tp_rules_config *r = tp_plan_doc_rules(doc);
@@ -107,13 +108,27 @@ print_header(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 	printf("planned dates, from %s to %s\n",
 	       tp_date_format(tp_schedule_plan_start(s), a),
 	       tp_date_format(tp_schedule_plan_finish(s), b));
-	printf("\n  %-24s %-22s %-10s  %-10s  %4s %6s\n", "stage", "kind",
-	       "start", "finish", "days", "float");
+	if (base) {
+		char taken[32];
+		time_t t = (time_t)tp_snapshot_taken(base);
+		struct tm tm;
+		if (gmtime_r(&t, &tm))
+			strftime(taken, sizeof(taken), "%Y-%m-%d", &tm);
+		else
+			snprintf(taken, sizeof(taken), "?");
+		printf("baseline: the approved dates recorded on %s; slip is "
+		       "in working days (+ later)\n",
+		       taken);
+	}
+	printf("\n  %-24s %-22s %-10s  %-10s  %4s %6s%s%s\n", "stage", "kind",
+	       "start", "finish", "days", "float",
+	       tp_plan_has_actuals(p) ? "  progress" : "",
+	       base ? "   slip" : "");
 }
 
 static int
 print_row(const struct tp_schedule *s, const struct tp_plan *p, size_t i,
-	  enum tp_pass pass)
+	  enum tp_pass pass, const struct tp_snapshot *base)
 {
 	struct tp_date start, finish;
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
@@ -123,12 +138,25 @@ print_row(const struct tp_schedule *s, const struct tp_plan *p, size_t i,
 	if (tp_schedule_working_days(s, i, pass, &days, &err) != TP_OK)
 		return cli_lib_error(&err);
 	stage_dates(s, i, pass, &start, &finish);
-	printf("%c %-24s %-22s %s  %s  %4d %6d\n",
+	printf("%c %-24s %-22s %s  %s  %4d %6d",
 	       tp_schedule_is_critical(s, i) ? '*' : ' ',
 	       tp_plan_stage_id(p, i),
 	       tp_stage_kind_name(tp_plan_stage_kind(p, i)),
 	       tp_date_format(start, a), tp_date_format(finish, b), (int)days,
 	       (int)tp_schedule_total_float(s, i));
+	if (tp_plan_has_actuals(p))
+		printf("  %-8s", tp_plan_stage_actual_finish(p, i, NULL) ? "done"
+				 : tp_plan_stage_actual_start(p, i, NULL)
+					 ? "started"
+					 : "");
+	if (base) {
+		int32_t slip = 0;
+		if (tp_snapshot_slippage(base, s, i, &slip))
+			printf(slip > 0 ? " %+6d" : " %6d", (int)slip);
+		else
+			printf(" %6s", "new");
+	}
+	putchar('\n');
 	return CLI_EXIT_OK;
 }
 
@@ -190,6 +218,14 @@ print_latest_advert(const struct tp_schedule *s, const struct tp_plan *p)
 	char d[TP_DATE_STRLEN], c[TP_DATE_STRLEN], fixed[160];
 
 	tp_plan_contract_start(p, &cs);
+	if (tp_plan_stage_actual_finish(p, advert, &cs)) {
+		/* it has happened: nothing is latest any more */
+		printf("\nadvertised on %s (recorded); the contract can start "
+		       "on %s\n",
+		       tp_date_format(cs, d),
+		       tp_date_format(tp_schedule_early_start(s, end), c));
+		return;
+	}
 	printf("\nlatest day to advertise: %s",
 	       tp_date_format(tp_schedule_late_start(s, advert), d));
 	if (!tp_schedule_trace(s, advert, TP_PASS_LATE, &at, &r) ||
@@ -282,9 +318,12 @@ print_table(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 	const struct tp_plan *p = tp_plan_doc_plan_const(doc);
 	int rc = CLI_EXIT_OK;
 
-	print_header(doc, s, pass);
+	const struct tp_snapshot *base =
+		tp_plan_doc_latest_snapshot(doc, TP_SNAPSHOT_BASELINE);
+
+	print_header(doc, s, pass, base);
 	tp_plan_foreach_stage (p, i) {
-		if ((rc = print_row(s, p, i, pass)))
+		if ((rc = print_row(s, p, i, pass, base)))
 			return rc;
 	}
 	print_summary(s, p);
@@ -304,6 +343,106 @@ print_skipped(struct tp_date day, const struct tp_day_info *info, void *user)
 	printf("    %s %s\n", tp_date_format(day, d),
 	       cli_describe_day(day, info, why, sizeof(why)));
 	return 0;
+}
+
+/* Why a meeting was ruled out, or NULL if it was not in the way. */
+static const char *
+ruled_out(const struct tp_plan *p, size_t i, struct tp_date d,
+	  struct tp_date bound, bool early)
+{
+	bool working = true;
+	if (early ? d.day < bound.day : d.day > bound.day)
+		return early ? "before the earliest day the stage can start"
+			     : "after the latest day the stage can start";
+	if (tp_calendar_is_working_day(tp_plan_stage_calendar(p, i), d,
+				       &working, NULL) == TP_OK &&
+	    !working)
+		return "not a working day";
+	return NULL;
+}
+
+/* The meetings from index @p lo to @p hi excluded, ruled out for the one
+ * chosen, and the cancelled ones from @p from to @p to, in date order. */
+static void
+print_ruled_out(const struct tp_plan *p, size_t i, const struct tp_date *d,
+		size_t lo, size_t hi, const struct tp_meeting_spec *m,
+		int32_t from, int32_t to, struct tp_date bound, bool early)
+{
+	char a[TP_DATE_STRLEN];
+	size_t e = 0;
+	bool any = false;
+
+	while (e < m->n_except && m->except[e].day < from)
+		e++;
+	for (size_t j = lo; j < hi || (e < m->n_except &&
+				       m->except[e].day <= to);) {
+		bool cancelled = e < m->n_except && m->except[e].day <= to &&
+				 (j >= hi || m->except[e].day < d[j].day);
+		struct tp_date x = cancelled ? m->except[e++] : d[j++];
+		const char *why =
+			cancelled ? "cancelled (an exception of the series)"
+				  : ruled_out(p, i, x, bound, early);
+		if (!why)
+			continue;
+		if (!any)
+			printf("  meetings ruled out:\n");
+		any = true;
+		printf("    %s %s\n", tp_date_format(x, a), why);
+	}
+}
+
+/* For a stage tied to a meeting series: the meeting chosen, the bound it
+ * was chosen against, and the meetings ruled out: every one between the
+ * bound and the chosen meeting (not working days) and the two beyond the
+ * bound (too early forward, too late backward), with the cancelled ones
+ * among them. */
+static void
+explain_meeting(const struct tp_schedule *s, size_t i, enum tp_pass pass,
+		struct tp_date chosen)
+{
+	const struct tp_plan *p = tp_schedule_plan(s);
+	size_t k = tp_plan_stage_meeting(p, i), n = 0, lo, hi, c = 0;
+	struct tp_meeting_spec m;
+	struct tp_date bound;
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	bool early = pass != TP_PASS_LATE;
+
+	if (!tp_plan_meeting_series(p, k, &m) ||
+	    !tp_schedule_meeting_bound(s, i, pass, &bound))
+		return;
+	const struct tp_date *d = tp_plan_meeting_dates(p, k, &n);
+	printf("  meeting chosen: %s of %s%s%s%s, the %s meeting on or %s "
+	       "%s that the stage can start on\n",
+	       tp_date_format(chosen, a), m.id, m.name ? " (" : "",
+	       m.name ? m.name : "", m.name ? ")" : "",
+	       early ? "first" : "last", early ? "after" : "before",
+	       tp_date_format(bound, b));
+	while (c < n && d[c].day != chosen.day)
+		c++;
+	if (c == n)
+		return;
+	if (early) {
+		/* the two meetings before the bound, then up to the chosen */
+		size_t beyond = 0;
+		lo = c;
+		while (lo > 0 && (d[lo - 1].day >= bound.day || beyond++ < 2))
+			lo--;
+		hi = c;
+	} else {
+		size_t beyond = 0;
+		lo = c + 1;
+		hi = c + 1;
+		while (hi < n && (d[hi].day <= bound.day || beyond++ < 2))
+			hi++;
+	}
+	if (early)
+		print_ruled_out(p, i, d, lo, hi, &m,
+				lo < hi ? d[lo].day : bound.day, chosen.day,
+				bound, early);
+	else
+		print_ruled_out(p, i, d, lo, hi, &m, chosen.day,
+				lo < hi ? d[hi - 1].day : bound.day, bound,
+				early);
 }
 
 static int
@@ -328,6 +467,7 @@ explain_pass(const struct tp_schedule *s, size_t i, enum tp_pass pass)
 		return cli_lib_error(&err);
 	if (!count)
 		printf("  no non-working days skipped\n");
+	explain_meeting(s, i, pass, start);
 	return CLI_EXIT_OK;
 }
 
@@ -365,7 +505,7 @@ run_schedule(const char *file, const struct schedule_opts *o)
 {
 	struct tp_plan_doc *doc = NULL;
 	struct tp_schedule *s = NULL;
-	int rc = cli_load_schedule(file, o->mode, &doc, &s);
+	int rc = cli_load_schedule_today(file, o->mode, &o->today, &doc, &s);
 
 	if (rc != CLI_EXIT_OK)
 		return rc;

@@ -18,7 +18,9 @@
 	"                      say), at hh:mm if given\n"                        \
 	"  --time HH:MM        the stage's time of day (tenders due 12:00)\n"   \
 	"  --not-before DATE   the stage starts on DATE or later\n"             \
-	"  --not-after DATE    the stage finishes on DATE or earlier\n"
+	"  --not-after DATE    the stage finishes on DATE or earlier\n"         \
+	"  --meeting ID        the stage starts on a meeting of series ID\n"   \
+	"                      (the plan's <meetings>: a Cabinet calendar)\n"
 
 #define KINDS_HELP                                                             \
 	"Stage kinds: custom, specification, approval-to-advertise, advert,\n" \
@@ -26,13 +28,16 @@
 	"clarification-deadline, tender-period, tender-deadline, opening,\n"  \
 	"evaluation, moderation, interviews, governance-approval,\n"          \
 	"intention-to-award, standstill, award, contract-signature,\n"        \
-	"tupe-deadline, mobilisation, contract-start.\n"
+	"tupe-deadline, mobilisation, contract-start, prior-notice,\n"       \
+	"transparency-notice, award-notice, further-decision,\n"             \
+	"provider-identification, clarification-response.\n"
 
 static const char set_usage[] =
 	"Usage: tenderplan set PLAN.xml STAGE [--duration D] [--name TEXT]\n"
 	"                      [--notes TEXT] [--kind K] [--fixed DATE[Thh:mm]]\n"
 	"                      [--time HH:MM] [--not-before DATE]\n"
-	"                      [--not-after DATE] [--clear FIELD] [--dry-run]\n"
+	"                      [--not-after DATE] [--meeting ID] [--clear FIELD]\n"
+	"                      [--dry-run]\n"
 	"       tenderplan set PLAN.xml [--id ID] [--name TEXT] [--clear name]\n"
 	"                      [--dry-run]\n"
 	"\n"
@@ -41,7 +46,7 @@ static const char set_usage[] =
 	"\n"
 	"Stage options:\n" STAGE_FIELDS_HELP
 	"  --clear FIELD       remove the stage's name, notes, time, fixed,\n"
-	"                      not-before or not-after (repeatable)\n"
+	"                      not-before, not-after or meeting (repeatable)\n"
 	"\n"
 	"Plan options (without STAGE):\n"
 	"  --id ID             the plan's id, 1 to 255 letters, digits, '-',\n"
@@ -57,7 +62,8 @@ static const char add_usage[] =
 	"                            [--kind K] [--duration D] [--name TEXT]\n"
 	"                            [--notes TEXT] [--fixed DATE[Thh:mm]]\n"
 	"                            [--time HH:MM] [--not-before DATE]\n"
-	"                            [--not-after DATE] [--dry-run]\n"
+	"                            [--not-after DATE] [--meeting ID]\n"
+	"                            [--dry-run]\n"
 	"\n"
 	"Add stage ID to the plan file: a milestone of kind custom unless the\n"
 	"options say otherwise. It is written after the last stage it follows\n"
@@ -80,10 +86,13 @@ enum clear_bit {
 	CLEAR_FIXED = 1 << 3,
 	CLEAR_NOT_BEFORE = 1 << 4,
 	CLEAR_NOT_AFTER = 1 << 5,
+	CLEAR_MEETING = 1 << 6,
 };
 
-static const char *const clear_names[] = {"name",  "notes",      "time",
-					  "fixed", "not-before", "not-after"};
+static const char *const clear_names[] = {"name",       "notes",
+					  "time",       "fixed",
+					  "not-before", "not-after",
+					  "meeting"};
 
 struct set_opts {
 	bool dry_run;
@@ -92,7 +101,7 @@ struct set_opts {
 	int32_t amount;
 	enum tp_unit unit;
 	enum tp_stage_kind kind;
-	const char *name, *notes, *plan_id;
+	const char *name, *notes, *plan_id, *meeting;
 	struct tp_date fixed, not_before, not_after;
 	int fixed_time, time;
 	unsigned clear;
@@ -207,8 +216,15 @@ opt_clear(void *ctx, const char *value, struct tp_error *err)
 		}
 	return cli_error_at(err, TP_ERR_INVALID, "--clear", 0,
 			    "'%s' is not a field to clear (valid: name, notes, "
-			    "time, fixed, not-before, not-after)",
+			    "time, fixed, not-before, not-after, meeting)",
 			    value);
+}
+
+static enum tp_status
+opt_meeting(void *ctx, const char *value, struct tp_error *err)
+{
+	((struct set_opts *)ctx)->meeting = value;
+	return TP_OK;
 }
 
 static enum tp_status
@@ -245,6 +261,7 @@ static const struct cli_option set_options[] = {
 	{"--time", true, opt_time},
 	{"--not-before", true, opt_not_before},
 	{"--not-after", true, opt_not_after},
+	{"--meeting", true, opt_meeting},
 	{"--clear", true, opt_clear},
 	{"--id", true, opt_id},
 	{"--dry-run", false, opt_dry_run},
@@ -262,6 +279,7 @@ static const struct cli_option add_options[] = {
 	{"--time", true, opt_time},
 	{"--not-before", true, opt_not_before},
 	{"--not-after", true, opt_not_after},
+	{"--meeting", true, opt_meeting},
 	{"--dry-run", false, opt_dry_run},
 	{NULL, false, NULL},
 };
@@ -283,6 +301,8 @@ set_and_cleared(const struct set_opts *o)
 		return "--not-before";
 	if (o->has_not_after && (o->clear & CLEAR_NOT_AFTER))
 		return "--not-after";
+	if (o->meeting && (o->clear & CLEAR_MEETING))
+		return "--meeting";
 	return NULL;
 }
 
@@ -366,6 +386,8 @@ set_dates(struct tp_plan_edit *e, const struct set_opts *o, const char *st,
 		rc = set_constraint(e, st, o->has_not_after, o->not_after,
 				    o->clear & CLEAR_NOT_AFTER,
 				    TP_CONSTRAINT_FINISH_NO_LATER_THAN, err);
+	if (rc == TP_OK && (o->meeting || (o->clear & CLEAR_MEETING)))
+		rc = tp_plan_edit_set_stage_meeting(e, st, o->meeting, err);
 	return rc;
 }
 
@@ -400,6 +422,7 @@ any_stage_option(const struct set_opts *o)
 {
 	return o->has_duration || o->notes || o->has_kind || o->has_fixed ||
 	       o->has_time || o->has_not_before || o->has_not_after ||
+	       o->meeting ||
 	       (o->clear & ~(unsigned)CLEAR_NAME);
 }
 

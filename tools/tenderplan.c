@@ -32,11 +32,15 @@ static const char usage[] =
 	"  unlink      make a stage no longer follow another\n"
 	"  closure     add or remove an office closure (closure add|remove)\n"
 	"  anchor      set or clear a plan's start or required contract start\n"
+	"  meeting     add or remove a committee's meetings (meeting add|remove)\n"
 	"  import      apply the edits of a stage table saved by a spreadsheet\n"
 	"  export      write a plan's timetable for calendars, MS Project,\n"
 	"              Gantt charts, OCDS (ics, xml, mspdi, svg, html, csv,\n"
 	"              text, ocds)\n"
 	"  revise      record the timetable sent out and start a new revision\n"
+	"  started     record that a stage has started\n"
+	"  done        record that a stage is done\n"
+	"  baseline    record the approved timetable, for slippage\n"
 	"\n"
 	"Options:\n"
 	"  --version   print the version\n"
@@ -66,6 +70,10 @@ static const struct {
 	{"closure", cli_cmd_closure},
 	{"anchor", cli_cmd_anchor},
 	{"import", cli_cmd_import},
+	{"started", cli_cmd_started},
+	{"done", cli_cmd_done},
+	{"baseline", cli_cmd_baseline},
+	{"meeting", cli_cmd_meeting},
 };
 
 int

@@ -11,6 +11,7 @@
 #include "tp-date.h"
 #include "tp-calendar.h"
 #include "tp-plan.h"
+#include "tp-meeting.h"
 #include "tp-schedule.h"
 #include "tp-export.h"
 #include "tp-plan-xml.h"

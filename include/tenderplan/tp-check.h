@@ -42,7 +42,7 @@
  *  continuity.cannot-meet, calendar.contract-start-non-working,
  *  calendar.constraint-non-working, practice.tender-over-holidays,
  *  plan.duplicate-milestone, plan.driven-by-fixed-date, schedule.unmet,
- *  today.latest-start-past, today.plan-past;
+ *  today.latest-start-past, today.plan-past, today.actual-in-future;
  *  for #14: authority.central-by-statute, authority.kind-mismatch,
  *  regime.health-outside-psr, regime.not-modelled, cpv.missing,
  *  cpv.qualified, cpv.not-listed-child, cpv.not-in-schedule,
@@ -57,6 +57,16 @@
  *  pa.ppn-not-qualifying, pa.ppn-unverified, pcr.vtn-contract-early,
  *  pcr.vtn-optional, pcr.pin-window, pcr.pin-unverified,
  *  pcr.late-information, pcr.award-notice-late, pcr.award-notice-date.
+ *
+ * Dates are the schedule's early dates, so for a tender under way the
+ * rules are checked on what happened (tp_plan_set_stage_actual()): a
+ * tender period that was shorter than the law allows is an error like a
+ * planned one, its message saying "(as recorded)". A stage that has
+ * started is not one whose latest start can pass (today.latest-start-past
+ * leaves it out); a date recorded after today is a warning
+ * (today.actual-in-future). local.committee-report also checks the report
+ * deadlines of meeting series (tp-meeting.h): every stage that leads into
+ * a meeting must finish by its report deadline.
  *
  * Statutory periods and standstills are counted on the statute's calendar,
  * whatever calendar the plan's stages use: the union of the UK's bank

@@ -137,9 +137,16 @@ struct tp_export_options {
 	 * file is UTF-8 (without it, Excel reads it in the Windows code page
 	 * and a name with "é" or "£" comes out garbled). */
 	bool csv_bom;
-	/** Room to grow without an ABI break. */
+	/** The approved baseline (a stored snapshot of kind baseline,
+	 * tp-revision.h), or NULL: every format then shows each stage's
+	 * slippage against it in working days (tp_snapshot_slippage()), the
+	 * SVG and HTML Gantt its baseline dates as a thin bar. Borrowed.
+	 * Single plans only. @since 0.1 */
+	const struct tp_snapshot *baseline;
+	/** Room to grow without an ABI break (after csv_bom, two bytes of
+	 * padding come before @c baseline). */
 	unsigned char
-		reserved[64 - 3 * sizeof(void *) - sizeof(int32_t) - 5];
+		reserved[64 - 4 * sizeof(void *) - sizeof(int32_t) - 4];
 };
 
 /** Set @p opt to the defaults: everything, no alarm, no previous

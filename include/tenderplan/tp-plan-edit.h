@@ -42,6 +42,7 @@
 #include "tp-date.h"
 #include "tp-output.h"
 #include "tp-plan-xml.h"
+#include "tp-meeting.h"
 #include "tp-plan.h"
 
 #ifdef __cplusplus
@@ -257,6 +258,62 @@ enum tp_plan_anchor {
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_edit_set_anchor(struct tp_plan_edit *edit, enum tp_plan_anchor which,
 			const struct tp_date *date, struct tp_error *err);
+
+/**
+ * Tie stage @p stage to the meeting series with id @p series (its start is
+ * then one of the series' meetings, tp-meeting.h), or with @p series NULL
+ * untie it. An unknown series is refused by tp_plan_edit_finish() with the
+ * reader's error naming the nearest id. Modifies. @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_edit_set_stage_meeting(struct tp_plan_edit *edit, const char *stage,
+			       const char *series, struct tp_error *err);
+
+/**
+ * Add the meeting series @p spec (tp-meeting.h; its strings and dates are
+ * copied) to the plan's \<meetings\>, creating the element if the plan
+ * has none: its name, recurrence rule, dates, cancelled dates, report and
+ * call-in days. Refused (TP_ERR_INVALID): a bad id or one the plan has,
+ * no rule and no date, a rule without the date it counts from, day
+ * counts outside 0 to TP_AMOUNT_MAX; TP_ERR_RANGE: a date outside the
+ * supported dates. A rule libical cannot expand, or a cancelled date that
+ * is no meeting, is refused by tp_plan_edit_finish() with the reader's
+ * error. Modifies. @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_edit_add_meeting_series(struct tp_plan_edit *edit,
+				const struct tp_meeting_spec *spec,
+				struct tp_error *err);
+
+/**
+ * Remove the meeting series @p id (and the \<meetings\> element if it
+ * leaves it empty). Refused (TP_ERR_INVALID, naming them) while stages are
+ * tied to it; TP_ERR_INVALID if there is no such series. Modifies.
+ * @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_edit_remove_meeting_series(struct tp_plan_edit *edit, const char *id,
+				   struct tp_error *err);
+
+/** Which recorded date of a stage (tp_plan_edit_set_stage_actual()). */
+enum tp_actual_end {
+	TP_ACTUAL_START = 0,  /**< "actual-start": the day it started */
+	TP_ACTUAL_FINISH = 1, /**< "actual-finish": the day it finished */
+};
+
+/**
+ * Record what happened to stage @p stage (`tenderplan started` and
+ * `done`): set its actual start or finish (@p which) to @p date, or with
+ * @p date NULL remove it. The stage's planned fields stay. A finish before
+ * the start, or a milestone (duration 0) with a start and a finish on
+ * different days, is refused by tp_plan_edit_finish() with the reader's
+ * error (tp_plan_set_stage_actual()). TP_ERR_RANGE for a date outside the
+ * supported dates. Modifies. @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_edit_set_stage_actual(struct tp_plan_edit *edit, const char *stage,
+			      enum tp_actual_end which,
+			      const struct tp_date *date, struct tp_error *err);
 
 /** Set the plan's id (1 to 255 letters, digits, '-', '_' or '.'; NULL
  * removes it). Calendar UIDs derive from it: events exported before keep

@@ -95,6 +95,13 @@ enum tp_stage_kind {
 	 * questions sent, on its finish (PCR 2015 reg 47(3)(a)).
 	 * @since 0.1 */
 	TP_STAGE_CLARIFICATION_RESPONSE = 28,
+	/** "committee-report": the deadline for reports to a meeting (the
+	 * plan derives one for a stage tied to a meeting series with report
+	 * days, tp-meeting.h) @since 0.1 */
+	TP_STAGE_COMMITTEE_REPORT = 29,
+	/** "call-in": the end of the period in which a committee's
+	 * decision can be called in (derived likewise) */
+	TP_STAGE_CALL_IN = 30,
 };
 
 /** Units of durations and lags; names "working-days", "calendar-days",
@@ -467,6 +474,40 @@ TP_EXPORT const char *tp_plan_stage_owner(const struct tp_plan *plan,
 /** The notes of a stage, or NULL. */
 TP_EXPORT const char *tp_plan_stage_notes(const struct tp_plan *plan,
 					  size_t stage);
+
+/* ---- what has happened ------------------------------------------------- */
+
+/**
+ * Record what actually happened to stage @p stage: the day it started
+ * (@p start, or NULL for not started) and the day it finished (@p finish,
+ * or NULL for not finished). A finish without a start is allowed (the
+ * start then follows from the stage's links and duration, tp-schedule.h
+ * "Actual dates"); a milestone that started has finished, on the same day.
+ * The scheduler keeps these dates whatever the plan says and, with a
+ * today (tp_schedule_options), forecasts the rest from today. Errors
+ * (TP_ERR_INVALID): no such stage, a stage derived from a meeting
+ * (tp-meeting.h: it follows its meeting), a finish before the start, a
+ * milestone finishing on another day than it started; TP_ERR_RANGE for a
+ * date outside the supported range. Modifies.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_stage_actual(struct tp_plan *plan, size_t stage,
+			 const struct tp_date *start,
+			 const struct tp_date *finish, struct tp_error *err);
+
+/** True if stage @p stage has an actual start, then written to @p out
+ * (may be NULL). */
+TP_EXPORT bool tp_plan_stage_actual_start(const struct tp_plan *plan,
+					  size_t stage, struct tp_date *out);
+
+/** True if stage @p stage has an actual finish (it is done), then written
+ * to @p out (may be NULL). */
+TP_EXPORT bool tp_plan_stage_actual_finish(const struct tp_plan *plan,
+					   size_t stage, struct tp_date *out);
+
+/** True if any stage of @p plan has an actual start or finish: the tender
+ * is under way. */
+TP_EXPORT bool tp_plan_has_actuals(const struct tp_plan *plan);
 
 /* ---- dependencies and constraints -------------------------------------- */
 

@@ -4,8 +4,10 @@
  * Stored snapshots of a schedule, kept inside the plan file: what the
  * timetable was when a revision was recorded (so that a calendar export
  * knows which events changed and which stages were removed), and the
- * approved baseline (for slippage; `tenderplan baseline`, to come). One
- * mechanism serves both: a snapshot of kind "revision" or "baseline".
+ * approved baseline (for slippage, tp_snapshot_slippage(); `tenderplan
+ * baseline`). One mechanism serves both: a snapshot of kind "revision" or
+ * "baseline". The two never mix: exports take SEQUENCE only from revision
+ * snapshots, and slippage is measured only against baselines.
  *
  * A snapshot holds, for every stage of the plan when it was taken: the
  * stage id, the name its calendar event showed, its early start and
@@ -176,6 +178,19 @@ tp_snapshot_compare(const struct tp_snapshot *since,
 		    const struct tp_schedule *sched,
 		    struct tp_snapshot_diff *out, struct tp_error *err);
 
+/**
+ * How far stage @p stage of @p sched has slipped against @p snap (the
+ * approved baseline): the working days of the stage's calendar from its
+ * finish in the snapshot to its early finish in @p sched (for a finished
+ * stage, its actual finish): positive when it is later, negative when
+ * earlier, 0 on time. The stage is matched by id. False (and @p out
+ * untouched) when the snapshot has no such stage or had it as removed, or
+ * the dates lie outside the stage's calendar.
+ */
+TP_EXPORT bool tp_snapshot_slippage(const struct tp_snapshot *snap,
+				    const struct tp_schedule *sched,
+				    size_t stage, int32_t *out);
+
 /* ---- snapshots in plan documents -------------------------------------- */
 
 /** Number of snapshots the document holds (every kind, in file order). */
@@ -218,6 +233,36 @@ struct tp_record_result {
 	/** Room to grow. */
 	unsigned char reserved[32];
 };
+
+/** How tp_plan_file_record_with() works. Initialise with
+ * tp_record_options_init(). */
+struct tp_record_options {
+	/** When the snapshot is taken, seconds since 1970-01-01 UTC. */
+	int64_t taken;
+	/** enum tp_record_flags. */
+	unsigned flags;
+	/** How the file is written (tp-output.h); NULL: the defaults. */
+	const struct tp_write_options *write;
+	/** How the plan is scheduled (a today for a tender under way,
+	 * tp-schedule.h); NULL: TP_SCHEDULE_AUTO without a today. */
+	const struct tp_schedule_options *schedule;
+	/** Room to grow without an ABI break. */
+	unsigned char reserved[32];
+};
+
+/** Set @p opt to the defaults: taken 0, no flags, default writing and
+ * scheduling. NULL is allowed and does nothing. */
+TP_EXPORT void tp_record_options_init(struct tp_record_options *opt);
+
+/**
+ * As tp_plan_file_record() with @p opt (NULL: the defaults): the plan is
+ * scheduled as tp_plan_doc_schedule() does with @c schedule, so that what
+ * is recorded is what `tenderplan schedule` and the exports show.
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_file_record_with(const char *path, enum tp_snapshot_kind kind,
+			 const struct tp_record_options *opt,
+			 struct tp_record_result *out, struct tp_error *err);
 
 /**
  * Record the current schedule of the plan file @p path in the file

@@ -119,6 +119,35 @@
  * start or a constraint. A stage is critical if it is on that path or its
  * total float is the plan's smallest.
  *
+ * Meetings. The start of a stage tied to a meeting series (tp-meeting.h)
+ * must be one of its meetings, which is also a day the start may fall on
+ * by the rules above (a meeting on a bank holiday is skipped). The passes
+ * first find the stage's bound as for any stage, then move it onto a
+ * meeting: forward, the first meeting on or after the earliest start;
+ * backward, the last meeting on or before the latest start. Both are
+ * exact: no earlier meeting meets the stage's lower bounds, no later one
+ * its upper bounds. When there is no such meeting the schedule fails with
+ * TP_ERR_RANGE naming the stage and the series: a meeting that cannot be
+ * had is never replaced by a day that is no meeting. A report deadline
+ * derived from a meeting (tp-meeting.h) takes its early date from its
+ * meeting's early date (the latest day its link to the meeting allows),
+ * so it shows the deadline for the meeting chosen, not the day the work
+ * before it could be done.
+ *
+ * Actual dates. A stage with an actual start (tp_plan_set_stage_actual())
+ * starts on it, early and late, whatever its links say; one with an
+ * actual finish finishes on it. A stage finished without a recorded start
+ * starts where its links put it, but no later than the latest start its
+ * duration allows before the finish. With a today (has_today in
+ * tp_schedule_options): a stage not yet started starts no earlier than
+ * today (moved onto a day it may start on); one started and not finished
+ * finishes no earlier than today, moved onto a working day. The late dates
+ * of a started stage keep its start; of a finished one, its finish too. A
+ * finished stage has no float, is critical only on the critical path and
+ * does not count for the plan's smallest float; an unfinished one that has
+ * started has the float of its finish. Constraints on dates that have
+ * happened are not checked (they are history).
+ *
  * Reasons. Each stage's early start and late start carry the rule that
  * fixed them (tp_schedule_early_reason(), tp_schedule_late_reason()); on
  * ties a dependency is preferred to a constraint and a constraint to an
@@ -182,6 +211,21 @@ enum tp_reason_kind {
 	 * a contract start, its early start as its late start with only a
 	 * start date). */
 	TP_REASON_CRITICAL_PATH = 7,
+	/** The date recorded as what happened (tp_plan_set_stage_actual()):
+	 * @c from is it, @c on_finish says whether it is the finish. */
+	TP_REASON_ACTUAL = 8,
+	/** Today (tp_schedule_options): a stage not started yet cannot
+	 * start before it, one started cannot finish before it (then
+	 * @c on_finish). */
+	TP_REASON_TODAY = 9,
+	/** The stage's meeting series (@c index): the first meeting on or
+	 * after the earliest start its other rules allow (early), or the
+	 * last on or before the latest (late); @c from is that bound. */
+	TP_REASON_MEETING = 10,
+	/** A report deadline (tp-meeting.h): the report's date follows from
+	 * its meeting's, @c index being the dependency from the report to the
+	 * meeting and @c from the meeting's date. */
+	TP_REASON_REPORT_DUE = 11,
 };
 
 /** Why a stage has its early (or late) dates. */
@@ -243,8 +287,13 @@ struct tp_schedule_options {
 	bool override_contract_start;
 	/** The contract start, with override_contract_start. */
 	struct tp_date contract_start;
+	/** Forecast from @c today (see "Actual dates" above): no stage
+	 * that has not started starts before it, and no stage that has
+	 * started but not finished finishes before it. @since 0.1 */
+	bool has_today;
+	struct tp_date today; /**< today's date, with has_today */
 	/** Room to grow without an ABI break. */
-	unsigned char reserved[32];
+	unsigned char reserved[24];
 };
 
 /** Set @p opt to the defaults: TP_SCHEDULE_AUTO, the plan's own anchors.
@@ -390,6 +439,19 @@ TP_EXPORT TP_NODISCARD enum tp_status tp_schedule_foreach_skipped(
 	const struct tp_schedule *sched, size_t stage, enum tp_pass pass,
 	int (*fn)(struct tp_date d, const struct tp_day_info *info, void *user),
 	void *user, int *stopped, struct tp_error *err);
+
+/**
+ * For a stage tied to a meeting series (tp-meeting.h): the earliest start
+ * (@p pass TP_PASS_EARLY) or latest start (TP_PASS_LATE) that its links,
+ * constraints, anchors and today allow, before it is moved onto a meeting
+ * (the first meeting on or after it, or the last on or before it), into
+ * @p out. For --explain: the meetings between this bound and the one
+ * chosen were ruled out. False (and @p out untouched) for a stage that is
+ * not tied, or whose dates are actual ones.
+ */
+TP_EXPORT bool tp_schedule_meeting_bound(const struct tp_schedule *sched,
+					 size_t stage, enum tp_pass pass,
+					 struct tp_date *out);
 
 /** Number of diagnostics (unmet constraints, contract start overrun). */
 TP_EXPORT size_t tp_schedule_diagnostic_count(const struct tp_schedule *sched);

@@ -3,21 +3,22 @@
 #
 # Installed as tenderplan in bash-completion's completionsdir, where it is
 # loaded the first time tenderplan is completed. Completes commands, the
-# days and closure subcommands, options, and the values of --region,
+# days, closure and meeting subcommands, options, and the values of --region,
 # --format, --regime, --notice, --holidays-mode, --weekend, --kind, --type
 # and --clear, template names (from `tenderplan templates`, run at
 # completion time), stage ids for `schedule --explain`, the editing
-# commands' stage arguments and --after, --before and --relink-to (from the
-# plan file on the line), plan files (*.xml), holiday files (*.ics) and
-# stage tables (*.csv).
+# commands' stage arguments and --after, --before and --relink-to, series
+# ids for --meeting (from the plan file on the line), plan files (*.xml),
+# holiday files (*.ics) and stage tables (*.csv).
 #
 # tests/cli-docs.sh fails when a command or option of the program's --help,
 # or a value its error messages list, is missing from the tables below, so
 # update them with the program.
 
-_tenderplan_commands='holidays days templates new schedule standstill check export audit revise set add-stage remove-stage link unlink closure anchor import'
+_tenderplan_commands='holidays days templates new schedule standstill check export audit revise set add-stage remove-stage link unlink closure anchor meeting import started done baseline'
 _tenderplan_days_commands='add between is-working'
 _tenderplan_closure_commands='add remove'
+_tenderplan_meeting_commands='add remove'
 
 # The options of command $1 ("" for none yet, "days add" for a days
 # subcommand); a trailing = marks an option that takes a value.
@@ -36,14 +37,19 @@ _tenderplan_options()
 	export) echo '--format= --deadlines-only --alarm= --deadline-minutes= --previous= --no-cancelled --title= --ocid-prefix= --today= --no-check --bom --output= -o= --force --help -h' ;;
 	audit) echo '--csv --xml --jurisdiction= --help -h' ;;
 	revise) echo '--dry-run --force --help -h' ;;
-	set) echo '--duration= --name= --notes= --kind= --fixed= --time= --not-before= --not-after= --clear= --id= --dry-run --help -h' ;;
-	add-stage) echo '--after= --before= --duration= --name= --notes= --kind= --fixed= --time= --not-before= --not-after= --dry-run --help -h' ;;
+	set) echo '--duration= --name= --notes= --kind= --fixed= --time= --not-before= --not-after= --meeting= --clear= --id= --dry-run --help -h' ;;
+	add-stage) echo '--after= --before= --duration= --name= --notes= --kind= --fixed= --time= --not-before= --not-after= --meeting= --dry-run --help -h' ;;
+	started | done) echo '--on= --clear --dry-run --help -h' ;;
+	baseline) echo '--today= --dry-run --force --help -h' ;;
 	remove-stage) echo '--relink-to= --dry-run --help -h' ;;
 	link) echo '--type= --lag= --dry-run --help -h' ;;
 	unlink | 'closure remove' | import) echo '--dry-run --help -h' ;;
 	closure) echo '--help -h' ;;
 	'closure add') echo '--name= --dry-run --help -h' ;;
 	anchor) echo '--start= --contract-start= --clear= --dry-run --help -h' ;;
+	meeting) echo '--help -h' ;;
+	'meeting add') echo '--name= --rule= --from= --date= --except= --report-days= --call-in-days= --dry-run --help -h' ;;
+	'meeting remove') echo '--dry-run --help -h' ;;
 	esac
 }
 
@@ -52,11 +58,11 @@ _tenderplan_options()
 _tenderplan_values()
 {
 	case "$1 $2" in
-	'set --clear') echo 'name notes time fixed not-before not-after'; return ;;
+	'set --clear') echo 'name notes time fixed not-before not-after meeting'; return ;;
 	'anchor --clear') echo 'start contract-start'; return ;;
 	esac
 	case $2 in
-	--kind) echo 'custom specification approval-to-advertise advert pqq-period pqq-deadline pqq-evaluation itt-issue clarification-deadline tender-period tender-deadline opening evaluation moderation interviews governance-approval intention-to-award standstill award contract-signature tupe-deadline mobilisation contract-start' ;;
+	--kind) echo 'custom specification approval-to-advertise advert pqq-period pqq-deadline pqq-evaluation itt-issue clarification-deadline tender-period tender-deadline opening evaluation moderation interviews governance-approval intention-to-award standstill award contract-signature tupe-deadline mobilisation contract-start prior-notice transparency-notice award-notice further-decision provider-identification clarification-response' ;;
 	--type) echo 'finish-to-start start-to-start finish-to-finish start-to-finish fs ss ff sf' ;;
 	--region) echo 'england-and-wales scotland northern-ireland uk none' ;;
 	--format) echo 'ics xml mspdi svg html csv text ocds' ;;
@@ -85,6 +91,13 @@ _tenderplan_stages()
 	sed -n '/<snapshots>/q; s/.*<stage [^>]*\<id="\([^"]*\)".*/\1/p' -- "$1" 2>/dev/null
 }
 
+# Meeting series ids of plan file $1 (for --meeting).
+_tenderplan_series()
+{
+	[[ -r $1 ]] || return
+	sed -n '/<stages>/q; s/.*<series [^>]*\<id="\([^"]*\)".*/\1/p' -- "$1" 2>/dev/null
+}
+
 _tenderplan()
 {
 	local cur prev words cword split
@@ -101,7 +114,7 @@ _tenderplan()
 			[[ $w != *=* && " $opts " == *" $w= "* ]] && ((i++))
 		elif [[ -z $cmd ]]; then
 			cmd=$w
-		elif [[ ($cmd == days || $cmd == closure) && -z $sub ]]; then
+		elif [[ ($cmd == days || $cmd == closure || $cmd == meeting) && -z $sub ]]; then
 			sub=$w
 		else
 			[[ -z $arg ]] && arg=$w
@@ -117,6 +130,7 @@ _tenderplan()
 		--output | -o) _filedir ;;
 		--previous) _filedir xml ;;
 		--explain | --after | --before | --relink-to) COMPREPLY=($(compgen -W "$(_tenderplan_stages "$arg")" -- "$cur")) ;;
+		--meeting) COMPREPLY=($(compgen -W "$(_tenderplan_series "$arg")" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "$(_tenderplan_values "$cmd" "$prev")" -- "$cur")) ;;
 		esac
 		return
@@ -131,17 +145,24 @@ _tenderplan()
 	'') COMPREPLY=($(compgen -W "$_tenderplan_commands" -- "$cur")) ;;
 	days) COMPREPLY=($(compgen -W "$_tenderplan_days_commands" -- "$cur")) ;;
 	closure) COMPREPLY=($(compgen -W "$_tenderplan_closure_commands" -- "$cur")) ;;
-	set | remove-stage | link | unlink)
+	meeting) COMPREPLY=($(compgen -W "$_tenderplan_meeting_commands" -- "$cur")) ;;
+	'meeting remove')
+		if ((nargs == 0)); then
+			_filedir xml
+		elif ((nargs == 1)); then
+			COMPREPLY=($(compgen -W "$(_tenderplan_series "$arg")" -- "$cur"))
+		fi ;;
+	set | remove-stage | link | unlink | started | done)
 		# the plan, then stage ids (link and unlink take two)
 		if ((nargs == 0)); then
 			_filedir xml
 		elif ((nargs == 1)) || { [[ $cmd == link || $cmd == unlink ]] && ((nargs == 2)); }; then
 			COMPREPLY=($(compgen -W "$(_tenderplan_stages "$arg")" -- "$cur"))
 		fi ;;
-	add-stage | anchor | 'closure add' | 'closure remove') ((nargs == 0)) && _filedir xml ;;
+	add-stage | anchor | 'closure add' | 'closure remove' | 'meeting add') ((nargs == 0)) && _filedir xml ;;
 	import) if ((nargs == 0)); then _filedir xml; elif ((nargs == 1)); then _filedir csv; fi ;;
 	new) [[ -z $arg ]] && COMPREPLY=($(compgen -W "$(_tenderplan_templates "${words[0]}")" -- "$cur")) ;;
-	schedule | check | export | revise) [[ -z $arg ]] && _filedir xml ;;
+	schedule | check | export | revise | baseline) [[ -z $arg ]] && _filedir xml ;;
 	audit) [[ -z $arg ]] && _filedir json ;;
 	esac
 } &&
