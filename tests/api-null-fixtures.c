@@ -27,6 +27,15 @@ const char fx_plan_xml[] =
 	"  <rules regime=\"pa2023\" procedure=\"open\""
 	" claims=\"electronic-tenders electronic-notice documents-with-notice\""
 	" jurisdiction=\"england-and-wales\"/>\n"
+	"  <meetings>\n"
+	"    <series id=\"cabinet\">\n"
+	"      <name>Cabinet</name>\n"
+	"      <recur rule=\"FREQ=MONTHLY;BYDAY=3TH\" from=\"2025-01-01\"/>\n"
+	"    </series>\n"
+	"    <series id=\"spare\">\n"
+	"      <meeting date=\"2025-07-03\"/>\n"
+	"    </series>\n"
+	"  </meetings>\n"
 	"  <stages>\n"
 	"    <stage id=\"advert\" kind=\"advert\">\n"
 	"      <name>Advert</name>\n"
@@ -124,6 +133,14 @@ fill_values(struct fx *fx)
 	snprintf(fx->some_err.source, sizeof(fx->some_err.source), "plan.xml");
 	snprintf(fx->some_err.message, sizeof(fx->some_err.message), "bad");
 	fx->date = TP_DATE(2025, 6, 2);
+	tp_meeting_spec_init(&fx->meeting);
+	fx->meeting_dates[0] = TP_DATE(2025, 6, 5);
+	fx->meeting_dates[1] = TP_DATE(2025, 7, 10);
+	fx->meeting.id = "extra";
+	fx->meeting.dates = fx->meeting_dates;
+	fx->meeting.n_dates = 2;
+	tp_record_options_init(&fx->record_opt);
+	fx->record_opt.taken = 1735689600;
 }
 
 static void

@@ -53,6 +53,9 @@ struct fx {
 	struct tp_ocds_audit_options ocds_opt;
 	struct tp_error some_err;
 	struct tp_date date;
+	struct tp_meeting_spec meeting; /* "extra", two dates */
+	struct tp_date meeting_dates[2];
+	struct tp_record_options record_opt;
 	char *csv; /* the CSV export of sched, to import back */
 	char dir[64];        /* a fresh directory for files */
 	char plan_path[128]; /* dir/plan.xml, the plan file */

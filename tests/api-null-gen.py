@@ -36,6 +36,15 @@ import sys
 
 # (function, argument): NULL is allowed there (the header says so).
 NULL_OK = {
+    ('tp_plan_add_meeting_series', 'index'),
+    ('tp_plan_find_meeting_series', 'index'),
+    ('tp_plan_meeting_dates', 'count'),
+    ('tp_plan_file_record_with', 'out'),
+    ('tp_plan_set_stage_actual', 'start'),
+    ('tp_plan_set_stage_actual', 'finish'),
+    ('tp_plan_edit_set_stage_meeting', 'series'),
+    ('tp_plan_edit_set_stage_actual', 'date'),
+    ('tp_plan_file_record_with', 'opt'),
     ('tp_error_clear', 'err'), ('tp_free', 'ptr'),
     ('tp_error_format', 'err'),
     ('tp_date_to_ymd', 'year'), ('tp_date_to_ymd', 'month'),
@@ -123,6 +132,8 @@ RETURN_WITH_NULL = {
     ('tp_findings_regime', 'findings'): 'TP_REGIME_NONE',
     ('tp_snapshot_time_zone', 'snap'): 'TP_DEFAULT_TIME_ZONE',
     ('tp_plan_time_zone', 'plan'): 'TP_DEFAULT_TIME_ZONE',
+    ('tp_plan_stage_meeting', 'plan'): 'TP_NO_MEETING',
+    ('tp_plan_meeting_dates', 'count'): 'NOT_NULL',
 }
 
 # Outputs the header says are written even when the call fails.
@@ -167,6 +178,7 @@ INPUT = {
     'tp_standstill_request': '&fx->standstill',
     'tp_period_query': '&fx->period', 'tp_ocds_audit_options': '&fx->ocds_opt',
     'tp_error': '&fx->some_err', 'tp_date': '&fx->date',
+    'tp_meeting_spec': '&fx->meeting', 'tp_record_options': '&fx->record_opt',
 }
 # Fixture fields and the FX_* bit that makes them.
 FIELD_BITS = {
@@ -277,6 +289,13 @@ ARGS = {
     ('tp_export_portfolio_to_buffer', 'n'): '1',
     ('tp_export_portfolio_to_file', 'n'): '1',
     ('tp_calendar_builder_set_weekend', 'mask'): '(1u << 6) | (1u << 7)',
+    ('tp_plan_set_stage_meeting', 'series_id'): '"cabinet"',
+    ('tp_plan_find_meeting_series', 'id'): '"cabinet"',
+    ('tp_plan_edit_set_stage_meeting', 'stage'): '"evaluation"',
+    ('tp_plan_edit_set_stage_meeting', 'series'): '"cabinet"',
+    ('tp_plan_edit_remove_meeting_series', 'id'): '"spare"',
+    ('tp_plan_edit_set_stage_actual', 'stage'): '"advert"',
+    ('tp_plan_file_record_with', 'path'): 'fx->plan_path',
 }
 BY_NAME = {
     'year': '2025', 'month': '4', 'day': '17', 'from_year': '2025',
@@ -380,6 +399,8 @@ def classify(func, p):
         return 'user', ARGS.get(key, 'fx'), None
     if p.type == 'const struct tp_schedule * const *':
         return 'in', 'fx->scheds', None
+    if p.type == 'const char * const *' and key in ARGS:
+        return 'in', ARGS[key], None
     if p.type == 'const char *':
         return 'in', ARGS.get(key, '"x"'), None
     s = struct_name(p.type)

@@ -142,8 +142,8 @@ TP_EXPORT bool tp_plan_meeting_series(const struct tp_plan *plan,
 /**
  * The meetings of series @p series: the rule's dates and the explicit
  * ones, without the exceptions, in date order, each once. Borrowed from
- * the plan; their number goes to @p count. NULL (and 0) for no such
- * series.
+ * the plan; their number goes to @p count (may be NULL). NULL (and 0) for
+ * no such series.
  */
 TP_EXPORT const struct tp_date *
 tp_plan_meeting_dates(const struct tp_plan *plan, size_t series,
@@ -163,7 +163,8 @@ TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_stage_meeting(struct tp_plan *plan, size_t stage,
 			  const char *series_id, struct tp_error *err);
 
-/** The series stage @p stage is tied to, or TP_NO_MEETING. */
+/** The series stage @p stage is tied to, or TP_NO_MEETING (also for a
+ * NULL @p plan). */
 TP_EXPORT size_t tp_plan_stage_meeting(const struct tp_plan *plan,
 				       size_t stage);
 

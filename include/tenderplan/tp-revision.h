@@ -255,7 +255,8 @@ struct tp_record_options {
 TP_EXPORT void tp_record_options_init(struct tp_record_options *opt);
 
 /**
- * As tp_plan_file_record() with @p opt (NULL: the defaults): the plan is
+ * As tp_plan_file_record() with @p opt (NULL: the defaults; @p out may be
+ * NULL as there): the plan is
  * scheduled as tp_plan_doc_schedule() does with @c schedule, so that what
  * is recorded is what `tenderplan schedule` and the exports show.
  */
