@@ -32,12 +32,24 @@
 
 #include <tenderplan/tp-plan-xml.h>
 
+#include "date-private.h"
 #include "error-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
 #include "xml-errors-private.h"
 
+/* What a reader object keeps from one read to the next (#11): the schema,
+ * compiled on first use, and the calendar cache it lends documents. */
+struct tp_plan_reader {
+	xmlDocPtr sdoc;
+	xmlSchemaParserCtxtPtr pctxt;
+	xmlSchemaPtr schema;
+	char xsd[4096]; /* its path, for messages */
+	struct tp_calendar_cache *cache;
+};
+
 struct reader {
+	struct tp_plan_reader *owner;
 	const char *source;
 	const char *base_dir;
 	unsigned flags;
@@ -687,36 +699,49 @@ out:
 	return rc;
 }
 
+/* Compile the schema into the reader object, once. */
+static enum tp_status
+load_schema(struct reader *rd)
+{
+	struct tp_plan_reader *o = rd->owner;
+	enum tp_status rc;
+
+	if (o->schema)
+		return TP_OK;
+	rc = find_schema(rd, o->xsd, sizeof(o->xsd));
+	if (rc == TP_OK)
+		rc = load_schema_doc(rd, o->xsd, &o->sdoc);
+	if (rc != TP_OK)
+		return rc;
+	o->pctxt = xmlSchemaNewDocParserCtxt(o->sdoc);
+	if (o->pctxt) {
+		xmlSchemaSetParserStructuredErrors(o->pctxt, on_xml_error, rd);
+		o->schema = xmlSchemaParse(o->pctxt);
+		/* The handler names this read's reader: not the next. */
+		xmlSchemaSetParserStructuredErrors(o->pctxt, NULL, NULL);
+	}
+	if (!o->schema) {
+		xmlSchemaFreeParserCtxt(o->pctxt);
+		xmlFreeDoc(o->sdoc);
+		o->pctxt = NULL;
+		o->sdoc = NULL;
+		rd->failed = false;
+		return fail_at(rd, TP_ERR_IO, 0, "cannot load the schema %s",
+			       o->xsd);
+	}
+	return TP_OK;
+}
+
 static enum tp_status
 validate(struct reader *rd, const char *data, size_t len)
 {
-	char path[4096];
-	xmlDocPtr sdoc = NULL;
-	xmlSchemaParserCtxtPtr pctxt = NULL;
-	xmlSchemaPtr schema = NULL;
-	enum tp_status rc = find_schema(rd, path, sizeof(path));
+	enum tp_status rc = load_schema(rd);
 
-	if (rc == TP_OK)
-		rc = load_schema_doc(rd, path, &sdoc);
 	if (rc != TP_OK)
 		return rc;
-	pctxt = xmlSchemaNewDocParserCtxt(sdoc);
-	if (pctxt) {
-		xmlSchemaSetParserStructuredErrors(pctxt, on_xml_error, rd);
-		schema = xmlSchemaParse(pctxt);
-	}
-	if (!schema) {
-		rd->failed = false;
-		rc = fail_at(rd, TP_ERR_IO, 0, "cannot load the schema %s",
-			     path);
-	} else {
-		rd->xsd = path;
-		rc = validate_stream(rd, schema, data, len);
-		rd->xsd = NULL;
-	}
-	xmlSchemaFree(schema);
-	xmlSchemaFreeParserCtxt(pctxt);
-	xmlFreeDoc(sdoc);
+	rd->xsd = rd->owner->xsd;
+	rc = validate_stream(rd, rd->owner->schema, data, len);
+	rd->xsd = NULL;
 	return rc;
 }
 
@@ -1123,14 +1148,27 @@ static enum tp_status
 read_stage_time(struct reader *rd, xmlNodePtr n, size_t index)
 {
 	char *t = attr(n, "time");
+	const char *id = tp_plan_stage_id(rd->doc->plan, index);
 	enum tp_status rc = TP_OK;
+	int minutes = 0;
 
-	if (t) /* HH:MM, checked by the schema */
+	/* HH:MM: checked here, not left to the schema (#11: with a schema
+	 * that allowed time="1", atoi(t + 3) read past the value). */
+	if (t && !tp_hhmm_parse(t, &minutes)) {
+		fail_at(rd, TP_ERR_PARSE, node_line(n),
+			"stage '%s': time must be a time of day written "
+			"HH:MM, from 00:00 to 23:59, not '%.16s'",
+			id, t);
+		if (rd->err)
+			snprintf(rd->err->stage, sizeof(rd->err->stage), "%s",
+				 id);
+		rc = TP_ERR_PARSE;
+	} else if (t) {
 		rc = locate(rd,
 			    tp_plan_set_stage_time(rd->doc->plan, index,
-						   atoi(t) * 60 + atoi(t + 3),
-						   rd->err),
+						   minutes, rd->err),
 			    node_line(n));
+	}
 	xmlFree(t);
 	return rc;
 }
@@ -1513,7 +1551,8 @@ build_calendar(struct reader *rd)
 
 	if (rd->flags & TP_PLAN_READ_NO_CALENDAR)
 		return TP_OK;
-	rc = tp_plan_doc_build_calendar(rd->doc, rd->base_dir, rd->err);
+	rc = tp_plan_doc_build_calendar_shared(rd->doc, rd->base_dir,
+					       rd->owner->cache, rd->err);
 	if (rc == TP_OK || !rd->err || !rd->err->source[0] ||
 	    !tp_plan_doc_ics(rd->doc, NULL) || rc == TP_ERR_NOMEM)
 		return locate(rd, rc, 0);
@@ -1548,12 +1587,13 @@ read_doc(struct reader *rd, const char *data, size_t len)
 	return rc;
 }
 
-enum tp_status
-tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
-			const char *base_dir, unsigned flags,
-			struct tp_plan_doc **out, struct tp_error *err)
+static enum tp_status
+read_memory(struct tp_plan_reader *owner, const char *data, size_t len,
+	    size_t file_size, const char *source_name, const char *base_dir,
+	    unsigned flags, struct tp_plan_doc **out, struct tp_error *err)
 {
-	struct reader rd = {.source = source_name ? source_name : "<memory>",
+	struct reader rd = {.owner = owner,
+			    .source = source_name ? source_name : "<memory>",
 			    .base_dir = base_dir,
 			    .flags = flags,
 			    .err = err};
@@ -1563,7 +1603,8 @@ tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
 	if (len > TP_PLAN_XML_MAX_SIZE)
 		return fail_at(&rd, TP_ERR_PARSE, 0,
 			       "file too large: %zu bytes, the limit is %u",
-			       len, TP_PLAN_XML_MAX_SIZE);
+			       file_size > len ? file_size : len,
+			       TP_PLAN_XML_MAX_SIZE);
 	install_handlers(&rd, &saved);
 	rc = read_doc(&rd, data, len);
 	restore_handlers(&saved);
@@ -1576,10 +1617,82 @@ tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
 	return TP_OK;
 }
 
+static void
+reader_clear(struct tp_plan_reader *r)
+{
+	xmlSchemaFree(r->schema);
+	xmlSchemaFreeParserCtxt(r->pctxt);
+	xmlFreeDoc(r->sdoc);
+}
+
+enum tp_status
+tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
+			const char *base_dir, unsigned flags,
+			struct tp_plan_doc **out, struct tp_error *err)
+{
+	struct tp_plan_reader once = {0};
+	enum tp_status rc = read_memory(&once, data, len, 0, source_name,
+					base_dir, flags, out, err);
+
+	reader_clear(&once);
+	return rc;
+}
+
+TP_EXPORT enum tp_status
+tp_plan_reader_new(struct tp_plan_reader **out, struct tp_error *err)
+{
+	struct tp_plan_reader *r;
+
+	if (!out)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "no place to store the reader");
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return tp_error_nomem(err);
+	*out = r;
+	return TP_OK;
+}
+
+TP_EXPORT void
+tp_plan_reader_free(struct tp_plan_reader *reader)
+{
+	if (!reader)
+		return;
+	reader_clear(reader);
+	free(reader);
+}
+
+TP_EXPORT void
+tp_plan_reader_set_calendar_cache(struct tp_plan_reader *reader,
+				  struct tp_calendar_cache *cache)
+{
+	if (reader)
+		reader->cache = cache;
+}
+
+TP_EXPORT enum tp_status
+tp_plan_reader_read_memory(struct tp_plan_reader *reader, const char *data,
+			   size_t len, const char *source_name,
+			   const char *base_dir, unsigned flags,
+			   struct tp_plan_doc **out, struct tp_error *err)
+{
+	if (!reader || !out || (!data && len))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "tp_plan_reader_read_memory needs a "
+				     "reader, the text and a place for the "
+				     "document");
+	return read_memory(reader, data ? data : "", len, 0, source_name,
+			   base_dir, flags, out, err);
+}
+
 /* ---- files ---------------------------------------------------------- */
 
+/* The file at @path into a new buffer: at most TP_PLAN_XML_MAX_SIZE + 1
+ * bytes (one more than the limit, so that a longer file is seen to be
+ * one); its size as fstat(2) gives it to @size (0 if unknown). */
 static enum tp_status
-slurp(const char *path, char **data, size_t *len, struct tp_error *err)
+slurp(const char *path, char **data, size_t *len, size_t *size,
+      struct tp_error *err)
 {
 	FILE *f = fopen(path, "rb");
 	size_t cap = TP_PLAN_XML_MAX_SIZE + 1, n;
@@ -1595,12 +1708,29 @@ slurp(const char *path, char **data, size_t *len, struct tp_error *err)
 		return tp_error_set_at(err, TP_ERR_IO, path, 0, 0,
 				       "this is a directory, not a plan file");
 	}
+	*size = fstat(fileno(f), &st) == 0 && st.st_size > 0
+			? (size_t)st.st_size
+			: 0;
+	/* A small file needs a small buffer (#11: 8 MiB for every plan). */
+	if (*size > 0 && *size < cap)
+		cap = *size + 1;
 	buf = malloc(cap);
 	if (!buf) {
 		fclose(f);
 		return tp_error_nomem(err);
 	}
 	n = fread(buf, 1, cap, f);
+	if (n == cap && cap < TP_PLAN_XML_MAX_SIZE + 1 && !ferror(f)) {
+		/* It grew since fstat(2): read on, up to the limit and one. */
+		char *more = realloc(buf, TP_PLAN_XML_MAX_SIZE + 1);
+		if (!more) {
+			fclose(f);
+			free(buf);
+			return tp_error_nomem(err);
+		}
+		buf = more;
+		n += fread(buf + n, 1, TP_PLAN_XML_MAX_SIZE + 1 - n, f);
+	}
 	if (ferror(f)) {
 		e = errno;
 		fclose(f);
@@ -1634,13 +1764,13 @@ dir_of(const char *path)
 	return dir;
 }
 
-enum tp_status
-tp_plan_doc_read_file(const char *path, unsigned flags,
-		      struct tp_plan_doc **out, struct tp_error *err)
+static enum tp_status
+read_file(struct tp_plan_reader *owner, const char *path, unsigned flags,
+	  struct tp_plan_doc **out, struct tp_error *err)
 {
 	char *data = NULL, *dir = NULL;
-	size_t len = 0;
-	enum tp_status rc = slurp(path, &data, &len, err);
+	size_t len = 0, size = 0;
+	enum tp_status rc = slurp(path, &data, &len, &size, err);
 
 	if (rc != TP_OK)
 		return rc;
@@ -1648,9 +1778,32 @@ tp_plan_doc_read_file(const char *path, unsigned flags,
 	if (!dir)
 		rc = tp_error_nomem(err);
 	else
-		rc = tp_plan_doc_read_memory(data, len, path, dir, flags, out,
-					     err);
+		rc = read_memory(owner, data, len, size, path, dir, flags, out,
+				 err);
 	free(dir);
 	free(data);
 	return rc;
+}
+
+enum tp_status
+tp_plan_doc_read_file(const char *path, unsigned flags,
+		      struct tp_plan_doc **out, struct tp_error *err)
+{
+	struct tp_plan_reader once = {0};
+	enum tp_status rc = read_file(&once, path, flags, out, err);
+
+	reader_clear(&once);
+	return rc;
+}
+
+TP_EXPORT enum tp_status
+tp_plan_reader_read_file(struct tp_plan_reader *reader, const char *path,
+			 unsigned flags, struct tp_plan_doc **out,
+			 struct tp_error *err)
+{
+	if (!reader || !path || !out)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "tp_plan_reader_read_file needs a reader, "
+				     "a path and a place for the document");
+	return read_file(reader, path, flags, out, err);
 }

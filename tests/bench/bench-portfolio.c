@@ -358,20 +358,26 @@ fail(const char *what, const struct tp_error *err)
 	return 1;
 }
 
-/* Read the N small files, one call each. */
+/* Read the N small files in one tp_plan_set_read() call: one reader,
+ * one calendar cache. */
 static int
-read_small(struct run *r, const char *dir, size_t n, struct tp_plan_doc **docs)
+read_small(struct run *r, const char *dir, size_t n, struct tp_plan_doc **docs,
+	   struct tp_plan_set **set)
 {
-	char path[4200];
 	struct tp_error err;
 	double t0;
+	const char *paths[1] = {dir};
 	struct step *s = begin(r, "read N files", n * 24, &t0);
 
-	for (size_t k = 0; k < n; k++) {
-		snprintf(path, sizeof(path), "%s/tender-%05zu.xml", dir, k);
-		if (tp_plan_doc_read_file(path, 0, &docs[k], &err) != TP_OK)
-			return fail("read", &err);
+	if (tp_plan_set_read(paths, 1, 0, set, &err) != TP_OK)
+		return fail("read", &err);
+	if (tp_plan_set_count(*set) != n) {
+		fprintf(stderr, "bench-portfolio: read %zu plans, not %zu\n",
+			tp_plan_set_count(*set), n);
+		return 1;
 	}
+	for (size_t k = 0; k < n; k++)
+		docs[k] = tp_plan_set_doc(*set, k);
 	end(s, t0);
 	return 0;
 }
@@ -474,6 +480,7 @@ run_size(const struct tmpl *t, size_t n, bool keep, struct run *r)
 	char dir[] = "/tmp/bench-portfolio-XXXXXX";
 	struct tp_plan_doc **docs = calloc(n, sizeof(*docs)), *big = NULL;
 	struct tp_schedule **scheds = calloc(n, sizeof(*scheds)), *bs = NULL;
+	struct tp_plan_set *set = NULL;
 	size_t m = 0;
 	int bad = 0;
 	char cmd[128];
@@ -484,17 +491,16 @@ run_size(const struct tmpl *t, size_t n, bool keep, struct run *r)
 	printf("bench-portfolio: %zu tenders (%zu stages) in %s; big file: "
 	       "%zu tenders (%zu stages)\n",
 	       n, n * 24, dir, m, m * 24);
-	bad = read_small(r, dir, n, docs) ||
+	bad = read_small(r, dir, n, docs, &set) ||
 	      schedule_all(r, "schedule N plans", docs, n, n * 24, scheds) ||
 	      check_all(r, "check N plans", docs, scheds, n, n * 24) ||
 	      export_all(r, dir, "N", portfolio_formats,
 			 sizeof(portfolio_formats) /
 				 sizeof(portfolio_formats[0]),
 			 (const struct tp_schedule *const *)scheds, n, n * 24);
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < n; k++)
 		tp_schedule_free(scheds[k]);
-		tp_plan_doc_free(docs[k]);
-	}
+	tp_plan_set_free(set);
 	if (!bad)
 		bad = read_big(r, dir, m * 24, &big) ||
 		      schedule_all(r, "schedule big plan", &big, 1, m * 24,
