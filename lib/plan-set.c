@@ -218,7 +218,12 @@ check_ids(struct tp_plan_set *set, struct tp_error *err)
 			tp_plan_id(tp_plan_doc_plan_const(set->docs[order[k]]));
 		size_t i = order[k - 1] < order[k] ? order[k - 1] : order[k];
 		size_t j = order[k - 1] < order[k] ? order[k] : order[k - 1];
-		if (x && y && !strcmp(x, y))
+		if (x && y && !strcmp(x, y) &&
+		    !strcmp(set->paths[i], set->paths[j]))
+			rc = tp_error_set_at(err, TP_ERR_INVALID,
+					     set->paths[j], 0, 0,
+					     "this plan file is named twice");
+		else if (x && y && !strcmp(x, y))
 			rc = tp_error_set_at(
 				err, TP_ERR_INVALID, set->paths[j], 0, 0,
 				"plan id '%.64s' is also the id of %.100s; "

@@ -55,6 +55,26 @@ struct tp_plan_doc;
 int cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 		      struct tp_plan_doc **doc, struct tp_schedule **sched);
 
+/* Several plans (#11): the files and directories (their *.xml) @p files
+ * read as one set sharing calendars (tp_plan_set_read()), each scheduled
+ * in @p mode. On failure prints the error (naming the file) and returns
+ * its exit status, with nothing to free; on success free with
+ * cli_plans_free(). */
+struct cli_plans {
+	struct tp_plan_set *set;
+	struct tp_schedule **scheds;
+	size_t n;
+};
+
+int cli_load_plans(const char *const *files, size_t n,
+		   enum tp_schedule_mode mode, struct cli_plans *out);
+
+void cli_plans_free(struct cli_plans *p);
+
+/* True if the arguments are one plan file (not a directory): the
+ * commands then work as they always have. */
+bool cli_single_file(const char *const *files, size_t n);
+
 /* --today DATE, shared by schedule, check and export. */
 struct cli_today {
 	bool set;
