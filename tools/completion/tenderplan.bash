@@ -141,7 +141,9 @@ _tenderplan()
 	add-stage | anchor | 'closure add' | 'closure remove') ((nargs == 0)) && _filedir xml ;;
 	import) if ((nargs == 0)); then _filedir xml; elif ((nargs == 1)); then _filedir csv; fi ;;
 	new) [[ -z $arg ]] && COMPREPLY=($(compgen -W "$(_tenderplan_templates "${words[0]}")" -- "$cur")) ;;
-	schedule | check | export | revise) [[ -z $arg ]] && _filedir xml ;;
+	# several plan files or directories (#11)
+	schedule | check | export) _filedir xml ;;
+	revise) [[ -z $arg ]] && _filedir xml ;;
 	audit) [[ -z $arg ]] && _filedir json ;;
 	esac
 } &&
