@@ -110,4 +110,19 @@ rc=0
 "$cli" schedule "$dir/empty" 2>"$dir/err" || rc=$?
 [ "$rc" -eq 2 ] && grep -q "$dir/empty: no plan files" "$dir/err" ||
 	fail "empty directory: $rc $(cat "$dir/err")"
+# days add builds only the years it needs (#11): the answer, and the error
+# at the ends of the calendar, are those of the whole calendar, which a
+# closure on a Sunday (no working day lost) makes it build.
+for args in "2027-01-04 10" "2027-01-04 -10" "2026-12-24 0" "2030-06-01 600" \
+	"2030-06-01 -600" "2011-01-01 30000" "2100-01-01 -30000" \
+	"1972-01-03 -1" "2199-12-20 8" "2199-12-20 5" "2020-12-31 1 --region scotland" \
+	"2025-04-17 2 --explain"; do
+	# shellcheck disable=SC2086
+	a=$("$cli" days add $args 2>&1) && ra=0 || ra=$?
+	# shellcheck disable=SC2086
+	b=$("$cli" days add $args --closure 2000-01-02..2000-01-02 2>&1) &&
+		rb=0 || rb=$?
+	[ "$a $ra" = "$b $rb" ] ||
+		fail "days add $args: '$a' $ra, whole calendar '$b' $rb"
+done
 echo "ok"

@@ -169,6 +169,17 @@ enum tp_status cli_calendar_build(const struct cli_calendar_opts *o,
 				  struct tp_calendar **out,
 				  struct tp_error *err);
 
+/* As cli_calendar_build(), covering only @p from_year to @p to_year
+ * (clamped to the years with holidays) when the options name a region
+ * and no holiday file or closure (#11: a single call need not build
+ * 228 years); otherwise the whole range. A date outside it is
+ * TP_ERR_RANGE: the caller then builds the whole calendar. @p *narrow
+ * says whether it was narrowed. */
+enum tp_status cli_calendar_build_years(const struct cli_calendar_opts *o,
+					int from_year, int to_year,
+					struct tp_calendar **out, bool *narrow,
+					struct tp_error *err);
+
 /* Why @p d is not a working day: the holiday's name, the weekday's for a
  * weekend ("Saturday"), or both ("Christmas Day (Sunday)"). Writes at most
  * @p size bytes into @p buf. @return @p buf. */
