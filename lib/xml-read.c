@@ -36,6 +36,7 @@
 #include "error-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
+#include "xml-check-private.h"
 #include "xml-errors-private.h"
 
 /* What a reader object keeps from one read to the next (#11): the schema,
@@ -1574,7 +1575,11 @@ read_doc(struct reader *rd, const char *data, size_t len)
 	if (rc == TP_OK)
 		rc = check_root(rd, xdoc);
 	rd->tree = xdoc;
-	if (rc == TP_OK)
+	/* The schema's validator only for a file the quick check cannot
+	 * pass (#11), or when asked. */
+	if (rc == TP_OK && ((rd->flags & TP_PLAN_READ_SCHEMA) ||
+			    !tp_plan_xml_plainly_valid(
+				    xmlDocGetRootElement(xdoc))))
 		rc = validate(rd, data, len);
 	rd->tree = NULL;
 	if (rc == TP_OK)

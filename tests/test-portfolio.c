@@ -20,7 +20,13 @@
 
 #include <cmocka.h>
 
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+
 #include <tenderplan/tenderplan.h>
+
+#include "xml-check-private.h"
 
 static char *
 read_all(const char *path, size_t *len)
@@ -167,7 +173,7 @@ too_large_names_real_size(void **state)
 
 struct tree {
 	char dir[64];
-	char paths[5][128];
+	char paths[6][128];
 	size_t n;
 };
 
@@ -298,8 +304,24 @@ set_refuses_duplicate_ids(void **state)
 	assert_int_equal(tp_plan_set_read(paths, 3, 0, &set, &err),
 			 TP_ERR_INVALID);
 	assert_null(set);
-	assert_non_null(strstr(err.message, "hartlepool-parenting-2011"));
+	assert_non_null(strstr(err.message, "named twice"));
 	assert_string_equal(err.source, t.paths[1]);
+	/* a2.xml is a copy of a.xml under another id: fine; a copy under
+	 * the same id is refused, naming both files. */
+	{
+		size_t len;
+		char *text = read_all(t.paths[1], &len);
+		assert_non_null(text);
+		add_file(&t, "z.xml", text);
+		free(text);
+	}
+	paths[2] = t.paths[5];
+	assert_int_equal(tp_plan_set_read(paths, 3, 0, &set, &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "hartlepool-parenting-2011"));
+	assert_non_null(strstr(err.message, "also the id of"));
+	assert_non_null(strstr(err.message, t.paths[1]));
+	assert_string_equal(err.source, t.paths[5]);
 	remove_tree(&t);
 }
 
@@ -380,6 +402,255 @@ reader_and_cache(void **state)
 	free(h);
 }
 
+/* ---- the quick check never passes what the schema refuses ------------- */
+
+/* A plan using every element and attribute of the schema. */
+static const char every_element[] =
+	"<?xml version=\"1.0\"?>\n"
+	"<plan xmlns=\"urn:tenderplan:plan:1\" id=\"p-1\" revision=\"3\">\n"
+	" <name>Every element</name>\n"
+	" <time-zone>Europe/London</time-zone>\n"
+	" <calendar region=\"scotland\">\n"
+	"  <closure from=\"2026-12-24\" to=\"2027-01-02\" name=\"Shut\"/>\n"
+	"  <holiday date=\"2027-03-01\" name=\"Local day\"/>\n"
+	"  <ics href=\"h.ics\" mode=\"replace\"/>\n"
+	" </calendar>\n"
+	" <anchors start=\"2026-09-01\" contract-start=\"2027-09-01\"/>\n"
+	" <rules regime=\"pcr2015\" procedure=\"restricted\" "
+	"claims=\"pin urgency\" jurisdiction=\"scotland\" "
+	"incumbent-end=\"2027-08-31\" authority=\"central-government\" "
+	"framework-concluded=\"2020-01-01\" authority-kind=\"council\" "
+	"health-service=\"none\" cpv=\"85323000-9\" "
+	"standstill-end=\"2027-05-01\" notice-means=\"other\">\n"
+	"  <local standstill-days=\"10\" standstill-unit=\"working-days\" "
+	"min-tender-days=\"30\" report-days=\"5\" citation=\"Standing "
+	"orders 12\"/>\n"
+	"  <lead-in min-days=\"28\"/>\n"
+	" </rules>\n"
+	" <stages>\n"
+	"  <stage id=\"a\" kind=\"advert\" duration=\"0\" unit=\"weeks\" "
+	"calendar=\"statutory\">\n"
+	"   <name>Advert</name><owner>Team</owner><notes>Notes</notes>\n"
+	"   <constraint type=\"start-on\" date=\"2026-09-01\"/>\n"
+	"  </stage>\n"
+	"  <stage id=\"b\" kind=\"tender-deadline\" time=\"12:00\">\n"
+	"   <after stage=\"a\" type=\"ss\" lag=\"-3\" "
+	"lag-unit=\"calendar-days\"/>\n"
+	"   <constraint type=\"finish-no-later-than\" date=\"2027-01-01\"/>\n"
+	"   <after stage=\"a\"/>\n"
+	"  </stage>\n"
+	" </stages>\n"
+	" <snapshots>\n"
+	"  <snapshot kind=\"revision\" revision=\"2\" "
+	"taken=\"2026-08-01T09:30:00Z\" plan-id=\"p-1\" "
+	"time-zone=\"Europe/London\">\n"
+	"   <stage id=\"a\" start=\"2026-09-01\" finish=\"2026-09-01\" "
+	"time=\"09:00\" sequence=\"1\" text=\"0123456789abcdef\" "
+	"removed=\"false\" name=\"Advert\"/>\n"
+	"  </snapshot>\n"
+	" </snapshots>\n"
+	"</plan>\n";
+
+static const char *const element_names[] = {
+	"plan",	    "name",	  "time-zone", "calendar", "closure",
+	"holiday",  "ics",	  "anchors",   "rules",	   "local",
+	"lead-in",  "stages",	  "stage",     "owner",	   "notes",
+	"after",    "constraint", "snapshots", "snapshot", "other",
+};
+
+static const char *const tricky_values[] = {
+	"", " ", "1", "0", "-1", "+5", " 5", "007", "100000", "100001",
+	"-100001", "4294967296", "2147483648", "2011-13-45", "2011-1-1",
+	"12:60", "24:00", "2:00", "x", "a b", "fs ", "FS", "true", "TRUE",
+	"\xc3\xa9", "pin nosuch", "  pin  ", "0123456789ABCDEF",
+	"85323000-", "85323000", "Europe/ London",
+	"2026-08-01T09:30:00", "2026-08-01T24:30:00Z",
+};
+
+struct judge {
+	xmlSchemaPtr schema;
+	size_t tried, quick, invalid;
+};
+
+static void
+quiet(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+static void
+judge_doc(struct judge *j, xmlDocPtr doc)
+{
+	bool quick = tp_plan_xml_plainly_valid(xmlDocGetRootElement(doc));
+	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(j->schema);
+	int r;
+
+	assert_non_null(v);
+	xmlSchemaSetValidStructuredErrors(v, quiet, NULL);
+	r = xmlSchemaValidateDoc(v, doc);
+	xmlSchemaFreeValidCtxt(v);
+	j->tried++;
+	j->quick += quick;
+	j->invalid += r != 0;
+	if (quick && r != 0) {
+		xmlChar *text = NULL;
+		int len = 0;
+		xmlDocDumpMemory(doc, &text, &len);
+		print_error("quick check passed an invalid plan:\n%s\n",
+			    text ? (const char *)text : "");
+		xmlFree(text);
+		fail();
+	}
+}
+
+/* The @k-th element of @doc in document order, or NULL. */
+static xmlNodePtr
+nth_element(xmlNodePtr n, size_t *k)
+{
+	for (; n; n = n->next) {
+		xmlNodePtr found;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((*k)-- == 0)
+			return n;
+		if ((found = nth_element(n->children, k)))
+			return found;
+	}
+	return NULL;
+}
+
+static xmlNodePtr
+element_of(xmlDocPtr doc, size_t k)
+{
+	return nth_element(xmlDocGetRootElement(doc), &k);
+}
+
+/* Every mutation of @doc: each element removed, doubled, given text, a
+ * comment, an unknown attribute, another name, swapped with its next
+ * sibling; each attribute removed or given each tricky value. */
+static void
+mutate_all(struct judge *j, xmlDocPtr orig)
+{
+	for (size_t k = 0; element_of(orig, k); k++) {
+		for (int m = 0; m < 7 + (int)(sizeof(element_names) /
+					   sizeof(element_names[0]));
+		     m++) {
+			xmlDocPtr d = xmlCopyDoc(orig, 1);
+			xmlNodePtr e = element_of(d, k), x;
+			assert_non_null(e);
+			switch (m) {
+			case 0:
+				xmlUnlinkNode(e);
+				xmlFreeNode(e);
+				break;
+			case 1:
+				xmlAddNextSibling(e, xmlCopyNode(e, 1));
+				break;
+			case 2:
+				xmlAddChild(e, xmlNewText(BAD_CAST "x"));
+				break;
+			case 3:
+				xmlAddChild(e, xmlNewComment(BAD_CAST "c"));
+				break;
+			case 4:
+				xmlNewProp(e, BAD_CAST "bogus", BAD_CAST "1");
+				break;
+			case 5:
+				x = e->next;
+				while (x && x->type != XML_ELEMENT_NODE)
+					x = x->next;
+				if (x) {
+					xmlUnlinkNode(x);
+					xmlAddPrevSibling(e, x);
+				}
+				break;
+			case 6:
+				xmlAddChild(e, xmlNewCDataBlock(d, BAD_CAST " ",
+								1));
+				break;
+			default:
+				xmlNodeSetName(e, BAD_CAST element_names[m - 7]);
+				break;
+			}
+			judge_doc(j, d);
+			xmlFreeDoc(d);
+		}
+		{
+			xmlNodePtr e = element_of(orig, k);
+			size_t na = 0;
+			for (xmlAttrPtr a = e->properties; a; a = a->next)
+				na++;
+			for (size_t ai = 0; ai < na; ai++) {
+				for (size_t v = 0;
+				     v <= sizeof(tricky_values) /
+						  sizeof(tricky_values[0]);
+				     v++) {
+					xmlDocPtr d = xmlCopyDoc(orig, 1);
+					xmlAttrPtr a =
+						element_of(d, k)->properties;
+					for (size_t i = 0; i < ai; i++)
+						a = a->next;
+					if (v == 0)
+						xmlRemoveProp(a);
+					else
+						xmlSetProp(a->parent, a->name,
+							   BAD_CAST
+							   tricky_values[v - 1]);
+					judge_doc(j, d);
+					xmlFreeDoc(d);
+				}
+			}
+		}
+	}
+}
+
+static xmlDocPtr
+parse(const char *text)
+{
+	xmlDocPtr d = xmlReadMemory(text, (int)strlen(text), "m.xml", NULL,
+				    XML_PARSE_NONET);
+	assert_non_null(d);
+	return d;
+}
+
+static void
+quick_check_is_conservative(void **state)
+{
+	char path[4096];
+	const char *dir = getenv("TP_SCHEMA_DIR");
+	xmlSchemaParserCtxtPtr pc;
+	struct judge j = {0};
+	char *h = example("hartlepool-2011.xml");
+	char *t = example("thurrock-2012.xml");
+	const char *plans[] = {every_element, h, t};
+
+	(void)state;
+	assert_non_null(dir);
+	snprintf(path, sizeof(path), "%s/tenderplan-plan.xsd", dir);
+	pc = xmlSchemaNewParserCtxt(path);
+	assert_non_null(pc);
+	j.schema = xmlSchemaParse(pc);
+	xmlSchemaFreeParserCtxt(pc);
+	assert_non_null(j.schema);
+	for (size_t i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
+		xmlDocPtr d = parse(plans[i]);
+		/* The plans as written take the quick way. */
+		assert_true(tp_plan_xml_plainly_valid(xmlDocGetRootElement(d)));
+		judge_doc(&j, d);
+		mutate_all(&j, d);
+		xmlFreeDoc(d);
+	}
+	print_message("# %zu mutations: %zu passed the quick check, %zu "
+		      "invalid\n",
+		      j.tried, j.quick, j.invalid);
+	assert_true(j.quick > 100);
+	assert_true(j.invalid > 1000);
+	xmlSchemaFree(j.schema);
+	free(h);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -390,6 +661,7 @@ main(void)
 		cmocka_unit_test(set_refuses_duplicate_ids),
 		cmocka_unit_test(set_errors_name_the_file),
 		cmocka_unit_test(reader_and_cache),
+		cmocka_unit_test(quick_check_is_conservative),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -191,7 +191,8 @@ cli_cmd_check(int argc, char **argv)
 		return cli_finish_stdout(CLI_EXIT_OK);
 	}
 	if (args.n_pos == 0)
-		rc = cli_usage_error("check", "give a plan file");
+		rc = cli_usage_error("check", "give one plan file or more, "
+						 "or a directory");
 	else if (cli_single_file(args.pos, args.n_pos))
 		rc = run_check(args.pos[0], &o);
 	else if (o.xml)

@@ -627,7 +627,8 @@ cli_cmd_export(int argc, char **argv)
 		fputs(export_usage, stdout);
 		rc = cli_finish_stdout(CLI_EXIT_OK);
 	} else if (args.n_pos == 0) {
-		rc = cli_usage_error("export", "give a plan file");
+		rc = cli_usage_error("export", "give one plan file or more, "
+						 "or a directory");
 	} else if (!o.format_set) {
 		rc = cli_usage_error("export", "say which --format: ics, xml, "
 					       "mspdi, svg, html, csv, text or "

@@ -413,7 +413,8 @@ cli_cmd_schedule(int argc, char **argv)
 		fputs(schedule_usage, stdout);
 		rc = cli_finish_stdout(CLI_EXIT_OK);
 	} else if (args.n_pos == 0) {
-		rc = cli_usage_error("schedule", "give a plan file");
+		rc = cli_usage_error("schedule", "give one plan file or more, "
+						 "or a directory");
 	} else if (cli_single_file(args.pos, args.n_pos)) {
 		rc = run_schedule(args.pos[0], &o);
 	} else if (o.explain) {
