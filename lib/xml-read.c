@@ -195,7 +195,6 @@ struct units {
 	size_t n;    /* units */
 	int size;    /* 1 or 2 bytes */
 	bool big;    /* UTF-16BE */
-	size_t line; /* line of the unit at pos */
 	size_t pos;
 };
 
@@ -208,6 +207,41 @@ unit_at(const struct units *u, size_t i)
 		      : (unsigned)u->p[2 * i + 1] << 8 | u->p[2 * i];
 }
 
+/* The line of unit @pos, counted only when an error needs it (#11: the
+ * scan counted every line of every file). */
+static int
+line_at(const struct units *u, size_t pos)
+{
+	size_t line = 1;
+
+	if (u->size == 1) {
+		const unsigned char *p = u->p, *end = u->p + pos;
+		while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+			line++;
+			p++;
+		}
+	} else {
+		for (size_t i = 0; i < pos; i++)
+			line += unit_at(u, i) == '\n';
+	}
+	return line < INT32_MAX ? (int)line : 0;
+}
+
+/* The next unit @c at or after u->pos, or u->n. */
+static size_t
+find_unit(const struct units *u, unsigned c, size_t from)
+{
+	if (u->size == 1) {
+		const unsigned char *q =
+			from < u->n ? memchr(u->p + from, (int)c, u->n - from)
+				    : NULL;
+		return q ? (size_t)(q - u->p) : u->n;
+	}
+	while (from < u->n && unit_at(u, from) != c)
+		from++;
+	return from;
+}
+
 /* Advance to just past the next occurrence of the ASCII @pat; false if
  * there is none. Counts lines on the way. */
 static bool
@@ -215,15 +249,16 @@ skip_past(struct units *u, const char *pat)
 {
 	size_t k = strlen(pat);
 
-	for (; u->pos + k <= u->n; u->pos++) {
-		size_t j = 0;
+	for (u->pos = find_unit(u, (unsigned char)pat[0], u->pos);
+	     u->pos + k <= u->n;
+	     u->pos = find_unit(u, (unsigned char)pat[0], u->pos + 1)) {
+		size_t j = 1;
 		while (j < k && unit_at(u, u->pos + j) == (unsigned char)pat[j])
 			j++;
 		if (j == k) {
 			u->pos += k;
 			return true;
 		}
-		u->line += unit_at(u, u->pos) == '\n';
 	}
 	u->pos = u->n;
 	return false;
@@ -247,19 +282,17 @@ starts_with(const struct units *u, const char *pat)
 static enum tp_status
 scan_start_tag(struct reader *rd, struct units *u)
 {
-	size_t line = u->line, attrs = 0;
+	size_t start = u->pos, attrs = 0;
 	unsigned quote = 0;
 
 	for (; u->pos < u->n; u->pos++) {
 		unsigned c = unit_at(u, u->pos);
-		u->line += c == '\n';
 		if (quote) {
 			quote = c == quote ? 0 : quote;
 		} else if (c == '"' || c == '\'') {
 			quote = c;
 		} else if (c == '=' && ++attrs > PRESCAN_MAX_ATTRS) {
-			return fail_at(rd, TP_ERR_PARSE,
-				       line < INT32_MAX ? (int)line : 0,
+			return fail_at(rd, TP_ERR_PARSE, line_at(u, start),
 				       "an element with more than %d "
 				       "attributes; no element of a plan "
 				       "file has so many",
@@ -280,12 +313,8 @@ scan_markup(struct reader *rd, struct units *u)
 {
 	enum tp_status rc;
 
-	while (u->pos < u->n) {
-		unsigned c = unit_at(u, u->pos++);
-		if (c == '\n')
-			u->line++;
-		if (c != '<')
-			continue;
+	while ((u->pos = find_unit(u, '<', u->pos)) < u->n) {
+		u->pos++;
 		if (starts_with(u, "!--"))
 			skip_past(u, "-->");
 		else if (starts_with(u, "![CDATA["))
@@ -395,7 +424,6 @@ find_units(struct reader *rd, const char *data, size_t len, struct units *u)
 	memset(u, 0, sizeof(*u));
 	u->p = b;
 	u->size = 1;
-	u->line = 1;
 	if (bytes_are(b, len, "\0\0\0<", 4) ||
 	    bytes_are(b, len, "<\0\0\0", 4) ||
 	    bytes_are(b, len, "\0\0<\0", 4) || bytes_are(b, len, "\0<\0\0", 4))
@@ -427,17 +455,12 @@ find_units(struct reader *rd, const char *data, size_t len, struct units *u)
 static enum tp_status
 check_no_nul(struct reader *rd, const struct units *u)
 {
-	size_t line = 1;
+	size_t at = find_unit(u, 0, 0);
 
-	for (size_t i = 0; i < u->n; i++) {
-		unsigned c = unit_at(u, i);
-		if (c == 0)
-			return fail_at(rd, TP_ERR_PARSE,
-				       line < INT32_MAX ? (int)line : 0,
-				       "the file contains a NUL character; a "
-				       "plan file is text");
-		line += c == '\n';
-	}
+	if (at < u->n)
+		return fail_at(rd, TP_ERR_PARSE, line_at(u, at),
+			       "the file contains a NUL character; a "
+			       "plan file is text");
 	return TP_OK;
 }
 
