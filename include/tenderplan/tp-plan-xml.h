@@ -341,7 +341,9 @@ struct tp_plan_set;
  * same id are refused (TP_ERR_INVALID naming both files), as is a
  * directory with no plan file in it. The first error stops the reading
  * and names its file (as tp_plan_doc_read_file()); @p out is written only
- * on success. Free with tp_plan_set_free(). @since 0.1
+ * on success. Free with tp_plan_set_free(). Scheduling a document may add
+ * a statutory calendar to the set's cache: schedule the documents of one
+ * set from one thread at a time. @since 0.1
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_read(const char *const *paths, size_t n, unsigned flags,
