@@ -447,6 +447,9 @@ named(xmlNodePtr n, const char *name)
 	return !strcmp((const char *)n->name, name);
 }
 
+/* An empty value (two bytes: value_ok() may look one past a '-'). */
+static const char no_value[2] = "";
+
 /* Every attribute known, without a namespace, with a good value; every
  * required one there. */
 static bool
@@ -472,7 +475,7 @@ attrs_ok(xmlNodePtr n, const struct attr_rule *rules)
 			return false;
 		v = a->children && a->children->content
 			    ? (const char *)a->children->content
-			    : "";
+			    : no_value;
 		if (!value_ok(r, v))
 			return false;
 		seen += r->required;

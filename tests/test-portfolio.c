@@ -20,6 +20,7 @@
 
 #include <cmocka.h>
 
+#include <libical/ical.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
@@ -651,6 +652,42 @@ quick_check_is_conservative(void **state)
 	free(t);
 }
 
+/* Today in London without the zone's rules (#11) is the date libical
+ * gives from them (the independent computation); other zones and an
+ * unknown one as before. */
+static void
+today_in_london(void **state)
+{
+	static const char *const zones[] = {"Europe/London", "Europe/Paris",
+					    "America/New_York"};
+	struct tp_error err;
+	struct tp_date d, want;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {
+		for (int tries = 0; tries < 3; tries++) {
+			icaltimezone *z =
+				icaltimezone_get_builtin_timezone(zones[i]);
+			struct icaltimetype now;
+			assert_non_null(z);
+			now = icaltime_current_time_with_zone(z);
+			assert_int_equal(tp_date_from_ymd(now.year, now.month,
+							  now.day, &want,
+							  &err),
+					 TP_OK);
+			assert_int_equal(tp_date_today(zones[i], &d, &err),
+					 TP_OK);
+			if (d.day == want.day)
+				break;
+			/* midnight passed between the two: again */
+			assert_true(tries < 2);
+		}
+	}
+	assert_int_equal(tp_date_today("Nowhere/Atlantis", &d, &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "unknown time zone"));
+}
+
 int
 main(void)
 {
@@ -662,6 +699,7 @@ main(void)
 		cmocka_unit_test(set_errors_name_the_file),
 		cmocka_unit_test(reader_and_cache),
 		cmocka_unit_test(quick_check_is_conservative),
+		cmocka_unit_test(today_in_london),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
