@@ -60,6 +60,7 @@
 
 #include "error-private.h"
 #include "export-private.h"
+#include "snapshot-private.h"
 
 /* MS Project's standard calendar: 8 working hours a day, 08:00-12:00 and
  * 13:00-17:00. Lags are in tenths of a minute (MSPDI LinkLag). */
@@ -90,6 +91,7 @@ struct mspdi_ctx {
 	struct tp_date from, to;
 	const char *name;
 	enum tp_status rc;
+	struct tp_dep_index deps; /* links into each stage (#11) */
 };
 
 /* How a stage is written (see the top of the file). */
@@ -484,10 +486,10 @@ static enum tp_status
 links(struct mspdi_ctx *c, size_t s)
 {
 	enum tp_status rc = TP_OK;
-	for (size_t i = 0; rc == TP_OK && i < tp_plan_dependency_count(c->plan);
-	     i++) {
+	for (size_t k = c->deps.start[s];
+	     rc == TP_OK && k < c->deps.start[s + 1]; k++) {
 		struct tp_dependency d;
-		if (tp_plan_dependency(c->plan, i, &d) && d.to == s)
+		if (tp_plan_dependency(c->plan, c->deps.deps[k], &d))
 			rc = predecessor_link(c, &d);
 	}
 	return rc;
@@ -869,15 +871,19 @@ tp_export_mspdi(const struct tp_export_job *job, struct tp_sbuf *out,
 	if (!c.cal)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "the plan has no calendar");
-	xmlBufferPtr buf;
-	enum tp_status rc = tp_xml_writer_open(&c.w, &buf, err);
-	if (rc != TP_OK)
-		return rc;
-	rc = document(&c);
+	struct tp_xml_sink *buf;
+	enum tp_status rc = tp_dep_index_build(c.plan, &c.deps, err);
+	if (rc == TP_OK)
+		rc = tp_xml_writer_open(&c.w, &buf, out, err);
 	if (rc != TP_OK) {
-		xmlFreeTextWriter(c.w);
-		xmlBufferFree(buf);
+		tp_dep_index_free(&c.deps);
 		return rc;
 	}
-	return tp_xml_writer_close(c.w, buf, out, err);
+	rc = document(&c);
+	tp_dep_index_free(&c.deps);
+	if (rc != TP_OK) {
+		tp_xml_writer_discard(c.w, buf);
+		return rc;
+	}
+	return tp_xml_writer_close(c.w, buf, err);
 }

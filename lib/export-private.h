@@ -93,12 +93,20 @@ const char *tp_export_progress(const struct tp_plan *plan, size_t stage);
 /* Format "HH:MM" for @p minutes after midnight into @p buf (6 bytes). */
 void tp_export_hhmm(int minutes, char buf[6]);
 
-/* libxml2 writer into memory, and its result appended to @p out. */
-enum tp_status tp_xml_writer_open(xmlTextWriterPtr *w, xmlBufferPtr *buf,
-				  struct tp_error *err);
+/* A libxml2 writer appending to @p out as it goes (streamed when @p out
+ * has a sink). Close it (ending the document; the sink's first failure
+ * is reported then) or, after an error, discard it. */
+struct tp_xml_sink;
 
-enum tp_status tp_xml_writer_close(xmlTextWriterPtr w, xmlBufferPtr buf,
-				   struct tp_sbuf *out, struct tp_error *err);
+enum tp_status tp_xml_writer_open(xmlTextWriterPtr *w,
+				  struct tp_xml_sink **sink,
+				  struct tp_sbuf *out, struct tp_error *err);
+
+enum tp_status tp_xml_writer_close(xmlTextWriterPtr w,
+				   struct tp_xml_sink *sink,
+				   struct tp_error *err);
+
+void tp_xml_writer_discard(xmlTextWriterPtr w, struct tp_xml_sink *sink);
 
 /* TP_ERR_NOMEM (libxml2 reports nothing finer) unless @p rc >= 0. */
 enum tp_status tp_xml_check(int rc, struct tp_error *err);

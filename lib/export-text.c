@@ -13,6 +13,7 @@
 
 #include "error-private.h"
 #include "export-private.h"
+#include "snapshot-private.h"
 
 #define NAME_W 34
 
@@ -194,13 +195,14 @@ tp_csv_editable(const struct tp_plan *p, const int32_t *constraints, size_t s,
 }
 
 static enum tp_status
-predecessor_list(const struct tp_plan *plan, size_t s, char *buf, size_t size)
+predecessor_list(const struct tp_plan *plan, const struct tp_dep_index *deps,
+		 size_t s, char *buf, size_t size)
 {
 	size_t len = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < tp_plan_dependency_count(plan); i++) {
+	for (size_t k = deps->start[s]; k < deps->start[s + 1]; k++) {
 		struct tp_dependency d;
-		if (!tp_plan_dependency(plan, i, &d) || d.to != s)
+		if (!tp_plan_dependency(plan, deps->deps[k], &d))
 			continue;
 		int n = snprintf(buf + len, size - len, "%s%s", len ? " " : "",
 				 tp_plan_stage_id(plan, d.from));
@@ -215,7 +217,8 @@ static const char *const shape_names[] = {"period", "milestone", "deadline"};
 
 static enum tp_status
 csv_row(const struct tp_export_job *job, const struct tp_schedule *sc,
-	const int32_t *cons, size_t s, struct tp_sbuf *b, struct tp_error *err)
+	const int32_t *cons, const struct tp_dep_index *deps, size_t s,
+	struct tp_sbuf *b, struct tp_error *err)
 {
 	const struct tp_plan *p = tp_schedule_plan(sc);
 	char d[5][TP_DATE_STRLEN], tf[16], ff[16], wds[16], slip[16] = "";
@@ -228,7 +231,7 @@ csv_row(const struct tp_export_job *job, const struct tp_schedule *sc,
 		tp_schedule_working_days(sc, s, TP_PASS_EARLY, &wd, err);
 	if (rc != TP_OK)
 		return rc;
-	if (predecessor_list(p, s, preds, sizeof(preds)) != TP_OK)
+	if (predecessor_list(p, deps, s, preds, sizeof(preds)) != TP_OK)
 		return tp_error_setf(err, TP_ERR_INVALID,
 				     tp_plan_stage_id(p, s),
 				     "too many predecessors for one CSV field");
@@ -286,12 +289,16 @@ csv_plan(const struct tp_export_job *job, const struct tp_schedule *sc,
 {
 	const struct tp_plan *p = tp_schedule_plan(sc);
 	int32_t *cons = NULL;
+	struct tp_dep_index deps = {0};
 	enum tp_status rc = tp_csv_constraints_new(p, &cons, err);
 
+	if (rc == TP_OK)
+		rc = tp_dep_index_build(p, &deps, err);
 	tp_plan_foreach_stage (p, s) {
 		if (rc == TP_OK && tp_export_stage_shown(job->opt, p, s))
-			rc = csv_row(job, sc, cons, s, out, err);
+			rc = csv_row(job, sc, cons, &deps, s, out, err);
 	}
+	tp_dep_index_free(&deps);
 	free(cons);
 	return rc;
 }

@@ -12,6 +12,7 @@
 
 #include "error-private.h"
 #include "export-private.h"
+#include "snapshot-private.h"
 
 #define NS "urn:tenderplan:schedule:1"
 
@@ -54,6 +55,7 @@ struct xml_ctx {
 	const struct tp_plan *plan;
 	const struct tp_schedule *sched;
 	struct tp_error *err;
+	struct tp_dep_index deps; /* of plan (#11) */
 };
 
 static enum tp_status
@@ -173,10 +175,10 @@ static enum tp_status
 predecessors(struct xml_ctx *c, size_t s)
 {
 	enum tp_status rc = TP_OK;
-	for (size_t i = 0; rc == TP_OK && i < tp_plan_dependency_count(c->plan);
-	     i++) {
+	for (size_t k = c->deps.start[s];
+	     rc == TP_OK && k < c->deps.start[s + 1]; k++) {
 		struct tp_dependency d;
-		if (!tp_plan_dependency(c->plan, i, &d) || d.to != s)
+		if (!tp_plan_dependency(c->plan, c->deps.deps[k], &d))
 			continue;
 		rc = start(c, "predecessor");
 		if (rc == TP_OK)
@@ -401,7 +403,10 @@ write_document(struct xml_ctx *c, const struct tp_export_job *job)
 	for (size_t i = 0; rc == TP_OK && i < job->n; i++) {
 		c->sched = job->scheds[i];
 		c->plan = tp_schedule_plan(c->sched);
-		rc = write_plan(c);
+		rc = tp_dep_index_build(c->plan, &c->deps, c->err);
+		if (rc == TP_OK)
+			rc = write_plan(c);
+		tp_dep_index_free(&c->deps);
 	}
 	return rc == TP_OK ? end(c) : rc;
 }
@@ -410,16 +415,15 @@ enum tp_status
 tp_export_xml(const struct tp_export_job *job, struct tp_sbuf *out,
 	      struct tp_error *err)
 {
-	xmlBufferPtr buf;
+	struct tp_xml_sink *buf;
 	struct xml_ctx c = {.opt = job->opt, .err = err};
-	enum tp_status rc = tp_xml_writer_open(&c.w, &buf, err);
+	enum tp_status rc = tp_xml_writer_open(&c.w, &buf, out, err);
 	if (rc != TP_OK)
 		return rc;
 	rc = write_document(&c, job);
 	if (rc != TP_OK) {
-		xmlFreeTextWriter(c.w);
-		xmlBufferFree(buf);
+		tp_xml_writer_discard(c.w, buf);
 		return rc;
 	}
-	return tp_xml_writer_close(c.w, buf, out, err);
+	return tp_xml_writer_close(c.w, buf, err);
 }

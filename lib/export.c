@@ -158,12 +158,110 @@ tp_export_stage_shown(const struct tp_export_options *opt,
 	       tp_export_stage_shape(plan, stage) != TP_SHAPE_PERIOD;
 }
 
-static bool
-same_id(const char *a, const char *b)
+/* The options an exporter sees (run_job() makes them): the caller's, with
+ * the findings indexed (#11: each stage looked up its findings by reading
+ * them all, stages x findings). by_key points into the caller's array,
+ * sorted by (has a plan id, plan id, stage or NULL, position), so that a
+ * stage's findings are two runs (those for any plan, those for its plan)
+ * merged back into the caller's order by position. */
+struct export_opts {
+	struct tp_export_options opt; /* first: exporters hold &opt */
+	const struct tp_export_finding **by_key;
+};
+
+static const char *
+finding_stage(const struct tp_export_finding *f)
+{
+	return f->stage && *f->stage ? f->stage : NULL;
+}
+
+static int
+cmp_str(const char *a, const char *b)
 {
 	if (!a || !b)
-		return a == b;
-	return !strcmp(a, b);
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* Order of (has plan, plan, stage), then of position when @pos. */
+static int
+cmp_key(const struct tp_export_finding *f, bool has_plan, const char *plan,
+	const char *stage)
+{
+	int c = (f->plan_id != NULL) - has_plan;
+	if (!c && has_plan)
+		c = strcmp(f->plan_id, plan);
+	return c ? c : cmp_str(finding_stage(f), stage);
+}
+
+static int
+cmp_findings(const struct tp_export_finding *a,
+	     const struct tp_export_finding *b)
+{
+	int c = cmp_key(a, b->plan_id != NULL, b->plan_id, finding_stage(b));
+	return c ? c : (a > b) - (a < b);
+}
+
+/* Merge sort (qsort is not stable and has no context). */
+static void
+sort_findings(const struct tp_export_finding **v,
+	      const struct tp_export_finding **tmp, size_t n)
+{
+	size_t h = n / 2, i = 0, j = h, k = 0;
+
+	if (n < 2)
+		return;
+	sort_findings(v, tmp, h);
+	sort_findings(v + h, tmp, n - h);
+	while (i < h || j < n)
+		tmp[k++] = j >= n || (i < h && cmp_findings(v[i], v[j]) <= 0)
+				   ? v[i++]
+				   : v[j++];
+	memcpy(v, tmp, n * sizeof(*v));
+}
+
+/* The first entry of by_key not before the key. */
+static size_t
+lower_bound(const struct export_opts *x, bool has_plan, const char *plan,
+	    const char *stage)
+{
+	size_t lo = 0, hi = x->opt.n_findings;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (cmp_key(x->by_key[mid], has_plan, plan, stage) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static enum tp_status
+export_opts_init(struct export_opts *x, const struct tp_export_options *opt,
+		 struct tp_error *err)
+{
+	size_t n = opt->n_findings;
+	const struct tp_export_finding **tmp;
+
+	x->opt = *opt;
+	x->by_key = NULL;
+	if (!n || !opt->findings) {
+		x->opt.n_findings = 0;
+		return TP_OK;
+	}
+	x->by_key = malloc(n * sizeof(*x->by_key));
+	tmp = malloc(n * sizeof(*tmp));
+	if (!x->by_key || !tmp) {
+		free(x->by_key);
+		free(tmp);
+		return tp_error_nomem(err);
+	}
+	for (size_t i = 0; i < n; i++)
+		x->by_key[i] = &opt->findings[i];
+	sort_findings(x->by_key, tmp, n);
+	free(tmp);
+	return TP_OK;
 }
 
 enum tp_status
@@ -173,12 +271,26 @@ tp_export_foreach_finding(
 	enum tp_status (*fn)(const struct tp_export_finding *f, void *user),
 	void *user)
 {
-	for (size_t i = 0; i < opt->n_findings; i++) {
-		const struct tp_export_finding *f = &opt->findings[i];
-		const char *fs = f->stage && *f->stage ? f->stage : NULL;
-		if (f->plan_id && !same_id(f->plan_id, plan_id))
-			continue;
-		if (!same_id(fs, stage_id) || !f->message)
+	/* Exporters are only called by run_job(), with its options. */
+	const struct export_opts *x = (const struct export_opts *)opt;
+	const char *stage = stage_id && *stage_id ? stage_id : NULL;
+	size_t n = opt->n_findings;
+	size_t a = n ? lower_bound(x, false, NULL, stage) : 0;
+	size_t b = n && plan_id ? lower_bound(x, true, plan_id, stage) : n;
+
+	if (stage_id && !*stage_id)
+		return TP_OK; /* "" matches no finding's stage */
+	for (;;) {
+		bool in_a = a < n && !cmp_key(x->by_key[a], false, NULL, stage);
+		bool in_b = b < n && plan_id &&
+			    !cmp_key(x->by_key[b], true, plan_id, stage);
+		const struct tp_export_finding *f;
+		if (!in_a && !in_b)
+			return TP_OK;
+		f = in_a && (!in_b || x->by_key[a] < x->by_key[b])
+			    ? x->by_key[a++]
+			    : x->by_key[b++];
+		if (!f->message)
 			continue;
 		/* "" and NULL mean the same: no citation, no rule id */
 		struct tp_export_finding g = *f;
@@ -190,7 +302,6 @@ tp_export_foreach_finding(
 		if (rc != TP_OK)
 			return rc;
 	}
-	return TP_OK;
 }
 
 bool
@@ -268,32 +379,81 @@ tp_xml_check(int rc, struct tp_error *err)
 			     "the XML writer failed (out of memory)");
 }
 
-enum tp_status
-tp_xml_writer_open(xmlTextWriterPtr *w, xmlBufferPtr *buf, struct tp_error *err)
+/* Where a libxml2 writer's output goes (#11: streamed, not gathered in an
+ * xmlBuffer): appended to the export's buffer as libxml2 flushes, so an
+ * export to a file streams. A failure of the sink is kept here and
+ * reported when the writer is closed; libxml2 is told every write
+ * succeeded, so that it does not report the failure as no memory. */
+struct tp_xml_sink {
+	struct tp_sbuf *out;
+	enum tp_status rc;
+	struct tp_error err;
+};
+
+static int
+sink_write(void *ctx, const char *data, int len)
 {
-	*buf = xmlBufferCreate();
-	if (!*buf)
+	struct tp_xml_sink *s = ctx;
+
+	if (s->rc == TP_OK && len > 0)
+		s->rc = tp_sbuf_append(s->out, data, (size_t)len, &s->err);
+	return len;
+}
+
+static int
+sink_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+enum tp_status
+tp_xml_writer_open(xmlTextWriterPtr *w, struct tp_xml_sink **sink,
+		   struct tp_sbuf *out, struct tp_error *err)
+{
+	struct tp_xml_sink *s = calloc(1, sizeof(*s));
+	xmlOutputBufferPtr ob;
+
+	if (!s)
 		return tp_error_nomem(err);
-	*w = xmlNewTextWriterMemory(*buf, 0);
+	s->out = out;
+	ob = xmlOutputBufferCreateIO(sink_write, sink_close, s, NULL);
+	if (!ob) {
+		free(s);
+		return tp_error_nomem(err);
+	}
+	*w = xmlNewTextWriter(ob);
 	if (!*w) {
-		xmlBufferFree(*buf);
+		xmlOutputBufferClose(ob);
+		free(s);
 		return tp_error_nomem(err);
 	}
 	xmlTextWriterSetIndent(*w, 1);
 	xmlTextWriterSetIndentString(*w, BAD_CAST "  ");
+	*sink = s;
 	return TP_OK;
 }
 
+void
+tp_xml_writer_discard(xmlTextWriterPtr w, struct tp_xml_sink *sink)
+{
+	xmlFreeTextWriter(w);
+	free(sink);
+}
+
 enum tp_status
-tp_xml_writer_close(xmlTextWriterPtr w, xmlBufferPtr buf, struct tp_sbuf *out,
+tp_xml_writer_close(xmlTextWriterPtr w, struct tp_xml_sink *sink,
 		    struct tp_error *err)
 {
 	enum tp_status rc = tp_xml_check(xmlTextWriterEndDocument(w), err);
-	xmlFreeTextWriter(w); /* flushes into buf */
-	if (rc == TP_OK)
-		rc = tp_sbuf_append(out, (const char *)xmlBufferContent(buf),
-				    (size_t)xmlBufferLength(buf), err);
-	xmlBufferFree(buf);
+
+	xmlFreeTextWriter(w); /* flushes into the sink */
+	if (rc == TP_OK && sink->rc != TP_OK) {
+		rc = sink->rc;
+		if (err)
+			*err = sink->err;
+	}
+	free(sink);
 	return rc;
 }
 
@@ -473,9 +633,16 @@ static enum tp_status
 run_job(enum tp_export_format format, const struct tp_export_job *job,
 	struct tp_sbuf *out, struct tp_error *err)
 {
-	enum tp_status rc = writers[format](job, out, err);
+	struct export_opts x;
+	struct tp_export_job indexed = *job;
+	enum tp_status rc = export_opts_init(&x, job->opt, err);
+
+	indexed.opt = &x.opt;
+	if (rc == TP_OK)
+		rc = writers[format](&indexed, out, err);
 	if (rc == TP_OK && !out->data)
 		rc = tp_sbuf_append(out, "", 0, err);
+	free(x.by_key);
 	return rc;
 }
 

@@ -719,15 +719,13 @@ gantt_init(struct gantt *g, const struct tp_export_job *job,
 }
 
 static enum tp_status
-finish(struct gantt *g, xmlBufferPtr buf, enum tp_status rc,
-       struct tp_sbuf *out)
+finish(struct gantt *g, struct tp_xml_sink *buf, enum tp_status rc)
 {
 	if (rc != TP_OK) {
-		xmlFreeTextWriter(g->w);
-		xmlBufferFree(buf);
+		tp_xml_writer_discard(g->w, buf);
 		return rc;
 	}
-	return tp_xml_writer_close(g->w, buf, out, g->err);
+	return tp_xml_writer_close(g->w, buf, g->err);
 }
 
 enum tp_status
@@ -735,17 +733,17 @@ tp_export_svg(const struct tp_export_job *job, struct tp_sbuf *out,
 	      struct tp_error *err)
 {
 	struct gantt g;
-	xmlBufferPtr buf;
+	struct tp_xml_sink *buf;
 	enum tp_status rc = gantt_init(&g, job, err);
 	if (rc == TP_OK)
-		rc = tp_xml_writer_open(&g.w, &buf, err);
+		rc = tp_xml_writer_open(&g.w, &buf, out, err);
 	if (rc != TP_OK)
 		return rc;
 	rc = tp_xml_check(xmlTextWriterStartDocument(g.w, NULL, "UTF-8", NULL),
 			  err);
 	if (rc == TP_OK)
 		rc = write_svg(&g);
-	return finish(&g, buf, rc, out);
+	return finish(&g, buf, rc);
 }
 
 /* ---- HTML page
@@ -917,12 +915,12 @@ tp_export_html(const struct tp_export_job *job, struct tp_sbuf *out,
 	       struct tp_error *err)
 {
 	struct gantt g;
-	xmlBufferPtr buf;
+	struct tp_xml_sink *buf;
 	enum tp_status rc = gantt_init(&g, job, err);
 	if (rc == TP_OK)
-		rc = tp_xml_writer_open(&g.w, &buf, err);
+		rc = tp_xml_writer_open(&g.w, &buf, out, err);
 	if (rc != TP_OK)
 		return rc;
 	rc = html_page(&g);
-	return finish(&g, buf, rc, out);
+	return finish(&g, buf, rc);
 }

@@ -23,6 +23,9 @@ struct tp_plan_doc {
 	/* The region of the statutory calendar built (plan-doc-schedule.c);
 	 * TP_REGION_NONE when there is none. */
 	enum tp_region stat_region;
+	/* The cache the calendars came from (borrowed), or NULL when the
+	 * document owns them (#11). */
+	struct tp_calendar_cache *cache;
 };
 
 /* The calendar of the statute that applies: PA 2023 s.123 (whole UK),
@@ -43,5 +46,14 @@ enum tp_status
 tp_plan_doc_build_calendar_ics_data(struct tp_plan_doc *doc, const char *data,
 				    size_t len, const char *source_name,
 				    struct tp_error *err);
+
+/* Build the plan calendar @doc describes, with the holidays of the
+ * iCalendar file at @ics_file (NULL: none) or of the @ics_len bytes at
+ * @ics_data (named @ics_name) when @ics_data is not NULL. */
+enum tp_status
+tp_plan_doc_build_plan_calendar(const struct tp_plan_doc *doc,
+				const char *ics_file, const char *ics_data,
+				size_t ics_len, const char *ics_name,
+				struct tp_calendar **out, struct tp_error *err);
 
 #endif

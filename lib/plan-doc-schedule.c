@@ -8,6 +8,7 @@
 #include <tenderplan/tp-plan-xml.h>
 #include <tenderplan/tp-schedule.h>
 
+#include "calendar-cache-private.h"
 #include "date-private.h"
 #include "error-private.h"
 #include "plan-doc-private.h"
@@ -88,6 +89,14 @@ set_statutory(struct tp_plan_doc *doc, enum tp_region region,
 	y1 = tp_date_year(tp_calendar_last_day(cal));
 	if (y0 < TP_HOLIDAYS_FIRST_YEAR)
 		y0 = TP_HOLIDAYS_FIRST_YEAR;
+	if (doc->cache) {
+		const struct tp_calendar *shared = NULL;
+		rc = tp_calendar_cache_statutory(doc->cache, region, y0, y1,
+						 &shared, err);
+		if (rc == TP_OK)
+			tp_plan_set_statutory_calendar(doc->plan, shared);
+		return rc;
+	}
 	rc = tp_calendar_builder_new(&b, err);
 	if (rc == TP_OK)
 		rc = tp_calendar_builder_set_region(b, region, err);

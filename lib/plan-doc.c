@@ -10,6 +10,7 @@
 
 #include <tenderplan/tp-plan-xml.h>
 
+#include "calendar-cache-private.h"
 #include "error-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
@@ -315,31 +316,33 @@ fill_builder(const struct tp_plan_doc *doc, struct tp_calendar_builder *b,
 	return rc;
 }
 
-/* The iCalendar file the document names, relative to @base_dir. */
+/* The path of the iCalendar file the document names, relative to
+ * @base_dir, into @path; "" when it names none. */
 static enum tp_status
-load_named_ics(const struct tp_plan_doc *doc, struct tp_calendar_builder *b,
-	       const char *base_dir, struct tp_error *err)
+ics_path(const struct tp_plan_doc *doc, const char *base_dir, char *path,
+	 size_t size, struct tp_error *err)
 {
-	char path[4096];
 	int n;
 
+	path[0] = '\0';
 	if (!doc->ics)
 		return TP_OK;
 	n = doc->ics[0] == '/' || !base_dir || !*base_dir
-		    ? snprintf(path, sizeof(path), "%s", doc->ics)
-		    : snprintf(path, sizeof(path), "%s/%s", base_dir, doc->ics);
-	if (n < 0 || (size_t)n >= sizeof(path))
+		    ? snprintf(path, size, "%s", doc->ics)
+		    : snprintf(path, size, "%s/%s", base_dir, doc->ics);
+	if (n < 0 || (size_t)n >= size)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "iCalendar path too long");
-	return tp_calendar_builder_load_ics(b, path, doc->ics_mode, err);
+	return TP_OK;
 }
 
-static enum tp_status
-build(struct tp_plan_doc *doc, const char *base_dir, const char *ics_data,
-      size_t ics_len, const char *ics_name, struct tp_error *err)
+enum tp_status
+tp_plan_doc_build_plan_calendar(const struct tp_plan_doc *doc,
+				const char *ics_file, const char *ics_data,
+				size_t ics_len, const char *ics_name,
+				struct tp_calendar **out, struct tp_error *err)
 {
 	struct tp_calendar_builder *b = NULL;
-	struct tp_calendar *cal = NULL;
 	enum tp_status rc = tp_calendar_builder_new(&b, err);
 
 	if (rc == TP_OK)
@@ -347,13 +350,42 @@ build(struct tp_plan_doc *doc, const char *base_dir, const char *ics_data,
 	if (rc == TP_OK && ics_data)
 		rc = tp_calendar_builder_load_ics_data(
 			b, ics_data, ics_len, ics_name, doc->ics_mode, err);
-	else if (rc == TP_OK)
-		rc = load_named_ics(doc, b, base_dir, err);
+	else if (rc == TP_OK && ics_file)
+		rc = tp_calendar_builder_load_ics(b, ics_file, doc->ics_mode,
+						  err);
 	if (rc == TP_OK)
-		rc = tp_calendar_builder_build(b, &cal, err);
-	if (rc == TP_OK)
-		tp_plan_take_calendar(doc->plan, cal);
+		rc = tp_calendar_builder_build(b, out, err);
 	tp_calendar_builder_free(b);
+	return rc;
+}
+
+static enum tp_status
+build(struct tp_plan_doc *doc, const char *base_dir, const char *ics_data,
+      size_t ics_len, const char *ics_name, struct tp_calendar_cache *cache,
+      struct tp_error *err)
+{
+	char path[4096];
+	const struct tp_calendar *shared = NULL;
+	struct tp_calendar *cal = NULL;
+	enum tp_status rc = TP_OK;
+
+	if (!ics_data)
+		rc = ics_path(doc, base_dir, path, sizeof(path), err);
+	if (rc != TP_OK)
+		return rc;
+	doc->cache = cache;
+	if (cache && !ics_data) {
+		rc = tp_calendar_cache_plan(cache, doc, path[0] ? path : NULL,
+					    &shared, err);
+		if (rc == TP_OK)
+			tp_plan_set_calendar(doc->plan, shared);
+	} else {
+		rc = tp_plan_doc_build_plan_calendar(
+			doc, !ics_data && path[0] ? path : NULL, ics_data,
+			ics_len, ics_name, &cal, err);
+		if (rc == TP_OK)
+			tp_plan_take_calendar(doc->plan, cal);
+	}
 	if (rc == TP_OK)
 		rc = tp_plan_doc_build_statutory_calendar(doc, err);
 	return rc;
@@ -365,7 +397,18 @@ tp_plan_doc_build_calendar(struct tp_plan_doc *doc, const char *base_dir,
 {
 	if (!doc)
 		return tp_error_null(err, __func__);
-	return build(doc, base_dir, NULL, 0, NULL, err);
+	return build(doc, base_dir, NULL, 0, NULL, NULL, err);
+}
+
+enum tp_status
+tp_plan_doc_build_calendar_shared(struct tp_plan_doc *doc,
+				  const char *base_dir,
+				  struct tp_calendar_cache *cache,
+				  struct tp_error *err)
+{
+	if (!doc)
+		return tp_error_null(err, __func__);
+	return build(doc, base_dir, NULL, 0, NULL, cache, err);
 }
 
 enum tp_status
@@ -373,7 +416,8 @@ tp_plan_doc_build_calendar_ics_data(struct tp_plan_doc *doc, const char *data,
 				    size_t len, const char *source_name,
 				    struct tp_error *err)
 {
-	return build(doc, NULL, data ? data : "", len, source_name, err);
+	return build(doc, NULL, data ? data : "", len, source_name, NULL,
+		     err);
 }
 
 static bool

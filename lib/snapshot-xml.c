@@ -19,6 +19,7 @@
 #include <tenderplan/tp-plan-xml.h>
 
 #include "atomic-file.h"
+#include "date-private.h"
 #include "error-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
@@ -183,14 +184,21 @@ attr_u64(xmlNodePtr n, const char *name, int base)
 	return r;
 }
 
-static int
-attr_minutes(xmlNodePtr n)
+/* time="HH:MM" to minutes, -1 without one; checked here too (#11). */
+static enum tp_status
+attr_minutes(xmlNodePtr n, int *minutes, struct tp_error *err)
 {
-	char *v = attr(n, "time"); /* HH:MM, checked by the schema */
-	int m = v ? atoi(v) * 60 + atoi(v + 3) : -1;
+	char *v = attr(n, "time");
+	enum tp_status rc = TP_OK;
 
+	*minutes = -1;
+	if (v && !tp_hhmm_parse(v, minutes))
+		rc = tp_error_setf(err, TP_ERR_PARSE, NULL,
+				   "snapshot stage time=\"%.16s\": not a time "
+				   "of day written HH:MM, from 00:00 to 23:59",
+				   v);
 	xmlFree(v);
-	return m;
+	return rc;
 }
 
 static bool
@@ -212,7 +220,8 @@ read_stage(struct tp_snapshot *snap, xmlNodePtr n, struct tp_error *err)
 
 	if (rc == TP_OK)
 		rc = attr_date(n, "finish", &st.finish, err);
-	st.minutes = attr_minutes(n);
+	if (rc == TP_OK)
+		rc = attr_minutes(n, &st.minutes, err);
 	st.text_hash = attr_u64(n, "text", 16);
 	st.sequence = (uint32_t)attr_u64(n, "sequence", 10);
 	st.removed = attr_true(n, "removed");

@@ -32,13 +32,26 @@
 
 #include <tenderplan/tp-plan-xml.h>
 
+#include "date-private.h"
 #include "error-private.h"
 #include "meeting-xml-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
+#include "xml-check-private.h"
 #include "xml-errors-private.h"
 
+/* What a reader object keeps from one read to the next (#11): the schema,
+ * compiled on first use, and the calendar cache it lends documents. */
+struct tp_plan_reader {
+	xmlDocPtr sdoc;
+	xmlSchemaParserCtxtPtr pctxt;
+	xmlSchemaPtr schema;
+	char xsd[4096]; /* its path, for messages */
+	struct tp_calendar_cache *cache;
+};
+
 struct reader {
+	struct tp_plan_reader *owner;
 	const char *source;
 	const char *base_dir;
 	unsigned flags;
@@ -183,7 +196,6 @@ struct units {
 	size_t n;    /* units */
 	int size;    /* 1 or 2 bytes */
 	bool big;    /* UTF-16BE */
-	size_t line; /* line of the unit at pos */
 	size_t pos;
 };
 
@@ -196,6 +208,41 @@ unit_at(const struct units *u, size_t i)
 		      : (unsigned)u->p[2 * i + 1] << 8 | u->p[2 * i];
 }
 
+/* The line of unit @pos, counted only when an error needs it (#11: the
+ * scan counted every line of every file). */
+static int
+line_at(const struct units *u, size_t pos)
+{
+	size_t line = 1;
+
+	if (u->size == 1) {
+		const unsigned char *p = u->p, *end = u->p + pos;
+		while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+			line++;
+			p++;
+		}
+	} else {
+		for (size_t i = 0; i < pos; i++)
+			line += unit_at(u, i) == '\n';
+	}
+	return line < INT32_MAX ? (int)line : 0;
+}
+
+/* The next unit @c at or after u->pos, or u->n. */
+static size_t
+find_unit(const struct units *u, unsigned c, size_t from)
+{
+	if (u->size == 1) {
+		const unsigned char *q =
+			from < u->n ? memchr(u->p + from, (int)c, u->n - from)
+				    : NULL;
+		return q ? (size_t)(q - u->p) : u->n;
+	}
+	while (from < u->n && unit_at(u, from) != c)
+		from++;
+	return from;
+}
+
 /* Advance to just past the next occurrence of the ASCII @pat; false if
  * there is none. Counts lines on the way. */
 static bool
@@ -203,15 +250,16 @@ skip_past(struct units *u, const char *pat)
 {
 	size_t k = strlen(pat);
 
-	for (; u->pos + k <= u->n; u->pos++) {
-		size_t j = 0;
+	for (u->pos = find_unit(u, (unsigned char)pat[0], u->pos);
+	     u->pos + k <= u->n;
+	     u->pos = find_unit(u, (unsigned char)pat[0], u->pos + 1)) {
+		size_t j = 1;
 		while (j < k && unit_at(u, u->pos + j) == (unsigned char)pat[j])
 			j++;
 		if (j == k) {
 			u->pos += k;
 			return true;
 		}
-		u->line += unit_at(u, u->pos) == '\n';
 	}
 	u->pos = u->n;
 	return false;
@@ -235,19 +283,17 @@ starts_with(const struct units *u, const char *pat)
 static enum tp_status
 scan_start_tag(struct reader *rd, struct units *u)
 {
-	size_t line = u->line, attrs = 0;
+	size_t start = u->pos, attrs = 0;
 	unsigned quote = 0;
 
 	for (; u->pos < u->n; u->pos++) {
 		unsigned c = unit_at(u, u->pos);
-		u->line += c == '\n';
 		if (quote) {
 			quote = c == quote ? 0 : quote;
 		} else if (c == '"' || c == '\'') {
 			quote = c;
 		} else if (c == '=' && ++attrs > PRESCAN_MAX_ATTRS) {
-			return fail_at(rd, TP_ERR_PARSE,
-				       line < INT32_MAX ? (int)line : 0,
+			return fail_at(rd, TP_ERR_PARSE, line_at(u, start),
 				       "an element with more than %d "
 				       "attributes; no element of a plan "
 				       "file has so many",
@@ -268,12 +314,8 @@ scan_markup(struct reader *rd, struct units *u)
 {
 	enum tp_status rc;
 
-	while (u->pos < u->n) {
-		unsigned c = unit_at(u, u->pos++);
-		if (c == '\n')
-			u->line++;
-		if (c != '<')
-			continue;
+	while ((u->pos = find_unit(u, '<', u->pos)) < u->n) {
+		u->pos++;
 		if (starts_with(u, "!--"))
 			skip_past(u, "-->");
 		else if (starts_with(u, "![CDATA["))
@@ -383,7 +425,6 @@ find_units(struct reader *rd, const char *data, size_t len, struct units *u)
 	memset(u, 0, sizeof(*u));
 	u->p = b;
 	u->size = 1;
-	u->line = 1;
 	if (bytes_are(b, len, "\0\0\0<", 4) ||
 	    bytes_are(b, len, "<\0\0\0", 4) ||
 	    bytes_are(b, len, "\0\0<\0", 4) || bytes_are(b, len, "\0<\0\0", 4))
@@ -415,17 +456,12 @@ find_units(struct reader *rd, const char *data, size_t len, struct units *u)
 static enum tp_status
 check_no_nul(struct reader *rd, const struct units *u)
 {
-	size_t line = 1;
+	size_t at = find_unit(u, 0, 0);
 
-	for (size_t i = 0; i < u->n; i++) {
-		unsigned c = unit_at(u, i);
-		if (c == 0)
-			return fail_at(rd, TP_ERR_PARSE,
-				       line < INT32_MAX ? (int)line : 0,
-				       "the file contains a NUL character; a "
-				       "plan file is text");
-		line += c == '\n';
-	}
+	if (at < u->n)
+		return fail_at(rd, TP_ERR_PARSE, line_at(u, at),
+			       "the file contains a NUL character; a "
+			       "plan file is text");
 	return TP_OK;
 }
 
@@ -688,36 +724,49 @@ out:
 	return rc;
 }
 
+/* Compile the schema into the reader object, once. */
+static enum tp_status
+load_schema(struct reader *rd)
+{
+	struct tp_plan_reader *o = rd->owner;
+	enum tp_status rc;
+
+	if (o->schema)
+		return TP_OK;
+	rc = find_schema(rd, o->xsd, sizeof(o->xsd));
+	if (rc == TP_OK)
+		rc = load_schema_doc(rd, o->xsd, &o->sdoc);
+	if (rc != TP_OK)
+		return rc;
+	o->pctxt = xmlSchemaNewDocParserCtxt(o->sdoc);
+	if (o->pctxt) {
+		xmlSchemaSetParserStructuredErrors(o->pctxt, on_xml_error, rd);
+		o->schema = xmlSchemaParse(o->pctxt);
+		/* The handler names this read's reader: not the next. */
+		xmlSchemaSetParserStructuredErrors(o->pctxt, NULL, NULL);
+	}
+	if (!o->schema) {
+		xmlSchemaFreeParserCtxt(o->pctxt);
+		xmlFreeDoc(o->sdoc);
+		o->pctxt = NULL;
+		o->sdoc = NULL;
+		rd->failed = false;
+		return fail_at(rd, TP_ERR_IO, 0, "cannot load the schema %s",
+			       o->xsd);
+	}
+	return TP_OK;
+}
+
 static enum tp_status
 validate(struct reader *rd, const char *data, size_t len)
 {
-	char path[4096];
-	xmlDocPtr sdoc = NULL;
-	xmlSchemaParserCtxtPtr pctxt = NULL;
-	xmlSchemaPtr schema = NULL;
-	enum tp_status rc = find_schema(rd, path, sizeof(path));
+	enum tp_status rc = load_schema(rd);
 
-	if (rc == TP_OK)
-		rc = load_schema_doc(rd, path, &sdoc);
 	if (rc != TP_OK)
 		return rc;
-	pctxt = xmlSchemaNewDocParserCtxt(sdoc);
-	if (pctxt) {
-		xmlSchemaSetParserStructuredErrors(pctxt, on_xml_error, rd);
-		schema = xmlSchemaParse(pctxt);
-	}
-	if (!schema) {
-		rd->failed = false;
-		rc = fail_at(rd, TP_ERR_IO, 0, "cannot load the schema %s",
-			     path);
-	} else {
-		rd->xsd = path;
-		rc = validate_stream(rd, schema, data, len);
-		rd->xsd = NULL;
-	}
-	xmlSchemaFree(schema);
-	xmlSchemaFreeParserCtxt(pctxt);
-	xmlFreeDoc(sdoc);
+	rd->xsd = rd->owner->xsd;
+	rc = validate_stream(rd, rd->owner->schema, data, len);
+	rd->xsd = NULL;
 	return rc;
 }
 
@@ -1124,14 +1173,27 @@ static enum tp_status
 read_stage_time(struct reader *rd, xmlNodePtr n, size_t index)
 {
 	char *t = attr(n, "time");
+	const char *id = tp_plan_stage_id(rd->doc->plan, index);
 	enum tp_status rc = TP_OK;
+	int minutes = 0;
 
-	if (t) /* HH:MM, checked by the schema */
+	/* HH:MM: checked here, not left to the schema (#11: with a schema
+	 * that allowed time="1", atoi(t + 3) read past the value). */
+	if (t && !tp_hhmm_parse(t, &minutes)) {
+		fail_at(rd, TP_ERR_PARSE, node_line(n),
+			"stage '%s': time must be a time of day written "
+			"HH:MM, from 00:00 to 23:59, not '%.16s'",
+			id, t);
+		if (rd->err)
+			snprintf(rd->err->stage, sizeof(rd->err->stage), "%s",
+				 id);
+		rc = TP_ERR_PARSE;
+	} else if (t) {
 		rc = locate(rd,
 			    tp_plan_set_stage_time(rd->doc->plan, index,
-						   atoi(t) * 60 + atoi(t + 3),
-						   rd->err),
+						   minutes, rd->err),
 			    node_line(n));
+	}
 	xmlFree(t);
 	return rc;
 }
@@ -1538,7 +1600,8 @@ build_calendar(struct reader *rd)
 
 	if (rd->flags & TP_PLAN_READ_NO_CALENDAR)
 		return TP_OK;
-	rc = tp_plan_doc_build_calendar(rd->doc, rd->base_dir, rd->err);
+	rc = tp_plan_doc_build_calendar_shared(rd->doc, rd->base_dir,
+					       rd->owner->cache, rd->err);
 	if (rc == TP_OK || !rd->err || !rd->err->source[0] ||
 	    !tp_plan_doc_ics(rd->doc, NULL) || rc == TP_ERR_NOMEM)
 		return locate(rd, rc, 0);
@@ -1560,7 +1623,11 @@ read_doc(struct reader *rd, const char *data, size_t len)
 	if (rc == TP_OK)
 		rc = check_root(rd, xdoc);
 	rd->tree = xdoc;
-	if (rc == TP_OK)
+	/* The schema's validator only for a file the quick check cannot
+	 * pass (#11), or when asked. */
+	if (rc == TP_OK && ((rd->flags & TP_PLAN_READ_SCHEMA) ||
+			    !tp_plan_xml_plainly_valid(
+				    xmlDocGetRootElement(xdoc))))
 		rc = validate(rd, data, len);
 	rd->tree = NULL;
 	if (rc == TP_OK)
@@ -1573,14 +1640,13 @@ read_doc(struct reader *rd, const char *data, size_t len)
 	return rc;
 }
 
-enum tp_status
-tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
-			const char *base_dir, unsigned flags,
-			struct tp_plan_doc **out, struct tp_error *err)
+static enum tp_status
+read_memory(struct tp_plan_reader *owner, const char *data, size_t len,
+	    size_t file_size, const char *source_name, const char *base_dir,
+	    unsigned flags, struct tp_plan_doc **out, struct tp_error *err)
 {
-	if ((!data && len) || !out)
-		return tp_error_null(err, __func__);
-	struct reader rd = {.source = source_name ? source_name : "<memory>",
+	struct reader rd = {.owner = owner,
+			    .source = source_name ? source_name : "<memory>",
 			    .base_dir = base_dir,
 			    .flags = flags,
 			    .err = err};
@@ -1590,7 +1656,8 @@ tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
 	if (len > TP_PLAN_XML_MAX_SIZE)
 		return fail_at(&rd, TP_ERR_PARSE, 0,
 			       "file too large: %zu bytes, the limit is %u",
-			       len, TP_PLAN_XML_MAX_SIZE);
+			       file_size > len ? file_size : len,
+			       TP_PLAN_XML_MAX_SIZE);
 	install_handlers(&rd, &saved);
 	rc = read_doc(&rd, data, len);
 	restore_handlers(&saved);
@@ -1603,10 +1670,84 @@ tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
 	return TP_OK;
 }
 
+static void
+reader_clear(struct tp_plan_reader *r)
+{
+	xmlSchemaFree(r->schema);
+	xmlSchemaFreeParserCtxt(r->pctxt);
+	xmlFreeDoc(r->sdoc);
+}
+
+enum tp_status
+tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
+			const char *base_dir, unsigned flags,
+			struct tp_plan_doc **out, struct tp_error *err)
+{
+	if ((!data && len) || !out)
+		return tp_error_null(err, __func__);
+	struct tp_plan_reader once = {0};
+	enum tp_status rc = read_memory(&once, data, len, 0, source_name,
+					base_dir, flags, out, err);
+
+	reader_clear(&once);
+	return rc;
+}
+
+TP_EXPORT enum tp_status
+tp_plan_reader_new(struct tp_plan_reader **out, struct tp_error *err)
+{
+	struct tp_plan_reader *r;
+
+	if (!out)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "no place to store the reader");
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return tp_error_nomem(err);
+	*out = r;
+	return TP_OK;
+}
+
+TP_EXPORT void
+tp_plan_reader_free(struct tp_plan_reader *reader)
+{
+	if (!reader)
+		return;
+	reader_clear(reader);
+	free(reader);
+}
+
+TP_EXPORT void
+tp_plan_reader_set_calendar_cache(struct tp_plan_reader *reader,
+				  struct tp_calendar_cache *cache)
+{
+	if (reader)
+		reader->cache = cache;
+}
+
+TP_EXPORT enum tp_status
+tp_plan_reader_read_memory(struct tp_plan_reader *reader, const char *data,
+			   size_t len, const char *source_name,
+			   const char *base_dir, unsigned flags,
+			   struct tp_plan_doc **out, struct tp_error *err)
+{
+	if (!reader || !out || (!data && len))
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "tp_plan_reader_read_memory needs a "
+				     "reader, the text and a place for the "
+				     "document");
+	return read_memory(reader, data ? data : "", len, 0, source_name,
+			   base_dir, flags, out, err);
+}
+
 /* ---- files ---------------------------------------------------------- */
 
+/* The file at @path into a new buffer: at most TP_PLAN_XML_MAX_SIZE + 1
+ * bytes (one more than the limit, so that a longer file is seen to be
+ * one); its size as fstat(2) gives it to @size (0 if unknown). */
 static enum tp_status
-slurp(const char *path, char **data, size_t *len, struct tp_error *err)
+slurp(const char *path, char **data, size_t *len, size_t *size,
+      struct tp_error *err)
 {
 	FILE *f = fopen(path, "rb");
 	size_t cap = TP_PLAN_XML_MAX_SIZE + 1, n;
@@ -1622,12 +1763,29 @@ slurp(const char *path, char **data, size_t *len, struct tp_error *err)
 		return tp_error_set_at(err, TP_ERR_IO, path, 0, 0,
 				       "this is a directory, not a plan file");
 	}
+	*size = fstat(fileno(f), &st) == 0 && st.st_size > 0
+			? (size_t)st.st_size
+			: 0;
+	/* A small file needs a small buffer (#11: 8 MiB for every plan). */
+	if (*size > 0 && *size < cap)
+		cap = *size + 1;
 	buf = malloc(cap);
 	if (!buf) {
 		fclose(f);
 		return tp_error_nomem(err);
 	}
 	n = fread(buf, 1, cap, f);
+	if (n == cap && cap < TP_PLAN_XML_MAX_SIZE + 1 && !ferror(f)) {
+		/* It grew since fstat(2): read on, up to the limit and one. */
+		char *more = realloc(buf, TP_PLAN_XML_MAX_SIZE + 1);
+		if (!more) {
+			fclose(f);
+			free(buf);
+			return tp_error_nomem(err);
+		}
+		buf = more;
+		n += fread(buf + n, 1, TP_PLAN_XML_MAX_SIZE + 1 - n, f);
+	}
 	if (ferror(f)) {
 		e = errno;
 		fclose(f);
@@ -1661,15 +1819,13 @@ dir_of(const char *path)
 	return dir;
 }
 
-enum tp_status
-tp_plan_doc_read_file(const char *path, unsigned flags,
-		      struct tp_plan_doc **out, struct tp_error *err)
+static enum tp_status
+read_file(struct tp_plan_reader *owner, const char *path, unsigned flags,
+	  struct tp_plan_doc **out, struct tp_error *err)
 {
-	if (!path || !out)
-		return tp_error_null(err, __func__);
 	char *data = NULL, *dir = NULL;
-	size_t len = 0;
-	enum tp_status rc = slurp(path, &data, &len, err);
+	size_t len = 0, size = 0;
+	enum tp_status rc = slurp(path, &data, &len, &size, err);
 
 	if (rc != TP_OK)
 		return rc;
@@ -1677,9 +1833,34 @@ tp_plan_doc_read_file(const char *path, unsigned flags,
 	if (!dir)
 		rc = tp_error_nomem(err);
 	else
-		rc = tp_plan_doc_read_memory(data, len, path, dir, flags, out,
-					     err);
+		rc = read_memory(owner, data, len, size, path, dir, flags, out,
+				 err);
 	free(dir);
 	free(data);
 	return rc;
+}
+
+enum tp_status
+tp_plan_doc_read_file(const char *path, unsigned flags,
+		      struct tp_plan_doc **out, struct tp_error *err)
+{
+	if (!path || !out)
+		return tp_error_null(err, __func__);
+	struct tp_plan_reader once = {0};
+	enum tp_status rc = read_file(&once, path, flags, out, err);
+
+	reader_clear(&once);
+	return rc;
+}
+
+TP_EXPORT enum tp_status
+tp_plan_reader_read_file(struct tp_plan_reader *reader, const char *path,
+			 unsigned flags, struct tp_plan_doc **out,
+			 struct tp_error *err)
+{
+	if (!reader || !path || !out)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "tp_plan_reader_read_file needs a reader, "
+				     "a path and a place for the document");
+	return read_file(reader, path, flags, out, err);
 }

@@ -141,6 +141,7 @@ fill_values(struct fx *fx)
 	fx->meeting.n_dates = 2;
 	tp_record_options_init(&fx->record_opt);
 	fx->record_opt.taken = 1735689600;
+	fx->paths[0] = fx->plan_path;
 }
 
 static void
@@ -231,6 +232,12 @@ make_other_objects(struct fx *fx, unsigned need, struct tp_error *e)
 		must(tp_region_holidays(TP_REGION_ENGLAND_AND_WALES, 2025, 2025,
 					&fx->holidays, e),
 		     e, "holidays");
+	if (need & FX_CACHE)
+		must(tp_calendar_cache_new(&fx->cache, e), e, "cache");
+	if (need & FX_READER)
+		must(tp_plan_reader_new(&fx->reader, e), e, "reader");
+	if (need & FX_SET)
+		must(tp_plan_set_read(fx->paths, 1, 0, &fx->set, e), e, "set");
 }
 
 struct fx *
@@ -263,6 +270,9 @@ fx_free(struct fx *fx)
 	tp_calendar_builder_free(fx->builder);
 	tp_plan_doc_free(fx->doc);
 	tp_plan_doc_free(fx->template_doc);
+	tp_plan_set_free(fx->set);
+	tp_plan_reader_free(fx->reader);
+	tp_calendar_cache_free(fx->cache);
 	unlink(fx->plan_path);
 	unlink(fx->ocds_path);
 	unlink(fx->out_path);

@@ -26,6 +26,9 @@ enum fx_need {
 	FX_AUDIT = 1 << 8,    /* audit */
 	FX_HOLIDAYS = 1 << 9, /* holidays */
 	FX_TEMPLATE = 1 << 10, /* template_doc */
+	FX_CACHE = 1 << 11,   /* cache */
+	FX_READER = 1 << 12,  /* reader */
+	FX_SET = 1 << 13,     /* set (of the plan file) */
 };
 
 struct fx {
@@ -53,9 +56,13 @@ struct fx {
 	struct tp_ocds_audit_options ocds_opt;
 	struct tp_error some_err;
 	struct tp_date date;
+	struct tp_calendar_cache *cache;
+	struct tp_plan_reader *reader;
+	struct tp_plan_set *set;
 	struct tp_meeting_spec meeting; /* "extra", two dates */
 	struct tp_date meeting_dates[2];
 	struct tp_record_options record_opt;
+	const char *paths[1]; /* plan_path */
 	char *csv; /* the CSV export of sched, to import back */
 	char dir[64];        /* a fresh directory for files */
 	char plan_path[128]; /* dir/plan.xml, the plan file */

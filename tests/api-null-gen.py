@@ -39,11 +39,16 @@ NULL_OK = {
     ('tp_plan_add_meeting_series', 'index'),
     ('tp_plan_find_meeting_series', 'index'),
     ('tp_plan_meeting_dates', 'count'),
+    ('tp_plan_doc_build_calendar_shared', 'base_dir'),
+    ('tp_plan_reader_read_memory', 'source_name'),
+    ('tp_plan_reader_read_memory', 'base_dir'),
     ('tp_plan_file_record_with', 'out'),
     ('tp_plan_set_stage_actual', 'start'),
     ('tp_plan_set_stage_actual', 'finish'),
     ('tp_plan_edit_set_stage_meeting', 'series'),
     ('tp_plan_edit_set_stage_actual', 'date'),
+    ('tp_plan_reader_set_calendar_cache', 'cache'),
+    ('tp_plan_doc_build_calendar_shared', 'cache'),
     ('tp_plan_file_record_with', 'opt'),
     ('tp_error_clear', 'err'), ('tp_free', 'ptr'),
     ('tp_error_format', 'err'),
@@ -153,6 +158,8 @@ OPAQUE = {
     'tp_plan_doc': 'fx->doc', 'tp_plan_edit': 'fx->edit',
     'tp_findings': 'fx->findings', 'tp_ocds_audit': 'fx->audit',
     'tp_snapshot': 'fx->snap', 'tp_holiday_list': 'fx->holidays',
+    'tp_calendar_cache': 'fx->cache', 'tp_plan_reader': 'fx->reader',
+    'tp_plan_set': 'fx->set',
 }
 FREE = {
     'tp_plan': 'tp_plan_free', 'tp_calendar': 'tp_calendar_free',
@@ -161,6 +168,8 @@ FREE = {
     'tp_plan_edit': 'tp_plan_edit_free', 'tp_findings': 'tp_findings_free',
     'tp_ocds_audit': 'tp_ocds_audit_free', 'tp_snapshot': 'tp_snapshot_free',
     'tp_holiday_list': 'tp_holiday_list_free', 'char': 'tp_free',
+    'tp_calendar_cache': 'tp_calendar_cache_free',
+    'tp_plan_reader': 'tp_plan_reader_free', 'tp_plan_set': 'tp_plan_set_free',
 }
 # (function, argument) whose object the callee takes over.
 TAKE = {
@@ -186,7 +195,8 @@ FIELD_BITS = {
     'scheds': 'FX_SCHED', 'findings': 'FX_FINDINGS', 'snap': 'FX_SNAP',
     'csv': 'FX_CSV', 'edit': 'FX_EDIT', 'cal': 'FX_CAL',
     'standstill': 'FX_CAL', 'builder': 'FX_BUILDER', 'audit': 'FX_AUDIT',
-    'holidays': 'FX_HOLIDAYS',
+    'holidays': 'FX_HOLIDAYS', 'cache': 'FX_CACHE', 'reader': 'FX_READER',
+    'set': 'FX_SET',
 }
 
 # Strings and numbers by (function, argument), then by argument name.
@@ -289,6 +299,13 @@ ARGS = {
     ('tp_export_portfolio_to_buffer', 'n'): '1',
     ('tp_export_portfolio_to_file', 'n'): '1',
     ('tp_calendar_builder_set_weekend', 'mask'): '(1u << 6) | (1u << 7)',
+    ('tp_plan_reader_read_file', 'path'): 'fx->plan_path',
+    ('tp_plan_reader_read_memory', 'data'): 'fx_plan_xml',
+    ('tp_plan_reader_read_memory', 'len'): 'strlen(fx_plan_xml)',
+    ('tp_plan_set_read', 'paths'): 'fx->paths',
+    ('tp_plan_set_read', 'n'): '1',
+    ('tp_plan_set_doc', 'i'): '0',
+    ('tp_plan_set_path', 'i'): '0',
     ('tp_plan_set_stage_meeting', 'series_id'): '"cabinet"',
     ('tp_plan_find_meeting_series', 'id'): '"cabinet"',
     ('tp_plan_edit_set_stage_meeting', 'stage'): '"evaluation"',

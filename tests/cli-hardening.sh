@@ -39,10 +39,13 @@ fi
 "$tp" "$(printf 'x\033[31my')" 2>"$dir/err" && fail "unknown command accepted"
 grep -q "x\\\\x1b\\[31my" "$dir/err" || fail "unknown command: $(cat "$dir/err")"
 
-# 4. A directory given as a plan file, or named as a holiday file.
+# 4. A directory given as a plan file, or named as a holiday file. Since
+# #11 a directory stands for the plans in it: an empty one is an error
+# naming it.
 mkdir "$dir/plan.xml" "$dir/hol.ics"
 "$tp" schedule "$dir/plan.xml" 2>"$dir/err" && fail "directory read as a plan"
-grep -q 'this is a directory, not a plan file' "$dir/err" || fail "$(cat "$dir/err")"
+grep -q "$dir/plan.xml: no plan files (\*.xml) in this directory" "$dir/err" ||
+	fail "$(cat "$dir/err")"
 "$tp" days add 2025-01-01 1 --holidays "$dir/hol.ics" 2>"$dir/err" &&
 	fail "directory read as holidays"
 grep -q 'this is a directory, not an iCalendar file' "$dir/err" ||

@@ -132,7 +132,9 @@ expect "" tenderplan new pa2023-open '' # one template only
 # files: plan files are *.xml (and directories), holidays *.ics, output any
 expect "b.xml sub" tenderplan schedule ''
 expect "b.xml sub" tenderplan export ''
-expect "" tenderplan schedule b.xml '' # one plan only
+# several plans (#11): more plan files and directories
+expect "b.xml sub" tenderplan schedule b.xml ''
+expect "" tenderplan revise b.xml '' # one plan only
 expect "a.ics sub" tenderplan days add 2025-04-17 2 --holidays ''
 expect "a.ics b.xml c.txt d.csv sub" tenderplan export b.xml --format ics -o ''
 expect "a.ics b.xml c.txt d.csv sub" tenderplan new pa2023-open --output = ''

@@ -250,7 +250,8 @@ schema_dir_from_environment(void **state)
 	fclose(f);
 	assert_int_equal(setenv("TP_SCHEMA_DIR", dir, 1), 0);
 	assert_int_equal(tp_plan_doc_read_memory(ok, sizeof(ok) - 1, NULL, NULL,
-						 0, &doc, &err),
+						 TP_PLAN_READ_SCHEMA, &doc,
+						 &err),
 			 TP_ERR_IO);
 	assert_non_null(strstr(err.message, "cannot load the schema"));
 	assert_non_null(strstr(err.message, dir));
@@ -297,9 +298,11 @@ schema_must_be_self_contained(void **state)
 		assert_non_null(f);
 		fputs(schemas[i], f);
 		fclose(f);
-		assert_int_equal(tp_plan_doc_read_memory(ok, sizeof(ok) - 1,
-							 NULL, NULL, 0, &doc,
-							 &err),
+		/* The schema is read when asked for (#11: a plainly
+		 * valid plan is not validated otherwise). */
+		assert_int_equal(tp_plan_doc_read_memory(
+					 ok, sizeof(ok) - 1, NULL, NULL,
+					 TP_PLAN_READ_SCHEMA, &doc, &err),
 				 TP_ERR_IO);
 		assert_non_null(strstr(err.message,
 				       "refers to other documents or has a "

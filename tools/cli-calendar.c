@@ -244,3 +244,32 @@ cli_explain_range(const struct tp_calendar *cal, struct tp_date from,
 	return tp_calendar_foreach_non_working(cal, from, to, print_non_working,
 					       NULL, NULL, err);
 }
+
+enum tp_status
+cli_calendar_build_years(const struct cli_calendar_opts *o, int from_year,
+			 int to_year, struct tp_calendar **out, bool *narrow,
+			 struct tp_error *err)
+{
+	struct tp_calendar_builder *b = NULL;
+	enum tp_status rc;
+
+	*narrow = o->region != TP_REGION_NONE && o->n_ics == 0 &&
+		  o->n_closures == 0;
+	if (!*narrow)
+		return cli_calendar_build(o, out, err);
+	if (from_year < TP_HOLIDAYS_FIRST_YEAR)
+		from_year = TP_HOLIDAYS_FIRST_YEAR;
+	if (to_year > TP_YEAR_MAX)
+		to_year = TP_YEAR_MAX;
+	if (to_year < from_year)
+		to_year = from_year;
+	rc = tp_calendar_builder_new(&b, err);
+	if (!rc)
+		rc = configure(b, o, err);
+	if (!rc)
+		rc = tp_calendar_builder_set_range(b, from_year, to_year, err);
+	if (!rc)
+		rc = tp_calendar_builder_build(b, out, err);
+	tp_calendar_builder_free(b);
+	return rc;
+}

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <tenderplan/tp-plan-xml.h>
 
@@ -250,6 +251,55 @@ cli_load_schedule_today(const char *file, enum tp_schedule_mode mode,
 	tp_plan_doc_free(*doc);
 	*doc = NULL;
 	return cli_lib_error(&err);
+}
+
+bool
+cli_single_file(const char *const *files, size_t n)
+{
+	struct stat st;
+	return n == 1 && !(stat(files[0], &st) == 0 && S_ISDIR(st.st_mode));
+}
+
+void
+cli_plans_free(struct cli_plans *p)
+{
+	for (size_t i = 0; p->scheds && i < p->n; i++)
+		tp_schedule_free(p->scheds[i]);
+	free(p->scheds);
+	tp_plan_set_free(p->set);
+	memset(p, 0, sizeof(*p));
+}
+
+int
+cli_load_plans(const char *const *files, size_t n, enum tp_schedule_mode mode,
+	       struct cli_plans *out)
+{
+	struct tp_error err;
+	struct tp_schedule_options opt;
+	struct cli_plans p = {0};
+
+	tp_schedule_options_init(&opt);
+	opt.mode = mode;
+	if (tp_plan_set_read(files, n, 0, &p.set, &err) != TP_OK)
+		return cli_lib_error(&err);
+	p.scheds = calloc(tp_plan_set_count(p.set) + 1, sizeof(*p.scheds));
+	if (!p.scheds) {
+		tp_plan_set_free(p.set);
+		fputs("tenderplan: out of memory\n", stderr);
+		return CLI_EXIT_FAIL;
+	}
+	for (; p.n < tp_plan_set_count(p.set); p.n++) {
+		if (tp_plan_doc_schedule(tp_plan_set_doc(p.set, p.n), &opt,
+					 &p.scheds[p.n], &err) == TP_OK)
+			continue;
+		if (!err.source[0])
+			snprintf(err.source, sizeof(err.source), "%s",
+				 tp_plan_set_path(p.set, p.n));
+		cli_plans_free(&p);
+		return cli_lib_error(&err);
+	}
+	*out = p;
+	return CLI_EXIT_OK;
 }
 
 enum tp_status

@@ -49,6 +49,26 @@ int cli_finish_stdout(int status);
 
 struct tp_plan_doc;
 
+/* Several plans (#11): the files and directories (their *.xml) @p files
+ * read as one set sharing calendars (tp_plan_set_read()), each scheduled
+ * in @p mode. On failure prints the error (naming the file) and returns
+ * its exit status, with nothing to free; on success free with
+ * cli_plans_free(). */
+struct cli_plans {
+	struct tp_plan_set *set;
+	struct tp_schedule **scheds;
+	size_t n;
+};
+
+int cli_load_plans(const char *const *files, size_t n,
+		   enum tp_schedule_mode mode, struct cli_plans *out);
+
+void cli_plans_free(struct cli_plans *p);
+
+/* True if the arguments are one plan file (not a directory): the
+ * commands then work as they always have. */
+bool cli_single_file(const char *const *files, size_t n);
+
 /* --today DATE, shared by schedule, check and export. */
 struct cli_today {
 	bool set;
@@ -163,6 +183,17 @@ extern const struct cli_option cli_calendar_options[];
 enum tp_status cli_calendar_build(const struct cli_calendar_opts *o,
 				  struct tp_calendar **out,
 				  struct tp_error *err);
+
+/* As cli_calendar_build(), covering only @p from_year to @p to_year
+ * (clamped to the years with holidays) when the options name a region
+ * and no holiday file or closure (#11: a single call need not build
+ * 228 years); otherwise the whole range. A date outside it is
+ * TP_ERR_RANGE: the caller then builds the whole calendar. @p *narrow
+ * says whether it was narrowed. */
+enum tp_status cli_calendar_build_years(const struct cli_calendar_opts *o,
+					int from_year, int to_year,
+					struct tp_calendar **out, bool *narrow,
+					struct tp_error *err);
 
 /* Why @p d is not a working day: the holiday's name, the weekday's for a
  * weekend ("Saturday"), or both ("Christmas Day (Sunday)"). Writes at most

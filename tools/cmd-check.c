@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static const char check_usage[] =
-	"Usage: tenderplan check PLAN.xml [--xml] [--backward] [--today DATE]\n"
+	"Usage: tenderplan check PLAN.xml... [--xml] [--backward] [--today DATE]\n"
 	"\n"
 	"Schedule the plan and check it against the procurement rules its\n"
 	"file names (regime, procedure, local rules, incumbent contract end):\n"
@@ -17,6 +17,9 @@ static const char check_usage[] =
 	"and lead-in, service continuity, bank holidays, Christmas. One line\n"
 	"per finding:\n"
 	"  SEVERITY RULE-ID [STAGE]: message (citation) - fix\n"
+	"Several plan files, or a directory (its *.xml plans), are checked in\n"
+	"one run sharing their calendars: each file's findings under a\n"
+	"\"file: PATH\" line, then a total; --xml takes one plan.\n"
 	"\n"
 	"Options:\n"
 	"  --xml        the findings as XML (schema tenderplan-findings.xsd)\n"
@@ -66,7 +69,7 @@ static const struct cli_option check_options[] = {
 };
 
 static void
-print_text(const struct tp_findings *f)
+print_text(const struct tp_findings *f, int *total)
 {
 	int n[3] = {0, 0, 0};
 
@@ -86,6 +89,8 @@ print_text(const struct tp_findings *f)
 	       tp_regime_name(tp_findings_regime(f)), n[TP_SEVERITY_ERROR],
 	       n[TP_SEVERITY_ERROR] == 1 ? "" : "s", n[TP_SEVERITY_WARNING],
 	       n[TP_SEVERITY_WARNING] == 1 ? "" : "s", n[TP_SEVERITY_INFO]);
+	for (int i = 0; total && i < 3; i++)
+		total[i] += n[i];
 }
 
 static int
@@ -123,13 +128,53 @@ run_check(const char *file, const struct check_opts *o)
 	else if (o->xml)
 		rc = print_xml(f, tp_plan_doc_plan_const(doc));
 	else
-		print_text(f);
+		print_text(f, NULL);
 	if (rc == CLI_EXIT_OK &&
 	    tp_findings_max_severity(f) == TP_SEVERITY_ERROR)
 		rc = CLI_EXIT_NO;
 	tp_findings_free(f);
 	tp_schedule_free(s);
 	tp_plan_doc_free(doc);
+	return rc == CLI_EXIT_FAIL ? rc : cli_finish_stdout(rc);
+}
+
+/* Several plans: each one's findings under "file: PATH", then the
+ * total. Exit 1 if any plan has an error. */
+static int
+run_check_many(const char *const *files, size_t n, const struct check_opts *o)
+{
+	struct cli_plans p = {0};
+	struct tp_error err;
+	int total[3] = {0, 0, 0};
+	int rc = cli_load_plans(files, n,
+				o->backward ? TP_SCHEDULE_BACKWARD
+					    : TP_SCHEDULE_AUTO,
+				&p);
+
+	for (size_t i = 0; rc == CLI_EXIT_OK && i < p.n; i++) {
+		struct tp_findings *f = NULL;
+		printf("%sfile: %s\n", i ? "\n" : "", tp_plan_set_path(p.set, i));
+		if (cli_check(tp_plan_set_doc(p.set, i), p.scheds[i],
+			      &o->today, &f, &err) != TP_OK) {
+			if (!err.source[0])
+				snprintf(err.source, sizeof(err.source), "%s",
+					 tp_plan_set_path(p.set, i));
+			rc = cli_lib_error(&err);
+		} else {
+			print_text(f, total);
+		}
+		tp_findings_free(f);
+	}
+	if (rc == CLI_EXIT_OK)
+		printf("\n%zu plans: %d error%s, %d warning%s, %d info\n", p.n,
+		       total[TP_SEVERITY_ERROR],
+		       total[TP_SEVERITY_ERROR] == 1 ? "" : "s",
+		       total[TP_SEVERITY_WARNING],
+		       total[TP_SEVERITY_WARNING] == 1 ? "" : "s",
+		       total[TP_SEVERITY_INFO]);
+	if (rc == CLI_EXIT_OK && total[TP_SEVERITY_ERROR])
+		rc = CLI_EXIT_NO;
+	cli_plans_free(&p);
 	return rc == CLI_EXIT_FAIL ? rc : cli_finish_stdout(rc);
 }
 
@@ -147,12 +192,15 @@ cli_cmd_check(int argc, char **argv)
 		fputs(check_usage, stdout);
 		return cli_finish_stdout(CLI_EXIT_OK);
 	}
-	if (args.n_pos != 1)
-		rc = cli_usage_error("check", "expected one plan file, got %zu "
-					      "arguments",
-				     args.n_pos);
-	else
+	if (args.n_pos == 0)
+		rc = cli_usage_error("check", "give one plan file or more, "
+						 "or a directory");
+	else if (cli_single_file(args.pos, args.n_pos))
 		rc = run_check(args.pos[0], &o);
+	else if (o.xml)
+		rc = cli_usage_error("check", "--xml takes one plan file");
+	else
+		rc = run_check_many(args.pos, args.n_pos, &o);
 	cli_args_free(&args);
 	return rc;
 }

@@ -102,6 +102,35 @@ build(const struct cli_calendar_opts *o, struct tp_calendar **cal)
 	return CLI_EXIT_OK;
 }
 
+/* The calendar for a single call about the years @p y0 to @p y1 (#11):
+ * built for those years with a year to spare on either side, or for the
+ * whole range if @p fits (run on the narrow calendar) says it is too
+ * short. */
+static int
+build_for(const struct cli_calendar_opts *o, int y0, int y1,
+	  bool (*fits)(const struct tp_calendar *cal, const void *arg),
+	  const void *arg, struct tp_calendar **cal)
+{
+	struct tp_error err;
+	bool narrow = false;
+
+	if (cli_calendar_build_years(o, y0 - 1, y1 + 1, cal, &narrow, &err))
+		return cli_lib_error(&err);
+	if (!narrow || fits(*cal, arg))
+		return CLI_EXIT_OK;
+	tp_calendar_free(*cal);
+	*cal = NULL;
+	return build(o, cal);
+}
+
+static int
+year_of(struct tp_date d)
+{
+	int y = 0, m, dd;
+	tp_date_to_ymd(d, &y, &m, &dd);
+	return y;
+}
+
 /* List the non-working days in [lo, hi) when --explain is given. */
 static int
 explain(const struct cli_calendar_opts *o, const struct tp_calendar *cal,
@@ -138,6 +167,23 @@ add_print(const struct cli_calendar_opts *o, const struct tp_calendar *cal,
 	return explain(o, cal, lo, hi);
 }
 
+struct add_arg {
+	struct tp_date d;
+	int32_t n;
+};
+
+/* The sum lands inside the calendar, the days skipped too. */
+static bool
+add_fits(const struct tp_calendar *cal, const void *arg)
+{
+	const struct add_arg *a = arg;
+	struct tp_date r;
+	return tp_calendar_add_working_days(cal, a->d, a->n, &r, NULL) ==
+		       TP_OK &&
+	       r.day > tp_calendar_first_day(cal).day &&
+	       r.day < tp_calendar_last_day(cal).day;
+}
+
 static int
 add_single(const char *cmd, const struct cli_calendar_opts *o,
 	   const char **args)
@@ -149,8 +195,14 @@ add_single(const char *cmd, const struct cli_calendar_opts *o,
 
 	if (!rc)
 		rc = count_arg(cmd, args[1], &n);
-	if (!rc)
-		rc = build(o, &cal);
+	if (!rc) {
+		/* 200 working days a year or more, with room. */
+		struct add_arg a = {d, n};
+		int span = (int)((n < 0 ? -(int64_t)n : n) / 200);
+		int y = year_of(d);
+		rc = build_for(o, n < 0 ? y - span : y, n < 0 ? y : y + span,
+			       add_fits, &a, &cal);
+	}
 	if (!rc)
 		rc = add_print(o, cal, d, n);
 	tp_calendar_free(cal);

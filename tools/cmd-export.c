@@ -11,7 +11,7 @@
 #include "cli.h"
 
 static const char export_usage[] =
-	"Usage: tenderplan export PLAN.xml --format F [--deadlines-only]\n"
+	"Usage: tenderplan export PLAN.xml... --format F [--deadlines-only]\n"
 	"                         [--alarm N] [--title TEXT] [--previous OLD.xml]\n"
 	"                         [--deadline-minutes N] [-o FILE [--force]]\n"
 	"\n"
@@ -57,6 +57,13 @@ static const char export_usage[] =
 	"                    several hard links\n"
 	"  --force           write FILE even so\n"
 	"  -h, --help        print this text\n"
+	"\n"
+	"Several plan files, or a directory (its *.xml plans), make one\n"
+	"portfolio document (ics, xml, csv, text, ocds) holding every plan,\n"
+	"read in one run sharing their calendars; each plan's ids stay its\n"
+	"own (an event's UID is STAGE.PLAN-ID@tenderplan), and two plans with\n"
+	"one id are refused. --previous takes one plan; in a portfolio\n"
+	"calendar an event's SEQUENCE is its plan's revision less one.\n"
 	"\n"
 	"In ics, each event's SEQUENCE rises only when its dates, time or text\n"
 	"changed since the previous revision; stages removed since then are\n"
@@ -446,6 +453,149 @@ run_export(const char *file, const struct export_opts *o)
 	return rc;
 }
 
+/* The findings of every plan of @p p, each naming its plan. */
+static int
+add_portfolio_findings(const struct cli_plans *p, const struct export_opts *o,
+		       struct tp_findings **f, struct tp_export_finding **list,
+		       struct tp_export_options *opt)
+{
+	size_t total = 0, k = 0;
+	struct tp_error err;
+
+	for (size_t i = 0; i < p->n; i++) {
+		if (cli_check(tp_plan_set_doc(p->set, i), p->scheds[i],
+			      &o->today, &f[i], &err) != TP_OK) {
+			char buf[600];
+			fprintf(stderr,
+				"tenderplan: warning: %s: rules not checked: "
+				"%s\n",
+				tp_plan_set_path(p->set, i),
+				tp_error_format(&err, buf, sizeof(buf)));
+			f[i] = NULL;
+		}
+		total += f[i] ? tp_findings_count(f[i]) : 0;
+	}
+	*list = calloc(total ? total : 1, sizeof(**list));
+	if (!*list) {
+		fputs("tenderplan: out of memory\n", stderr);
+		return CLI_EXIT_FAIL;
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		const char *id = tp_plan_id(
+			tp_plan_doc_plan_const(tp_plan_set_doc(p->set, i)));
+		for (size_t j = 0; f[i] && j < tp_findings_count(f[i]); j++) {
+			const struct tp_finding *x = tp_findings_get(f[i], j);
+			(*list)[k++] = (struct tp_export_finding){
+				tp_severity_name(x->severity),
+				x->rule_id,
+				x->citation,
+				id ? id : "",
+				x->stage,
+				x->message};
+		}
+	}
+	opt->findings = *list;
+	opt->n_findings = k;
+	return CLI_EXIT_OK;
+}
+
+/* The output may be none of the plans read, nor the holiday files they
+ * name. */
+static int
+check_portfolio_output(const struct cli_plans *p, const struct export_opts *o)
+{
+	const char **inputs = calloc(2 * p->n + 1, sizeof(*inputs));
+	char **ics = calloc(p->n + 1, sizeof(*ics));
+	int rc;
+
+	if (!inputs || !ics) {
+		free(inputs);
+		free(ics);
+		fputs("tenderplan: out of memory\n", stderr);
+		return CLI_EXIT_FAIL;
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		inputs[2 * i] = tp_plan_set_path(p->set, i);
+		ics[i] = ics_input(inputs[2 * i], tp_plan_set_doc(p->set, i));
+		inputs[2 * i + 1] = ics[i];
+	}
+	rc = cli_output_check("export", o->output, inputs, 2 * p->n,
+			      CLI_REFUSE_INPUTS | CLI_REFUSE_PLAN, o->force);
+	for (size_t i = 0; i < p->n; i++)
+		free(ics[i]);
+	free(ics);
+	free(inputs);
+	return rc;
+}
+
+static int
+write_portfolio(const struct cli_plans *p, const struct export_opts *o,
+		struct tp_export_options *opt)
+{
+	struct tp_write_options wo;
+	struct tp_error err;
+	const struct tp_schedule *const *s =
+		(const struct tp_schedule *const *)p->scheds;
+	char *buf = NULL;
+	size_t len = 0, n;
+
+	if (o->output && strcmp(o->output, "-")) {
+		cli_write_options(&wo, o->force);
+		opt->write = &wo;
+		cli_signals_install();
+		if (tp_export_portfolio_to_file(o->format, s, p->n, opt,
+						o->output, &err) == TP_OK)
+			return CLI_EXIT_OK;
+		return cli_write_error(&err);
+	}
+	if (tp_export_portfolio_to_buffer(o->format, s, p->n, opt, &buf, &len,
+					  &err) != TP_OK)
+		return cli_lib_error(&err);
+	n = fwrite(buf, 1, len, stdout);
+	free(buf);
+	if (n != len) {
+		fputs("tenderplan: cannot write the output\n", stderr);
+		return CLI_EXIT_FAIL;
+	}
+	return cli_finish_stdout(CLI_EXIT_OK);
+}
+
+/* Several plans, one portfolio document. */
+static int
+run_export_many(const char *const *files, size_t n,
+		const struct export_opts *o)
+{
+	struct cli_plans p = {0};
+	struct tp_export_options opt = o->opt;
+	struct tp_findings **findings = NULL;
+	struct tp_export_finding *list = NULL;
+	int64_t epoch = 0;
+	int rc = cli_source_date_epoch("export", &epoch) < 0
+			 ? CLI_EXIT_USAGE
+			 : cli_load_plans(files, n, TP_SCHEDULE_AUTO, &p);
+
+	if (rc != CLI_EXIT_OK)
+		return rc;
+	if (epoch > 0)
+		opt.dtstamp = epoch;
+	rc = check_portfolio_output(&p, o);
+	if (rc == CLI_EXIT_OK && !o->no_check &&
+	    !(findings = calloc(p.n + 1, sizeof(*findings)))) {
+		fputs("tenderplan: out of memory\n", stderr);
+		rc = CLI_EXIT_FAIL;
+	}
+	if (rc == CLI_EXIT_OK && !o->no_check)
+		rc = add_portfolio_findings(&p, o, findings, &list, &opt);
+	if (rc == CLI_EXIT_OK)
+		rc = write_portfolio(&p, o, &opt);
+	free(list);
+	for (size_t i = 0; findings && i < p.n; i++)
+		tp_findings_free(findings[i]);
+	free(findings);
+	cli_plans_free(&p);
+	return rc;
+}
+
 /* cli_parse() takes long options only: "-o FILE" is "--output FILE". */
 static char **
 expand_short_options(int argc, char **argv)
@@ -481,14 +631,19 @@ cli_cmd_export(int argc, char **argv)
 	if (args.help) {
 		fputs(export_usage, stdout);
 		rc = cli_finish_stdout(CLI_EXIT_OK);
-	} else if (args.n_pos != 1) {
-		rc = cli_usage_error("export", "give one plan file");
+	} else if (args.n_pos == 0) {
+		rc = cli_usage_error("export", "give one plan file or more, "
+						 "or a directory");
 	} else if (!o.format_set) {
 		rc = cli_usage_error("export", "say which --format: ics, xml, "
 					       "mspdi, svg, html, csv, text or "
 					       "ocds");
-	} else {
+	} else if (cli_single_file(args.pos, args.n_pos)) {
 		rc = run_export(args.pos[0], &o);
+	} else if (o.previous) {
+		rc = cli_usage_error("export", "--previous takes one plan file");
+	} else {
+		rc = run_export_many(args.pos, args.n_pos, &o);
 	}
 	cli_args_free(&args);
 	return rc;

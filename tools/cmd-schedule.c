@@ -10,7 +10,7 @@
 #include "cli.h"
 
 static const char schedule_usage[] =
-	"Usage: tenderplan schedule PLAN.xml [--backward | --forward]\n"
+	"Usage: tenderplan schedule PLAN.xml... [--backward | --forward]\n"
 	"                           [--explain STAGE] [--today DATE]\n"
 	"\n"
 	"Schedule the plan and print one line per stage: a '*' for the\n"
@@ -23,6 +23,9 @@ static const char schedule_usage[] =
 	"shows the slack. --backward uses the contract start only, --forward\n"
 	"the start date only. Either way the last lines say what drives the\n"
 	"timetable when a date the plan fixes does, not the anchor.\n"
+	"Several plan files, or a directory (its *.xml plans), are read in\n"
+	"one run sharing their calendars: one table for each, headed by its\n"
+	"file name; --explain takes one plan.\n"
 	"\n"
 	"Options:\n"
 	"  --backward       from the required contract start only\n"
@@ -518,6 +521,25 @@ run_schedule(const char *file, const struct schedule_opts *o)
 	return rc ? rc : cli_finish_stdout(CLI_EXIT_OK);
 }
 
+/* Several plans: each table under a "file: PATH" line, a blank line
+ * between them. */
+static int
+run_schedule_many(const char *const *files, size_t n,
+		  const struct schedule_opts *o)
+{
+	struct cli_plans p = {0};
+	int rc = cli_load_plans(files, n, o->mode, &p);
+
+	for (size_t i = 0; rc == CLI_EXIT_OK && i < p.n; i++) {
+		const char *file = tp_plan_set_path(p.set, i);
+		printf("%sfile: %s\n", i ? "\n" : "", file);
+		rc = print_table(tp_plan_set_doc(p.set, i), p.scheds[i],
+				 TP_PASS_EARLY, file, &o->today);
+	}
+	cli_plans_free(&p);
+	return rc ? rc : cli_finish_stdout(CLI_EXIT_OK);
+}
+
 int
 cli_cmd_schedule(int argc, char **argv)
 {
@@ -530,10 +552,16 @@ cli_cmd_schedule(int argc, char **argv)
 	if (args.help) {
 		fputs(schedule_usage, stdout);
 		rc = cli_finish_stdout(CLI_EXIT_OK);
-	} else if (args.n_pos != 1) {
-		rc = cli_usage_error("schedule", "give one plan file");
-	} else {
+	} else if (args.n_pos == 0) {
+		rc = cli_usage_error("schedule", "give one plan file or more, "
+						 "or a directory");
+	} else if (cli_single_file(args.pos, args.n_pos)) {
 		rc = run_schedule(args.pos[0], &o);
+	} else if (o.explain) {
+		rc = cli_usage_error("schedule", "--explain takes one plan "
+						 "file");
+	} else {
+		rc = run_schedule_many(args.pos, args.n_pos, &o);
 	}
 	cli_args_free(&args);
 	return rc;

@@ -62,6 +62,13 @@ enum tp_plan_read_flags {
 	 * and do not build the calendar: for checking a file's syntax and
 	 * for fuzzing. */
 	TP_PLAN_READ_NO_CALENDAR = 1u << 0,
+	/** Always validate with libxml2's schema validator. Without it the
+	 * readers first check the file themselves against the schema's
+	 * rules, and run the validator only when that check cannot pass
+	 * the file (it then words the error); the result is the same, the
+	 * validator's cost (most of the time of a read) is saved. Use it to
+	 * test a changed schema. @since 0.1 */
+	TP_PLAN_READ_SCHEMA = 1u << 1,
 };
 
 struct tp_plan_doc;
@@ -199,7 +206,7 @@ tp_plan_claim_from_name(const char *name, enum tp_claim *out,
  * Read the plan file at @p path: at most TP_PLAN_XML_MAX_SIZE bytes of
  * UTF-8, ASCII, ISO-8859-1/15, windows-1252 or UTF-16, no NUL character,
  * no DOCTYPE, at most 64 attributes on an element, no network, validated
- * against the schema, then checked (every dependency names a stage, ids
+ * against the schema (see TP_PLAN_READ_SCHEMA), then checked (every dependency names a stage, ids
  * unique, dates valid, text without control characters, no cycle). Unless
  * @p flags has TP_PLAN_READ_NO_CALENDAR the calendar is built (an
  * iCalendar path relative to the file's directory; with region "none" it
@@ -248,6 +255,120 @@ tp_plan_doc_write_file_opts(const struct tp_plan_doc *doc, const char *path,
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_doc_write_memory(const struct tp_plan_doc *doc, char **data,
 			 size_t *len, struct tp_error *err);
+
+/* ---- many plans in one process (#11) ------------------------------------ */
+
+/**
+ * A cache of calendars: each distinct calendar definition (region, extra
+ * holidays and closures with their names, the iCalendar file named, by
+ * path and identity on disk, and its mode; and each statutory calendar) is
+ * built once and lent, read only, to every document that describes the
+ * same one. The caller owns the cache; it must outlive every document
+ * whose calendars came from it. A cache is changed by the documents
+ * built, read or scheduled with it: use it from one thread at a time (the
+ * calendars themselves may be read by any number of threads).
+ */
+struct tp_calendar_cache;
+
+/** A new, empty cache; free it with tp_calendar_cache_free().
+ * @return TP_OK, TP_ERR_INVALID (@p out NULL) or TP_ERR_NOMEM. @since 0.1 */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_calendar_cache_new(struct tp_calendar_cache **out, struct tp_error *err);
+
+/** Free @p cache and every calendar in it. NULL is allowed. @since 0.1 */
+TP_EXPORT void tp_calendar_cache_free(struct tp_calendar_cache *cache);
+
+/** How many calendars @p cache has built (0 for NULL). @since 0.1 */
+TP_EXPORT size_t
+tp_calendar_cache_count(const struct tp_calendar_cache *cache);
+
+/**
+ * As tp_plan_doc_build_calendar(), taking the plan's calendar and its
+ * statutory calendar from @p cache (building them there the first time a
+ * definition is met); tp_plan_doc_schedule() takes any statutory calendar
+ * it needs from the same cache. @p cache NULL: as
+ * tp_plan_doc_build_calendar(). @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_doc_build_calendar_shared(struct tp_plan_doc *doc,
+				  const char *base_dir,
+				  struct tp_calendar_cache *cache,
+				  struct tp_error *err);
+
+/**
+ * A plan reader: reads plan files as tp_plan_doc_read_file() does, keeping
+ * between reads what does not change from file to file (the compiled
+ * schema) and, when given one, sharing calendars through a
+ * struct tp_calendar_cache. One thread at a time; free with
+ * tp_plan_reader_free().
+ */
+struct tp_plan_reader;
+
+/** A new reader. @return TP_OK, TP_ERR_INVALID or TP_ERR_NOMEM.
+ * @since 0.1 */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_reader_new(struct tp_plan_reader **out, struct tp_error *err);
+
+/** Free @p reader (not its cache). NULL is allowed. @since 0.1 */
+TP_EXPORT void tp_plan_reader_free(struct tp_plan_reader *reader);
+
+/** Build the calendars of the documents read from now on through
+ * @p cache (borrowed; it must outlive those documents), or, with NULL,
+ * give each document its own. @since 0.1 */
+TP_EXPORT void tp_plan_reader_set_calendar_cache(struct tp_plan_reader *reader,
+						 struct tp_calendar_cache *cache);
+
+/** As tp_plan_doc_read_file(), through @p reader. @since 0.1 */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_reader_read_file(struct tp_plan_reader *reader, const char *path,
+			 unsigned flags, struct tp_plan_doc **out,
+			 struct tp_error *err);
+
+/** As tp_plan_doc_read_memory(), through @p reader. @since 0.1 */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_reader_read_memory(struct tp_plan_reader *reader, const char *data,
+			   size_t len, const char *source_name,
+			   const char *base_dir, unsigned flags,
+			   struct tp_plan_doc **out, struct tp_error *err);
+
+/**
+ * A set of plan documents read together, sharing calendars: see
+ * tp_plan_set_read().
+ */
+struct tp_plan_set;
+
+/**
+ * Read the plan files @p paths[0..n) in one go with one reader and one
+ * calendar cache: a path naming a directory stands for the files in it
+ * whose names end in ".xml" (not those beginning with "."), in byte order
+ * of their names, not descending further. The documents share calendars
+ * (tp_calendar_cache_new(); the set owns its cache). Two plans with the
+ * same id are refused (TP_ERR_INVALID naming both files), as is a
+ * directory with no plan file in it. The first error stops the reading
+ * and names its file (as tp_plan_doc_read_file()); @p out is written only
+ * on success. Free with tp_plan_set_free(). Scheduling a document may add
+ * a statutory calendar to the set's cache: schedule the documents of one
+ * set from one thread at a time. @since 0.1
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_plan_set_read(const char *const *paths, size_t n, unsigned flags,
+		 struct tp_plan_set **out, struct tp_error *err);
+
+/** Free @p set, its documents and its calendars. NULL is allowed.
+ * @since 0.1 */
+TP_EXPORT void tp_plan_set_free(struct tp_plan_set *set);
+
+/** How many documents @p set holds. @since 0.1 */
+TP_EXPORT size_t tp_plan_set_count(const struct tp_plan_set *set);
+
+/** Document @p i (borrowed: lives as long as @p set), or NULL. Its
+ * calendars belong to the set. @since 0.1 */
+TP_EXPORT struct tp_plan_doc *tp_plan_set_doc(struct tp_plan_set *set,
+					      size_t i);
+
+/** The file document @p i was read from (borrowed), or NULL. @since 0.1 */
+TP_EXPORT const char *tp_plan_set_path(const struct tp_plan_set *set,
+				       size_t i);
 
 #ifdef __cplusplus
 }

@@ -162,7 +162,9 @@ _tenderplan()
 	add-stage | anchor | 'closure add' | 'closure remove' | 'meeting add') ((nargs == 0)) && _filedir xml ;;
 	import) if ((nargs == 0)); then _filedir xml; elif ((nargs == 1)); then _filedir csv; fi ;;
 	new) [[ -z $arg ]] && COMPREPLY=($(compgen -W "$(_tenderplan_templates "${words[0]}")" -- "$cur")) ;;
-	schedule | check | export | revise | baseline) [[ -z $arg ]] && _filedir xml ;;
+	# several plan files or directories (#11)
+	schedule | check | export) _filedir xml ;;
+	revise | baseline) [[ -z $arg ]] && _filedir xml ;;
 	audit) [[ -z $arg ]] && _filedir json ;;
 	esac
 } &&

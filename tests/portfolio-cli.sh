@@ -1,0 +1,128 @@
+#!/bin/sh
+# Several plans in one run (#11): `schedule`, `check` and `export` on a
+# directory and on a list of files. Expected results come from running
+# each plan on its own (each with its own calendar, the single-file path):
+# the portfolio must print the same tables, the same findings and totals,
+# and hold the same events with the same UIDs.
+set -eu
+cli=${TP_CLI:?}
+root=${TP_SOURCE_ROOT:?}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+mkdir "$dir/plans"
+cp "$root/examples/hartlepool-2011.xml" "$root/examples/thurrock-2012.xml" \
+	"$dir/plans/"
+h=$dir/plans/hartlepool-2011.xml
+t=$dir/plans/thurrock-2012.xml
+echo "not a plan" >"$dir/plans/README.txt"
+
+# schedule: one table per plan, each as the plan alone prints it.
+"$cli" schedule "$dir/plans" >"$dir/both.txt"
+{
+	echo "file: $h"
+	"$cli" schedule "$h"
+	echo
+	echo "file: $t"
+	"$cli" schedule "$t"
+} >"$dir/alone.txt"
+cmp -s "$dir/both.txt" "$dir/alone.txt" ||
+	fail "schedule of the directory: $(diff "$dir/alone.txt" "$dir/both.txt" | head)"
+# files named one by one, in the order given
+"$cli" schedule "$t" "$h" | grep '^file: ' >"$dir/order.txt"
+printf 'file: %s\nfile: %s\n' "$t" "$h" | cmp -s - "$dir/order.txt" ||
+	fail "order of the files: $(cat "$dir/order.txt")"
+
+# check: each plan's findings, then the totals of the plans alone; exit 1
+# as Thurrock alone has an error (its award inside the standstill).
+rc=0
+"$cli" check "$dir/plans" >"$dir/check.txt" || rc=$?
+[ "$rc" -eq 1 ] || fail "check exit $rc, not 1"
+rc=0
+"$cli" check "$t" >"$dir/t-check.txt" || rc=$?
+[ "$rc" -eq 1 ] || fail "Thurrock alone: exit $rc"
+"$cli" check "$h" >"$dir/h-check.txt" || true
+grep -Fqx -f "$dir/t-check.txt" "$dir/check.txt" ||
+	fail "Thurrock's findings differ"
+want=$(cat "$dir/h-check.txt" "$dir/t-check.txt" | awk '
+	/^regime: / { e += $3; w += $5; i += $7 }
+	END { printf "2 plans: %d error%s, %d warning%s, %d info\n",
+		e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", i }')
+[ "$(tail -n 1 "$dir/check.txt")" = "$want" ] ||
+	fail "totals: $(tail -n 1 "$dir/check.txt"), want $want"
+
+# export: one calendar with every event of both plans, UIDs as the plans
+# alone have them, none twice.
+"$cli" export "$dir/plans" --format ics -o "$dir/all.ics"
+"$cli" export "$h" --format ics -o "$dir/h.ics"
+"$cli" export "$t" --format ics -o "$dir/t.ics"
+[ "$(grep -c '^BEGIN:VCALENDAR' "$dir/all.ics")" -eq 1 ] ||
+	fail "not one VCALENDAR"
+grep '^UID:' "$dir/all.ics" | sort >"$dir/all.uids"
+cat "$dir/h.ics" "$dir/t.ics" | grep '^UID:' | sort >"$dir/alone.uids"
+cmp -s "$dir/all.uids" "$dir/alone.uids" || fail "UIDs differ from the plans'"
+[ -z "$(uniq -d "$dir/all.uids")" ] || fail "a UID twice"
+# one schedule XML document with both plans, valid against the schema
+"$cli" export "$h" "$t" --format xml -o "$dir/all.xml"
+[ "$(grep -c '<plan ' "$dir/all.xml")" -eq 2 ] || fail "not two plans in XML"
+if command -v xmllint >/dev/null 2>&1; then
+	xmllint --noout --schema "$root/data/tenderplan-schedule.xsd" \
+		"$dir/all.xml" 2>/dev/null || fail "portfolio XML invalid"
+fi
+# CSV: one header and the rows of both plans
+"$cli" export "$dir/plans" --format csv >"$dir/all.csv"
+"$cli" export "$h" --format csv >"$dir/h.csv"
+"$cli" export "$t" --format csv >"$dir/t.csv"
+[ "$(wc -l <"$dir/all.csv")" -eq $(($(wc -l <"$dir/h.csv") + $(wc -l <"$dir/t.csv") - 1)) ] ||
+	fail "CSV rows"
+
+# refusals: two plans with one id (naming both files), --previous or
+# --xml with several plans, a one-plan format, an input as the output.
+cp "$h" "$dir/plans/copy.xml"
+rc=0
+"$cli" export "$dir/plans" --format ics >/dev/null 2>"$dir/err" || rc=$?
+[ "$rc" -eq 2 ] || fail "duplicate id: exit $rc"
+grep -q "hartlepool-parenting-2011' is also the id of" "$dir/err" ||
+	fail "duplicate id: $(cat "$dir/err")"
+rm "$dir/plans/copy.xml"
+rc=0
+"$cli" export "$dir/plans" --format ics --previous "$h" 2>"$dir/err" || rc=$?
+[ "$rc" -eq 2 ] && grep -q -- '--previous takes one plan' "$dir/err" ||
+	fail "--previous with several plans: $rc $(cat "$dir/err")"
+rc=0
+"$cli" check "$dir/plans" --xml 2>"$dir/err" || rc=$?
+[ "$rc" -eq 2 ] || fail "check --xml with several plans: exit $rc"
+rc=0
+"$cli" export "$dir/plans" --format svg -o "$dir/x.svg" 2>"$dir/err" || rc=$?
+[ "$rc" -eq 2 ] && grep -q 'takes one plan' "$dir/err" ||
+	fail "svg of two plans: $rc $(cat "$dir/err")"
+cp "$t" "$dir/t.keep"
+rc=0
+"$cli" export "$dir/plans" --format csv -o "$t" 2>"$dir/err" || rc=$?
+[ "$rc" -eq 2 ] || fail "an input as the output: exit $rc"
+cmp -s "$t" "$dir/t.keep" || fail "an input was overwritten"
+# an empty directory names itself
+mkdir "$dir/empty"
+rc=0
+"$cli" schedule "$dir/empty" 2>"$dir/err" || rc=$?
+[ "$rc" -eq 2 ] && grep -q "$dir/empty: no plan files" "$dir/err" ||
+	fail "empty directory: $rc $(cat "$dir/err")"
+# days add builds only the years it needs (#11): the answer, and the error
+# at the ends of the calendar, are those of the whole calendar, which a
+# closure on a Sunday (no working day lost) makes it build.
+for args in "2027-01-04 10" "2027-01-04 -10" "2026-12-24 0" "2030-06-01 600" \
+	"2030-06-01 -600" "2011-01-01 30000" "2100-01-01 -30000" \
+	"1972-01-03 -1" "2199-12-20 8" "2199-12-20 5" "2020-12-31 1 --region scotland" \
+	"2025-04-17 2 --explain"; do
+	# shellcheck disable=SC2086
+	a=$("$cli" days add $args 2>&1) && ra=0 || ra=$?
+	# shellcheck disable=SC2086
+	b=$("$cli" days add $args --closure 2000-01-02..2000-01-02 2>&1) &&
+		rb=0 || rb=$?
+	[ "$a $ra" = "$b $rb" ] ||
+		fail "days add $args: '$a' $ra, whole calendar '$b' $rb"
+done
+echo "ok"

@@ -1,0 +1,705 @@
+/* SPDX-License-Identifier: MIT */
+/* Many plans in one process (#11): the plan reader object, the calendar
+ * cache, tp_plan_set_read(), and the reader's own checks that do not lean
+ * on the schema.
+ *
+ * Expected dates come from an independent computation: each plan read on
+ * its own with tp_plan_doc_read_file() (its own calendar, built from the
+ * rules) and scheduled; the shared reading must give the same dates for
+ * every stage. File sizes are counted by the test as it writes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include <libical/ical.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+
+#include <tenderplan/tenderplan.h>
+
+#include "xml-check-private.h"
+
+static char *
+read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) &&
+	    fread(buf, 1, (size_t)n, f) == (size_t)n) {
+		buf[n] = '\0';
+		*len = (size_t)n;
+	} else {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}
+
+static void
+write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+static char *
+example(const char *name)
+{
+	char path[4096];
+	size_t len;
+	char *text;
+	const char *root = getenv("TP_SOURCE_ROOT");
+
+	assert_non_null(root);
+	snprintf(path, sizeof(path), "%s/examples/%s", root, name);
+	text = read_all(path, &len);
+	assert_non_null(text);
+	return text;
+}
+
+/* @text with the first @from replaced by @to, in a new string. */
+static char *
+replace(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	size_t a, n;
+	char *out;
+
+	assert_non_null(at);
+	a = (size_t)(at - text);
+	n = strlen(text) - strlen(from) + strlen(to);
+	out = malloc(n + 1);
+	assert_non_null(out);
+	memcpy(out, text, a);
+	strcpy(out + a, to);
+	strcat(out, at + strlen(from));
+	return out;
+}
+
+/* ---- the reader's own checks ------------------------------------------ */
+
+/* With a schema that lets time="1" through (a permissive copy in
+ * $TP_SCHEMA_DIR, as the issue describes), the reader still refuses it
+ * with the schema's plain words, and reads no byte past the value
+ * (under ASan the old atoi(t + 3) was a heap overflow). */
+static void
+time_checked_without_schema(void **state)
+{
+	static const char plan[] =
+		"<plan xmlns=\"urn:tenderplan:plan:1\">\n<stages>\n"
+		"<stage id=\"due\" kind=\"tender-deadline\" time=\"1\"/>\n"
+		"</stages>\n</plan>\n";
+	const char *old = getenv("TP_SCHEMA_DIR");
+	char *saved = old ? strdup(old) : NULL, path[4096];
+	char dir[] = "/tmp/tp-test-permissive-XXXXXX";
+	char *xsd, *loose;
+	size_t len;
+	struct tp_plan_doc *doc = NULL;
+	struct tp_error err;
+
+	(void)state;
+	assert_non_null(saved);
+	snprintf(path, sizeof(path), "%s/tenderplan-plan.xsd", saved);
+	xsd = read_all(path, &len);
+	assert_non_null(xsd);
+	loose = replace(xsd, "([01][0-9]|2[0-3]):[0-5][0-9]", ".*");
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/tenderplan-plan.xsd", dir);
+	write_text(path, loose);
+	assert_int_equal(setenv("TP_SCHEMA_DIR", dir, 1), 0);
+	assert_int_equal(tp_plan_doc_read_memory(plan, sizeof(plan) - 1,
+						 "t.xml", NULL, 0, &doc, &err),
+			 TP_ERR_PARSE);
+	assert_null(doc);
+	assert_int_equal(err.line, 3);
+	assert_string_equal(err.stage, "due");
+	assert_non_null(strstr(err.message, "HH:MM"));
+	assert_non_null(strstr(err.message, "'1'"));
+	assert_int_equal(setenv("TP_SCHEMA_DIR", saved, 1), 0);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+	free(loose);
+	free(xsd);
+	free(saved);
+}
+
+/* The too-large error names the file's size, not the limit plus one. */
+static void
+too_large_names_real_size(void **state)
+{
+	char dir[] = "/tmp/tp-test-large-XXXXXX", path[64], want[64];
+	size_t n = TP_PLAN_XML_MAX_SIZE + 12345;
+	struct tp_plan_doc *doc = NULL;
+	struct tp_error err;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/big.xml", dir);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs("<plan", f);
+	for (size_t i = 5; i < n; i++)
+		fputc(' ', f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(tp_plan_doc_read_file(path, 0, &doc, &err),
+			 TP_ERR_PARSE);
+	snprintf(want, sizeof(want), "%zu bytes", n);
+	assert_non_null(strstr(err.message, want));
+	assert_string_equal(err.source, path);
+	assert_null(doc);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+/* ---- sets of plans ------------------------------------------------------ */
+
+struct tree {
+	char dir[64];
+	char paths[6][128];
+	size_t n;
+};
+
+static void
+add_file(struct tree *t, const char *name, const char *text)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), "%s/%s", t->dir, name);
+	memcpy(t->paths[t->n], path, sizeof(path));
+	write_text(t->paths[t->n++], text);
+}
+
+static void
+remove_tree(struct tree *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		unlink(t->paths[i]);
+	rmdir(t->dir);
+}
+
+/* Four plans: Hartlepool twice under two ids (one calendar), Thurrock
+ * (the same calendar definition), Hartlepool with a closure (another),
+ * and a file the directory listing must skip. */
+static void
+make_tree(struct tree *t)
+{
+	char *h = example("hartlepool-2011.xml");
+	char *th = example("thurrock-2012.xml");
+	char *h2 = replace(h, "id=\"hartlepool-parenting-2011\"",
+			   "id=\"hartlepool-copy\"");
+	char *h3 = replace(h, "id=\"hartlepool-parenting-2011\"",
+			   "id=\"hartlepool-closed\"");
+	char *h3c = replace(h3, "<calendar region=\"england-and-wales\"/>",
+			    "<calendar region=\"england-and-wales\">"
+			    "<closure from=\"2011-12-19\" to=\"2012-01-06\" "
+			    "name=\"Winter shutdown\"/></calendar>");
+
+	memset(t, 0, sizeof(*t));
+	snprintf(t->dir, sizeof(t->dir), "/tmp/tp-test-set-XXXXXX");
+	assert_non_null(mkdtemp(t->dir));
+	/* Written out of order: the set reads in name order. */
+	add_file(t, "c.xml", h3c);
+	add_file(t, "a.xml", h);
+	add_file(t, "b.xml", th);
+	add_file(t, "a2.xml", h2);
+	add_file(t, "notes.txt", "not a plan");
+	free(h);
+	free(th);
+	free(h2);
+	free(h3);
+	free(h3c);
+}
+
+/* Every stage of @doc scheduled as it is when the file is read alone. */
+static void
+same_dates_as_alone(struct tp_plan_doc *doc, const char *path)
+{
+	struct tp_plan_doc *alone = NULL;
+	struct tp_schedule *s = NULL, *a = NULL;
+	struct tp_error err;
+	const struct tp_plan *plan = tp_plan_doc_plan_const(doc);
+
+	assert_int_equal(tp_plan_doc_read_file(path, 0, &alone, &err), TP_OK);
+	assert_int_equal(tp_plan_doc_schedule(doc, NULL, &s, &err), TP_OK);
+	assert_int_equal(tp_plan_doc_schedule(alone, NULL, &a, &err), TP_OK);
+	assert_int_equal(tp_plan_stage_count(plan),
+			 tp_plan_stage_count(tp_plan_doc_plan_const(alone)));
+	for (size_t i = 0; i < tp_plan_stage_count(plan); i++) {
+		assert_int_equal(tp_schedule_early_start(s, i).day,
+				 tp_schedule_early_start(a, i).day);
+		assert_int_equal(tp_schedule_early_finish(s, i).day,
+				 tp_schedule_early_finish(a, i).day);
+	}
+	tp_schedule_free(s);
+	tp_schedule_free(a);
+	tp_plan_doc_free(alone);
+}
+
+static void
+set_from_directory(void **state)
+{
+	struct tree t;
+	struct tp_plan_set *set = NULL;
+	struct tp_error err;
+	const char *paths[1];
+	const struct tp_calendar *cal[4];
+	static const char *const names[] = {"a.xml", "a2.xml", "b.xml",
+					    "c.xml"};
+
+	(void)state;
+	make_tree(&t);
+	paths[0] = t.dir;
+	assert_int_equal(tp_plan_set_read(paths, 1, 0, &set, &err), TP_OK);
+	assert_int_equal(tp_plan_set_count(set), 4);
+	for (size_t i = 0; i < 4; i++) {
+		const char *p = tp_plan_set_path(set, i);
+		assert_non_null(p);
+		assert_string_equal(strrchr(p, '/') + 1, names[i]);
+		cal[i] = tp_plan_calendar(
+			tp_plan_doc_plan_const(tp_plan_set_doc(set, i)));
+		assert_non_null(cal[i]);
+		same_dates_as_alone(tp_plan_set_doc(set, i), p);
+	}
+	/* a, a2 and b describe one calendar; c adds a closure. */
+	assert_ptr_equal(cal[0], cal[1]);
+	assert_ptr_equal(cal[0], cal[2]);
+	assert_ptr_not_equal(cal[0], cal[3]);
+	assert_null(tp_plan_set_doc(set, 4));
+	assert_null(tp_plan_set_path(set, 4));
+	tp_plan_set_free(set);
+	remove_tree(&t);
+}
+
+static void
+set_refuses_duplicate_ids(void **state)
+{
+	struct tree t;
+	struct tp_plan_set *set = NULL;
+	struct tp_error err;
+	const char *paths[3];
+
+	(void)state;
+	make_tree(&t);
+	paths[0] = t.paths[1]; /* a.xml */
+	paths[1] = t.paths[2]; /* b.xml */
+	paths[2] = t.paths[1]; /* a.xml again */
+	assert_int_equal(tp_plan_set_read(paths, 3, 0, &set, &err),
+			 TP_ERR_INVALID);
+	assert_null(set);
+	assert_non_null(strstr(err.message, "named twice"));
+	assert_string_equal(err.source, t.paths[1]);
+	/* a2.xml is a copy of a.xml under another id: fine; a copy under
+	 * the same id is refused, naming both files. */
+	{
+		size_t len;
+		char *text = read_all(t.paths[1], &len);
+		assert_non_null(text);
+		add_file(&t, "z.xml", text);
+		free(text);
+	}
+	paths[2] = t.paths[5];
+	assert_int_equal(tp_plan_set_read(paths, 3, 0, &set, &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "hartlepool-parenting-2011"));
+	assert_non_null(strstr(err.message, "also the id of"));
+	assert_non_null(strstr(err.message, t.paths[1]));
+	assert_string_equal(err.source, t.paths[5]);
+	remove_tree(&t);
+}
+
+static void
+set_errors_name_the_file(void **state)
+{
+	char dir[] = "/tmp/tp-test-empty-XXXXXX", path[64];
+	struct tp_plan_set *set = NULL;
+	struct tp_error err;
+	const char *paths[1] = {dir};
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(tp_plan_set_read(paths, 1, 0, &set, &err), TP_ERR_IO);
+	assert_string_equal(err.source, dir);
+	assert_non_null(strstr(err.message, "no plan files"));
+	snprintf(path, sizeof(path), "%s/bad.xml", dir);
+	write_text(path, "<plan xmlns=\"urn:tenderplan:plan:1\">\n<stages>\n"
+			 "<stage id=\"a\" kind=\"nonsense\"/>\n</stages>\n"
+			 "</plan>\n");
+	assert_int_equal(tp_plan_set_read(paths, 1, 0, &set, &err),
+			 TP_ERR_PARSE);
+	assert_string_equal(err.source, path);
+	assert_int_equal(err.line, 3);
+	assert_null(set);
+	assert_int_equal(tp_plan_set_read(NULL, 1, 0, &set, &err),
+			 TP_ERR_INVALID);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+/* One reader, one cache, many reads: the cache builds each definition
+ * once, the documents outlive the reader, and a read's error does not
+ * spoil the next read. */
+static void
+reader_and_cache(void **state)
+{
+	char *h = example("hartlepool-2011.xml");
+	static const char bad[] = "<plan xmlns=\"urn:tenderplan:plan:1\">"
+				  "<stages><stage/></stages></plan>";
+	struct tp_plan_reader *r = NULL;
+	struct tp_calendar_cache *cache = NULL;
+	struct tp_plan_doc *d[3] = {NULL, NULL, NULL};
+	struct tp_error err;
+
+	(void)state;
+	assert_int_equal(tp_plan_reader_new(NULL, &err), TP_ERR_INVALID);
+	assert_int_equal(tp_calendar_cache_new(NULL, &err), TP_ERR_INVALID);
+	assert_int_equal(tp_plan_reader_new(&r, &err), TP_OK);
+	assert_int_equal(tp_calendar_cache_new(&cache, &err), TP_OK);
+	assert_int_equal(tp_calendar_cache_count(cache), 0);
+	tp_plan_reader_set_calendar_cache(r, cache);
+	assert_int_equal(tp_plan_reader_read_memory(r, h, strlen(h), "a", NULL,
+						    0, &d[0], &err),
+			 TP_OK);
+	assert_int_equal(tp_plan_reader_read_memory(r, bad, sizeof(bad) - 1,
+						    "bad", NULL, 0, &d[1],
+						    &err),
+			 TP_ERR_PARSE);
+	assert_null(d[1]);
+	assert_string_equal(err.source, "bad");
+	assert_int_equal(tp_plan_reader_read_memory(r, h, strlen(h), "b", NULL,
+						    0, &d[2], &err),
+			 TP_OK);
+	tp_plan_reader_free(r);
+	/* One plan calendar (the statutory one is built on scheduling). */
+	assert_int_equal(tp_calendar_cache_count(cache), 1);
+	assert_ptr_equal(tp_plan_calendar(tp_plan_doc_plan_const(d[0])),
+			 tp_plan_calendar(tp_plan_doc_plan_const(d[2])));
+	tp_plan_doc_free(d[0]);
+	tp_plan_doc_free(d[2]);
+	tp_calendar_cache_free(cache);
+	tp_calendar_cache_free(NULL);
+	tp_plan_reader_free(NULL);
+	tp_plan_set_free(NULL);
+	assert_int_equal(tp_calendar_cache_count(NULL), 0);
+	assert_int_equal(tp_plan_set_count(NULL), 0);
+	free(h);
+}
+
+/* ---- the quick check never passes what the schema refuses ------------- */
+
+/* A plan using every element and attribute of the schema. */
+static const char every_element[] =
+	"<?xml version=\"1.0\"?>\n"
+	"<plan xmlns=\"urn:tenderplan:plan:1\" id=\"p-1\" revision=\"3\">\n"
+	" <name>Every element</name>\n"
+	" <time-zone>Europe/London</time-zone>\n"
+	" <calendar region=\"scotland\">\n"
+	"  <closure from=\"2026-12-24\" to=\"2027-01-02\" name=\"Shut\"/>\n"
+	"  <holiday date=\"2027-03-01\" name=\"Local day\"/>\n"
+	"  <ics href=\"h.ics\" mode=\"replace\"/>\n"
+	" </calendar>\n"
+	" <anchors start=\"2026-09-01\" contract-start=\"2027-09-01\"/>\n"
+	" <rules regime=\"pcr2015\" procedure=\"restricted\" "
+	"claims=\"pin urgency\" jurisdiction=\"scotland\" "
+	"incumbent-end=\"2027-08-31\" authority=\"central-government\" "
+	"framework-concluded=\"2020-01-01\" authority-kind=\"council\" "
+	"health-service=\"none\" cpv=\"85323000-9\" "
+	"standstill-end=\"2027-05-01\" notice-means=\"other\">\n"
+	"  <local standstill-days=\"10\" standstill-unit=\"working-days\" "
+	"min-tender-days=\"30\" report-days=\"5\" citation=\"Standing "
+	"orders 12\"/>\n"
+	"  <lead-in min-days=\"28\"/>\n"
+	" </rules>\n"
+	" <stages>\n"
+	"  <stage id=\"a\" kind=\"advert\" duration=\"0\" unit=\"weeks\" "
+	"calendar=\"statutory\">\n"
+	"   <name>Advert</name><owner>Team</owner><notes>Notes</notes>\n"
+	"   <constraint type=\"start-on\" date=\"2026-09-01\"/>\n"
+	"  </stage>\n"
+	"  <stage id=\"b\" kind=\"tender-deadline\" time=\"12:00\">\n"
+	"   <after stage=\"a\" type=\"ss\" lag=\"-3\" "
+	"lag-unit=\"calendar-days\"/>\n"
+	"   <constraint type=\"finish-no-later-than\" date=\"2027-01-01\"/>\n"
+	"   <after stage=\"a\"/>\n"
+	"  </stage>\n"
+	" </stages>\n"
+	" <snapshots>\n"
+	"  <snapshot kind=\"revision\" revision=\"2\" "
+	"taken=\"2026-08-01T09:30:00Z\" plan-id=\"p-1\" "
+	"time-zone=\"Europe/London\">\n"
+	"   <stage id=\"a\" start=\"2026-09-01\" finish=\"2026-09-01\" "
+	"time=\"09:00\" sequence=\"1\" text=\"0123456789abcdef\" "
+	"removed=\"false\" name=\"Advert\"/>\n"
+	"  </snapshot>\n"
+	" </snapshots>\n"
+	"</plan>\n";
+
+static const char *const element_names[] = {
+	"plan",	    "name",	  "time-zone", "calendar", "closure",
+	"holiday",  "ics",	  "anchors",   "rules",	   "local",
+	"lead-in",  "stages",	  "stage",     "owner",	   "notes",
+	"after",    "constraint", "snapshots", "snapshot", "other",
+};
+
+static const char *const tricky_values[] = {
+	"", " ", "1", "0", "-1", "+5", " 5", "007", "100000", "100001",
+	"-100001", "4294967296", "2147483648", "2011-13-45", "2011-1-1",
+	"12:60", "24:00", "2:00", "x", "a b", "fs ", "FS", "true", "TRUE",
+	"\xc3\xa9", "pin nosuch", "  pin  ", "0123456789ABCDEF",
+	"85323000-", "85323000", "Europe/ London",
+	"2026-08-01T09:30:00", "2026-08-01T24:30:00Z",
+};
+
+struct judge {
+	xmlSchemaPtr schema;
+	size_t tried, quick, invalid;
+};
+
+static void
+quiet(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+static void
+judge_doc(struct judge *j, xmlDocPtr doc)
+{
+	bool quick = tp_plan_xml_plainly_valid(xmlDocGetRootElement(doc));
+	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(j->schema);
+	int r;
+
+	assert_non_null(v);
+	xmlSchemaSetValidStructuredErrors(v, quiet, NULL);
+	r = xmlSchemaValidateDoc(v, doc);
+	xmlSchemaFreeValidCtxt(v);
+	j->tried++;
+	j->quick += quick;
+	j->invalid += r != 0;
+	if (quick && r != 0) {
+		xmlChar *text = NULL;
+		int len = 0;
+		xmlDocDumpMemory(doc, &text, &len);
+		print_error("quick check passed an invalid plan:\n%s\n",
+			    text ? (const char *)text : "");
+		xmlFree(text);
+		fail();
+	}
+}
+
+/* The @k-th element of @doc in document order, or NULL. */
+static xmlNodePtr
+nth_element(xmlNodePtr n, size_t *k)
+{
+	for (; n; n = n->next) {
+		xmlNodePtr found;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((*k)-- == 0)
+			return n;
+		if ((found = nth_element(n->children, k)))
+			return found;
+	}
+	return NULL;
+}
+
+static xmlNodePtr
+element_of(xmlDocPtr doc, size_t k)
+{
+	return nth_element(xmlDocGetRootElement(doc), &k);
+}
+
+/* Every mutation of @doc: each element removed, doubled, given text, a
+ * comment, an unknown attribute, another name, swapped with its next
+ * sibling; each attribute removed or given each tricky value. */
+static void
+mutate_all(struct judge *j, xmlDocPtr orig)
+{
+	for (size_t k = 0; element_of(orig, k); k++) {
+		for (int m = 0; m < 7 + (int)(sizeof(element_names) /
+					   sizeof(element_names[0]));
+		     m++) {
+			xmlDocPtr d = xmlCopyDoc(orig, 1);
+			xmlNodePtr e = element_of(d, k), x;
+			assert_non_null(e);
+			switch (m) {
+			case 0:
+				xmlUnlinkNode(e);
+				xmlFreeNode(e);
+				break;
+			case 1:
+				xmlAddNextSibling(e, xmlCopyNode(e, 1));
+				break;
+			case 2:
+				xmlAddChild(e, xmlNewText(BAD_CAST "x"));
+				break;
+			case 3:
+				xmlAddChild(e, xmlNewComment(BAD_CAST "c"));
+				break;
+			case 4:
+				xmlNewProp(e, BAD_CAST "bogus", BAD_CAST "1");
+				break;
+			case 5:
+				x = e->next;
+				while (x && x->type != XML_ELEMENT_NODE)
+					x = x->next;
+				if (x) {
+					xmlUnlinkNode(x);
+					xmlAddPrevSibling(e, x);
+				}
+				break;
+			case 6:
+				xmlAddChild(e, xmlNewCDataBlock(d, BAD_CAST " ",
+								1));
+				break;
+			default:
+				xmlNodeSetName(e, BAD_CAST element_names[m - 7]);
+				break;
+			}
+			judge_doc(j, d);
+			xmlFreeDoc(d);
+		}
+		{
+			xmlNodePtr e = element_of(orig, k);
+			size_t na = 0;
+			for (xmlAttrPtr a = e->properties; a; a = a->next)
+				na++;
+			for (size_t ai = 0; ai < na; ai++) {
+				for (size_t v = 0;
+				     v <= sizeof(tricky_values) /
+						  sizeof(tricky_values[0]);
+				     v++) {
+					xmlDocPtr d = xmlCopyDoc(orig, 1);
+					xmlAttrPtr a =
+						element_of(d, k)->properties;
+					for (size_t i = 0; i < ai; i++)
+						a = a->next;
+					if (v == 0)
+						xmlRemoveProp(a);
+					else
+						xmlSetProp(a->parent, a->name,
+							   BAD_CAST
+							   tricky_values[v - 1]);
+					judge_doc(j, d);
+					xmlFreeDoc(d);
+				}
+			}
+		}
+	}
+}
+
+static xmlDocPtr
+parse(const char *text)
+{
+	xmlDocPtr d = xmlReadMemory(text, (int)strlen(text), "m.xml", NULL,
+				    XML_PARSE_NONET);
+	assert_non_null(d);
+	return d;
+}
+
+static void
+quick_check_is_conservative(void **state)
+{
+	char path[4096];
+	const char *dir = getenv("TP_SCHEMA_DIR");
+	xmlSchemaParserCtxtPtr pc;
+	struct judge j = {0};
+	char *h = example("hartlepool-2011.xml");
+	char *t = example("thurrock-2012.xml");
+	const char *plans[] = {every_element, h, t};
+
+	(void)state;
+	assert_non_null(dir);
+	snprintf(path, sizeof(path), "%s/tenderplan-plan.xsd", dir);
+	pc = xmlSchemaNewParserCtxt(path);
+	assert_non_null(pc);
+	j.schema = xmlSchemaParse(pc);
+	xmlSchemaFreeParserCtxt(pc);
+	assert_non_null(j.schema);
+	for (size_t i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
+		xmlDocPtr d = parse(plans[i]);
+		/* The plans as written take the quick way. */
+		assert_true(tp_plan_xml_plainly_valid(xmlDocGetRootElement(d)));
+		judge_doc(&j, d);
+		mutate_all(&j, d);
+		xmlFreeDoc(d);
+	}
+	print_message("# %zu mutations: %zu passed the quick check, %zu "
+		      "invalid\n",
+		      j.tried, j.quick, j.invalid);
+	assert_true(j.quick > 100);
+	assert_true(j.invalid > 1000);
+	xmlSchemaFree(j.schema);
+	free(h);
+	free(t);
+}
+
+/* Today in London without the zone's rules (#11) is the date libical
+ * gives from them (the independent computation); other zones and an
+ * unknown one as before. */
+static void
+today_in_london(void **state)
+{
+	static const char *const zones[] = {"Europe/London", "Europe/Paris",
+					    "America/New_York"};
+	struct tp_error err;
+	struct tp_date d, want;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {
+		for (int tries = 0; tries < 3; tries++) {
+			icaltimezone *z =
+				icaltimezone_get_builtin_timezone(zones[i]);
+			struct icaltimetype now;
+			assert_non_null(z);
+			now = icaltime_current_time_with_zone(z);
+			assert_int_equal(tp_date_from_ymd(now.year, now.month,
+							  now.day, &want,
+							  &err),
+					 TP_OK);
+			assert_int_equal(tp_date_today(zones[i], &d, &err),
+					 TP_OK);
+			if (d.day == want.day)
+				break;
+			/* midnight passed between the two: again */
+			assert_true(tries < 2);
+		}
+	}
+	assert_int_equal(tp_date_today("Nowhere/Atlantis", &d, &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "unknown time zone"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(time_checked_without_schema),
+		cmocka_unit_test(too_large_names_real_size),
+		cmocka_unit_test(set_from_directory),
+		cmocka_unit_test(set_refuses_duplicate_ids),
+		cmocka_unit_test(set_errors_name_the_file),
+		cmocka_unit_test(reader_and_cache),
+		cmocka_unit_test(quick_check_is_conservative),
+		cmocka_unit_test(today_in_london),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
