@@ -125,4 +125,28 @@ for args in "2027-01-04 10" "2027-01-04 -10" "2026-12-24 0" "2030-06-01 600" \
 	[ "$a $ra" = "$b $rb" ] ||
 		fail "days add $args: '$a' $ra, whole calendar '$b' $rb"
 done
+# A tender under way (#12) is re-forecast from --today in a portfolio as it
+# is alone: the advert was done on 20 Nov 2026 and the rest moves on from
+# 15 Jan 2027 in both runs, while the plan not started is only checked.
+mkdir "$dir/running"
+r=$dir/running/a.xml
+q=$dir/running/b.xml
+"$cli" new pa2023-open --contract-start 2027-06-01 --name "Under way" \
+	-o "$r" >/dev/null
+"$cli" new pa2023-open --contract-start 2027-06-01 --name "Not started" \
+	-o "$q" >/dev/null
+"$cli" done "$r" advert --on 2026-11-20 >/dev/null
+{
+	echo "file: $r"
+	"$cli" schedule "$r" --today 2027-01-15
+	echo
+	echo "file: $q"
+	"$cli" schedule "$q" --today 2027-01-15
+} >"$dir/alone-running.txt" || true
+"$cli" schedule "$dir/running" --today 2027-01-15 \
+	>"$dir/both-running.txt" || true
+grep -q 'recorded' "$dir/alone-running.txt" ||
+	fail "the plan under way was not forecast from today"
+cmp -s "$dir/both-running.txt" "$dir/alone-running.txt" ||
+	fail "portfolio --today: $(diff "$dir/alone-running.txt" "$dir/both-running.txt" | head)"
 echo "ok"

@@ -272,7 +272,7 @@ cli_plans_free(struct cli_plans *p)
 
 int
 cli_load_plans(const char *const *files, size_t n, enum tp_schedule_mode mode,
-	       struct cli_plans *out)
+	       const struct cli_today *today, struct cli_plans *out)
 {
 	struct tp_error err;
 	struct tp_schedule_options opt;
@@ -289,8 +289,15 @@ cli_load_plans(const char *const *files, size_t n, enum tp_schedule_mode mode,
 		return CLI_EXIT_FAIL;
 	}
 	for (; p.n < tp_plan_set_count(p.set); p.n++) {
-		if (tp_plan_doc_schedule(tp_plan_set_doc(p.set, p.n), &opt,
-					 &p.scheds[p.n], &err) == TP_OK)
+		struct tp_plan_doc *doc = tp_plan_set_doc(p.set, p.n);
+		/* as cli_load_schedule_today(): a tender under way is
+		 * forecast from --today */
+		opt.has_today = today && today->set &&
+				tp_plan_has_actuals(tp_plan_doc_plan_const(doc));
+		if (opt.has_today)
+			opt.today = today->date;
+		if (tp_plan_doc_schedule(doc, &opt, &p.scheds[p.n], &err) ==
+		    TP_OK)
 			continue;
 		if (!err.source[0])
 			snprintf(err.source, sizeof(err.source), "%s",

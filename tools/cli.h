@@ -51,9 +51,12 @@ struct tp_plan_doc;
 
 /* Several plans (#11): the files and directories (their *.xml) @p files
  * read as one set sharing calendars (tp_plan_set_read()), each scheduled
- * in @p mode. On failure prints the error (naming the file) and returns
+ * in @p mode (a plan recording actual dates forecast from @p today, as
+ * cli_load_schedule_today() does). On failure prints the error (naming the file) and returns
  * its exit status, with nothing to free; on success free with
  * cli_plans_free(). */
+struct cli_today;
+
 struct cli_plans {
 	struct tp_plan_set *set;
 	struct tp_schedule **scheds;
@@ -61,7 +64,8 @@ struct cli_plans {
 };
 
 int cli_load_plans(const char *const *files, size_t n,
-		   enum tp_schedule_mode mode, struct cli_plans *out);
+		   enum tp_schedule_mode mode, const struct cli_today *today,
+		   struct cli_plans *out);
 
 void cli_plans_free(struct cli_plans *p);
 

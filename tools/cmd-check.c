@@ -149,7 +149,7 @@ run_check_many(const char *const *files, size_t n, const struct check_opts *o)
 	int rc = cli_load_plans(files, n,
 				o->backward ? TP_SCHEDULE_BACKWARD
 					    : TP_SCHEDULE_AUTO,
-				&p);
+				&o->today, &p);
 
 	for (size_t i = 0; rc == CLI_EXIT_OK && i < p.n; i++) {
 		struct tp_findings *f = NULL;

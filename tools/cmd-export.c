@@ -572,7 +572,8 @@ run_export_many(const char *const *files, size_t n,
 	int64_t epoch = 0;
 	int rc = cli_source_date_epoch("export", &epoch) < 0
 			 ? CLI_EXIT_USAGE
-			 : cli_load_plans(files, n, TP_SCHEDULE_AUTO, &p);
+			 : cli_load_plans(files, n, TP_SCHEDULE_AUTO,
+					  &o->today, &p);
 
 	if (rc != CLI_EXIT_OK)
 		return rc;

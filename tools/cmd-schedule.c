@@ -528,7 +528,7 @@ run_schedule_many(const char *const *files, size_t n,
 		  const struct schedule_opts *o)
 {
 	struct cli_plans p = {0};
-	int rc = cli_load_plans(files, n, o->mode, &p);
+	int rc = cli_load_plans(files, n, o->mode, &o->today, &p);
 
 	for (size_t i = 0; rc == CLI_EXIT_OK && i < p.n; i++) {
 		const char *file = tp_plan_set_path(p.set, i);
