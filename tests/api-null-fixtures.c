@@ -30,7 +30,7 @@ const char fx_plan_xml[] =
 	"  <meetings>\n"
 	"    <series id=\"cabinet\">\n"
 	"      <name>Cabinet</name>\n"
-	"      <recur rule=\"FREQ=MONTHLY;BYDAY=3TH\" from=\"2025-01-01\"/>\n"
+	"      <recur rule=\"FREQ=MONTHLY;BYDAY=3TH;COUNT=24\" from=\"2025-01-01\"/>\n"
 	"    </series>\n"
 	"    <series id=\"spare\">\n"
 	"      <meeting date=\"2025-07-03\"/>\n"

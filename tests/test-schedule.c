@@ -1165,6 +1165,15 @@ compute_from(const struct tp_plan *p, enum tp_schedule_mode mode, bool start,
 	return s;
 }
 
+/* Rounds of a random test: all of them, or an eighth under valgrind
+ * (TP_TEST_QUICK, set by the valgrind setup in tests/meson.build). */
+static int
+rounds(int n)
+{
+	const char *quick = getenv("TP_TEST_QUICK");
+	return quick && *quick && strcmp(quick, "0") ? n / 8 : n;
+}
+
 /* Forward: the early dates are exactly the oracle's ASAP dates; the late
  * dates are the oracle's ALAP dates from the plan's finish, except on the
  * critical path, which keeps its early dates. */
@@ -1173,7 +1182,7 @@ random_dags(void **state)
 {
 	const struct fixture *f = *state;
 	uint64_t seed = 0x5eed2025u;
-	for (int round = 0; round < 400; round++) {
+	for (int round = 0; round < rounds(400); round++) {
 		bool working_only = round % 3 == 0, meetings = round % 4 == 3;
 		size_t n = 1 + (size_t)(rnd(&seed) % 40);
 		struct oracle o = {0};
@@ -1212,7 +1221,7 @@ random_dags_backward(void **state)
 	const struct fixture *f = *state;
 	uint64_t seed = 0xbac4a4d5u;
 	int32_t cs = TP_DATE(2026, 3, 31).day;
-	for (int round = 0; round < 280; round++) {
+	for (int round = 0; round < rounds(280); round++) {
 		size_t n = 1 + (size_t)(rnd(&seed) % 30);
 		bool meetings = round % 4 == 3;
 		struct oracle o = {0};
