@@ -216,6 +216,19 @@ cli_args_free(struct cli_args *args)
 	args->n_pos = 0;
 }
 
+/* A tender under way (a date recorded as what happened) is forecast from
+ * --today; a plan not yet started is only checked against it, so that a
+ * latest start already past still shows. */
+static void
+forecast_from_today(struct tp_schedule_options *opt,
+		    const struct tp_plan_doc *doc, const struct cli_today *today)
+{
+	opt->has_today = today && today->set &&
+			 tp_plan_has_actuals(tp_plan_doc_plan_const(doc));
+	if (opt->has_today)
+		opt->today = today->date;
+}
+
 int
 cli_load_schedule(const char *file, enum tp_schedule_mode mode,
 		  struct tp_plan_doc **doc, struct tp_schedule **sched)
@@ -236,14 +249,7 @@ cli_load_schedule_today(const char *file, enum tp_schedule_mode mode,
 	opt.mode = mode;
 	if (tp_plan_doc_read_file(file, 0, doc, &err) != TP_OK)
 		return cli_lib_error(&err);
-	/* A tender under way (a date recorded as what happened) is forecast
-	 * from --today; a plan not yet started is only checked against it,
-	 * so that a latest start already past still shows. */
-	if (today && today->set &&
-	    tp_plan_has_actuals(tp_plan_doc_plan_const(*doc))) {
-		opt.has_today = true;
-		opt.today = today->date;
-	}
+	forecast_from_today(&opt, *doc, today);
 	if (tp_plan_doc_schedule(*doc, &opt, sched, &err) == TP_OK)
 		return CLI_EXIT_OK;
 	if (!err.source[0])
@@ -290,12 +296,7 @@ cli_load_plans(const char *const *files, size_t n, enum tp_schedule_mode mode,
 	}
 	for (; p.n < tp_plan_set_count(p.set); p.n++) {
 		struct tp_plan_doc *doc = tp_plan_set_doc(p.set, p.n);
-		/* as cli_load_schedule_today(): a tender under way is
-		 * forecast from --today */
-		opt.has_today = today && today->set &&
-				tp_plan_has_actuals(tp_plan_doc_plan_const(doc));
-		if (opt.has_today)
-			opt.today = today->date;
+		forecast_from_today(&opt, doc, today);
 		if (tp_plan_doc_schedule(doc, &opt, &p.scheds[p.n], &err) ==
 		    TP_OK)
 			continue;
