@@ -43,6 +43,8 @@ enum vtype {
 	V_BOOL,
 	V_TZ,
 	V_ENUM,
+	V_KIND, /* a stage kind: tp_stage_kind_from_name(), the list the
+		 * schema's enumeration is kept equal to */
 };
 
 struct attr_rule {
@@ -60,38 +62,6 @@ static const char *const lag_units[] = {"working-days", "calendar-days",
 					NULL};
 static const char *const units[] = {"working-days", "calendar-days", "weeks",
 				    "months", NULL};
-static const char *const kinds[] = {
-	"custom",
-	"specification",
-	"approval-to-advertise",
-	"advert",
-	"pqq-period",
-	"pqq-deadline",
-	"pqq-evaluation",
-	"itt-issue",
-	"clarification-deadline",
-	"tender-period",
-	"tender-deadline",
-	"opening",
-	"evaluation",
-	"moderation",
-	"interviews",
-	"governance-approval",
-	"intention-to-award",
-	"standstill",
-	"award",
-	"contract-signature",
-	"tupe-deadline",
-	"mobilisation",
-	"contract-start",
-	"prior-notice",
-	"transparency-notice",
-	"award-notice",
-	"further-decision",
-	"provider-identification",
-	"clarification-response",
-	NULL,
-};
 static const char *const dep_types[] = {
 	"finish-to-start", "start-to-start", "finish-to-finish",
 	"start-to-finish", "fs", "ss", "ff", "sf", NULL};
@@ -220,7 +190,7 @@ static const struct attr_rule constraint_attrs[] = {
 };
 static const struct attr_rule stage_attrs[] = {
 	{"id", V_ID, NULL, true},
-	{"kind", V_ENUM, kinds, false},
+	{"kind", V_KIND, NULL, false},
 	{"duration", V_AMOUNT, NULL, false},
 	{"unit", V_ENUM, units, false},
 	{"time", V_TIME, NULL, false},
@@ -428,6 +398,10 @@ value_ok(const struct attr_rule *r, const char *v)
 		return true;
 	case V_ENUM:
 		return in_list(v, r->values);
+	case V_KIND: {
+		enum tp_stage_kind kind;
+		return tp_stage_kind_from_name(v, &kind, NULL) == TP_OK;
+	}
 	}
 	return false;
 }
