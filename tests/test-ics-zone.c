@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The VTIMEZONE of the iCalendar export (lib/ics-zone.c), year by year
+/* The VTIMEZONE of the iCalendar export (lib/calendar/ics-zone.c), year by year
  * from 1972 to 2199: the zone it describes, as libical reads it, must give
  * every local time the UTC offset that the C library's own reading of the
  * system tzdata gives (glibc's mktime with TZ=Europe/London: an independent

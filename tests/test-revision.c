@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Stored snapshots (tp-revision.h) and the file writer's rules
- * (tp-output.h, lib/atomic-file.c): the snapshot API and its checks, the
+ * (tp-output.h, lib/util/atomic-file.c): the snapshot API and its checks, the
  * <snapshots> element read, written and read again, recording a revision
  * in a plan file (comments kept, read-only refused, dry run changes
  * nothing), and the output rules: modes under a umask, refusals, links,

@@ -9,7 +9,7 @@
  * Direct Award Process C; PCR 2006 Part B as councils ran it; a
  * below-threshold request for quotation; a PCR 2015 call-off under a
  * framework). Durations are at or above the legal minimums (cited in
- * lib/templates.c) and follow usual practice elsewhere.
+ * lib/plan/templates.c) and follow usual practice elsewhere.
  *
  * A template gives a document without anchors: set a start date or a
  * required contract start on its plan (tp-plan.h), and a region if not the

@@ -6,7 +6,7 @@ Output on stdout, one line per holiday:  region<TAB>YYYY-MM-DD<TAB>name
 Only Monday-Friday dates are emitted (a weekend date with no substitute is
 dropped: the only case is Scotland 1 Jan 1972, a Saturday).
 
-Written independently of lib/holidays.c, from
+Written independently of lib/calendar/holidays.c, from
   ../shared/reference/uk-bank-holidays.md sections 1-2 (rules, 2.1 substitutes,
   2.3 exceptions) and docs/legal-research.md section 1 (corrections),
 as fixed by the project's decisions (see the header of the generated files).

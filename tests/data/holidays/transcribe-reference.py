@@ -7,7 +7,7 @@ region is one of england-and-wales, scotland, northern-ireland.
 Source: ../shared/reference/uk-bank-holidays.md, "## 4. Compact table:
 gov.uk feed, 2012-2028 [GOVUK-JSON]". The table is copied exactly; the only
 interpretation is the expansion of the codes into names (legend in section 4).
-Written independently of lib/holidays.c.
+Written independently of lib/calendar/holidays.c.
 """
 import datetime
 import re
