@@ -39,6 +39,7 @@ NULL_OK = {
     ('tp_plan_add_meeting_series', 'index'),
     ('tp_plan_find_meeting_series', 'index'),
     ('tp_plan_meeting_dates', 'count'),
+    ('tp_plan_meeting_dates_between', 'count'),
     ('tp_plan_doc_build_calendar_shared', 'base_dir'),
     ('tp_plan_reader_read_memory', 'source_name'),
     ('tp_plan_reader_read_memory', 'base_dir'),
@@ -139,6 +140,8 @@ RETURN_WITH_NULL = {
     ('tp_plan_time_zone', 'plan'): 'TP_DEFAULT_TIME_ZONE',
     ('tp_plan_stage_meeting', 'plan'): 'TP_NO_MEETING',
     ('tp_plan_meeting_dates', 'count'): 'NOT_NULL',
+    # the Cabinet's 17 Apr 2025 (the default date for from and to)
+    ('tp_plan_meeting_dates_between', 'count'): 'NOT_NULL',
 }
 
 # Outputs the header says are written even when the call fails.

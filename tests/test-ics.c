@@ -279,6 +279,77 @@ series_outside_the_range(void **state)
 	tp_calendar_free(cal);
 }
 
+/* Series libical 3.0.16 expands wrongly from a DATE start (see
+ * lib/calendar/ical-recur-private.h): every fourth year from 2001, which
+ * the importer starts at the builder's first year, and every other
+ * Monday and Thursday from Mon 30 Dec 2019, which from a DATE never
+ * returned, a weekday rule with COUNT and every 17th day. Expected days
+ * from python-dateutil: 2 Jan 2021, 2025 and 2029; 2, 13, 16, 27 and 30
+ * Jan 2020 (574 days in 2020-2030). */
+static void
+series_with_intervals(void **state)
+{
+	static const char text[] =
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20010102\n"
+		"RRULE:FREQ=YEARLY;INTERVAL=4\nSUMMARY:Quadrennial\nEND:VEVENT\n"
+		"BEGIN:VEVENT\nDTSTART;VALUE=DATE:20191230\n"
+		"RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH\nSUMMARY:Fortnightly\n"
+		"END:VEVENT\nEND:VCALENDAR\n";
+	/* a second file: a file may hold two daily or weekly rules */
+	static const char text2[] =
+		"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20200106\n"
+		"RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=40\n"
+		"SUMMARY:Shutdown\nEND:VEVENT\n"
+		"BEGIN:VEVENT\nDTSTART;VALUE=DATE:20191225\n"
+		"RRULE:FREQ=DAILY;INTERVAL=17\nSUMMARY:Seventeen\n"
+		"END:VEVENT\nEND:VCALENDAR\n";
+	struct tp_calendar_builder *b = builder(TP_REGION_NONE, 2020, 2030);
+	struct tp_calendar *cal;
+	struct tp_error err;
+	int quad = 0, fortnightly = 0, shutdown = 0, seventeen = 0;
+
+	(void)state;
+	if (tp_calendar_builder_load_ics_data(b, text, sizeof(text) - 1, NULL,
+					      TP_ICS_ADD, &err) ||
+	    tp_calendar_builder_load_ics_data(b, text2, sizeof(text2) - 1, NULL,
+					      TP_ICS_ADD, &err))
+		fail_msg("%s", err.message);
+	cal = build(b);
+	assert_string_equal(holiday(cal, D(2021, 1, 2))->name, "Quadrennial");
+	assert_string_equal(holiday(cal, D(2025, 1, 2))->name, "Quadrennial");
+	assert_string_equal(holiday(cal, D(2029, 1, 2))->name, "Quadrennial");
+	assert_false(working(cal, D(2020, 1, 13)));
+	assert_false(working(cal, D(2020, 1, 16)));
+	assert_false(working(cal, D(2020, 1, 27)));
+	assert_false(working(cal, D(2020, 1, 30)));
+	/* after the shutdown: 9 and 12 Mar 2020 fortnightly, 16 Mar not */
+	assert_string_equal(holiday(cal, D(2020, 3, 9))->name, "Fortnightly");
+	assert_string_equal(holiday(cal, D(2020, 3, 12))->name, "Fortnightly");
+	assert_true(working(cal, D(2020, 3, 16)));
+	for (int32_t d = D(2020, 1, 1).day; d <= D(2030, 12, 31).day; d++) {
+		const struct tp_holiday *h = holiday(cal, (struct tp_date){d});
+		if (h && !strcmp(h->name, "Quadrennial"))
+			quad++;
+		else if (h && !strcmp(h->name, "Fortnightly"))
+			fortnightly++;
+		else if (h && !strcmp(h->name, "Shutdown"))
+			shutdown++;
+		else if (h && !strcmp(h->name, "Seventeen"))
+			seventeen++;
+	}
+	/* 40 weekdays from Mon 6 Jan 2020 to Fri 28 Feb; every 17th day from
+	 * 25 Dec 2019 (Sat 11 Jan, Mon 2 Mar 2020 ...); python-dateutil: 3, 574,
+	 * 40 and 236 days, 808 days with one or more of them (a day shows one
+	 * name, so the union is counted) */
+	assert_string_equal(holiday(cal, D(2020, 2, 28))->name, "Shutdown");
+	assert_string_equal(holiday(cal, D(2020, 1, 11))->name, "Seventeen");
+	assert_string_equal(holiday(cal, D(2020, 3, 2))->name, "Seventeen");
+	assert_true(working(cal, D(2020, 3, 3)));
+	assert_int_equal(quad + fortnightly + shutdown + seventeen, 808);
+	assert_int_equal(quad, 3);
+	tp_calendar_free(cal);
+}
+
 static void
 add_keeps_region_days(void **state)
 {
@@ -601,6 +672,7 @@ main(void)
 		cmocka_unit_test(series_outside_the_range),
 		cmocka_unit_test(broken_files),
 		cmocka_unit_test(good_files),
+		cmocka_unit_test(series_with_intervals),
 		cmocka_unit_test(gov_uk_regions),
 		cmocka_unit_test(other_input_errors),
 		cmocka_unit_test(allocation_failures),

@@ -22,6 +22,8 @@
 
 #include <cmocka.h>
 
+#include <libical/ical.h>
+
 #include <tenderplan/tenderplan.h>
 
 #define WD TP_UNIT_WORKING_DAYS
@@ -629,6 +631,209 @@ meeting_on_holiday_is_skipped(void **state)
 	tp_plan_free(p);
 }
 
+/* ---- expanded as far as needed (#11) ----------------------------------- */
+
+/* The rule's days straight from libical's iterator, less @except, with
+ * @dates merged in: what the whole expansion must be. Started at noon:
+ * libical 3.0.16 expands several rules wrongly from a DATE (see
+ * lib/calendar/ical-recur-private.h); each rule below was also expanded
+ * with python-dateutil from noon and agreed day for day. */
+static size_t
+reference_days(const char *rule, struct tp_date from,
+	       const struct tp_date *dates, size_t n_dates,
+	       const struct tp_date *except, size_t n_except, int32_t *out,
+	       size_t cap)
+{
+	struct icalrecurrencetype r = icalrecurrencetype_from_string(rule);
+	struct icaltimetype t0 = icaltime_null_time();
+	size_t n = 0;
+	tp_date_to_ymd(from, &t0.year, &t0.month, &t0.day);
+	t0.is_date = 0;
+	t0.hour = 12;
+	if (!icaltime_is_null_time(r.until) && r.until.is_date) {
+		r.until.is_date = 0;
+		r.until.hour = 23;
+		r.until.minute = 59;
+	}
+	icalrecur_iterator *it = icalrecur_iterator_new(r, t0);
+	assert_non_null(it);
+	for (;;) {
+		struct icaltimetype t = icalrecur_iterator_next(it);
+		struct tp_date d;
+		bool cancelled = false;
+		if (icaltime_is_null_time(t) || t.year > TP_YEAR_MAX)
+			break;
+		assert_int_equal(tp_date_from_ymd(t.year, t.month, t.day, &d,
+						  NULL),
+				 TP_OK);
+		for (size_t i = 0; i < n_except; i++)
+			cancelled |= except[i].day == d.day;
+		if (!cancelled && (n == 0 || out[n - 1] != d.day)) {
+			assert_true(n < cap);
+			out[n++] = d.day;
+		}
+	}
+	icalrecur_iterator_free(it);
+	for (size_t i = 0; i < n_dates; i++) {
+		size_t k = 0;
+		while (k < n && out[k] < dates[i].day)
+			k++;
+		if (k < n && out[k] == dates[i].day)
+			continue;
+		assert_true(n < cap);
+		memmove(out + k + 1, out + k, (n - k) * sizeof(*out));
+		out[k] = dates[i].day;
+		n++;
+	}
+	return n;
+}
+
+/* Asked for a few years at a time, in no order, the series gives exactly
+ * the slices of the whole expansion. */
+static void
+windows_match_the_whole_rule(void **state)
+{
+	const struct {
+		const char *rule;
+		struct tp_date from;
+	} rules[] = {
+		{"FREQ=MONTHLY;BYDAY=3TH", TP_DATE(2026, 9, 1)},
+		{"FREQ=WEEKLY;INTERVAL=6;BYDAY=TU", TP_DATE(2025, 1, 7)},
+		{"FREQ=MONTHLY;INTERVAL=2;BYDAY=-1WE", TP_DATE(2024, 5, 1)},
+		{"FREQ=YEARLY;INTERVAL=4", TP_DATE(2025, 1, 15)},
+		{"FREQ=MONTHLY;BYMONTHDAY=31", TP_DATE(2025, 1, 31)},
+		{"FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20400101", TP_DATE(2025, 1, 2)},
+		{"FREQ=DAILY;INTERVAL=17", TP_DATE(2025, 1, 16)},
+		{"FREQ=WEEKLY;INTERVAL=3", TP_DATE(2025, 1, 16)},
+	};
+	static const struct {
+		int from, to;
+	} windows[] = {{2027, 2027}, {2031, 2033}, {2100, 2100},
+		       {2026, 2026}, {2199, 2199}, {1990, 2024},
+		       {2028, 2030}, {2025, 2025}, {2034, 2099},
+		       {2101, 2198}};
+	static int32_t want[20000];
+	size_t counts[8];
+	const struct tp_date dates[] = {TP_DATE(2031, 7, 4),
+					TP_DATE(2150, 6, 6)};
+	(void)state;
+	for (size_t r = 0; r < sizeof(rules) / sizeof(rules[0]); r++) {
+		struct tp_plan *p = NULL;
+		struct tp_meeting_spec m;
+		size_t total = 0, seen = 0;
+		tp_meeting_spec_init(&m);
+		m.id = "s";
+		m.rule = rules[r].rule;
+		m.rule_from = rules[r].from;
+		m.dates = dates;
+		m.n_dates = 2;
+		size_t nw = reference_days(m.rule, m.rule_from, dates, 2, NULL, 0,
+					   want, 20000);
+		assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
+		assert_int_equal(tp_plan_add_meeting_series(p, &m, NULL, NULL),
+				 TP_OK);
+		for (size_t w = 0; w < sizeof(windows) / sizeof(windows[0]);
+		     w++) {
+			struct tp_date a = TP_DATE(windows[w].from, 1, 1);
+			struct tp_date b = TP_DATE(windows[w].to, 12, 31);
+			size_t n = 0, k = 0;
+			const struct tp_date *d =
+				tp_plan_meeting_dates_between(p, 0, a, b, &n);
+			while (k < nw && want[k] < a.day)
+				k++;
+			for (size_t i = 0; i < n; i++)
+				if (d[i].day != want[k + i])
+					fail_msg("%s, %d-%d: meeting %zu differs",
+						 m.rule, windows[w].from,
+						 windows[w].to, i);
+			assert_true(k + n == nw || want[k + n] > b.day);
+			seen += n;
+		}
+		/* the windows cover 1990 to 2199: every meeting once */
+		assert_int_equal(seen, nw);
+		const struct tp_date *all = tp_plan_meeting_dates(p, 0, &total);
+		assert_int_equal(total, nw);
+		for (size_t i = 0; i < total; i++)
+			assert_int_equal(all[i].day, want[i]);
+		counts[r] = total;
+		tp_plan_free(p);
+	}
+	/* Counted by hand, with the two dates added (neither is a day of
+	 * these rules): every fourth year from 2025 to 2197 is 44 years, so
+	 * 46; every 17th day from 16 Jan 2025 to 31 Dec 2199 (63,901 days
+	 * later: 3,758 steps and the first) is 3,759, so 3,761. */
+	assert_int_equal(counts[3], 46);
+	assert_int_equal(counts[6], 3761);
+}
+
+/* The Cabinet's third Thursdays from 1 Sep 2026 to Dec 2199 are 4 in
+ * 2026 and 12 a year for 173 years: 2,080 (counted by hand), one of them
+ * cancelled. An exception in 2150 is checked there: Thu 19 Mar 2150 is
+ * the third Thursday (Debian's /usr/bin/python3, datetime), Wed 18 Mar
+ * is not. */
+static void
+far_exceptions_are_checked(void **state)
+{
+	const struct tp_date good[] = {TP_DATE(2150, 3, 19)};
+	const struct tp_date bad[] = {TP_DATE(2150, 3, 18)};
+	struct tp_plan *p = NULL;
+	struct tp_meeting_spec m;
+	struct tp_error err;
+	size_t n = 0;
+	(void)state;
+	assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
+	tp_meeting_spec_init(&m);
+	m.id = "cabinet";
+	m.rule = "FREQ=MONTHLY;BYDAY=3TH";
+	m.rule_from = TP_DATE(2026, 9, 1);
+	m.except = bad;
+	m.n_except = 1;
+	assert_int_equal(tp_plan_add_meeting_series(p, &m, NULL, &err),
+			 TP_ERR_INVALID);
+	assert_non_null(strstr(err.message, "2150-03-18 is not one of its "
+					    "meetings"));
+	m.except = good;
+	assert_int_equal(tp_plan_add_meeting_series(p, &m, NULL, &err), TP_OK);
+	const struct tp_date *d = tp_plan_meeting_dates_between(
+		p, 0, TP_DATE(2150, 2, 1), TP_DATE(2150, 4, 30), &n);
+	assert_int_equal(n, 2);
+	assert_date(d[0], TP_DATE(2150, 2, 19));
+	assert_date(d[1], TP_DATE(2150, 4, 16));
+	assert_non_null(tp_plan_meeting_dates(p, 0, &n));
+	assert_int_equal(n, 2079);
+	/* an empty or upside-down range */
+	assert_null(tp_plan_meeting_dates_between(p, 0, TP_DATE(2150, 3, 19),
+						  TP_DATE(2150, 3, 19), &n));
+	assert_int_equal(n, 0);
+	assert_null(tp_plan_meeting_dates_between(p, 0, TP_DATE(2150, 4, 1),
+						  TP_DATE(2150, 3, 1), &n));
+	assert_null(tp_plan_meeting_dates_between(p, 1, TP_DATE(2150, 1, 1),
+						  TP_DATE(2150, 12, 31), &n));
+	tp_plan_free(p);
+}
+
+/* A tender in 2061 on a Cabinet series that began in 2026: forward from
+ * Tue 1 Mar 2061, 10 working days of evaluation end Mon 14 Mar; the
+ * report is due 5 working days before the meeting, so the meeting is on
+ * or after 15, 16, 17, 18, 21 Mar = Mon 21 Mar, and the next third
+ * Thursday is 21 Apr 2061 (python datetime; Easter Monday is 11 Apr);
+ * the report is due 20, 19, 18, 15, 14 Apr = Thu 14 Apr. */
+static void
+meeting_decades_after_the_rule_starts(void **state)
+{
+	struct tp_plan *p = forward_plan(*state, 10);
+	struct tp_schedule *s;
+	assert_int_equal(tp_plan_set_start_date(p, TP_DATE(2061, 3, 1), NULL),
+			 TP_OK);
+	s = compute(p, TP_SCHEDULE_FORWARD);
+	assert_date(tp_schedule_early_start(s, idx(p, "approval")),
+		    TP_DATE(2061, 4, 21));
+	assert_date(tp_schedule_early_start(s, idx(p, "approval.report")),
+		    TP_DATE(2061, 4, 14));
+	tp_schedule_free(s);
+	tp_plan_free(p);
+}
+
 int
 main(void)
 {
@@ -644,6 +849,9 @@ main(void)
 		cmocka_unit_test(backward_skips_cancelled_meeting),
 		cmocka_unit_test(impossible_meeting_is_an_error),
 		cmocka_unit_test(meeting_on_holiday_is_skipped),
+		cmocka_unit_test(windows_match_the_whole_rule),
+		cmocka_unit_test(far_exceptions_are_checked),
+		cmocka_unit_test(meeting_decades_after_the_rule_starts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -110,8 +110,11 @@ TP_EXPORT void tp_meeting_spec_init(struct tp_meeting_spec *spec);
 
 /**
  * Add a meeting series to @p plan (everything in @p spec is copied; the
- * series cannot be changed afterwards). The rule is parsed and expanded
- * here, with libical's recurrence iterator, up to the end of TP_YEAR_MAX.
+ * series cannot be changed afterwards). The rule is parsed here and
+ * expanded with libical's recurrence iterator as far as it is needed
+ * (a rule without COUNT may run to the end of TP_YEAR_MAX; its meetings
+ * are read when a schedule or a caller first reaches them, safely from
+ * many threads); the exceptions are checked here.
  * Errors (TP_ERR_INVALID, naming the series): a bad or duplicate id, a
  * rule libical cannot read or one more frequent than daily, a rule
  * without @c rule_from, a date outside the supported range, an exception
@@ -141,13 +144,28 @@ TP_EXPORT bool tp_plan_meeting_series(const struct tp_plan *plan,
 
 /**
  * The meetings of series @p series: the rule's dates and the explicit
- * ones, without the exceptions, in date order, each once. Borrowed from
- * the plan; their number goes to @p count (may be NULL). NULL (and 0) for
- * no such series.
+ * ones, without the exceptions, in date order, each once, up to the end
+ * of TP_YEAR_MAX (for a monthly rule without an end, over two thousand:
+ * tp_plan_meeting_dates_between() reads only the years it is asked for).
+ * Borrowed from the plan; their number goes to @p count (may be NULL).
+ * NULL (and 0) for no such series, or if memory ran out.
  */
 TP_EXPORT const struct tp_date *
 tp_plan_meeting_dates(const struct tp_plan *plan, size_t series,
 		      size_t *count);
+
+/**
+ * The meetings of series @p series from @p from to @p to (both
+ * included), as tp_plan_meeting_dates() has them: a borrowed run of that
+ * array's dates, valid as long as the plan, their number to @p count (may
+ * be NULL). The rule is expanded only as far as @p to. NULL (and 0) when
+ * there are none in the range, @p from is after @p to, there is no such
+ * series, or memory ran out.
+ */
+TP_EXPORT const struct tp_date *
+tp_plan_meeting_dates_between(const struct tp_plan *plan, size_t series,
+			      struct tp_date from, struct tp_date to,
+			      size_t *count);
 
 /**
  * Tie stage @p stage to the series with id @p series_id: it starts on one

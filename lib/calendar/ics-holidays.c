@@ -45,6 +45,7 @@
 #include "calendar-private.h"
 #include "date-private.h"
 #include "error-private.h"
+#include "ical-recur-private.h"
 #include "text-private.h"
 
 /* A holiday list is a few kilobytes; anything this large is not one. */
@@ -1019,7 +1020,7 @@ expand_rule(struct ics_import *im, struct event *ev, icalproperty *prop,
 	 * its dates. */
 	if (ev->start.day > im->last_day)
 		return TP_OK;
-	if (!(it = icalrecur_iterator_new(r, ev->dtstart)))
+	if (!(it = tp_ical_recur_new(r, ev->start)))
 		return ics_error(im->sc, line,
 				 "RRULE cannot be expanded from DTSTART %s "
 				 "(libical finds no date it gives)",
@@ -1030,8 +1031,8 @@ expand_rule(struct ics_import *im, struct event *ev, icalproperty *prop,
 	/* Without COUNT the iterator can start at the calendar's first year
 	 * instead of walking there from DTSTART. */
 	if (!rc && r.count == 0 && ev->start.day < im->first_day - ev->days + 1) {
-		struct icaltimetype start = ical_day(im->first_day - ev->days + 1);
-		icalrecur_iterator_set_start(it, start);
+		tp_ical_recur_set_start(
+			it, tp_date_from_serial(im->first_day - ev->days + 1));
 	}
 	while (!rc) {
 		struct icaltimetype t = icalrecur_iterator_next(it);

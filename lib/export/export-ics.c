@@ -484,7 +484,7 @@ describe_series(struct ics_ctx *c, const struct tp_meeting_rec *m, size_t k,
 static void
 add_series_dates(icalcomponent *ev, const struct tp_meeting_rec *m)
 {
-	struct tp_date start = m->rule ? m->rule_first : m->days[0];
+	struct tp_date start = m->rule ? m->rule_first : m->dates[0];
 	struct icaltimetype t = ical_date(start), e = t;
 	icaltime_adjust(&e, 1, 0, 0, 0);
 	icalcomponent_add_property(ev, icalproperty_new_dtstart(t));

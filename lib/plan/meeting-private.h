@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Meeting series inside the library (meeting.c): their storage, and the
- * expanded meeting days the scheduler's meeting domains use. */
+ * meeting days the scheduler's meeting domains use, expanded as far as
+ * they are needed (meeting-days.c). */
 #ifndef TP_MEETING_PRIVATE_H
 #define TP_MEETING_PRIVATE_H
 
@@ -10,6 +11,19 @@
 
 #include "plan-private.h"
 
+/* The meetings of a series up to a day: immutable once made, valid as
+ * long as the plan. */
+struct tp_meeting_view {
+	struct tp_meeting_view *older; /* the view this one replaced */
+	int32_t covered; /* every meeting on or before this day is here
+			    (INT32_MAX when complete) */
+	bool complete;	 /* there are none after the last */
+	size_t n;	 /* at least 1 */
+	struct tp_date days[]; /* sorted, unique day serials */
+};
+
+struct tp_meeting_days; /* meeting-days.c */
+
 struct tp_meeting_rec {
 	const char *id, *name, *rule; /* in the plan's arena */
 	struct tp_date rule_from;
@@ -18,9 +32,7 @@ struct tp_meeting_rec {
 	struct tp_date *dates, *except; /* as given, sorted */
 	size_t n_dates, n_except;
 	int32_t report_days, call_in_days;
-	/* the meetings: sorted, unique day serials (struct tp_date) */
-	struct tp_date *days;
-	size_t n_days;
+	struct tp_meeting_days *days; /* the meetings, expanded lazily */
 };
 
 /* The meeting days of series @series (< plan->n_meetings). */
@@ -30,8 +42,26 @@ tp_meeting_at(const struct tp_plan *plan, uint32_t series)
 	return &plan->meetings[series];
 }
 
-/* The index of the first meeting on or after @day (n_days if none). */
-size_t tp_meeting_lower_bound(const struct tp_meeting_rec *m, int32_t day);
+/* Expand @m's rule (id, rule, rule_from, sorted dates and exceptions set)
+ * into @out, checking its exceptions; its first date into @first. */
+enum tp_status tp_meeting_days_new(const struct tp_meeting_rec *m,
+				   struct tp_meeting_days **out,
+				   struct tp_date *first,
+				   struct tp_error *err);
+
+void tp_meeting_days_free(struct tp_meeting_days *d);
+
+/* A view holding every meeting of @m on or before day @to (INT32_MAX:
+ * all of them) into @out, reading the rule on if needed; safe from many
+ * threads. On an error (no memory, too many meetings), @out is the view
+ * as far as it went (never NULL). */
+enum tp_status tp_meeting_view(const struct tp_meeting_rec *m, int32_t to,
+			       const struct tp_meeting_view **out,
+			       struct tp_error *err);
+
+/* The index of the first day of @v on or after @day (v->n if none). */
+size_t tp_meeting_view_lower_bound(const struct tp_meeting_view *v,
+				   int32_t day);
 
 /* A name for the series in messages: "'cabinet' (Cabinet)". */
 void tp_meeting_label(const struct tp_meeting_rec *m, char *buf, size_t size);

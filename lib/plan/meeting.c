@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Meeting series (tp-meeting.h): stored in the plan, their rule expanded
- * once with libical's recurrence iterator when the series is added (the
- * plan is immutable afterwards, so many threads may read the days), and
- * the report and call-in stages and dependencies a tied stage brings. */
+ * with libical's recurrence iterator as far as it is needed
+ * (meeting-days.c, safe from many threads), and the report and call-in
+ * stages and dependencies a tied stage brings. */
 #include "config.h"
 
 #include <stdio.h>
@@ -31,68 +31,11 @@ tp_meeting_label(const struct tp_meeting_rec *m, char *buf, size_t size)
 		snprintf(buf, size, "'%s'", m->id);
 }
 
-size_t
-tp_meeting_lower_bound(const struct tp_meeting_rec *m, int32_t day)
-{
-	size_t lo = 0, hi = m->n_days;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->days[mid].day < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* ---- a growable list of days ------------------------------------------ */
-
-struct days {
-	struct tp_date *d;
-	size_t n, cap;
-};
-
-static enum tp_status
-days_push(struct days *l, int32_t day, struct tp_error *err)
-{
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 64;
-		void *p = realloc(l->d, cap * sizeof(*l->d));
-		if (!p)
-			return tp_error_nomem(err);
-		l->d = p;
-		l->cap = cap;
-	}
-	l->d[l->n++].day = day;
-	return TP_OK;
-}
-
 static int
 cmp_day(const void *a, const void *b)
 {
 	const struct tp_date *x = a, *y = b;
 	return (x->day > y->day) - (x->day < y->day);
-}
-
-/* Sort and drop repeats. */
-static void
-days_normalise(struct days *l)
-{
-	size_t w = 0;
-	if (l->n > 1)
-		qsort(l->d, l->n, sizeof(*l->d), cmp_day);
-	for (size_t i = 0; i < l->n; i++)
-		if (w == 0 || l->d[w - 1].day != l->d[i].day)
-			l->d[w++] = l->d[i];
-	l->n = w;
-}
-
-static bool
-days_has(const struct days *l, int32_t day)
-{
-	/* an empty list may have no array at all: bsearch() wants one */
-	return l->n > 0 && bsearch(&(struct tp_date){day}, l->d, l->n,
-				   sizeof(*l->d), cmp_day) != NULL;
 }
 
 /* ---- checking and expanding a series ---------------------------------- */
@@ -152,125 +95,6 @@ check_spec(const struct tp_plan *plan, const struct tp_meeting_spec *s,
 	return TP_OK;
 }
 
-static struct icaltimetype
-ical_day(struct tp_date d)
-{
-	struct icaltimetype t = icaltime_null_date();
-	tp_date_to_ymd(d, &t.year, &t.month, &t.day);
-	return t;
-}
-
-static enum tp_status
-bad_rule(const struct tp_meeting_spec *s, const char *why,
-	 struct tp_error *err)
-{
-	return tp_error_setf(err, TP_ERR_INVALID, NULL,
-			     "meeting series '%s': the rule '%.80s' %s", s->id,
-			     s->rule, why);
-}
-
-/* The rule's occurrences from rule_from to the end of TP_YEAR_MAX, by
- * libical's iterator (RFC 5545 3.3.10), into @out. */
-static enum tp_status
-expand_rule(const struct tp_meeting_spec *s, struct days *out,
-	    struct tp_error *err)
-{
-	struct icalrecurrencetype r = icalrecurrencetype_from_string(s->rule);
-	icalrecur_iterator *it;
-	enum tp_status rc = TP_OK;
-
-	if (r.freq == ICAL_NO_RECURRENCE)
-		return bad_rule(s,
-				"is not a recurrence rule (write it as in "
-				"iCalendar, e.g. FREQ=MONTHLY;BYDAY=3TH)",
-				err);
-	if (r.freq < ICAL_DAILY_RECURRENCE)
-		return bad_rule(s, "repeats more often than daily", err);
-	it = icalrecur_iterator_new(r, ical_day(s->rule_from));
-	if (!it)
-		return bad_rule(s, "cannot be expanded", err);
-	for (;;) {
-		struct icaltimetype t = icalrecur_iterator_next(it);
-		struct tp_date d;
-		if (icaltime_is_null_time(t) || t.year > TP_YEAR_MAX)
-			break;
-		if (tp_date_from_ymd(t.year, t.month, t.day, &d, NULL) != TP_OK)
-			continue; /* before TP_YEAR_MIN */
-		if (out->n && out->d[out->n - 1].day == d.day)
-			continue; /* several times a day: one meeting */
-		if (out->n >= TP_MEETINGS_MAX) {
-			rc = bad_rule(s,
-				      "gives more meetings than tenderplan "
-				      "keeps: end it with COUNT or UNTIL",
-				      err);
-			break;
-		}
-		if ((rc = days_push(out, d.day, err)))
-			break;
-	}
-	icalrecur_iterator_free(it);
-	return rc;
-}
-
-/* Every exception must cancel a meeting, and no date be both given and
- * cancelled. */
-static enum tp_status
-apply_exceptions(const struct tp_meeting_spec *s, struct days *all,
-		 struct days *given, struct tp_error *err)
-{
-	struct days ex = {0};
-	char d[TP_DATE_STRLEN];
-	enum tp_status rc = TP_OK;
-	size_t w = 0;
-
-	for (size_t i = 0; rc == TP_OK && i < s->n_except; i++)
-		rc = days_push(&ex, s->except[i].day, err);
-	days_normalise(&ex);
-	for (size_t i = 0; rc == TP_OK && i < ex.n; i++) {
-		if (days_has(given, ex.d[i].day))
-			rc = tp_error_setf(err, TP_ERR_INVALID, NULL,
-					   "meeting series '%s': %s is both a "
-					   "meeting and an exception",
-					   s->id, tp_date_format(ex.d[i], d));
-		else if (!days_has(all, ex.d[i].day))
-			rc = tp_error_setf(err, TP_ERR_INVALID, NULL,
-					   "meeting series '%s': the exception "
-					   "%s is not one of its meetings",
-					   s->id, tp_date_format(ex.d[i], d));
-	}
-	for (size_t i = 0; rc == TP_OK && i < all->n; i++)
-		if (!days_has(&ex, all->d[i].day))
-			all->d[w++] = all->d[i];
-	if (rc == TP_OK)
-		all->n = w;
-	free(ex.d);
-	return rc;
-}
-
-static enum tp_status
-expand(const struct tp_meeting_spec *s, struct days *all, struct days *given,
-       struct tp_date *rule_first, struct tp_error *err)
-{
-	enum tp_status rc = s->rule ? expand_rule(s, all, err) : TP_OK;
-
-	*rule_first = rc == TP_OK && all->n ? all->d[0] : s->rule_from;
-
-	for (size_t i = 0; rc == TP_OK && i < s->n_dates; i++)
-		rc = days_push(given, s->dates[i].day, err);
-	for (size_t i = 0; rc == TP_OK && i < given->n; i++)
-		rc = days_push(all, given->d[i].day, err);
-	days_normalise(given);
-	days_normalise(all);
-	if (rc == TP_OK)
-		rc = apply_exceptions(s, all, given, err);
-	if (rc == TP_OK && all->n == 0)
-		rc = tp_error_setf(err, TP_ERR_INVALID, NULL,
-				   "meeting series '%s' has no meetings: give "
-				   "dates or a rule",
-				   s->id);
-	return rc;
-}
-
 /* ---- storing a series ------------------------------------------------- */
 
 static enum tp_status
@@ -307,7 +131,7 @@ free_rec(struct tp_meeting_rec *m)
 {
 	free(m->dates);
 	free(m->except);
-	free(m->days);
+	tp_meeting_days_free(m->days);
 }
 
 static enum tp_status
@@ -340,9 +164,7 @@ tp_plan_add_meeting_series(struct tp_plan *plan,
 			   const struct tp_meeting_spec *spec, size_t *index,
 			   struct tp_error *err)
 {
-	struct days all = {0}, given = {0};
 	struct tp_meeting_rec m;
-	struct tp_date first = {0};
 	enum tp_status rc;
 
 	if (!plan || !spec)
@@ -351,19 +173,16 @@ tp_plan_add_meeting_series(struct tp_plan *plan,
 				     "and a series");
 	rc = check_spec(plan, spec, err);
 	if (rc == TP_OK)
-		rc = expand(spec, &all, &given, &first, err);
-	if (rc == TP_OK)
 		rc = grow_meetings(plan, err);
 	if (rc == TP_OK)
 		rc = fill_rec(plan, spec, &m, err);
-	free(given.d);
+	if (rc != TP_OK)
+		return rc;
+	rc = tp_meeting_days_new(&m, &m.days, &m.rule_first, err);
 	if (rc != TP_OK) {
-		free(all.d);
+		free_rec(&m);
 		return rc;
 	}
-	m.days = all.d;
-	m.n_days = all.n;
-	m.rule_first = first;
 	plan->meetings[plan->n_meetings++] = m;
 	if (index)
 		*index = plan->n_meetings - 1;
@@ -426,14 +245,29 @@ TP_EXPORT const struct tp_date *
 tp_plan_meeting_dates(const struct tp_plan *plan, size_t series,
 		      size_t *count)
 {
-	if (!plan || series >= plan->n_meetings) {
-		if (count)
-			*count = 0;
-		return NULL;
-	}
+	const struct tp_meeting_view *v = NULL;
+	if (plan && series < plan->n_meetings &&
+	    tp_meeting_view(&plan->meetings[series], INT32_MAX, &v, NULL))
+		v = NULL;
 	if (count)
-		*count = plan->meetings[series].n_days;
-	return plan->meetings[series].days;
+		*count = v ? v->n : 0;
+	return v ? v->days : NULL;
+}
+
+TP_EXPORT const struct tp_date *
+tp_plan_meeting_dates_between(const struct tp_plan *plan, size_t series,
+			      struct tp_date from, struct tp_date to,
+			      size_t *count)
+{
+	const struct tp_meeting_view *v = NULL;
+	if (plan && series < plan->n_meetings && from.day <= to.day &&
+	    tp_meeting_view(&plan->meetings[series], to.day, &v, NULL))
+		v = NULL;
+	size_t lo = v ? tp_meeting_view_lower_bound(v, from.day) : 0;
+	size_t hi = v ? tp_meeting_view_lower_bound(v, to.day + 1) : 0;
+	if (count)
+		*count = hi - lo;
+	return v && hi > lo ? v->days + lo : NULL;
 }
 
 /* ---- tying stages ----------------------------------------------------- */

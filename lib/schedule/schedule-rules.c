@@ -128,9 +128,14 @@ no_meeting(const struct tp_rule_env *e, const struct tp_meeting_rec *m,
 	   int32_t d, bool after)
 {
 	char name[160], a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	const struct tp_meeting_view *v;
+	enum tp_status rc =
+		tp_meeting_view(m, after ? INT32_MAX : INT32_MIN, &v, e->err);
+	if (rc != TP_OK)
+		return rc;
 	tp_meeting_label(m, name, sizeof(name));
 	tp_date_format(mkdate(d), a);
-	tp_date_format(m->days[after ? m->n_days - 1 : 0], b);
+	tp_date_format(v->days[after ? v->n - 1 : 0], b);
 	return tp_error_setf(e->err, TP_ERR_RANGE, NULL,
 			     "no meeting of %s on or %s %s that it can start "
 			     "on (its %s meeting is on %s): add meetings to "
@@ -148,11 +153,20 @@ meeting_adjust(const struct tp_rule_env *e, struct tp_dom dom, int32_t d,
 {
 	const struct tp_meeting_rec *m = dom.mtg;
 	bool up = how == TP_ROLL_FOLLOWING, ok = false;
-	size_t i = tp_meeting_lower_bound(m, up ? d : d + 1);
+	const struct tp_meeting_view *v = NULL;
 	enum tp_status rc = range_check(e, dom.cal, d);
+	size_t i = 0;
 
-	while (rc == TP_OK && (up ? i < m->n_days : i > 0)) {
-		int32_t day = m->days[up ? i : i - 1].day;
+	/* Read the rule as far as @d; going up, on as far as it takes. */
+	if (rc == TP_OK && (rc = tp_meeting_view(m, d, &v, e->err)) == TP_OK)
+		i = tp_meeting_view_lower_bound(v, up ? d : d + 1);
+	while (rc == TP_OK) {
+		if (up && i == v->n && !v->complete &&
+		    (rc = tp_meeting_view(m, v->covered + 1, &v, e->err)))
+			break;
+		if (!(up ? i < v->n : i > 0))
+			break;
+		int32_t day = v->days[up ? i : i - 1].day;
 		if ((rc = meeting_ok(e, dom, day, &ok)) || ok) {
 			*out = day;
 			return rc;
