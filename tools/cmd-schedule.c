@@ -413,7 +413,14 @@ explain_meeting(const struct tp_schedule *s, size_t i, enum tp_pass pass,
 	if (!tp_plan_meeting_series(p, k, &m) ||
 	    !tp_schedule_meeting_bound(s, i, pass, &bound))
 		return;
-	const struct tp_date *d = tp_plan_meeting_dates(p, k, &n);
+	/* the meetings up to three years past the later of the two: enough
+	 * for the two after the bound, and the rule is read no further */
+	struct tp_date last = TP_DATE(TP_YEAR_MAX, 12, 31), to = bound;
+	if (chosen.day > to.day)
+		to = chosen;
+	to.day = to.day < last.day - 3 * 366 ? to.day + 3 * 366 : last.day;
+	const struct tp_date *d = tp_plan_meeting_dates_between(
+		p, k, TP_DATE(TP_YEAR_MIN, 1, 1), to, &n);
 	printf("  meeting chosen: %s of %s%s%s%s, the %s meeting on or %s "
 	       "%s that the stage can start on\n",
 	       tp_date_format(chosen, a), m.id, m.name ? " (" : "",
