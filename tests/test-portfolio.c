@@ -428,18 +428,31 @@ static const char every_element[] =
 	"orders 12\"/>\n"
 	"  <lead-in min-days=\"28\"/>\n"
 	" </rules>\n"
+	" <meetings>\n"
+	"  <series id=\"cabinet\" report-days=\"5\" call-in-days=\"5\">\n"
+	"   <name>Cabinet</name>\n"
+	"   <recur rule=\"FREQ=MONTHLY;BYDAY=3TH\" from=\"2026-09-01\"/>\n"
+	"   <meeting date=\"2026-12-10\"/>\n"
+	"   <except date=\"2026-12-17\"/>\n"
+	"   <meeting date=\"2027-08-05\"/>\n"
+	"  </series>\n"
+	"  <series id=\"board\"><meeting date=\"2027-02-02\"/></series>\n"
+	" </meetings>\n"
 	" <stages>\n"
 	"  <stage id=\"a\" kind=\"advert\" duration=\"0\" unit=\"weeks\" "
 	"calendar=\"statutory\">\n"
 	"   <name>Advert</name><owner>Team</owner><notes>Notes</notes>\n"
 	"   <constraint type=\"start-on\" date=\"2026-09-01\"/>\n"
 	"  </stage>\n"
-	"  <stage id=\"b\" kind=\"tender-deadline\" time=\"12:00\">\n"
+	"  <stage id=\"b\" kind=\"tender-deadline\" time=\"12:00\" "
+	"actual-start=\"2026-10-01\" actual-finish=\"2026-10-01\">\n"
 	"   <after stage=\"a\" type=\"ss\" lag=\"-3\" "
 	"lag-unit=\"calendar-days\"/>\n"
 	"   <constraint type=\"finish-no-later-than\" date=\"2027-01-01\"/>\n"
 	"   <after stage=\"a\"/>\n"
 	"  </stage>\n"
+	"  <stage id=\"c\" kind=\"governance-approval\" meeting=\"cabinet\">"
+	"<after stage=\"b\"/></stage>\n"
 	" </stages>\n"
 	" <snapshots>\n"
 	"  <snapshot kind=\"revision\" revision=\"2\" "
@@ -457,6 +470,7 @@ static const char *const element_names[] = {
 	"holiday",  "ics",	  "anchors",   "rules",	   "local",
 	"lead-in",  "stages",	  "stage",     "owner",	   "notes",
 	"after",    "constraint", "snapshots", "snapshot", "other",
+	"meetings", "series",	  "recur",     "meeting",  "except",
 };
 
 static const char *const tricky_values[] = {
@@ -466,6 +480,7 @@ static const char *const tricky_values[] = {
 	"\xc3\xa9", "pin nosuch", "  pin  ", "0123456789ABCDEF",
 	"85323000-", "85323000", "Europe/ London",
 	"2026-08-01T09:30:00", "2026-08-01T24:30:00Z",
+	"FREQ=MONTHLY BYDAY=3TH", "FREQ=DAILY;X=\"1\"", "FREQ/WEEKLY",
 };
 
 struct judge {

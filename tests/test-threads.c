@@ -149,11 +149,89 @@ concurrent_readers(void **state)
 	free(sh);
 }
 
+/* ---- a meeting series read on by several threads at once (#11) -------- */
+
+#define MEETING_QUERIES 400
+
+struct meeting_job {
+	const struct tp_plan *plan;
+	const struct tp_date *all; /* the whole expansion, from another plan */
+	size_t n_all;
+	unsigned seed;
+	int mismatches;
+};
+
+static void *
+run_meeting_job(void *arg)
+{
+	struct meeting_job *j = arg;
+	for (int q = 0; q < MEETING_QUERIES; q++) {
+		j->seed = j->seed * 1103515245u + 12345u;
+		int y = 2026 + (int)(j->seed % 174);
+		struct tp_date a = TP_DATE(y, 1, 1), b = TP_DATE(y, 12, 31);
+		size_t n = 0, k = 0;
+		const struct tp_date *d =
+			tp_plan_meeting_dates_between(j->plan, 0, a, b, &n);
+		while (k < j->n_all && j->all[k].day < a.day)
+			k++;
+		if (n != 12)
+			j->mismatches++;
+		for (size_t i = 0; i < n && k + i < j->n_all; i++)
+			if (d[i].day != j->all[k + i].day)
+				j->mismatches++;
+	}
+	return NULL;
+}
+
+static struct tp_plan *
+cabinet_plan(void)
+{
+	struct tp_plan *p = NULL;
+	struct tp_meeting_spec m;
+	assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
+	tp_meeting_spec_init(&m);
+	m.id = "cabinet";
+	m.rule = "FREQ=MONTHLY;BYDAY=3TH";
+	m.rule_from = TP_DATE(2026, 1, 1);
+	assert_int_equal(tp_plan_add_meeting_series(p, &m, NULL, NULL), TP_OK);
+	return p;
+}
+
+/* Four threads ask one plan for the meetings of random years, so that
+ * they read the rule on at the same time; each year has 12 third
+ * Thursdays, the same as the whole expansion of a second plan. */
+static void
+concurrent_meeting_readers(void **state)
+{
+	struct tp_plan *whole = cabinet_plan(), *lazy = cabinet_plan();
+	struct meeting_job jobs[THREADS];
+	pthread_t th[THREADS];
+	size_t n_all = 0;
+	const struct tp_date *all = tp_plan_meeting_dates(whole, 0, &n_all);
+
+	(void)state;
+	assert_int_equal(n_all, 174 * 12); /* 2026 to 2199 */
+	for (int t = 0; t < THREADS; t++) {
+		jobs[t] = (struct meeting_job){lazy, all, n_all, 77u + (unsigned)t,
+					       0};
+		assert_int_equal(pthread_create(&th[t], NULL, run_meeting_job,
+						&jobs[t]),
+				 0);
+	}
+	for (int t = 0; t < THREADS; t++) {
+		assert_int_equal(pthread_join(th[t], NULL), 0);
+		assert_int_equal(jobs[t].mismatches, 0);
+	}
+	tp_plan_free(lazy);
+	tp_plan_free(whole);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(concurrent_readers),
+		cmocka_unit_test(concurrent_meeting_readers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,6 +43,7 @@ enum vtype {
 	V_BOOL,
 	V_TZ,
 	V_ENUM,
+	V_RULE, /* a recurrence rule: [A-Za-z0-9=;,:+\-]{1,255} */
 	V_KIND, /* a stage kind: tp_stage_kind_from_name(), the list the
 		 * schema's enumeration is kept equal to */
 };
@@ -195,6 +196,24 @@ static const struct attr_rule stage_attrs[] = {
 	{"unit", V_ENUM, units, false},
 	{"time", V_TIME, NULL, false},
 	{"calendar", V_ENUM, LIST("plan", "statutory"), false},
+	{"meeting", V_ID, NULL, false},
+	{"actual-start", V_DATE, NULL, false},
+	{"actual-finish", V_DATE, NULL, false},
+	{NULL, 0, NULL, false},
+};
+static const struct attr_rule series_attrs[] = {
+	{"id", V_ID, NULL, true},
+	{"report-days", V_AMOUNT, NULL, false},
+	{"call-in-days", V_AMOUNT, NULL, false},
+	{NULL, 0, NULL, false},
+};
+static const struct attr_rule recur_attrs[] = {
+	{"rule", V_RULE, NULL, true},
+	{"from", V_DATE, NULL, true},
+	{NULL, 0, NULL, false},
+};
+static const struct attr_rule meeting_date_attrs[] = {
+	{"date", V_DATE, NULL, true},
 	{NULL, 0, NULL, false},
 };
 static const struct attr_rule snapshot_attrs[] = {
@@ -398,6 +417,16 @@ value_ok(const struct attr_rule *r, const char *v)
 		return true;
 	case V_ENUM:
 		return in_list(v, r->values);
+	case V_RULE:
+		if (n < 1 || n > 255)
+			return false;
+		for (size_t i = 0; i < n; i++)
+			if (!((v[i] >= 'A' && v[i] <= 'Z') ||
+			      (v[i] >= 'a' && v[i] <= 'z') ||
+			      (v[i] >= '0' && v[i] <= '9') ||
+			      strchr("=;,:+-", v[i])))
+				return false;
+		return true;
 	case V_KIND: {
 		enum tp_stage_kind kind;
 		return tp_stage_kind_from_name(v, &kind, NULL) == TP_OK;
@@ -667,6 +696,54 @@ check_stages(xmlNodePtr n)
 }
 
 static bool
+check_recur(xmlNodePtr n)
+{
+	return empty_ok(n, recur_attrs);
+}
+
+static bool
+check_meeting_date(xmlNodePtr n)
+{
+	return (named(n, "meeting") || named(n, "except")) &&
+	       empty_ok(n, meeting_date_attrs);
+}
+
+/* name?, recur?, (meeting | except)* */
+static bool
+check_series(xmlNodePtr n)
+{
+	bool ok = true;
+	xmlNodePtr c = next_elem(n->children, &ok);
+
+	if (!attrs_ok(n, series_attrs))
+		return false;
+	if (ok && c && named(c, "name")) {
+		if (!check_text(c))
+			return false;
+		c = next_elem(c->next, &ok);
+	}
+	if (ok && c && named(c, "recur")) {
+		if (!check_recur(c))
+			return false;
+		c = next_elem(c->next, &ok);
+	}
+	for (; ok && c; c = next_elem(c->next, &ok))
+		if (!check_meeting_date(c))
+			return false;
+	return ok;
+}
+
+static bool
+check_meetings(xmlNodePtr n)
+{
+	static const struct slot slots[] = {
+		{"series", true, check_series},
+		{NULL, false, NULL},
+	};
+	return attrs_ok(n, no_attrs) && sequence_ok(n, slots, NULL);
+}
+
+static bool
 check_snap_stage(xmlNodePtr n)
 {
 	return empty_ok(n, snap_stage_attrs);
@@ -701,6 +778,7 @@ tp_plan_xml_plainly_valid(xmlNodePtr root)
 		{"calendar", false, check_calendar},
 		{"anchors", false, check_anchors},
 		{"rules", false, check_rules},
+		{"meetings", false, check_meetings},
 		{"stages", false, check_stages},
 		{"snapshots", false, check_snapshots},
 		{NULL, false, NULL},
