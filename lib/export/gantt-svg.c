@@ -510,15 +510,28 @@ week_columns(struct gantt *g)
 	return rc;
 }
 
+/* Name every how manyth year, so that names are over 40 units apart
+ * (1, 2, 5, 10, 20, 40...). */
+static int
+year_step(const struct gantt *g)
+{
+	int every = 1;
+	while (every * 365.25 * g->day_w <= 40 && every < 100000)
+		every = every == 1 ? 2 : every == 2 ? 5 : every * 2;
+	return every;
+}
+
 /* A header row of periods (months "Jan 2026", years "2026", quarters
  * "Q1"): a line at each start, from @p y down to @p y1, and the name
- * where it fits. */
+ * where it fits (years too narrow to name each: every year_step()th,
+ * beside its line). */
 static enum tp_status
 period_row(struct gantt *g, enum axis axis, double y, double y1,
 	   const char *colour, bool bold)
 {
 	struct tp_date d = g->first;
 	enum tp_status rc = TP_OK;
+	int every = axis == AXIS_YEARS && bold ? year_step(g) : 1;
 	while (rc == TP_OK && d.day < g->end.day) {
 		int yy, mm;
 		tp_date_to_ymd(d, &yy, &mm, NULL);
@@ -538,7 +551,10 @@ period_row(struct gantt *g, enum axis axis, double y, double y1,
 		rc = line(g, x0, y, x0, y1, colour);
 		/* by year, the lines below the year names go unnamed */
 		bool named = bold || axis != AXIS_YEARS;
-		if (rc == TP_OK && named && x1 - x0 > (bold ? 40 : 20))
+		if (rc == TP_OK && every > 1 && yy % every == 0)
+			rc = label(g, x0 + 3, y + 14, NULL, bold, s);
+		else if (rc == TP_OK && every == 1 && named &&
+			 x1 - x0 > (bold ? 40 : 20))
 			rc = label(g, (x0 + x1) / 2, y + 14, "middle", bold, s);
 		d = next;
 	}
