@@ -14,6 +14,7 @@
 #include <libxml/HTMLparser.h>
 
 #include "export-fixtures.h"
+#include <tenderplan/tp-revision.h>
 #include "export-xml-util.h"
 
 #define NS       "http://www.w3.org/2000/svg"
@@ -448,6 +449,81 @@ portfolio_html(void **state)
 	fixture_free(&b);
 }
 
+/* Each plan's own baseline in a portfolio (opt.baselines, parallel to
+ * the schedules). Hartlepool's contract started on Fri 4 May 2012
+ * (reference/seed-timetables.md); against a baseline of Wed 2 May it is
+ * 2 working days late (Thu 3, Fri 4). Thurrock's entry is a snapshot of
+ * another plan id: not used. The single-plan field is ignored. */
+static void
+portfolio_baselines(void **state)
+{
+	struct fixture a, b;
+	struct tp_snapshot *ha, *wrong;
+	assert_int_equal(fixture_hartlepool(&a, NULL), 0);
+	assert_int_equal(fixture_thurrock(&b, NULL), 0);
+	const struct tp_plan *pa = a.plan;
+	size_t cs = SIZE_MAX;
+	tp_plan_foreach_stage (pa, k)
+		if (!strcmp(tp_plan_stage_id(pa, k), "contract-start"))
+			cs = k;
+	assert_true(tp_date_equal(tp_schedule_early_finish(a.sched, cs),
+				  TP_DATE(2012, 5, 4)));
+	struct tp_snapshot_stage st = {.id = "contract-start",
+				       .start = TP_DATE(2012, 5, 2),
+				       .finish = TP_DATE(2012, 5, 2),
+				       .minutes = -1};
+	assert_int_equal(tp_snapshot_new(TP_SNAPSHOT_BASELINE, 1, 0,
+					 "hartlepool-2011", NULL, &ha, NULL),
+			 TP_OK);
+	assert_int_equal(tp_snapshot_add_stage(ha, &st, NULL), TP_OK);
+	assert_int_equal(tp_snapshot_new(TP_SNAPSHOT_BASELINE, 1, 0,
+					 "hartlepool-2011", NULL, &wrong, NULL),
+			 TP_OK);
+	st.start = st.finish = TP_DATE(2013, 3, 27);
+	assert_int_equal(tp_snapshot_add_stage(wrong, &st, NULL), TP_OK);
+	const struct tp_snapshot *bl[] = {ha, wrong};
+	const struct tp_schedule *s[] = {a.sched, b.sched};
+	struct tp_export_options opt;
+	tp_export_options_init(&opt);
+	opt.baselines = bl;
+	opt.baseline = wrong; /* single plans only */
+	char *csv = NULL;
+	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_CSV, s, 2,
+						       &opt, &csv, NULL, NULL),
+			 TP_OK);
+	const char *h = strstr(csv, "\nhartlepool-2011,contract-start,");
+	const char *t = strstr(csv, "\nthurrock-2012,contract-start,");
+	assert_non_null(h);
+	assert_non_null(t);
+	const char *he = strchr(h + 1, '\n'), *te = strchr(t + 1, '\n');
+	assert_true(he - h > 14 && !strncmp(he - 14, ",2012-05-02,2\r", 14));
+	assert_true(te - t > 3 && !strncmp(te - 3, ",,\r", 3));
+	free(csv);
+	/* the chart: Hartlepool's baseline bar and its legend; none for
+	 * Thurrock */
+	xmlDocPtr doc = export_portfolio(TP_EXPORT_SVG, s, 2, &opt, NULL);
+	assert_int_equal(
+		xpath_count(doc, NS,
+			    "//s:g[@id='stage:hartlepool-2011:contract-start']/"
+			    "s:rect[s:title[starts-with(., 'baseline: "
+			    "2012-05-02 to 2012-05-02; now 2 working days "
+			    "later')]]"),
+		1);
+	assert_int_equal(
+		xpath_count(doc, NS,
+			    "//s:g[@id='tender:thurrock-2012']//"
+			    "s:title[starts-with(., 'baseline')]"),
+		0);
+	assert_int_equal(
+		xpath_count(doc, NS, "//s:text[starts-with(., 'baseline (')]"),
+		1);
+	xmlFreeDoc(doc);
+	tp_snapshot_free(ha);
+	tp_snapshot_free(wrong);
+	fixture_free(&a);
+	fixture_free(&b);
+}
+
 int
 main(void)
 {
@@ -458,6 +534,7 @@ main(void)
 		cmocka_unit_test(portfolio_one_axis),
 		cmocka_unit_test(portfolio_axis_ticks),
 		cmocka_unit_test(portfolio_html),
+		cmocka_unit_test(portfolio_baselines),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();
