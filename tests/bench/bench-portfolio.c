@@ -10,10 +10,9 @@
  *             calendar cache) and the one big file;
  *   schedule  every plan (tp_plan_doc_schedule());
  *   check     every schedule (tp_plan_check_with());
- *   export    the N schedules as one portfolio document to each format
- *             that takes several plans (ics, xml, csv, text, ocds, and
- *             svg and html), and the big plan to every format (mspdi
- *             too), each to a file;
+ *   export    the N schedules as one portfolio document to every format
+ *             (ics, xml, mspdi, csv, text, ocds, svg, html), and the big
+ *             plan to every format, each to a file;
  *
  * printing for each step the wall time, the time per stage, the peak
  * resident set during the step (VmHWM, reset before each step through
@@ -334,8 +333,8 @@ generate(const struct tmpl *t, const char *dir, size_t n, size_t *m_out)
 /* ---- the steps --------------------------------------------------------- */
 
 static const enum tp_export_format portfolio_formats[] = {
-	TP_EXPORT_ICS, TP_EXPORT_XML, TP_EXPORT_CSV,  TP_EXPORT_TEXT,
-	TP_EXPORT_OCDS, TP_EXPORT_SVG, TP_EXPORT_HTML,
+	TP_EXPORT_ICS,	TP_EXPORT_XML, TP_EXPORT_MSPDI, TP_EXPORT_CSV,
+	TP_EXPORT_TEXT, TP_EXPORT_OCDS, TP_EXPORT_SVG,	TP_EXPORT_HTML,
 };
 static const enum tp_export_format all_formats[] = {
 	TP_EXPORT_ICS,	TP_EXPORT_XML, TP_EXPORT_MSPDI, TP_EXPORT_CSV,
