@@ -119,6 +119,7 @@ struct mspdi_ctx {
 	const char *name;
 	enum tp_status rc;
 	struct tp_dep_index deps; /* links into each stage (#11) */
+	size_t *first_con;        /* each stage's first constraint */
 	/* every distinct calendar, in UID order, and by address */
 	struct cal_entry *cals, *by_cal;
 	size_t n_cals;
@@ -718,10 +719,28 @@ plan_constraint(const struct mspdi_ctx *c, size_t s, struct tp_constraint *k)
 	    why.kind == TP_REASON_CONSTRAINT &&
 	    tp_plan_constraint(c->plan, why.index, k) && k->stage == s)
 		return true;
-	for (size_t i = 0; i < tp_plan_constraint_count(c->plan); i++)
-		if (tp_plan_constraint(c->plan, i, k) && k->stage == s)
-			return true;
-	return false;
+	/* the stage's first constraint, indexed by plan_tasks() (#11: each
+	 * stage read every constraint of the plan) */
+	return c->first_con[s] != SIZE_MAX &&
+	       tp_plan_constraint(c->plan, c->first_con[s], k);
+}
+
+/* For each stage of the plan, its first constraint (SIZE_MAX: none). */
+static enum tp_status
+index_constraints(struct mspdi_ctx *c)
+{
+	size_t n = tp_plan_stage_count(c->plan);
+	c->first_con = malloc((n ? n : 1) * sizeof(*c->first_con));
+	if (!c->first_con)
+		return tp_error_nomem(c->err);
+	for (size_t s = 0; s < n; s++)
+		c->first_con[s] = SIZE_MAX;
+	for (size_t i = tp_plan_constraint_count(c->plan); i-- > 0;) {
+		struct tp_constraint k;
+		if (tp_plan_constraint(c->plan, i, &k) && k.stage < n)
+			c->first_con[k.stage] = i;
+	}
+	return TP_OK;
 }
 
 /* @p d, or for a stage that may start (@p at_start) or finish only on a
@@ -1025,6 +1044,8 @@ static enum tp_status
 plan_tasks(struct mspdi_ctx *c)
 {
 	enum tp_status rc = tp_dep_index_build(c->plan, &c->deps, c->err);
+	if (rc == TP_OK)
+		rc = index_constraints(c);
 	if (rc == TP_OK && c->portfolio)
 		rc = summary_task(c);
 	tp_plan_foreach_stage (c->plan, s) {
@@ -1032,6 +1053,8 @@ plan_tasks(struct mspdi_ctx *c)
 			rc = task(c, s);
 	}
 	tp_dep_index_free(&c->deps);
+	free(c->first_con);
+	c->first_con = NULL;
 	return rc;
 }
 
