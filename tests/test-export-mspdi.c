@@ -415,8 +415,7 @@ long_of(xmlDocPtr doc, const char *expr)
  * none twice, every link points within the plan, and OutlineLevel is 1
  * for the summary and 2 beneath it. */
 static void
-check_plan_tasks(xmlDocPtr doc, const struct fixture *f, int k,
-		 long first_uid)
+check_plan_tasks(xmlDocPtr doc, const struct fixture *f, int k, long first_uid)
 {
 	char e[256];
 	long n = (long)tp_plan_stage_count(f->plan);
@@ -434,19 +433,21 @@ check_plan_tasks(xmlDocPtr doc, const struct fixture *f, int k,
 		snprintf(num, sizeof(num), "%d.%zu", k, st + 1);
 		tp_date_format(tp_schedule_early_start(f->sched, st), d0);
 		tp_date_format(tp_schedule_early_finish(f->sched, st), d1);
-		snprintf(e, sizeof(e),
-			 "//s:Task[s:UID='%ld'][s:ID='%ld'][s:OutlineNumber='%s']"
-			 "[s:OutlineLevel='2'][starts-with(s:Start, '%s')]"
-			 "[starts-with(s:Finish, '%s')]",
-			 uid, uid, num, d0, d1);
+		snprintf(
+			e, sizeof(e),
+			"//s:Task[s:UID='%ld'][s:ID='%ld'][s:OutlineNumber='%s']"
+			"[s:OutlineLevel='2'][starts-with(s:Start, '%s')]"
+			"[starts-with(s:Finish, '%s')]",
+			uid, uid, num, d0, d1);
 		if (xpath_count(doc, NS, e) != 1)
 			fail_msg("stage %s: no task %s",
 				 tp_plan_stage_id(f->plan, st), e);
 		/* links stay within the plan's UIDs */
-		snprintf(e, sizeof(e),
-			 "//s:Task[s:UID='%ld']/s:PredecessorLink[s:PredecessorUID "
-			 "<= %ld or s:PredecessorUID > %ld]",
-			 uid, first_uid, first_uid + n);
+		snprintf(
+			e, sizeof(e),
+			"//s:Task[s:UID='%ld']/s:PredecessorLink[s:PredecessorUID "
+			"<= %ld or s:PredecessorUID > %ld]",
+			uid, first_uid, first_uid + n);
 		assert_int_equal(xpath_count(doc, NS, e), 0);
 	}
 }
@@ -547,9 +548,10 @@ portfolio_shared_calendar(void **state)
 	/* Christmas 2025 to Easter 2026 lie between the first plan's start
 	 * and a year after the last one's finish: in the one calendar */
 	assert_int_equal(
-		xpath_count(doc, NS,
-			    "//s:Exception[starts-with(s:TimePeriod/s:FromDate, "
-			    "'2025-12-25')]"),
+		xpath_count(
+			doc, NS,
+			"//s:Exception[starts-with(s:TimePeriod/s:FromDate, "
+			"'2025-12-25')]"),
 		1);
 	xmlFreeDoc(doc);
 	for (int i = 0; i < 3; i++)

@@ -14,8 +14,8 @@
 #include <libxml/HTMLparser.h>
 
 #include "export-fixtures.h"
-#include <tenderplan/tp-revision.h>
 #include "export-xml-util.h"
+#include <tenderplan/tp-revision.h>
 
 #define NS       "http://www.w3.org/2000/svg"
 #define CRITICAL "#c8312a"
@@ -162,9 +162,9 @@ export_portfolio(enum tp_export_format fmt, const struct tp_schedule *const *s,
 {
 	char *buf = NULL;
 	size_t len = 0;
-	assert_int_equal(tp_export_portfolio_to_buffer(fmt, s, n, opt, &buf,
-						       &len, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_export_portfolio_to_buffer(fmt, s, n, opt, &buf, &len, NULL),
+		TP_OK);
 	xmlDocPtr doc =
 		fmt == TP_EXPORT_HTML
 			? htmlReadMemory(buf, (int)len, "p.html", "UTF-8",
@@ -243,17 +243,20 @@ portfolio_one_axis(void **state)
 	const struct tp_schedule *s[] = {a.sched, b.sched};
 	xmlDocPtr doc = export_portfolio(TP_EXPORT_SVG, s, 2, NULL, NULL);
 	char e[400];
-	size_t total = tp_plan_stage_count(a.plan) + tp_plan_stage_count(b.plan);
+	size_t total =
+		tp_plan_stage_count(a.plan) + tp_plan_stage_count(b.plan);
 
 	assert_int_equal(ids_unique(doc), (int)(2 + total));
 	assert_int_equal(xpath_count(doc, NS, "//s:g[@class='tender']"), 2);
 	assert_int_equal(
-		xpath_count(doc, NS,
-			    "//s:g[@id='tender:hartlepool-2011']/s:g[@class='stage']"),
+		xpath_count(
+			doc, NS,
+			"//s:g[@id='tender:hartlepool-2011']/s:g[@class='stage']"),
 		(int)tp_plan_stage_count(a.plan));
 	assert_int_equal(
-		xpath_count(doc, NS,
-			    "//s:g[@id='tender:thurrock-2012']/s:g[@class='stage']"),
+		xpath_count(
+			doc, NS,
+			"//s:g[@id='tender:thurrock-2012']/s:g[@class='stage']"),
 		(int)tp_plan_stage_count(b.plan));
 	/* the title: 2 tenders, from Hartlepool's start (1 Nov 2011, the
 	 * fixture's start) */
@@ -282,11 +285,14 @@ portfolio_one_axis(void **state)
 	for (int f = 0; f < 2; f++) {
 		const struct fixture *x = fx[f];
 		tp_plan_foreach_stage (x->plan, st) {
-			struct tp_date d0 = tp_schedule_early_start(x->sched, st);
-			struct tp_date d1 = tp_schedule_early_finish(x->sched, st);
+			struct tp_date d0 =
+				tp_schedule_early_start(x->sched, st);
+			struct tp_date d1 =
+				tp_schedule_early_finish(x->sched, st);
 			char t0[TP_DATE_STRLEN], t1[TP_DATE_STRLEN], want[80];
 			snprintf(want, sizeof(want), ": %s to %s,",
-				 tp_date_format(d0, t0), tp_date_format(d1, t1));
+				 tp_date_format(d0, t0),
+				 tp_date_format(d1, t1));
 			stage_expr(e, sizeof(e), x->plan, st, "*/s:title");
 			char *tip = xpath_string(doc, NS, e);
 			if (!strstr(tip, want))
@@ -312,15 +318,16 @@ portfolio_one_axis(void **state)
 	/* each plan's holidays within its own rows: Boxing Day 2011 (a
 	 * Monday) in Hartlepool's, Christmas Day 2012 (a Tuesday) in
 	 * Thurrock's and not in Hartlepool's, which ended in May 2012 */
-	double th_top = num_of(doc, NS,
-			       "//s:g[@id='tender:thurrock-2012']/s:rect[1]/@y");
+	double th_top = num_of(
+		doc, NS, "//s:g[@id='tender:thurrock-2012']/s:rect[1]/@y");
 	assert_int_equal(
 		xpath_count(doc, NS,
 			    "//s:rect[s:title[starts-with(., '2012-12-25')]]"),
 		1);
-	assert_true(num_of(doc, NS,
-			   "//s:rect[s:title[starts-with(., '2012-12-25')]]/@y") >=
-		    th_top - 8);
+	assert_true(
+		num_of(doc, NS,
+		       "//s:rect[s:title[starts-with(., '2012-12-25')]]/@y") >=
+		th_top - 8);
 	double y = num_of(doc, NS,
 			  "//s:rect[s:title[starts-with(., '2011-12-26')]]/@y");
 	double h = num_of(
@@ -374,11 +381,13 @@ portfolio_axis_ticks(void **state)
 		TP_OK);
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct fixture a, b;
-		assert_int_equal(fixture_generic(&a, cal, 1, cases[i].first), 0);
+		assert_int_equal(fixture_generic(&a, cal, 1, cases[i].first),
+				 0);
 		assert_int_equal(fixture_generic(&b, cal, 2, cases[i].last), 0);
 		assert_int_equal(tp_plan_set_id(b.plan, NULL, NULL), TP_OK);
 		const struct tp_schedule *s[] = {a.sched, b.sched};
-		xmlDocPtr doc = export_portfolio(TP_EXPORT_SVG, s, 2, NULL, NULL);
+		xmlDocPtr doc =
+			export_portfolio(TP_EXPORT_SVG, s, 2, NULL, NULL);
 		if (xpath_count(doc, NS, cases[i].present) < 1 ||
 		    xpath_count(doc, NS, cases[i].absent) != 0)
 			fail_msg("case %zu: %s missing or %s present", i,
@@ -386,9 +395,10 @@ portfolio_axis_ticks(void **state)
 		assert_int_equal(xpath_count(doc, NS, "//s:g[@id='tender-2']"),
 				 1);
 		assert_int_equal(
-			xpath_count(doc, NS,
-				    "//s:g[@id='tender-2']/s:g[starts-with(@id, "
-				    "'stage-2:')]"),
+			xpath_count(
+				doc, NS,
+				"//s:g[@id='tender-2']/s:g[starts-with(@id, "
+				"'stage-2:')]"),
 			(int)tp_plan_stage_count(b.plan));
 		ids_unique(doc);
 		/* a day under one unit wide (by quarter and by year): no
@@ -509,11 +519,10 @@ portfolio_baselines(void **state)
 			    "2012-05-02 to 2012-05-02; now 2 working days "
 			    "later')]]"),
 		1);
-	assert_int_equal(
-		xpath_count(doc, NS,
-			    "//s:g[@id='tender:thurrock-2012']//"
-			    "s:title[starts-with(., 'baseline')]"),
-		0);
+	assert_int_equal(xpath_count(doc, NS,
+				     "//s:g[@id='tender:thurrock-2012']//"
+				     "s:title[starts-with(., 'baseline')]"),
+			 0);
 	assert_int_equal(
 		xpath_count(doc, NS, "//s:text[starts-with(., 'baseline (')]"),
 		1);

@@ -593,7 +593,8 @@ run_export_many(const char *const *files, size_t n,
 	if (rc == CLI_EXIT_OK && !o->no_check)
 		rc = add_portfolio_findings(&p, o, findings, &list, &opt);
 	/* each plan's slippage against its own approved dates (#11) */
-	if (rc == CLI_EXIT_OK && !(baselines = calloc(p.n, sizeof(*baselines)))) {
+	if (rc == CLI_EXIT_OK &&
+	    !(baselines = calloc(p.n, sizeof(*baselines)))) {
 		fputs("tenderplan: out of memory\n", stderr);
 		rc = CLI_EXIT_FAIL;
 	}

@@ -362,11 +362,11 @@ exceptions(struct mspdi_ctx *c, const struct cal_entry *e)
 /* "Working days", and in a portfolio the plan that first uses it:
  * "Working days (hartlepool-2011 and 3 other plans)". */
 static void
-calendar_name(const struct mspdi_ctx *c, const struct cal_entry *e,
-	      char *buf, size_t size)
+calendar_name(const struct mspdi_ctx *c, const struct cal_entry *e, char *buf,
+	      size_t size)
 {
-	const char *what = e->statutory ? "Statutory working days"
-					: "Working days";
+	const char *what =
+		e->statutory ? "Statutory working days" : "Working days";
 	const struct tp_plan *p = tp_schedule_plan(c->job->scheds[e->plan]);
 	const char *id = tp_plan_id(p);
 	char who[300], more[64] = "";
@@ -998,7 +998,9 @@ summary_task(struct mspdi_ctx *c)
 		snprintf(title, sizeof(title), "%s (%s)", name, id);
 	else
 		snprintf(title, sizeof(title), "%s",
-			 name ? name : id ? id : "Tender timetable");
+			 name ? name
+			 : id ? id
+			      : "Tender timetable");
 	enum tp_status rc = start(c, "Task");
 	if (rc == TP_OK)
 		rc = elem_int(c, "UID", c->uid_base);

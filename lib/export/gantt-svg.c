@@ -82,7 +82,7 @@ struct gantt {
 	int weeks;
 	double week_w, day_w, chart_w;
 	size_t rows;
-	double width, height, top; /* top of the first row */
+	double width, height, top;    /* top of the first row */
 	struct tp_date start, finish; /* of every plan (the title) */
 	enum tp_status rc;            /* for callbacks */
 	bool meetings, baseline;      /* the legend's second line */
@@ -277,7 +277,10 @@ plan_range(struct gantt *g, struct tp_date *a, struct tp_date *b)
 static struct tp_date
 period_start(enum axis axis, struct tp_date d, bool next)
 {
-	int y, m, step = axis == AXIS_YEARS ? 12 : axis == AXIS_QUARTERS ? 3 : 1;
+	int y, m,
+		step = axis == AXIS_YEARS      ? 12
+		       : axis == AXIS_QUARTERS ? 3
+					       : 1;
 	struct tp_date out = d;
 	tp_date_to_ymd(d, &y, &m, NULL);
 	m = (m - 1) / step * step + (next ? step : 0);
@@ -318,7 +321,7 @@ axis_layout(struct gantt *g, struct tp_date a, struct tp_date b)
 		week_axis(g, a, b);
 		return;
 	}
-	g->axis = span * TICK_MIN_W <= CHART_W * 30.44	? AXIS_MONTHS
+	g->axis = span * TICK_MIN_W <= CHART_W * 30.44   ? AXIS_MONTHS
 		  : span * TICK_MIN_W <= CHART_W * 91.31 ? AXIS_QUARTERS
 							 : AXIS_YEARS;
 	g->first = period_start(g->axis, a, false);
@@ -375,9 +378,9 @@ layout(struct gantt *g)
 	g->shade = g->day_w >= 1.0;
 	g->top = MARGIN + TITLE_H + HEAD_H;
 	g->width = 2 * MARGIN + LABEL_W + g->chart_w;
-	g->height = g->top + (double)g->rows * ROW_H + LEGEND_H + MARGIN +
-		    (g->meetings || g->baseline || g->portfolio ? LEGEND2_H
-								: 0);
+	g->height =
+		g->top + (double)g->rows * ROW_H + LEGEND_H + MARGIN +
+		(g->meetings || g->baseline || g->portfolio ? LEGEND2_H : 0);
 	return TP_OK;
 }
 
@@ -575,8 +578,7 @@ axis_headers(struct gantt *g)
 			rc = period_row(g, AXIS_MONTHS, y, y + HEAD_H / 2,
 					"#888", true);
 	} else {
-		rc = period_row(g, AXIS_YEARS, y, y + HEAD_H / 2, "#888",
-				true);
+		rc = period_row(g, AXIS_YEARS, y, y + HEAD_H / 2, "#888", true);
 		if (rc == TP_OK)
 			rc = period_row(g, g->axis, y + HEAD_H / 2, bottom,
 					COLOUR_GRID, false);
@@ -883,9 +885,8 @@ meetings(struct gantt *g)
 {
 	int32_t lo = g->first.day, hi = g->end.day - 1;
 	enum tp_status rc = TP_OK;
-	for (size_t k = 0; rc == TP_OK &&
-			   k < tp_plan_meeting_series_count(g->plan);
-	     k++) {
+	for (size_t k = 0;
+	     rc == TP_OK && k < tp_plan_meeting_series_count(g->plan); k++) {
 		struct tp_meeting_spec m;
 		size_t n = 0;
 		const struct tp_date *d = tp_plan_meeting_dates(g->plan, k, &n);
@@ -1028,10 +1029,10 @@ svg_root(struct gantt *g)
 	if (rc == TP_OK)
 		rc = attr(g, "font-size", "11");
 	if (rc == TP_OK)
-		rc = tp_xml_check(xmlTextWriterWriteElement(
-					  g->w, BAD_CAST "title",
-					  BAD_CAST chart_name(g)),
-				  g->err);
+		rc = tp_xml_check(
+			xmlTextWriterWriteElement(g->w, BAD_CAST "title",
+						  BAD_CAST chart_name(g)),
+			g->err);
 	return rc;
 }
 

@@ -15,8 +15,8 @@
  *             plan to every format, each to a file;
  *
  * printing for each step the wall time, the time per stage, the CPU time
- * (on a shared machine the wall time also counts waiting for a core), the peak
- * resident set during the step (VmHWM, reset before each step through
+ * (on a shared machine the wall time also counts waiting for a core), the
+ * peak resident set during the step (VmHWM, reset before each step through
  * /proc/self/clear_refs where the kernel allows) and, when two sizes run,
  * the growth exponent log(t2/t1) / log(N2/N1). Prints, never asserts.
  *
