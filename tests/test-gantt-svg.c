@@ -334,6 +334,13 @@ portfolio_one_axis(void **state)
 		doc, NS,
 		"//s:rect[s:title[starts-with(., '2011-12-26')]]/@height");
 	assert_true(y + h <= th_top);
+	/* Thurrock's header row: its name cut short, not its id (54 bytes
+	 * with the id, over the 42 a label holds) */
+	char *lab = xpath_string(
+		doc, NS, "string(//s:g[@id='tender:thurrock-2012']/s:text[1])");
+	assert_string_equal(lab, "Thurrock: early offer of \xE2\x80\xA6 "
+				 "(thurrock-2012)");
+	free(lab);
 	/* Thurrock's header row: its bar from its start, 25 Jun 2012 */
 	char want[200], t1[TP_DATE_STRLEN];
 	snprintf(want, sizeof(want),

@@ -824,6 +824,23 @@ plan_title(const struct gantt *g, char *buf, size_t size)
 		snprintf(buf, size, "Tender %zu", g->index + 1);
 }
 
+/* The header row's label: "Name (id)", the name cut short rather than
+ * the id (in a pipeline of like-named tenders the id tells them apart). */
+static void
+header_label(const struct gantt *g, const char *title, char *buf, size_t size)
+{
+	const char *name = tp_plan_name(g->plan), *id = tp_plan_id(g->plan);
+	size_t idlen = id ? strlen(id) + 3 : 0;
+	if (!name || !id || strlen(title) <= LABEL_CHARS ||
+	    idlen + 12 > LABEL_CHARS) {
+		cut_text(title, LABEL_CHARS, buf, size);
+		return;
+	}
+	cut_text(name, LABEL_CHARS - idlen, buf, size);
+	size_t n = strlen(buf);
+	snprintf(buf + n, size - n, " (%s)", id);
+}
+
 /* A portfolio's header row for the plan: its name and id, a bar from its
  * start to its finish, a flag for findings about the plan as a whole. */
 static enum tp_status
@@ -835,7 +852,7 @@ header_row(struct gantt *g)
 	struct tp_date p1 = tp_schedule_plan_finish(g->sched);
 	size_t row = g->row++;
 	plan_title(g, name, sizeof(name));
-	cut_text(name, LABEL_CHARS, buf, sizeof(buf));
+	header_label(g, name, buf, sizeof(buf));
 	snprintf(tip, sizeof(tip), "%s: %s to %s, revision %u, %zu stages",
 		 name, tp_date_format(p0, a), tp_date_format(p1, b),
 		 (unsigned)tp_plan_revision(g->plan),
