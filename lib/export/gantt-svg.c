@@ -286,7 +286,8 @@ period_start(enum axis axis, struct tp_date d, bool next)
 	m = (m - 1) / step * step + (next ? step : 0);
 	y += m / 12;
 	if (tp_date_from_ymd(y, m % 12 + 1, 1, &out, NULL) != TP_OK)
-		out.day = d.day + (next ? 1 : 0); /* the calendar's ends */
+		/* beyond the years dates have: their first or last day */
+		out.day = next ? tp_date_max().day + 1 : tp_date_min().day;
 	return out;
 }
 
