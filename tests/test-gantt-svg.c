@@ -456,10 +456,10 @@ portfolio_html(void **state)
 	doc = xmlReadMemory(text, (int)strlen(text), "p.xml", NULL,
 			    XML_PARSE_NONET | XML_PARSE_NOERROR |
 				    XML_PARSE_NOWARNING);
-	if (doc)
-		assert_int_equal(ids_unique(doc),
-				 (int)(2 + tp_plan_stage_count(a.plan) +
-				       tp_plan_stage_count(b.plan)));
+	assert_non_null(doc);
+	assert_int_equal(ids_unique(doc),
+			 (int)(2 + tp_plan_stage_count(a.plan) +
+			       tp_plan_stage_count(b.plan)));
 	xmlFreeDoc(doc);
 	free(text);
 	fixture_free(&a);
