@@ -577,10 +577,12 @@ main(int argc, char **argv)
 			if (strcmp(a->name, b->name) || a->seconds <= 0 ||
 			    a->stages == b->stages)
 				continue;
-			printf("  %-22s %5.2f\n", a->name,
-			       ln(b->seconds / a->seconds) /
-				       ln((double)b->stages /
-					  (double)a->stages));
+			double k = ln((double)b->stages / (double)a->stages);
+			printf("  %-22s %5.2f wall", a->name,
+			       ln(b->seconds / a->seconds) / k);
+			if (a->cpu > 0 && b->cpu > 0)
+				printf(" %5.2f cpu", ln(b->cpu / a->cpu) / k);
+			printf("\n");
 		}
 	}
 	free(t.text);
