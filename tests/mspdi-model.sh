@@ -17,10 +17,11 @@ command -v xmllint >/dev/null 2>&1 && [ -x $py ] || { echo "no xmllint or $py: s
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 fail=0
-check() { # check NAME PLAN.xml
+check() { # check NAME PLAN.xml... (several: one portfolio file, #11)
 	f=$dir/$1
-	"$tp" export "$2" --format mspdi -o "$f.mspdi" &&
-		"$tp" export "$2" --format xml --no-check -o "$f.sched.xml" ||
+	shift
+	"$tp" export "$@" --format mspdi -o "$f.mspdi" &&
+		"$tp" export "$@" --format xml --no-check -o "$f.sched.xml" ||
 		{ fail=1; return; }
 	xmllint --noout --schema "$xsd" "$f.mspdi" 2>"$f.err" ||
 		{ echo "$1: not valid pj12"; cat "$f.err"; fail=1; }
@@ -30,6 +31,21 @@ check() { # check NAME PLAN.xml
 }
 check hartlepool-2011 "$src/examples/hartlepool-2011.xml"
 check thurrock-2012 "$src/examples/thurrock-2012.xml"
+# Portfolios (#11): a summary task per plan over its stages, UIDs running
+# on, each plan's roots held at its own start (the project starts with the
+# earliest plan), and a calendar per region: Scotland, England and Wales
+# (backward from a contract start), Northern Ireland.
+check portfolio-examples "$src/examples/hartlepool-2011.xml" \
+	"$src/examples/thurrock-2012.xml"
+"$tp" new pcsr2015-open --start 2025-12-19 --id scot-a -o "$dir/pa.xml" &&
+	"$tp" new pa2023-open --contract-start 2026-04-01 --id eng-b \
+		-o "$dir/pb.xml" &&
+	"$tp" new pcr2015-open --start 2025-03-03 --region northern-ireland \
+		--id ni-c -o "$dir/pc.xml" || fail=1
+check portfolio-regions "$dir/pa.xml" "$dir/pb.xml" "$dir/pc.xml"
+# one calendar for each region's working days: the three plans' own
+[ "$(grep -c '<Name>Working days (' "$dir/portfolio-regions.mspdi")" -eq 3 ] ||
+	{ echo "portfolio-regions: not a calendar per region"; fail=1; }
 for t in $("$tp" templates | cut -f1); do
 	i=0
 	for a in "--start 2025-03-03" "--contract-start 2026-04-01" \

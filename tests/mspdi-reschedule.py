@@ -21,6 +21,10 @@ otherwise moves to the next working moment, and one placed by a link at
 the start of a working period sits at the end of the one before (the
 same moment in working time: 13:00 is 12:00 across lunch). HonorConstraints 0: a Finish
 No Later Than never moves the early dates. It reads nothing but the file.
+A summary task (Summary 1, a portfolio's plan, #11) is not scheduled
+itself: MS Project rolls it up from the tasks beneath it (OutlineNumber
+"K.n" under "K"), so its written Start and Finish must be their earliest
+start and latest finish, and the tasks beneath it link only to each other.
 Prints one line per task and a count; exit status 1 if any task differs.
 """
 import datetime
@@ -202,8 +206,13 @@ def main(argv):
     default = cals[root.findtext(MS + "CalendarUID")]
     tasks = {}
     order = []
+    summaries = []
     for el in root.iter(MS + "Task"):
+        if el.findtext(MS + "Summary") == "1":
+            summaries.append(el)
+            continue
         t = Task(el, cals, default)
+        t.outline = el.findtext(MS + "OutlineNumber")
         tasks[t.uid] = t
         order.append(t)
     start = minutes(root.findtext(MS + "StartDate"))
@@ -219,6 +228,22 @@ def main(argv):
         if not progress:
             sys.exit("%s: links form a cycle" % argv[1])
     stages = list(ET.parse(argv[2]).getroot().iter(TP + "stage"))
+    bad_summary = 0
+    for el in summaries:
+        num = el.findtext(MS + "OutlineNumber")
+        kids = [t for t in order if t.outline.startswith(num + ".")]
+        uids = {t.uid for t in kids}
+        foreign = [u for t in kids for u, *_ in t.links if u not in uids]
+        want = (show(min(t.start for t in kids)),
+                show(max(t.finish for t in kids))) if kids else None
+        got = (show(minutes(el.findtext(MS + "Start"))),
+               show(minutes(el.findtext(MS + "Finish"))))
+        ok = want == got and not foreign
+        bad_summary += not ok
+        print("%s summary %s %-30s %s..%s  model %s%s" %
+              ("ok  " if ok else "DIFF", num, el.findtext(MS + "Name")[:30],
+               got[0], got[1], want,
+               "  links out of it: %s" % foreign if foreign else ""))
     good = 0
     for st, t in zip(stages, order):
         e = st.find(TP + "early")
@@ -233,7 +258,11 @@ def main(argv):
                e.get("finish"), " " + tm if tm else "", sd, stm, fd, ftm))
     print("%d of %d tasks on tenderplan's dates and times" %
           (good, len(stages)))
-    return 0 if good == len(stages) == len(order) else 1
+    if summaries:
+        print("%d of %d summary tasks span their tasks" %
+              (len(summaries) - bad_summary, len(summaries)))
+    ok = good == len(stages) == len(order) and not bad_summary
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

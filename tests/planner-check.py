@@ -21,6 +21,12 @@
       depends on (its own duration, its links, their predecessors, back
       to a Must Start On) needs what Planner drops. Exit status 1 if a
       readable task differs.
+
+      A portfolio's file (#11) has a summary task per plan (Summary 1)
+      with the plan's stages beneath it; Planner nests them. The stages are
+      compared as above; each summary Planner computed must run from the
+      earliest early start to the latest early finish of its plan's
+      stages in the schedule XML (when Planner can read them all).
 """
 import sys
 import xml.etree.ElementTree as ET
@@ -91,6 +97,8 @@ def readable(mspdi):
     why = {}
     order = []
     for t in root.iter(MS + "Task"):
+        if t.findtext(MS + "Summary") == "1":
+            continue  # rolled up from the tasks beneath it
         uid = t.findtext(MS + "UID")
         order.append(uid)
         r = None
@@ -115,7 +123,9 @@ def readable(mspdi):
 def compare(mspdi, sched, saved):
     stages = [s for s in ET.parse(sched).getroot().iter(TP + "stage")]
     why = readable(mspdi)
-    tasks = [t for t in ET.parse(saved).getroot().iter("task")]
+    every = list(ET.parse(saved).getroot().iter("task"))
+    tasks = [t for t in every if t.find("task") is None]
+    summaries = [t for t in every if t.find("task") is not None]
     if len(tasks) != len(stages):
         print("Planner has %d tasks, the plan %d stages" %
               (len(tasks), len(stages)))
@@ -141,7 +151,25 @@ def compare(mspdi, sched, saved):
     print("%d of %d tasks on tenderplan's dates, %d also at its times; "
           "%d of the %d Planner can read differ" %
           (dates, len(stages), good, bad, nread))
-    return 1 if bad else 0
+    of = {id(t): (st, r) for t, st, r in zip(tasks, stages, why)}
+    bad_sum = 0
+    for sm in summaries:
+        leaves = [of[id(t)] for t in sm.iter("task") if id(t) in of]
+        if any(r for _, r in leaves):
+            print("--   summary %-20s (Planner cannot read all of it)" %
+                  sm.get("name")[:20])
+            continue
+        want = (min(st.find(TP + "early").get("start") for st, _ in leaves),
+                max(st.find(TP + "early").get("finish") for st, _ in leaves))
+        got = (pdate(sm.get("work-start") or sm.get("start"))[0],
+               pdate(sm.get("end"))[0])
+        bad_sum += got != want
+        print("%s summary %-20s tenderplan %s..%s  Planner %s..%s" %
+              ("ok  " if got == want else "DIFF", sm.get("name")[:20],
+               want[0], want[1], got[0], got[1]))
+    if summaries:
+        print("%d of %d summary tasks differ" % (bad_sum, len(summaries)))
+    return 1 if bad or bad_sum else 0
 
 
 def main(argv):

@@ -30,11 +30,30 @@ for t in pcr2015-open pcr2015-restricted pa2023-open \
 	plans="$plans $t-start $t-contract"
 done
 
+# Portfolios (#11): both examples in one file, and three tenders made from
+# templates (their calendars the same, England and Wales, as Planner has
+# one calendar): a summary task per plan over its stages.
+"$tp" new pa2023-open --contract-start 2026-04-01 --id pf-a \
+	-o "$dir/pf-a.xml" &&
+	"$tp" new pcr2015-restricted --start 2025-03-03 --id pf-b \
+		-o "$dir/pf-b.xml" &&
+	"$tp" new rfq-below-threshold --start 2025-09-01 --id pf-c \
+		-o "$dir/pf-c.xml" || exit 1
+plans="$plans portfolio-examples portfolio-templates"
+inputs() { # the plan files of $1
+	case $1 in
+	portfolio-examples) echo "$dir/hartlepool-2011.xml $dir/thurrock-2012.xml" ;;
+	portfolio-templates) echo "$dir/pf-a.xml $dir/pf-b.xml $dir/pf-c.xml" ;;
+	*) echo "$dir/$1.xml" ;;
+	esac
+}
+
 fail=0
 for p in $plans; do
 	f=$dir/$p
-	"$tp" export "$f.xml" --format xml --no-check -o "$f.sched.xml" &&
-		"$tp" export "$f.xml" --format mspdi -o "$f.mspdi" || exit 1
+	# shellcheck disable=SC2046
+	"$tp" export $(inputs $p) --format xml --no-check -o "$f.sched.xml" &&
+		"$tp" export $(inputs $p) --format mspdi -o "$f.mspdi" || exit 1
 	# Planner's import (planner-msp-plugin.c): its stylesheet, then its
 	# DTD, then the result opened as a Planner file.
 	xsltproc -o "$f.import.planner" $xsl "$f.mspdi" &&

@@ -383,6 +383,182 @@ met_start_on_and_task_calendar(void **state)
 	fixture_free(&f);
 }
 
+/* ---- portfolios (#11) ---------------------------------------------------- */
+
+static xmlDocPtr
+export_portfolio(const struct tp_schedule *const *s, size_t n)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_MSPDI, s, n,
+						       NULL, &buf, &len, NULL),
+			 TP_OK);
+	xmlDocPtr doc =
+		xmlReadMemory(buf, (int)len, "p.xml", NULL, XML_PARSE_NONET);
+	free(buf);
+	assert_non_null(doc);
+	return doc;
+}
+
+static long
+long_of(xmlDocPtr doc, const char *expr)
+{
+	char *v = xpath_string(doc, NS, expr);
+	long n = atol(v);
+	free(v);
+	return n;
+}
+
+/* The tasks of plan @p k (from 1) of a portfolio file are its summary,
+ * OutlineNumber "k", and the tasks numbered "k.n" after it: each task's
+ * dates are its stage's early dates, UIDs and IDs run on with no gaps and
+ * none twice, every link points within the plan, and OutlineLevel is 1
+ * for the summary and 2 beneath it. */
+static void
+check_plan_tasks(xmlDocPtr doc, const struct fixture *f, int k, long first_uid)
+{
+	char e[256];
+	long n = (long)tp_plan_stage_count(f->plan);
+	snprintf(e, sizeof(e), "string(//s:Task[s:OutlineNumber='%d']/s:UID)",
+		 k);
+	assert_int_equal(long_of(doc, e), first_uid);
+	snprintf(e, sizeof(e),
+		 "//s:Task[s:OutlineNumber='%d'][s:Summary='1']"
+		 "[s:OutlineLevel='1'][s:ID='%ld']",
+		 k, first_uid);
+	assert_int_equal(xpath_count(doc, NS, e), 1);
+	tp_plan_foreach_stage (f->plan, st) {
+		char num[32], d0[TP_DATE_STRLEN], d1[TP_DATE_STRLEN];
+		long uid = first_uid + 1 + (long)st;
+		snprintf(num, sizeof(num), "%d.%zu", k, st + 1);
+		tp_date_format(tp_schedule_early_start(f->sched, st), d0);
+		tp_date_format(tp_schedule_early_finish(f->sched, st), d1);
+		snprintf(
+			e, sizeof(e),
+			"//s:Task[s:UID='%ld'][s:ID='%ld'][s:OutlineNumber='%s']"
+			"[s:OutlineLevel='2'][starts-with(s:Start, '%s')]"
+			"[starts-with(s:Finish, '%s')]",
+			uid, uid, num, d0, d1);
+		if (xpath_count(doc, NS, e) != 1)
+			fail_msg("stage %s: no task %s",
+				 tp_plan_stage_id(f->plan, st), e);
+		/* links stay within the plan's UIDs */
+		snprintf(
+			e, sizeof(e),
+			"//s:Task[s:UID='%ld']/s:PredecessorLink[s:PredecessorUID "
+			"<= %ld or s:PredecessorUID > %ld]",
+			uid, first_uid, first_uid + n);
+		assert_int_equal(xpath_count(doc, NS, e), 0);
+	}
+}
+
+/* Both reference plans, each with its own calendar object (both England
+ * and Wales): summary tasks at UIDs 1 and 2 + Hartlepool's stages, each
+ * plan's calendar written once, the first plan's the project calendar;
+ * Thurrock, which starts after the project (25 Jun 2012 against 1 Nov
+ * 2011, the fixtures' starts), has its first stage held there. */
+static void
+portfolio_summary_tasks(void **state)
+{
+	struct fixture a, b;
+	assert_int_equal(fixture_hartlepool(&a, NULL), 0);
+	assert_int_equal(fixture_thurrock(&b, NULL), 0);
+	const struct tp_schedule *s[] = {a.sched, b.sched};
+	xmlDocPtr doc = export_portfolio(s, 2);
+	long na = (long)tp_plan_stage_count(a.plan);
+	long nb = (long)tp_plan_stage_count(b.plan);
+
+	assert_int_equal(xpath_count(doc, NS, "//s:Task"), (int)(2 + na + nb));
+	check_plan_tasks(doc, &a, 1, 1);
+	check_plan_tasks(doc, &b, 2, 2 + na);
+	str_is(doc, "string(/s:Project/s:StartDate)", "2011-11-01T00:00:00");
+	str_is(doc, "string(//s:Task[s:UID='1']/s:Name)",
+	       "Hartlepool: parenting support and young people's substance "
+	       "misuse services (hartlepool-2011)");
+	/* two calendars: Hartlepool's is the project's (UID 1), Thurrock's
+	 * tasks name theirs */
+	assert_int_equal(xpath_count(doc, NS, "//s:Calendar"), 2);
+	str_is(doc, "string(/s:Project/s:CalendarUID)", "1");
+	str_is(doc, "string(//s:Calendar[s:UID='2']/s:Name)",
+	       "Working days (thurrock-2012)");
+	assert_int_equal(xpath_count(doc, NS,
+				     "//s:Task[starts-with(s:OutlineNumber, "
+				     "'2.')][s:CalendarUID!='2']"),
+			 0);
+	assert_int_equal(xpath_count(doc, NS,
+				     "//s:Task[starts-with(s:OutlineNumber, "
+				     "'1.')][s:CalendarUID!='-1']"),
+			 0);
+	/* Thurrock's 2013 Easter Monday (1 Apr) is an exception of its own
+	 * calendar; Hartlepool's (to a year after May 2012) has Easter Monday
+	 * 2012 (9 Apr) */
+	assert_int_equal(
+		xpath_count(doc, NS,
+			    "//s:Calendar[s:UID='2']//s:Exception[starts-with("
+			    "s:TimePeriod/s:FromDate, '2013-04-01')]"),
+		1);
+	assert_int_equal(
+		xpath_count(doc, NS,
+			    "//s:Calendar[s:UID='1']//s:Exception[starts-with("
+			    "s:TimePeriod/s:FromDate, '2012-04-09')]"),
+		1);
+	/* Thurrock's first stage, the advert on its start day (a milestone,
+	 * at 17:00): Start No Earlier Than then, or a client would start it
+	 * with the project in 2011 */
+	char e[200];
+	snprintf(e, sizeof(e), "string(//s:Task[s:UID='%ld']/s:ConstraintType)",
+		 2 + na + 1);
+	char *ct = xpath_string(doc, NS, e);
+	snprintf(e, sizeof(e), "string(//s:Task[s:UID='%ld']/s:ConstraintDate)",
+		 2 + na + 1);
+	char *cd = xpath_string(doc, NS, e);
+	assert_string_equal(ct, "4");
+	assert_string_equal(cd, "2012-06-25T17:00:00");
+	free(ct);
+	free(cd);
+	xmlFreeDoc(doc);
+	fixture_free(&a);
+	fixture_free(&b);
+}
+
+/* Three plans sharing one calendar object: it is written once, named
+ * after the first plan and the count of the others. */
+static void
+portfolio_shared_calendar(void **state)
+{
+	struct tp_calendar *cal;
+	struct fixture f[3];
+	assert_int_equal(
+		tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL),
+		TP_OK);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(fixture_generic(&f[i], cal, i + 1,
+						 TP_DATE(2025, 1 + 3 * i, 6)),
+				 0);
+	const struct tp_schedule *s[] = {f[0].sched, f[1].sched, f[2].sched};
+	xmlDocPtr doc = export_portfolio(s, 3);
+	assert_int_equal(xpath_count(doc, NS, "//s:Calendar"), 1);
+	str_is(doc, "string(//s:Calendar/s:Name)",
+	       "Working days (bench-1 and 2 other plans)");
+	assert_int_equal(xpath_count(doc, NS, "//s:Task[s:CalendarUID!='-1']"),
+			 0);
+	long n = (long)tp_plan_stage_count(f[0].plan);
+	for (int i = 0; i < 3; i++)
+		check_plan_tasks(doc, &f[i], i + 1, 1 + i * (n + 1));
+	/* Christmas 2025 to Easter 2026 lie between the first plan's start
+	 * and a year after the last one's finish: in the one calendar */
+	assert_int_equal(
+		xpath_count(
+			doc, NS,
+			"//s:Exception[starts-with(s:TimePeriod/s:FromDate, "
+			"'2025-12-25')]"),
+		1);
+	xmlFreeDoc(doc);
+	for (int i = 0; i < 3; i++)
+		fixture_free(&f[i]);
+	tp_calendar_free(cal);
+}
+
 int
 main(void)
 {
@@ -392,6 +568,8 @@ main(void)
 		cmocka_unit_test(calendar_exceptions),
 		cmocka_unit_test(closures_are_exceptions),
 		cmocka_unit_test(met_start_on_and_task_calendar),
+		cmocka_unit_test(portfolio_summary_tasks),
+		cmocka_unit_test(portfolio_shared_calendar),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	xmlCleanupParser();

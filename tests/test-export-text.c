@@ -13,7 +13,7 @@
 #include "alloc-fail.h"
 
 #include "export-fixtures.h"
-
+#include <tenderplan/tp-revision.h>
 
 static char *export(enum tp_export_format fmt, const struct fixture *f,
 		    const struct tp_export_options *opt)
@@ -191,6 +191,53 @@ allocation_failures(void **state)
 	fixture_free(&f);
 }
 
+/* The same for a portfolio of two plans with a baseline each, in every
+ * format (#11: the Gantt's and MS Project's passes over the plans, the
+ * calendars and baselines indexed). */
+static void
+portfolio_allocation_failures(void **state)
+{
+	struct fixture a, b;
+	struct tp_snapshot *ba, *bb;
+	assert_int_equal(fixture_hartlepool(&a, NULL), 0);
+	assert_int_equal(fixture_thurrock(&b, NULL), 0);
+	assert_int_equal(tp_snapshot_record(a.sched, NULL, TP_SNAPSHOT_BASELINE,
+					    0, &ba, NULL),
+			 TP_OK);
+	assert_int_equal(tp_snapshot_record(b.sched, NULL, TP_SNAPSHOT_BASELINE,
+					    0, &bb, NULL),
+			 TP_OK);
+	const struct tp_snapshot *bl[] = {ba, bb};
+	const struct tp_schedule *s[] = {a.sched, b.sched};
+	struct tp_export_options opt;
+	tp_export_options_init(&opt);
+	opt.baselines = bl;
+	for (int fmt = TP_EXPORT_ICS; fmt <= TP_EXPORT_OCDS; fmt++) {
+		long n;
+		for (n = 1;; n++) {
+			char *buf = NULL;
+			struct tp_error err;
+			alloc_fail_after(n);
+			enum tp_status rc = tp_export_portfolio_to_buffer(
+				(enum tp_export_format)fmt, s, 2, &opt, &buf,
+				NULL, &err);
+			alloc_fail_after(0);
+			if (rc == TP_OK) {
+				free(buf);
+				break;
+			}
+			assert_int_equal(rc, TP_ERR_NOMEM);
+			assert_null(buf);
+			assert_true(n < 2000);
+		}
+		assert_true(n > 1);
+	}
+	tp_snapshot_free(ba);
+	tp_snapshot_free(bb);
+	fixture_free(&a);
+	fixture_free(&b);
+}
+
 /* Text in the options reaches XML, HTML and terminals: a title (the
  * program's --title) or a finding with control characters or bytes that
  * are not UTF-8 is refused by every writer, before anything is written
@@ -248,6 +295,7 @@ main(void)
 		cmocka_unit_test(text_grid),
 		cmocka_unit_test(one_milestone_plan),
 		cmocka_unit_test(allocation_failures),
+		cmocka_unit_test(portfolio_allocation_failures),
 		cmocka_unit_test(bad_option_text_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

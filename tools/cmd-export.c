@@ -59,11 +59,15 @@ static const char export_usage[] =
 	"  -h, --help        print this text\n"
 	"\n"
 	"Several plan files, or a directory (its *.xml plans), make one\n"
-	"portfolio document (ics, xml, csv, text, ocds) holding every plan,\n"
-	"read in one run sharing their calendars; each plan's ids stay its\n"
-	"own (an event's UID is STAGE.PLAN-ID@tenderplan), and two plans with\n"
-	"one id are refused. --previous takes one plan; in a portfolio\n"
-	"calendar an event's SEQUENCE is its plan's revision less one.\n"
+	"portfolio document holding every plan, read in one run sharing their\n"
+	"calendars: one calendar, XML document, CSV table or OCDS package,\n"
+	"a text grid per plan, one MS Project file (a summary task per plan)\n"
+	"or one Gantt chart (a header row per plan, one time axis: by week up\n"
+	"to 80 weeks, else by month, quarter or year). Each plan's ids stay\n"
+	"its own (an event's UID is STAGE.PLAN-ID@tenderplan), and two plans\n"
+	"with one id are refused; each plan's slippage is against its own\n"
+	"baseline. --previous takes one plan; in a portfolio calendar an\n"
+	"event's SEQUENCE is its plan's revision less one.\n"
 	"\n"
 	"In ics, each event's SEQUENCE rises only when its dates, time or text\n"
 	"changed since the previous revision; stages removed since then are\n"
@@ -569,6 +573,7 @@ run_export_many(const char *const *files, size_t n,
 	struct tp_export_options opt = o->opt;
 	struct tp_findings **findings = NULL;
 	struct tp_export_finding *list = NULL;
+	const struct tp_snapshot **baselines = NULL;
 	int64_t epoch = 0;
 	int rc = cli_source_date_epoch("export", &epoch) < 0
 			 ? CLI_EXIT_USAGE
@@ -587,8 +592,19 @@ run_export_many(const char *const *files, size_t n,
 	}
 	if (rc == CLI_EXIT_OK && !o->no_check)
 		rc = add_portfolio_findings(&p, o, findings, &list, &opt);
+	/* each plan's slippage against its own approved dates (#11) */
+	if (rc == CLI_EXIT_OK &&
+	    !(baselines = calloc(p.n, sizeof(*baselines)))) {
+		fputs("tenderplan: out of memory\n", stderr);
+		rc = CLI_EXIT_FAIL;
+	}
+	for (size_t i = 0; rc == CLI_EXIT_OK && i < p.n; i++)
+		baselines[i] = tp_plan_doc_latest_snapshot(
+			tp_plan_set_doc(p.set, i), TP_SNAPSHOT_BASELINE);
+	opt.baselines = baselines;
 	if (rc == CLI_EXIT_OK)
 		rc = write_portfolio(&p, o, &opt);
+	free(baselines);
 	free(list);
 	for (size_t i = 0; findings && i < p.n; i++)
 		tp_findings_free(findings[i]);

@@ -141,12 +141,20 @@ struct tp_export_options {
 	 * tp-revision.h), or NULL: every format then shows each stage's
 	 * slippage against it in working days (tp_snapshot_slippage()), the
 	 * SVG and HTML Gantt its baseline dates as a thin bar. Borrowed.
-	 * Single plans only. @since 0.1 */
+	 * Single plans only: a portfolio takes @c baselines. @since 0.1 */
 	const struct tp_snapshot *baseline;
+	/** Portfolios (tp_export_portfolio_to_buffer()): the approved
+	 * baseline of each plan, an array parallel to the schedules (entry i
+	 * for schedule i, any entry NULL for none), or NULL for none; each is
+	 * used as @c baseline is for a single plan, for its own plan only. An
+	 * entry whose plan id is not its schedule's plan's id (both without
+	 * one count as the same) is not used. Single-plan exports ignore it.
+	 * Borrowed. @since 0.1 */
+	const struct tp_snapshot *const *baselines;
 	/** Room to grow without an ABI break (after csv_bom, two bytes of
 	 * padding come before @c baseline). */
 	unsigned char
-		reserved[64 - 4 * sizeof(void *) - sizeof(int32_t) - 4];
+		reserved[64 - 5 * sizeof(void *) - sizeof(int32_t) - 4];
 };
 
 /** Set @p opt to the defaults: everything, no alarm, no previous
@@ -196,13 +204,34 @@ tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
 /**
  * Export @p n schedules (a portfolio; each plan is tp_schedule_plan())
  * as one document: one VCALENDAR, one XML document, one OCDS package (a
- * release per plan), one CSV table or one
- * text grid per plan. SVG, HTML and MSPDI take one plan (TP_ERR_INVALID
- * for more). Two plans with the same id are an error (TP_ERR_INVALID
- * naming both: their calendar events would share UIDs). @c previous,
- * @c removed and @c since in @p opt apply to single plans only and are
- * ignored here. Otherwise as tp_export_to_buffer(): release the buffer at
- * @p out with tp_free().
+ * release per plan), one CSV table, one text grid per plan, one MS
+ * Project file or one Gantt chart (SVG, or an HTML page) holding every
+ * plan, in the order given.
+ *
+ * The Gantt chart has one shared time axis over every plan and, for
+ * each plan, a header row (its name, id and a bar from its start to its
+ * finish) above its stages; holidays and closures are shaded, and
+ * committee meetings drawn, within each plan's rows from its own
+ * calendar. Element ids are "tender:PLAN-ID" for a plan's group and
+ * "stage:PLAN-ID:STAGE-ID" for a stage's ("tender-K" and "stage-K:..."
+ * for the K-th plan, from 1, when it has no id), unique in the document.
+ * Up to about 80 weeks the axis is by week commencing Monday, as for one
+ * plan; a longer span is drawn 1120 units wide with ticks by month (up
+ * to about 3.9 years), quarter (up to about 11.7 years) or year, and
+ * without holiday shading once a day is narrower than one unit.
+ *
+ * The MS Project file has, for each plan, a summary task (OutlineLevel
+ * 1, named after the plan) with the plan's stages beneath it
+ * (OutlineLevel 2); UIDs and IDs run on through the plans, links stay
+ * within each plan, and each distinct working-day calendar is written
+ * once, the plans on it taking it as their tasks' calendar.
+ *
+ * A portfolio of one plan is drawn and written as that plan alone. Two
+ * plans with the same id are an error (TP_ERR_INVALID naming both: their
+ * calendar events would share UIDs). @c previous, @c removed, @c since
+ * and @c baseline in @p opt apply to single plans only and are ignored
+ * here; @c baselines gives each plan its baseline. Otherwise as
+ * tp_export_to_buffer(): release the buffer at @p out with tp_free().
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_export_portfolio_to_buffer(enum tp_export_format format,

@@ -50,10 +50,23 @@
  * closing date must not slip), contract-start stages one on the latest day
  * the contract start allows, so a client shows a slip as a missed
  * deadline. Stages on the statutory calendar use it as their task
- * calendar; holidays and closures are calendar exceptions. */
+ * calendar; holidays and closures are calendar exceptions.
+ *
+ * A portfolio (#11) is one project: a summary task per plan (OutlineLevel
+ * 1, its name and id) with the plan's stages beneath it (OutlineLevel 2),
+ * UIDs running on through the plans (the summary, then its stages), links
+ * within each plan. Each distinct calendar (the plans' own and the
+ * statutory ones in use) is written once, numbered in the order the plans
+ * first use it; the first plan's is the project calendar, and a task on
+ * any other names it as its task calendar. The project starts with the
+ * earliest plan, so a stage that begins its plan (set by the plan's
+ * start) is held Start No Earlier Than its date. */
 #include "config.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/xmlwriter.h>
@@ -75,16 +88,30 @@
 #define FORMAT_ELAPSED_DAYS  8
 /* Task Text1 (MSPDI FieldID), aliased "Stated duration". */
 #define FIELD_TEXT1 "188743731"
-/* Calendar UIDs: the plan's, and the statutory one when it differs. */
-#define CAL_PLAN      1
-#define CAL_STATUTORY 2
+/* The project calendar's UID: the (first) plan's. */
+#define CAL_PLAN 1
+
+/* A calendar to write: UID k is cals[k - 1]. */
+struct cal_entry {
+	const struct tp_calendar *cal;
+	struct tp_date first, last; /* the days its exceptions cover */
+	size_t plan;                /* the first plan using it */
+	size_t users;               /* how many plans use it */
+	bool statutory;             /* first used as a statutory calendar */
+	size_t seq;                 /* order of first use */
+	long uid;
+};
 
 struct mspdi_ctx {
 	xmlTextWriterPtr w;
+	const struct tp_export_job *job;
+	bool portfolio;
+	/* the plan being written (select_plan()) */
+	size_t index;
 	const struct tp_plan *plan;
 	const struct tp_schedule *sched;
 	const struct tp_calendar *cal;
-	const struct tp_calendar *statutory; /* NULL: none distinct in use */
+	long uid_base; /* a stage's UID is uid_base + its index + 1 */
 	struct tp_error *err;
 	/* exception being collected: a run of named non-working days */
 	bool open;
@@ -92,6 +119,11 @@ struct mspdi_ctx {
 	const char *name;
 	enum tp_status rc;
 	struct tp_dep_index deps; /* links into each stage (#11) */
+	size_t *first_con;        /* each stage's first constraint */
+	/* every distinct calendar, in UID order, and by address */
+	struct cal_entry *cals, *by_cal;
+	size_t n_cals;
+	struct tp_date start, finish; /* of every plan */
 };
 
 /* How a stage is written (see the top of the file). */
@@ -223,10 +255,13 @@ working_times(struct mspdi_ctx *c)
 /* WeekDays: MSPDI DayType 1 = Sunday ... 7 = Saturday. Which days are
  * the weekend is read off a week of the calendar. */
 static enum tp_status
-week_days(struct mspdi_ctx *c, const struct tp_calendar *cal)
+week_days(struct mspdi_ctx *c, const struct cal_entry *e)
 {
-	struct tp_date d = tp_schedule_plan_start(c->sched);
+	const struct tp_calendar *cal = e->cal;
+	struct tp_date d = e->first;
 	d.day -= (int32_t)tp_date_weekday(d) - 1; /* the Monday */
+	if (d.day < tp_calendar_first_day(cal).day)
+		d.day += 7;
 	enum tp_status rc = start(c, "WeekDays");
 	for (int i = 0; rc == TP_OK && i < 7; i++) {
 		struct tp_day_info info;
@@ -297,12 +332,14 @@ collect_exception(struct tp_date d, const struct tp_day_info *info, void *user)
 }
 
 static enum tp_status
-exceptions(struct mspdi_ctx *c, const struct tp_calendar *cal)
+exceptions(struct mspdi_ctx *c, const struct cal_entry *e)
 {
-	/* From the plan's start to a year after its finish (a client may
-	 * reschedule later), within the calendar's range. */
-	struct tp_date a = tp_schedule_plan_start(c->sched);
-	struct tp_date b = {tp_schedule_plan_finish(c->sched).day + 366};
+	/* From the start of the first plan on it to a year after the finish
+	 * of the last (a client may reschedule later), within the calendar's
+	 * range. */
+	const struct tp_calendar *cal = e->cal;
+	struct tp_date a = e->first;
+	struct tp_date b = e->last;
 	struct tp_date first = tp_calendar_first_day(cal);
 	struct tp_date last = tp_calendar_last_day(cal);
 	if (a.day < first.day)
@@ -322,13 +359,39 @@ exceptions(struct mspdi_ctx *c, const struct tp_calendar *cal)
 	return rc == TP_OK ? end(c) : rc;
 }
 
-static enum tp_status
-calendar(struct mspdi_ctx *c, const struct tp_calendar *cal, long uid,
-	 const char *name)
+/* "Working days", and in a portfolio the plan that first uses it:
+ * "Working days (hartlepool-2011 and 3 other plans)". */
+static void
+calendar_name(const struct mspdi_ctx *c, const struct cal_entry *e, char *buf,
+	      size_t size)
 {
+	const char *what =
+		e->statutory ? "Statutory working days" : "Working days";
+	const struct tp_plan *p = tp_schedule_plan(c->job->scheds[e->plan]);
+	const char *id = tp_plan_id(p);
+	char who[300], more[64] = "";
+	if (!c->portfolio) {
+		snprintf(buf, size, "%s", what);
+		return;
+	}
+	if (id)
+		snprintf(who, sizeof(who), "%s", id);
+	else
+		snprintf(who, sizeof(who), "plan %zu", e->plan + 1);
+	if (e->users > 1)
+		snprintf(more, sizeof(more), " and %zu other plan%s",
+			 e->users - 1, e->users == 2 ? "" : "s");
+	snprintf(buf, size, "%s (%s%s)", what, who, more);
+}
+
+static enum tp_status
+calendar(struct mspdi_ctx *c, const struct cal_entry *e)
+{
+	char name[400];
+	calendar_name(c, e, name, sizeof(name));
 	enum tp_status rc = start(c, "Calendar");
 	if (rc == TP_OK)
-		rc = elem_int(c, "UID", uid);
+		rc = elem_int(c, "UID", e->uid);
 	if (rc == TP_OK)
 		rc = elem(c, "Name", name);
 	if (rc == TP_OK)
@@ -336,9 +399,9 @@ calendar(struct mspdi_ctx *c, const struct tp_calendar *cal, long uid,
 	if (rc == TP_OK)
 		rc = elem_int(c, "BaseCalendarUID", -1);
 	if (rc == TP_OK)
-		rc = week_days(c, cal);
+		rc = week_days(c, e);
 	if (rc == TP_OK)
-		rc = exceptions(c, cal);
+		rc = exceptions(c, e);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -346,11 +409,8 @@ static enum tp_status
 calendars(struct mspdi_ctx *c)
 {
 	enum tp_status rc = start(c, "Calendars");
-	if (rc == TP_OK)
-		rc = calendar(c, c->cal, CAL_PLAN, "Working days");
-	if (rc == TP_OK && c->statutory)
-		rc = calendar(c, c->statutory, CAL_STATUTORY,
-			      "Statutory working days");
+	for (size_t i = 0; rc == TP_OK && i < c->n_cals; i++)
+		rc = calendar(c, &c->cals[i]);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -367,6 +427,138 @@ statutory_in_use(const struct tp_plan *plan)
 			return st;
 	}
 	return NULL;
+}
+
+static int
+cmp_cal(const void *a, const void *b)
+{
+	const struct cal_entry *x = a, *y = b;
+	uintptr_t p = (uintptr_t)x->cal, q = (uintptr_t)y->cal;
+	if (p != q)
+		return (p > q) - (p < q);
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static int
+cmp_seq(const void *a, const void *b)
+{
+	const struct cal_entry *x = a, *y = b;
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* One entry per distinct calendar: the days of every plan on it, the
+ * first plan, the count; entries sorted by address. */
+static size_t
+merge_calendars(struct cal_entry *v, size_t n)
+{
+	size_t m = 0;
+	qsort(v, n, sizeof(*v), cmp_cal);
+	for (size_t i = 0; i < n; i++) {
+		struct cal_entry *e = &v[m - (m > 0)];
+		if (m > 0 && e->cal == v[i].cal) {
+			e->first.day = v[i].first.day < e->first.day
+					       ? v[i].first.day
+					       : e->first.day;
+			e->last.day = v[i].last.day > e->last.day
+					      ? v[i].last.day
+					      : e->last.day;
+			e->users += v[i].plan != e->plan || !e->users;
+			continue;
+		}
+		v[m] = v[i];
+		v[m++].users = 1;
+	}
+	return m;
+}
+
+static void
+add_calendar(struct cal_entry *v, size_t *n, const struct tp_calendar *cal,
+	     size_t plan, bool statutory, const struct tp_schedule *s)
+{
+	v[*n] = (struct cal_entry){
+		.cal = cal,
+		.first = tp_schedule_plan_start(s),
+		.last = {tp_schedule_plan_finish(s).day + 366},
+		.plan = plan,
+		.statutory = statutory,
+		.seq = *n,
+	};
+	(*n)++;
+}
+
+/* Every distinct calendar of the plans, numbered in order of first use
+ * (the first plan's own is CAL_PLAN): c->cals in that order, c->by_cal
+ * by address for calendar_uid(). Also the portfolio's first and last
+ * days. */
+static enum tp_status
+collect_calendars(struct mspdi_ctx *c)
+{
+	size_t n = 0, k = c->job->n;
+	struct cal_entry *v = malloc(2 * k * sizeof(*v));
+	if (!v)
+		return tp_error_nomem(c->err);
+	c->start.day = INT32_MAX;
+	c->finish.day = INT32_MIN;
+	for (size_t i = 0; i < k; i++) {
+		const struct tp_schedule *s = c->job->scheds[i];
+		const struct tp_plan *p = tp_schedule_plan(s);
+		const struct tp_calendar *st = statutory_in_use(p);
+		if (!tp_plan_calendar(p)) {
+			free(v);
+			return tp_error_setf(c->err, TP_ERR_INVALID, NULL,
+					     k > 1 ? "plan %zu has no calendar"
+						   : "the plan has no calendar",
+					     i + 1);
+		}
+		add_calendar(v, &n, tp_plan_calendar(p), i, false, s);
+		if (st)
+			add_calendar(v, &n, st, i, true, s);
+		if (tp_schedule_plan_start(s).day < c->start.day)
+			c->start = tp_schedule_plan_start(s);
+		if (tp_schedule_plan_finish(s).day > c->finish.day)
+			c->finish = tp_schedule_plan_finish(s);
+	}
+	n = merge_calendars(v, n);
+	c->by_cal = malloc(n * sizeof(*v));
+	if (!c->by_cal) {
+		free(v);
+		return tp_error_nomem(c->err);
+	}
+	qsort(v, n, sizeof(*v), cmp_seq);
+	for (size_t i = 0; i < n; i++)
+		v[i].uid = (long)i + 1;
+	memcpy(c->by_cal, v, n * sizeof(*v));
+	qsort(c->by_cal, n, sizeof(*v), cmp_cal);
+	c->cals = v;
+	c->n_cals = n;
+	return TP_OK;
+}
+
+/* A task's CalendarUID: -1 for the project calendar (and any not
+ * written, which cannot happen). */
+static long
+calendar_uid(const struct mspdi_ctx *c, const struct tp_calendar *cal)
+{
+	struct cal_entry key = {.cal = cal};
+	size_t lo = 0, hi = c->n_cals;
+	while (lo < hi) { /* the entry of @p cal: seq is not compared */
+		size_t mid = lo + (hi - lo) / 2;
+		uintptr_t p = (uintptr_t)c->by_cal[mid].cal;
+		if (p < (uintptr_t)key.cal)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < c->n_cals && c->by_cal[lo].cal == cal &&
+	    c->by_cal[lo].uid != CAL_PLAN)
+		return c->by_cal[lo].uid;
+	return -1;
+}
+
+static long
+stage_uid(const struct mspdi_ctx *c, size_t s)
+{
+	return c->uid_base + (long)s + 1;
 }
 
 /* ---- links ------------------------------------------------------------- */
@@ -470,7 +662,7 @@ predecessor_link(struct mspdi_ctx *c, const struct tp_dependency *d)
 					       : FORMAT_ELAPSED_DAYS;
 	enum tp_status rc = start(c, "PredecessorLink");
 	if (rc == TP_OK)
-		rc = elem_int(c, "PredecessorUID", (long)d->from + 1);
+		rc = elem_int(c, "PredecessorUID", stage_uid(c, d->from));
 	if (rc == TP_OK)
 		rc = elem_int(c, "Type", link_type(d->type));
 	if (rc == TP_OK)
@@ -527,10 +719,28 @@ plan_constraint(const struct mspdi_ctx *c, size_t s, struct tp_constraint *k)
 	    why.kind == TP_REASON_CONSTRAINT &&
 	    tp_plan_constraint(c->plan, why.index, k) && k->stage == s)
 		return true;
-	for (size_t i = 0; i < tp_plan_constraint_count(c->plan); i++)
-		if (tp_plan_constraint(c->plan, i, k) && k->stage == s)
-			return true;
-	return false;
+	/* the stage's first constraint, indexed by plan_tasks() (#11: each
+	 * stage read every constraint of the plan) */
+	return c->first_con[s] != SIZE_MAX &&
+	       tp_plan_constraint(c->plan, c->first_con[s], k);
+}
+
+/* For each stage of the plan, its first constraint (SIZE_MAX: none). */
+static enum tp_status
+index_constraints(struct mspdi_ctx *c)
+{
+	size_t n = tp_plan_stage_count(c->plan);
+	c->first_con = malloc((n ? n : 1) * sizeof(*c->first_con));
+	if (!c->first_con)
+		return tp_error_nomem(c->err);
+	for (size_t s = 0; s < n; s++)
+		c->first_con[s] = SIZE_MAX;
+	for (size_t i = tp_plan_constraint_count(c->plan); i-- > 0;) {
+		struct tp_constraint k;
+		if (tp_plan_constraint(c->plan, i, &k) && k.stage < n)
+			c->first_con[k.stage] = i;
+	}
+	return TP_OK;
 }
 
 /* @p d, or for a stage that may start (@p at_start) or finish only on a
@@ -621,13 +831,15 @@ task_limits(const struct mspdi_ctx *c, size_t s)
 	}
 	/* the schedule set the early start by something other than links
 	 * and the project start: hold the stage there */
+	bool by_start = why.kind == TP_REASON_START_DATE ||
+			why.kind == TP_REASON_PLAN_START;
 	bool hold = why.kind == TP_REASON_CONTRACT_START ||
 		    why.kind == TP_REASON_CRITICAL_PATH ||
 		    /* what happened, today, a meeting, a report deadline */
 		    why.kind >= TP_REASON_ACTUAL ||
-		    (stage_form(c->plan, s) == FORM_MILESTONE &&
-		     (why.kind == TP_REASON_START_DATE ||
-		      why.kind == TP_REASON_PLAN_START));
+		    (by_start && (stage_form(c->plan, s) == FORM_MILESTONE ||
+				  /* the project starts with another plan */
+				  c->portfolio));
 	if (hold && l.type != MS_MUST_START_ON) {
 		l.type = MS_START_NO_EARLIER;
 		l.date = tp_schedule_early_start(c->sched, s);
@@ -639,8 +851,7 @@ task_limits(const struct mspdi_ctx *c, size_t s)
 static enum tp_status
 constraint(struct mspdi_ctx *c, size_t s, const struct limits *l)
 {
-	const struct tp_calendar *cal = tp_plan_stage_calendar(c->plan, s);
-	long uid = c->statutory && cal == c->statutory ? CAL_STATUTORY : -1;
+	long uid = calendar_uid(c, tp_plan_stage_calendar(c->plan, s));
 	enum tp_status rc = elem_int(c, "ConstraintType", l->type);
 	if (rc == TP_OK)
 		rc = elem_int(c, "CalendarUID", uid);
@@ -708,13 +919,16 @@ task(struct mspdi_ctx *c, size_t s)
 {
 	const char *name = tp_plan_stage_name(c->plan, s);
 	struct limits l = task_limits(c, s);
-	char num[32];
-	snprintf(num, sizeof(num), "%zu", s + 1);
+	char num[48];
+	if (c->portfolio)
+		snprintf(num, sizeof(num), "%zu.%zu", c->index + 1, s + 1);
+	else
+		snprintf(num, sizeof(num), "%zu", s + 1);
 	enum tp_status rc = start(c, "Task");
 	if (rc == TP_OK)
-		rc = elem_int(c, "UID", (long)s + 1);
+		rc = elem_int(c, "UID", stage_uid(c, s));
 	if (rc == TP_OK)
-		rc = elem_int(c, "ID", (long)s + 1);
+		rc = elem_int(c, "ID", stage_uid(c, s));
 	if (rc == TP_OK)
 		rc = elem(c, "Name",
 			  name ? name : tp_plan_stage_id(c->plan, s));
@@ -727,7 +941,7 @@ task(struct mspdi_ctx *c, size_t s)
 	if (rc == TP_OK)
 		rc = elem(c, "OutlineNumber", num);
 	if (rc == TP_OK)
-		rc = elem_int(c, "OutlineLevel", 1);
+		rc = elem_int(c, "OutlineLevel", 1 + c->portfolio);
 	if (rc == TP_OK)
 		rc = task_dates(c, s);
 	if (rc == TP_OK)
@@ -753,13 +967,111 @@ task(struct mspdi_ctx *c, size_t s)
 	return rc == TP_OK ? end(c) : rc;
 }
 
+static void
+select_plan(struct mspdi_ctx *c, size_t i)
+{
+	c->index = i;
+	c->sched = c->job->scheds[i];
+	c->plan = tp_schedule_plan(c->sched);
+	c->cal = tp_plan_calendar(c->plan);
+}
+
+/* A portfolio's summary task of the plan: from its first stage's start
+ * to its last one's finish (the moments its stages are written at), the
+ * plan's name and id; a client works its dates out from the stages. */
+static enum tp_status
+summary_task(struct mspdi_ctx *c)
+{
+	const char *name = tp_plan_name(c->plan), *id = tp_plan_id(c->plan);
+	char num[32], title[600];
+	long a = LONG_MAX, b = LONG_MIN;
+	tp_plan_foreach_stage (c->plan, s) {
+		long m0 = moment(c, s, true), m1 = moment(c, s, false);
+		a = m0 < a ? m0 : a;
+		b = m1 > b ? m1 : b;
+	}
+	if (a > b) /* no stages: the plan's start */
+		a = b = (long)tp_schedule_plan_start(c->sched).day *
+			ELAPSED_DAY;
+	snprintf(num, sizeof(num), "%zu", c->index + 1);
+	if (name && id)
+		snprintf(title, sizeof(title), "%s (%s)", name, id);
+	else
+		snprintf(title, sizeof(title), "%s",
+			 name ? name
+			 : id ? id
+			      : "Tender timetable");
+	enum tp_status rc = start(c, "Task");
+	if (rc == TP_OK)
+		rc = elem_int(c, "UID", c->uid_base);
+	if (rc == TP_OK)
+		rc = elem_int(c, "ID", c->uid_base);
+	if (rc == TP_OK)
+		rc = elem(c, "Name", title);
+	if (rc == TP_OK)
+		rc = elem_int(c, "Type", 1);
+	if (rc == TP_OK)
+		rc = elem_int(c, "IsNull", 0);
+	if (rc == TP_OK)
+		rc = elem(c, "WBS", num);
+	if (rc == TP_OK)
+		rc = elem(c, "OutlineNumber", num);
+	if (rc == TP_OK)
+		rc = elem_int(c, "OutlineLevel", 1);
+	if (rc == TP_OK)
+		rc = elem_datetime(c, "Start",
+				   (struct tp_date){(int32_t)(a / ELAPSED_DAY)},
+				   (int)(a % ELAPSED_DAY));
+	if (rc == TP_OK)
+		rc = elem_datetime(c, "Finish",
+				   (struct tp_date){(int32_t)(b / ELAPSED_DAY)},
+				   (int)(b % ELAPSED_DAY));
+	if (rc == TP_OK)
+		rc = elem_duration(c, "Duration", b - a);
+	if (rc == TP_OK)
+		rc = elem_int(c, "DurationFormat", FORMAT_ELAPSED_HOURS);
+	if (rc == TP_OK)
+		rc = elem_int(c, "Milestone", 0);
+	if (rc == TP_OK)
+		rc = elem_int(c, "Summary", 1);
+	if (rc == TP_OK)
+		rc = elem_int(c, "ConstraintType", MS_ASAP);
+	if (rc == TP_OK)
+		rc = elem_int(c, "CalendarUID", -1);
+	return rc == TP_OK ? end(c) : rc;
+}
+
+/* One plan's tasks, with the links into each stage indexed. */
+static enum tp_status
+plan_tasks(struct mspdi_ctx *c)
+{
+	enum tp_status rc = tp_dep_index_build(c->plan, &c->deps, c->err);
+	if (rc == TP_OK)
+		rc = index_constraints(c);
+	if (rc == TP_OK && c->portfolio)
+		rc = summary_task(c);
+	tp_plan_foreach_stage (c->plan, s) {
+		if (rc == TP_OK)
+			rc = task(c, s);
+	}
+	tp_dep_index_free(&c->deps);
+	free(c->first_con);
+	c->first_con = NULL;
+	return rc;
+}
+
 static enum tp_status
 tasks(struct mspdi_ctx *c)
 {
 	enum tp_status rc = start(c, "Tasks");
-	tp_plan_foreach_stage (c->plan, s) {
-		if (rc == TP_OK)
-			rc = task(c, s);
+	long next = 1;
+	for (size_t i = 0; rc == TP_OK && i < c->job->n; i++) {
+		select_plan(c, i);
+		/* one plan: stages from UID 1; a portfolio: the summary, then
+		 * its stages */
+		c->uid_base = c->portfolio ? next : 0;
+		next += (long)tp_plan_stage_count(c->plan) + c->portfolio;
+		rc = plan_tasks(c);
 	}
 	return rc == TP_OK ? end(c) : rc;
 }
@@ -790,24 +1102,25 @@ extended_attributes(struct mspdi_ctx *c)
 static enum tp_status
 header(struct mspdi_ctx *c)
 {
-	const char *name = tp_plan_name(c->plan);
+	const char *name = tp_plan_name(c->plan), *id = tp_plan_id(c->plan);
+	const char *title = c->job->opt->title;
 	enum tp_status rc = elem_int(c, "SaveVersion", 12);
+	if (c->portfolio) {
+		name = title ? title : "Tender timetables";
+		id = "tenderplan-portfolio";
+	}
 	if (rc == TP_OK)
-		rc = elem(c, "Name",
-			  tp_plan_id(c->plan) ? tp_plan_id(c->plan)
-					      : "tenderplan");
+		rc = elem(c, "Name", id ? id : "tenderplan");
 	if (rc == TP_OK)
 		rc = elem(c, "Title", name ? name : "Tender timetable");
-	if (rc == TP_OK)
+	if (rc == TP_OK && !c->portfolio)
 		rc = elem_int(c, "Revision", (long)tp_plan_revision(c->plan));
 	if (rc == TP_OK)
 		rc = elem_int(c, "ScheduleFromStart", 1);
 	if (rc == TP_OK)
-		rc = elem_datetime(c, "StartDate",
-				   tp_schedule_plan_start(c->sched), 0);
+		rc = elem_datetime(c, "StartDate", c->start, 0);
 	if (rc == TP_OK)
-		rc = elem_datetime(c, "FinishDate",
-				   tp_schedule_plan_finish(c->sched), DAY_END);
+		rc = elem_datetime(c, "FinishDate", c->finish, DAY_END);
 	if (rc == TP_OK)
 		rc = elem_int(c, "CurrencyDigits", 2);
 	if (rc == TP_OK)
@@ -864,23 +1177,20 @@ enum tp_status
 tp_export_mspdi(const struct tp_export_job *job, struct tp_sbuf *out,
 		struct tp_error *err)
 {
-	struct mspdi_ctx c = {.sched = job->scheds[0], .err = err};
-	c.plan = tp_schedule_plan(c.sched);
-	c.cal = tp_plan_calendar(c.plan);
-	c.statutory = statutory_in_use(c.plan);
-	if (!c.cal)
-		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "the plan has no calendar");
+	struct mspdi_ctx c = {.job = job, .portfolio = job->n > 1, .err = err};
 	struct tp_xml_sink *buf;
-	enum tp_status rc = tp_dep_index_build(c.plan, &c.deps, err);
+	enum tp_status rc = collect_calendars(&c);
 	if (rc == TP_OK)
 		rc = tp_xml_writer_open(&c.w, &buf, out, err);
 	if (rc != TP_OK) {
-		tp_dep_index_free(&c.deps);
+		free(c.cals);
+		free(c.by_cal);
 		return rc;
 	}
+	select_plan(&c, 0);
 	rc = document(&c);
-	tp_dep_index_free(&c.deps);
+	free(c.cals);
+	free(c.by_cal);
 	if (rc != TP_OK) {
 		tp_xml_writer_discard(c.w, buf);
 		return rc;

@@ -44,6 +44,9 @@ struct tp_export_job {
 	const struct tp_schedule *const *scheds;
 	size_t n;
 	const struct tp_export_options *opt;
+	/* Made by tp_export_portfolio_*(): per-plan baselines (opt->baselines)
+	 * instead of opt->baseline. */
+	bool portfolio;
 };
 
 /* How a stage shows in calendars and charts. */
@@ -69,7 +72,13 @@ enum tp_status tp_export_foreach_finding(
 	enum tp_status (*fn)(const struct tp_export_finding *f, void *user),
 	void *user);
 
-/* The slippage of @p stage against the options' baseline
+/* The baseline of @p sched's plan: the options' @c baseline for a single
+ * plan, its entry of @c baselines in a portfolio (#11); NULL for none. */
+const struct tp_snapshot *
+tp_export_baseline_of(const struct tp_export_options *opt,
+		      const struct tp_schedule *sched);
+
+/* The slippage of @p stage against its plan's baseline
  * (tp_snapshot_slippage()); false without a baseline or the stage in it. */
 bool tp_export_slip(const struct tp_export_options *opt,
 		    const struct tp_schedule *sched, size_t stage,

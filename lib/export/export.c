@@ -167,6 +167,14 @@ tp_export_stage_shown(const struct tp_export_options *opt,
 struct export_opts {
 	struct tp_export_options opt; /* first: exporters hold &opt */
 	const struct tp_export_finding **by_key;
+	/* A portfolio's baselines by schedule, sorted by its address. */
+	struct sched_baseline *by_sched;
+	size_t n_by_sched;
+};
+
+struct sched_baseline {
+	uintptr_t sched;
+	const struct tp_snapshot *snap;
 };
 
 static const char *
@@ -237,15 +245,66 @@ lower_bound(const struct export_opts *x, bool has_plan, const char *plan,
 	return lo;
 }
 
+static int
+cmp_sched_baseline(const void *a, const void *b)
+{
+	const struct sched_baseline *x = a, *y = b;
+	return (x->sched > y->sched) - (x->sched < y->sched);
+}
+
+static bool
+same_id(const char *a, const char *b)
+{
+	return a && b ? !strcmp(a, b) : a == b;
+}
+
+/* A portfolio's baselines (#11): each entry of opt->baselines beside its
+ * schedule, if it is of that schedule's plan, indexed by the schedule so
+ * that the writers' per-stage lookups (tp_export_slip()) find it. */
 static enum tp_status
-export_opts_init(struct export_opts *x, const struct tp_export_options *opt,
+index_baselines(struct export_opts *x, const struct tp_export_job *job,
+		struct tp_error *err)
+{
+	const struct tp_snapshot *const *b = job->opt->baselines;
+	size_t m = 0;
+
+	for (size_t i = 0; b && i < job->n; i++)
+		m += b[i] != NULL;
+	if (!m)
+		return TP_OK;
+	x->by_sched = malloc(m * sizeof(*x->by_sched));
+	if (!x->by_sched)
+		return tp_error_nomem(err);
+	for (size_t i = 0; i < job->n; i++) {
+		const char *id = tp_plan_id(tp_schedule_plan(job->scheds[i]));
+		if (b[i] && same_id(tp_snapshot_plan_id(b[i]), id))
+			x->by_sched[x->n_by_sched++] = (struct sched_baseline){
+				(uintptr_t)job->scheds[i], b[i]};
+	}
+	qsort(x->by_sched, x->n_by_sched, sizeof(*x->by_sched),
+	      cmp_sched_baseline);
+	return TP_OK;
+}
+
+static enum tp_status
+export_opts_init(struct export_opts *x, const struct tp_export_job *job,
 		 struct tp_error *err)
 {
+	const struct tp_export_options *opt = job->opt;
 	size_t n = opt->n_findings;
 	const struct tp_export_finding **tmp;
+	enum tp_status rc;
 
 	x->opt = *opt;
 	x->by_key = NULL;
+	x->by_sched = NULL;
+	x->n_by_sched = 0;
+	if (job->portfolio)
+		x->opt.baseline = NULL;
+	else
+		x->opt.baselines = NULL;
+	if (job->portfolio && (rc = index_baselines(x, job, err)) != TP_OK)
+		return rc;
 	if (!n || !opt->findings) {
 		x->opt.n_findings = 0;
 		return TP_OK;
@@ -255,6 +314,9 @@ export_opts_init(struct export_opts *x, const struct tp_export_options *opt,
 	if (!x->by_key || !tmp) {
 		free(x->by_key);
 		free(tmp);
+		free(x->by_sched);
+		x->by_key = NULL;
+		x->by_sched = NULL;
 		return tp_error_nomem(err);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -304,12 +366,28 @@ tp_export_foreach_finding(
 	}
 }
 
+const struct tp_snapshot *
+tp_export_baseline_of(const struct tp_export_options *opt,
+		      const struct tp_schedule *sched)
+{
+	/* Exporters are only called by run_job(), with its options. */
+	const struct export_opts *x = (const struct export_opts *)opt;
+	struct sched_baseline key = {(uintptr_t)sched, NULL};
+	const struct sched_baseline *hit;
+
+	if (opt->baseline || !x->n_by_sched)
+		return opt->baseline;
+	hit = bsearch(&key, x->by_sched, x->n_by_sched, sizeof(key),
+		      cmp_sched_baseline);
+	return hit ? hit->snap : NULL;
+}
+
 bool
 tp_export_slip(const struct tp_export_options *opt,
 	       const struct tp_schedule *sched, size_t stage, int32_t *out)
 {
-	return opt->baseline &&
-	       tp_snapshot_slippage(opt->baseline, sched, stage, out);
+	const struct tp_snapshot *b = tp_export_baseline_of(opt, sched);
+	return b && tp_snapshot_slippage(b, sched, stage, out);
 }
 
 bool
@@ -318,9 +396,9 @@ tp_export_baseline(const struct tp_export_options *opt,
 		   struct tp_date *start, struct tp_date *finish)
 {
 	struct tp_snapshot_stage st;
+	const struct tp_snapshot *b = tp_export_baseline_of(opt, sched);
 	const char *id = tp_plan_stage_id(tp_schedule_plan(sched), stage);
-	if (!opt->baseline || !tp_snapshot_find_stage(opt->baseline, id, &st) ||
-	    st.removed)
+	if (!b || !tp_snapshot_find_stage(b, id, &st) || st.removed)
 		return false;
 	*start = st.start;
 	*finish = st.finish;
@@ -600,12 +678,6 @@ check_job(enum tp_export_format format, const struct tp_export_job *job,
 	if (job->n == 0)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "nothing to export: no schedule given");
-	bool single = format == TP_EXPORT_SVG || format == TP_EXPORT_HTML ||
-		      format == TP_EXPORT_MSPDI;
-	if (single && job->n > 1)
-		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "the %s format takes one plan, not %zu",
-				     format_names[format], job->n);
 	for (size_t i = 0; i < job->n; i++)
 		if (!job->scheds[i])
 			return tp_error_setf(err, TP_ERR_INVALID, NULL,
@@ -635,7 +707,7 @@ run_job(enum tp_export_format format, const struct tp_export_job *job,
 {
 	struct export_opts x;
 	struct tp_export_job indexed = *job;
-	enum tp_status rc = export_opts_init(&x, job->opt, err);
+	enum tp_status rc = export_opts_init(&x, job, err);
 
 	indexed.opt = &x.opt;
 	if (rc == TP_OK)
@@ -643,6 +715,7 @@ run_job(enum tp_export_format format, const struct tp_export_job *job,
 	if (rc == TP_OK && !out->data)
 		rc = tp_sbuf_append(out, "", 0, err);
 	free(x.by_key);
+	free(x.by_sched);
 	return rc;
 }
 
@@ -658,13 +731,14 @@ options_or_defaults(const struct tp_export_options *opt,
 
 static enum tp_status
 export_buffer(enum tp_export_format format, const struct tp_schedule *const *s,
-	      size_t n, const struct tp_export_options *opt, char **out,
-	      size_t *len, struct tp_error *err)
+	      size_t n, bool portfolio, const struct tp_export_options *opt,
+	      char **out, size_t *len, struct tp_error *err)
 {
 	struct tp_export_options defaults;
 	struct tp_export_job job = {.scheds = s,
 				    .n = n,
-				    .opt = options_or_defaults(opt, &defaults)};
+				    .opt = options_or_defaults(opt, &defaults),
+				    .portfolio = portfolio};
 	struct tp_sbuf b = {0};
 	enum tp_status rc = check_job(format, &job, err);
 	if (rc == TP_OK)
@@ -683,13 +757,14 @@ export_buffer(enum tp_export_format format, const struct tp_schedule *const *s,
  * touched, and a failure half way leaves the old file (tp-output.h). */
 static enum tp_status
 export_file(enum tp_export_format format, const struct tp_schedule *const *s,
-	    size_t n, const struct tp_export_options *opt, const char *path,
-	    struct tp_error *err)
+	    size_t n, bool portfolio, const struct tp_export_options *opt,
+	    const char *path, struct tp_error *err)
 {
 	struct tp_export_options defaults;
 	struct tp_export_job job = {.scheds = s,
 				    .n = n,
-				    .opt = options_or_defaults(opt, &defaults)};
+				    .opt = options_or_defaults(opt, &defaults),
+				    .portfolio = portfolio};
 	struct tp_sbuf b = {0};
 	enum tp_status rc = check_job(format, &job, err);
 	if (rc == TP_OK)
@@ -729,7 +804,7 @@ tp_export_to_buffer(enum tp_export_format format, const struct tp_plan *plan,
 	enum tp_status rc = check_pair(plan, sched, err);
 	if (rc != TP_OK)
 		return rc;
-	return export_buffer(format, &sched, 1, opt, out, len, err);
+	return export_buffer(format, &sched, 1, false, opt, out, len, err);
 }
 
 enum tp_status
@@ -741,7 +816,7 @@ tp_export_to_file(enum tp_export_format format, const struct tp_plan *plan,
 	enum tp_status rc = check_pair(plan, sched, err);
 	if (rc != TP_OK)
 		return rc;
-	return export_file(format, &sched, 1, opt, path, err);
+	return export_file(format, &sched, 1, false, opt, path, err);
 }
 
 /* ---- portfolios ---------------------------------------------------------- */
@@ -808,7 +883,7 @@ portfolio_options(const struct tp_export_options *opt,
 	o->removed = NULL;
 	o->n_removed = 0;
 	o->since = NULL;
-	o->baseline = NULL;
+	o->baseline = NULL; /* each plan's: o->baselines */
 }
 
 enum tp_status
@@ -826,7 +901,7 @@ tp_export_portfolio_to_buffer(enum tp_export_format format,
 	if (rc != TP_OK)
 		return rc;
 	portfolio_options(opt, &o);
-	return export_buffer(format, scheds, n, &o, out, len, err);
+	return export_buffer(format, scheds, n, true, &o, out, len, err);
 }
 
 enum tp_status
@@ -842,5 +917,5 @@ tp_export_portfolio_to_file(enum tp_export_format format,
 	if (rc != TP_OK)
 		return rc;
 	portfolio_options(opt, &o);
-	return export_file(format, scheds, n, &o, path, err);
+	return export_file(format, scheds, n, true, &o, path, err);
 }

@@ -5,7 +5,16 @@
  * periods, diamonds for milestones and deadlines (with their time), the
  * critical path in red, bank holidays and closures shaded. Sized for A4
  * landscape: the drawing is about 1.4 times as wide as it is tall for a
- * plan of a year or so, and scales through its viewBox. */
+ * plan of a year or so, and scales through its viewBox.
+ *
+ * A portfolio (#11) is one chart: a header row per plan (its name, id and
+ * a bar from its start to its finish) above its stages, one time axis for
+ * all. Up to 80 weeks the axis is by week as for one plan; a longer span
+ * is CHART_W wide with ticks by month, quarter or year (axis_layout()).
+ * Each plan's holidays are shaded, and its meetings drawn, within its own
+ * rows from its own calendar. The output is streamed: the chart is drawn
+ * in passes over the plans (sizes, backgrounds, axis, rows), keeping
+ * nothing per plan, so memory does not grow with the portfolio. */
 #include "config.h"
 
 #include <stdio.h>
@@ -34,26 +43,51 @@
 #define COLOUR_BAND     "#f3f5f8"
 #define COLOUR_BASELINE "#8c8c8c"
 #define COLOUR_MEETING  "#7b3fa0"
-#define LEGEND2_H       18.0 /* the legend's second line */
+#define COLOUR_HEADER   "#e1e6ee" /* a plan's header row in a portfolio */
+#define COLOUR_SUMMARY  "#3a3f47" /* its bar, start to finish */
+#define LEGEND2_H       18.0      /* the legend's second line */
+#define MAX_WEEKS       80        /* by week up to CHART_W / 14 weeks */
+#define TICK_MIN_W      24.0      /* narrowest month or quarter column */
+#define SPARE_W         70.0      /* room right of the last date's label */
+#define ID_LEN          (255 + TP_STAGE_ID_MAX + 16)
 
 static const char *const month_abbr[] = {"Jan", "Feb", "Mar", "Apr",
 					 "May", "Jun", "Jul", "Aug",
 					 "Sep", "Oct", "Nov", "Dec"};
 
+/* How the time axis is ticked. */
+enum axis {
+	AXIS_WEEKS = 0, /* week columns under month headers */
+	AXIS_MONTHS,    /* month columns under year headers */
+	AXIS_QUARTERS,
+	AXIS_YEARS,
+};
+
 struct gantt {
 	xmlTextWriterPtr w;
 	const struct tp_export_options *opt;
+	const struct tp_export_job *job;
+	bool portfolio; /* several plans: a header row each */
+	/* the plan being drawn (select_plan()) */
+	size_t index;
 	const struct tp_plan *plan;
 	const struct tp_schedule *sched;
 	const struct tp_calendar *cal;
+	size_t row;                 /* the next row to draw */
+	size_t band_top, band_rows; /* the plan's first row, and its rows */
 	struct tp_error *err;
-	struct tp_date first; /* Monday of the first week */
+	enum axis axis;
+	struct tp_date first; /* first day drawn (a Monday by week) */
+	struct tp_date end;   /* the day after the last */
 	int weeks;
-	double week_w, day_w;
+	double week_w, day_w, chart_w;
 	size_t rows;
-	double width, height, top; /* top of the first row */
-	enum tp_status rc;         /* for callbacks */
-	bool meetings, baseline;   /* the legend's second line */
+	double width, height, top;    /* top of the first row */
+	struct tp_date start, finish; /* of every plan (the title) */
+	enum tp_status rc;            /* for callbacks */
+	bool meetings, baseline;      /* the legend's second line */
+	bool actuals;                 /* the table's progress column */
+	bool shade;                   /* holidays shaded (a day >= 1 unit) */
 };
 
 /* ---- small writers ---------------------------------------------------------
@@ -206,28 +240,61 @@ row_y(const struct gantt *g, size_t row)
 }
 
 static void
-layout(struct gantt *g)
+select_plan(struct gantt *g, size_t i)
 {
-	struct tp_date a = {INT32_MAX}, b = {INT32_MIN};
-	g->rows = 0;
+	g->index = i;
+	g->sched = g->job->scheds[i];
+	g->plan = tp_schedule_plan(g->sched);
+	g->cal = tp_plan_calendar(g->plan);
+}
+
+/* The days the plan's shown stages (and their baselines) span, widening
+ * [*a, *b]; its shown rows. */
+static size_t
+plan_range(struct gantt *g, struct tp_date *a, struct tp_date *b)
+{
+	size_t rows = 0;
 	tp_plan_foreach_stage (g->plan, s) {
 		if (!tp_export_stage_shown(g->opt, g->plan, s))
 			continue;
 		struct tp_date s0 = tp_schedule_early_start(g->sched, s);
 		struct tp_date s1 = tp_schedule_early_finish(g->sched, s);
 		struct tp_date b0, b1;
-		a.day = s0.day < a.day ? s0.day : a.day;
-		b.day = s1.day > b.day ? s1.day : b.day;
+		a->day = s0.day < a->day ? s0.day : a->day;
+		b->day = s1.day > b->day ? s1.day : b->day;
 		if (tp_export_baseline(g->opt, g->sched, s, &b0, &b1)) {
-			a.day = b0.day < a.day ? b0.day : a.day;
-			b.day = b1.day > b.day ? b1.day : b.day;
+			a->day = b0.day < a->day ? b0.day : a->day;
+			b->day = b1.day > b->day ? b1.day : b->day;
 			g->baseline = true;
 		}
-		g->rows++;
+		rows++;
 	}
-	g->meetings = tp_plan_meeting_series_count(g->plan) > 0;
-	if (g->rows == 0)
-		a = b = tp_schedule_plan_start(g->sched);
+	return rows;
+}
+
+/* The first day of the month, quarter or year holding @p d, or of the
+ * one after (@p next). */
+static struct tp_date
+period_start(enum axis axis, struct tp_date d, bool next)
+{
+	int y, m,
+		step = axis == AXIS_YEARS      ? 12
+		       : axis == AXIS_QUARTERS ? 3
+					       : 1;
+	struct tp_date out = d;
+	tp_date_to_ymd(d, &y, &m, NULL);
+	m = (m - 1) / step * step + (next ? step : 0);
+	y += m / 12;
+	if (tp_date_from_ymd(y, m % 12 + 1, 1, &out, NULL) != TP_OK)
+		/* beyond the years dates have: their first or last day */
+		out.day = next ? tp_date_max().day + 1 : tp_date_min().day;
+	return out;
+}
+
+static void
+week_axis(struct gantt *g, struct tp_date a, struct tp_date b)
+{
+	g->axis = AXIS_WEEKS;
 	g->first.day = a.day - ((int32_t)tp_date_weekday(a) - 1);
 	/* one spare week on the right for the last marker's label */
 	g->weeks = (int)((b.day - g->first.day) / 7 + 2);
@@ -237,10 +304,112 @@ layout(struct gantt *g)
 	if (g->week_w < 14)
 		g->week_w = 14;
 	g->day_w = g->week_w / 7;
+	g->end.day = g->first.day + 7 * g->weeks;
+	g->chart_w = g->weeks * g->week_w;
+}
+
+/* The time axis from @p a to @p b. One plan: by week (the chart grows
+ * with the plan). A portfolio: by week up to MAX_WEEKS weeks, else
+ * CHART_W wide in whole months (if a month is at least TICK_MIN_W wide:
+ * up to about 3.9 years), quarters (up to about 11.7 years) or years,
+ * with SPARE_W after the last day for its label. */
+static void
+axis_layout(struct gantt *g, struct tp_date a, struct tp_date b)
+{
+	int32_t span = b.day - a.day + 1;
+	int32_t monday = a.day - ((int32_t)tp_date_weekday(a) - 1);
+	if (!g->portfolio || (b.day - monday) / 7 + 2 <= MAX_WEEKS) {
+		week_axis(g, a, b);
+		return;
+	}
+	g->axis = span * TICK_MIN_W <= CHART_W * 30.44   ? AXIS_MONTHS
+		  : span * TICK_MIN_W <= CHART_W * 91.31 ? AXIS_QUARTERS
+							 : AXIS_YEARS;
+	g->first = period_start(g->axis, a, false);
+	g->end = period_start(g->axis, b, true);
+	g->day_w = CHART_W / (g->end.day - g->first.day);
+	if ((g->end.day - b.day - 1) * g->day_w < SPARE_W) {
+		g->end = period_start(g->axis, g->end, true);
+		g->day_w = CHART_W / (g->end.day - g->first.day);
+	}
+	g->chart_w = CHART_W;
+	g->week_w = 7 * g->day_w;
+}
+
+static enum tp_status
+no_calendar(struct gantt *g)
+{
+	const char *name = tp_plan_name(g->plan);
+	if (!g->portfolio)
+		return tp_error_setf(g->err, TP_ERR_INVALID, NULL,
+				     "the plan has no calendar");
+	return tp_error_setf(g->err, TP_ERR_INVALID, NULL,
+			     "plan %zu ('%s') has no calendar", g->index + 1,
+			     name ? name : "(unnamed)");
+}
+
+/* Sizes from every plan: the rows, the days, what the legend needs. */
+static enum tp_status
+layout(struct gantt *g)
+{
+	struct tp_date a = {INT32_MAX}, b = {INT32_MIN};
+	g->rows = 0;
+	g->start.day = INT32_MAX;
+	g->finish.day = INT32_MIN;
+	for (size_t i = 0; i < g->job->n; i++) {
+		select_plan(g, i);
+		if (!g->cal)
+			return no_calendar(g);
+		g->rows += plan_range(g, &a, &b) + g->portfolio;
+		struct tp_date p0 = tp_schedule_plan_start(g->sched);
+		struct tp_date p1 = tp_schedule_plan_finish(g->sched);
+		g->start.day = p0.day < g->start.day ? p0.day : g->start.day;
+		g->finish.day = p1.day > g->finish.day ? p1.day : g->finish.day;
+		if (g->portfolio) { /* the plan's bar in its header row */
+			a.day = p0.day < a.day ? p0.day : a.day;
+			b.day = p1.day > b.day ? p1.day : b.day;
+		}
+		g->meetings = g->meetings ||
+			      tp_plan_meeting_series_count(g->plan) > 0;
+		g->actuals = g->actuals || tp_plan_has_actuals(g->plan);
+	}
+	if (a.day > b.day)
+		a = b = tp_schedule_plan_start(g->job->scheds[0]);
+	axis_layout(g, a, b);
+	g->shade = g->day_w >= 1.0;
 	g->top = MARGIN + TITLE_H + HEAD_H;
-	g->width = 2 * MARGIN + LABEL_W + g->weeks * g->week_w;
-	g->height = g->top + (double)g->rows * ROW_H + LEGEND_H + MARGIN +
-		    (g->meetings || g->baseline ? LEGEND2_H : 0);
+	g->width = 2 * MARGIN + LABEL_W + g->chart_w;
+	g->height =
+		g->top + (double)g->rows * ROW_H + LEGEND_H + MARGIN +
+		(g->meetings || g->baseline || g->portfolio ? LEGEND2_H : 0);
+	return TP_OK;
+}
+
+/* The plan's rows: its header row (in a portfolio) and its shown
+ * stages, from row g->row on. */
+static void
+plan_band(struct gantt *g)
+{
+	size_t n = g->portfolio;
+	tp_plan_foreach_stage (g->plan, s)
+		n += tp_export_stage_shown(g->opt, g->plan, s);
+	g->band_top = g->row;
+	g->band_rows = n;
+}
+
+/* The top and bottom of what belongs to the plan: its rows in a
+ * portfolio; for one plan, the whole chart below the month headers. */
+static double
+band_y0(const struct gantt *g)
+{
+	return g->portfolio ? row_y(g, g->band_top)
+			    : MARGIN + TITLE_H + HEAD_H / 2;
+}
+
+static double
+band_y1(const struct gantt *g)
+{
+	return row_y(g, g->band_top + g->band_rows);
 }
 
 /* ---- background: bands, holidays, grid, headers ---------------------------
@@ -256,28 +425,70 @@ shade_day(struct tp_date d, const struct tp_day_info *info, void *user)
 	char ds[TP_DATE_STRLEN];
 	snprintf(tip, sizeof(tip), "%s: %s", tp_date_format(d, ds),
 		 info->holiday->name ? info->holiday->name : "holiday");
-	g->rc = rect(g, x_of(g, d), MARGIN + TITLE_H + HEAD_H / 2, g->day_w,
-		     HEAD_H / 2 + (double)g->rows * ROW_H, COLOUR_HOLIDAY, tip);
+	double y0 = band_y0(g);
+	g->rc = rect(g, x_of(g, d), y0, g->day_w, band_y1(g) - y0,
+		     COLOUR_HOLIDAY, tip);
 	return g->rc != TP_OK;
 }
 
+/* The plan's holidays and closures: over the whole axis for one plan,
+ * over its own days in a portfolio (its calendar may not be the
+ * others'). */
 static enum tp_status
 holidays(struct gantt *g)
 {
-	struct tp_date last = {g->first.day + 7 * g->weeks - 1};
+	struct tp_date a = g->first, b = {g->end.day - 1};
+	if (!g->shade)
+		return TP_OK;
+	if (g->portfolio) {
+		struct tp_date p0 = tp_schedule_plan_start(g->sched);
+		struct tp_date p1 = tp_schedule_plan_finish(g->sched);
+		a.day = INT32_MAX;
+		b.day = INT32_MIN;
+		(void)plan_range(g, &a, &b);
+		a.day = p0.day < a.day ? p0.day : a.day;
+		b.day = p1.day > b.day ? p1.day : b.day;
+	}
+	struct tp_date c0 = tp_calendar_first_day(g->cal);
+	struct tp_date c1 = tp_calendar_last_day(g->cal);
+	a.day = a.day < c0.day ? c0.day : a.day;
+	b.day = b.day > c1.day ? c1.day : b.day;
+	if (a.day > b.day)
+		return TP_OK;
 	g->rc = TP_OK;
 	enum tp_status rc = tp_calendar_foreach_non_working(
-		g->cal, g->first, last, shade_day, g, NULL, g->err);
+		g->cal, a, b, shade_day, g, NULL, g->err);
 	return rc == TP_OK ? g->rc : rc;
 }
 
+/* The plan's header row (a portfolio) and every other stage row
+ * striped, then its holidays. */
 static enum tp_status
-bands(struct gantt *g)
+plan_background(struct gantt *g)
 {
-	enum tp_status rc = rect(g, 0, 0, g->width, g->height, "#ffffff", NULL);
-	for (size_t r = 1; rc == TP_OK && r < g->rows; r += 2)
+	enum tp_status rc = TP_OK;
+	size_t first = g->band_top + g->portfolio;
+	if (g->portfolio)
+		rc = rect(g, MARGIN, row_y(g, g->band_top),
+			  g->width - 2 * MARGIN, ROW_H, COLOUR_HEADER, NULL);
+	for (size_t r = first + 1;
+	     rc == TP_OK && r < g->band_top + g->band_rows; r += 2)
 		rc = rect(g, MARGIN, row_y(g, r), g->width - 2 * MARGIN, ROW_H,
 			  COLOUR_BAND, NULL);
+	return rc == TP_OK ? holidays(g) : rc;
+}
+
+static enum tp_status
+backgrounds(struct gantt *g)
+{
+	enum tp_status rc = rect(g, 0, 0, g->width, g->height, "#ffffff", NULL);
+	g->row = 0;
+	for (size_t i = 0; rc == TP_OK && i < g->job->n; i++) {
+		select_plan(g, i);
+		plan_band(g);
+		rc = plan_background(g);
+		g->row += g->band_rows;
+	}
 	return rc;
 }
 
@@ -303,27 +514,78 @@ week_columns(struct gantt *g)
 	return rc;
 }
 
-static enum tp_status
-month_headers(struct gantt *g)
+/* Name every how manyth year, so that names are over 40 units apart
+ * (1, 2, 5, 10, 20, 40...). */
+static int
+year_step(const struct gantt *g)
 {
-	double y = MARGIN + TITLE_H;
-	struct tp_date end_day = {g->first.day + 7 * g->weeks};
+	int every = 1;
+	while (every * 365.25 * g->day_w <= 40 && every < 100000)
+		every = every == 1 ? 2 : every == 2 ? 5 : every * 2;
+	return every;
+}
+
+/* A header row of periods (months "Jan 2026", years "2026", quarters
+ * "Q1"): a line at each start, from @p y down to @p y1, and the name
+ * where it fits (years too narrow to name each: every year_step()th,
+ * beside its line). */
+static enum tp_status
+period_row(struct gantt *g, enum axis axis, double y, double y1,
+	   const char *colour, bool bold)
+{
 	struct tp_date d = g->first;
 	enum tp_status rc = TP_OK;
-	while (rc == TP_OK && d.day < end_day.day) {
-		int yy, mm, dd;
-		tp_date_to_ymd(d, &yy, &mm, &dd);
-		struct tp_date next = {d.day + tp_days_in_month(yy, mm) - dd +
-				       1};
-		if (next.day > end_day.day)
-			next = end_day;
+	int every = axis == AXIS_YEARS && bold ? year_step(g) : 1;
+	while (rc == TP_OK && d.day < g->end.day) {
+		int yy, mm;
+		tp_date_to_ymd(d, &yy, &mm, NULL);
+		struct tp_date next = period_start(axis, d, true);
+		if (next.day > g->end.day || next.day <= d.day)
+			next = g->end;
 		double x0 = x_of(g, d), x1 = x_of(g, next);
 		char s[16];
-		snprintf(s, sizeof(s), "%s %d", month_abbr[mm - 1], yy);
-		rc = line(g, x0, y, x0, y + HEAD_H / 2, "#888");
-		if (rc == TP_OK && x1 - x0 > 40)
-			rc = label(g, (x0 + x1) / 2, y + 14, "middle", true, s);
+		if (g->axis == AXIS_WEEKS && axis == AXIS_MONTHS)
+			snprintf(s, sizeof(s), "%s %d", month_abbr[mm - 1], yy);
+		else if (axis == AXIS_MONTHS)
+			snprintf(s, sizeof(s), "%s", month_abbr[mm - 1]);
+		else if (axis == AXIS_QUARTERS)
+			snprintf(s, sizeof(s), "Q%d", (mm + 2) / 3);
+		else
+			snprintf(s, sizeof(s), "%d", yy);
+		rc = line(g, x0, y, x0, y1, colour);
+		/* by year, the lines below the year names go unnamed */
+		bool named = bold || axis != AXIS_YEARS;
+		if (rc == TP_OK && every > 1 && yy % every == 0)
+			rc = label(g, x0 + 3, y + 14, NULL, bold, s);
+		else if (rc == TP_OK && every == 1 && named &&
+			 x1 - x0 > (bold ? 40 : 20))
+			rc = label(g, (x0 + x1) / 2, y + 14, "middle", bold, s);
 		d = next;
+	}
+	return rc;
+}
+
+/* By week: months above the week columns. Longer: years above month,
+ * quarter or no further columns, their lines down the chart. */
+static enum tp_status
+axis_headers(struct gantt *g)
+{
+	double y = MARGIN + TITLE_H;
+	double bottom = g->top + (double)g->rows * ROW_H;
+	enum tp_status rc;
+	if (g->axis == AXIS_WEEKS) {
+		rc = week_columns(g);
+		if (rc == TP_OK)
+			rc = period_row(g, AXIS_MONTHS, y, y + HEAD_H / 2,
+					"#888", true);
+	} else {
+		rc = period_row(g, AXIS_YEARS, y, y + HEAD_H / 2, "#888", true);
+		if (rc == TP_OK)
+			rc = period_row(g, g->axis, y + HEAD_H / 2, bottom,
+					COLOUR_GRID, false);
+		if (rc == TP_OK)
+			rc = line(g, x_of(g, g->end), y + HEAD_H / 2,
+				  x_of(g, g->end), bottom, COLOUR_GRID);
 	}
 	if (rc == TP_OK)
 		rc = line(g, MARGIN, y + HEAD_H, g->width - MARGIN, y + HEAD_H,
@@ -379,20 +641,32 @@ baseline_bar(struct gantt *g, size_t s, size_t row)
 		    (b.day - a.day + 1) * g->day_w, 3, COLOUR_BASELINE, tip);
 }
 
+/* @p text cut to @p max bytes with an ellipsis, into @p buf. */
+static void
+cut_text(const char *text, size_t max, char *buf, size_t size)
+{
+	size_t n = strlen(text);
+	n = n < size - 1 ? n : size - 1;
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+	if (n > max) {
+		size_t cut = max - 1;
+		while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
+			cut--; /* do not split a UTF-8 sequence */
+		memcpy(buf + cut, "\xE2\x80\xA6", 4);
+	}
+}
+
+/* In a portfolio, stage names are indented under their plan's. */
 static enum tp_status
 stage_label(struct gantt *g, size_t s, size_t row)
 {
 	const char *name = tp_plan_stage_name(g->plan, s);
 	char buf[LABEL_CHARS * 4 + 8];
-	snprintf(buf, sizeof(buf), "%s",
-		 name ? name : tp_plan_stage_id(g->plan, s));
-	if (strlen(buf) > LABEL_CHARS) {
-		size_t cut = LABEL_CHARS - 1;
-		while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
-			cut--; /* do not split a UTF-8 sequence */
-		memcpy(buf + cut, "\xE2\x80\xA6", 4);
-	}
-	return label(g, MARGIN + 4, row_y(g, row) + ROW_H / 2 + 4, NULL,
+	cut_text(name ? name : tp_plan_stage_id(g->plan, s),
+		 LABEL_CHARS - 2 * g->portfolio, buf, sizeof(buf));
+	return label(g, MARGIN + 4 + 12 * g->portfolio,
+		     row_y(g, row) + ROW_H / 2 + 4, NULL,
 		     tp_schedule_is_critical(g->sched, s), buf);
 }
 
@@ -440,12 +714,11 @@ collect_flag(const struct tp_export_finding *f, void *user)
 /* A red "!" at the end of the label column when the rules checker found
  * something about the stage; the findings are its tooltip. */
 static enum tp_status
-finding_flag(struct gantt *g, size_t s, size_t row)
+finding_flag(struct gantt *g, const char *stage_id, size_t row)
 {
 	struct flag_text t = {"", false};
-	tp_export_foreach_finding(g->opt, tp_plan_id(g->plan),
-				  tp_plan_stage_id(g->plan, s), collect_flag,
-				  &t);
+	tp_export_foreach_finding(g->opt, tp_plan_id(g->plan), stage_id,
+				  collect_flag, &t);
 	if (!t.any)
 		return TP_OK;
 	enum tp_status rc = start(g, "text");
@@ -471,20 +744,36 @@ finding_flag(struct gantt *g, size_t s, size_t row)
 	return rc == TP_OK ? end(g) : rc;
 }
 
+/* A group with an id unique in the document (#11): "tender:PLAN" or
+ * "stage:PLAN:STAGE", PLAN being "tender-K" when the plan has no id (ids
+ * hold no ':', so no two can be the same). */
 static enum tp_status
-stage_row(struct gantt *g, size_t s, size_t row)
+start_group(struct gantt *g, const char *stage_id)
+{
+	const char *plan_id = tp_plan_id(g->plan);
+	char id[ID_LEN], anon[32];
+	snprintf(anon, sizeof(anon), "-%zu", g->index + 1);
+	if (stage_id)
+		snprintf(id, sizeof(id), "stage%s%s:%s", plan_id ? ":" : anon,
+			 plan_id ? plan_id : "", stage_id);
+	else
+		snprintf(id, sizeof(id), "tender%s%s", plan_id ? ":" : anon,
+			 plan_id ? plan_id : "");
+	enum tp_status rc = start(g, "g");
+	if (rc == TP_OK)
+		rc = attr(g, "id", id);
+	if (rc == TP_OK)
+		rc = attr(g, "class", stage_id ? "stage" : "tender");
+	return rc;
+}
+
+static enum tp_status
+stage_shape(struct gantt *g, size_t s, size_t row)
 {
 	char tip[400];
 	tooltip(g, s, tip, sizeof(tip));
 	bool crit = tp_schedule_is_critical(g->sched, s);
 	const char *fill = crit ? COLOUR_CRITICAL : COLOUR_BAR;
-	enum tp_status rc = stage_label(g, s, row);
-	if (rc == TP_OK)
-		rc = finding_flag(g, s, row);
-	if (rc == TP_OK)
-		rc = baseline_bar(g, s, row);
-	if (rc != TP_OK)
-		return rc;
 	enum tp_stage_shape shape = tp_export_stage_shape(g->plan, s);
 	if (shape != TP_SHAPE_PERIOD)
 		return marker(g, s, row,
@@ -497,15 +786,86 @@ stage_row(struct gantt *g, size_t s, size_t row)
 }
 
 static enum tp_status
+stage_row(struct gantt *g, size_t s, size_t row)
+{
+	enum tp_status rc = start_group(g, tp_plan_stage_id(g->plan, s));
+	if (rc == TP_OK)
+		rc = stage_label(g, s, row);
+	if (rc == TP_OK)
+		rc = finding_flag(g, tp_plan_stage_id(g->plan, s), row);
+	if (rc == TP_OK)
+		rc = baseline_bar(g, s, row);
+	if (rc == TP_OK)
+		rc = stage_shape(g, s, row);
+	return rc == TP_OK ? end(g) : rc;
+}
+
+static enum tp_status
 stages(struct gantt *g)
 {
-	size_t row = 0;
 	enum tp_status rc = TP_OK;
 	tp_plan_foreach_stage (g->plan, s) {
 		if (rc != TP_OK || !tp_export_stage_shown(g->opt, g->plan, s))
 			continue;
-		rc = stage_row(g, s, row++);
+		rc = stage_row(g, s, g->row++);
 	}
+	return rc;
+}
+
+/* "Name (id)", or what there is of the two. */
+static void
+plan_title(const struct gantt *g, char *buf, size_t size)
+{
+	const char *name = tp_plan_name(g->plan), *id = tp_plan_id(g->plan);
+	if (name && id)
+		snprintf(buf, size, "%s (%s)", name, id);
+	else if (name || id)
+		snprintf(buf, size, "%s", name ? name : id);
+	else
+		snprintf(buf, size, "Tender %zu", g->index + 1);
+}
+
+/* The header row's label: "Name (id)", the name cut short rather than
+ * the id (in a pipeline of like-named tenders the id tells them apart). */
+static void
+header_label(const struct gantt *g, const char *title, char *buf, size_t size)
+{
+	const char *name = tp_plan_name(g->plan), *id = tp_plan_id(g->plan);
+	size_t idlen = id ? strlen(id) + 3 : 0;
+	if (!name || !id || strlen(title) <= LABEL_CHARS ||
+	    idlen + 12 > LABEL_CHARS) {
+		cut_text(title, LABEL_CHARS, buf, size);
+		return;
+	}
+	cut_text(name, LABEL_CHARS - idlen, buf, size);
+	size_t n = strlen(buf);
+	snprintf(buf + n, size - n, " (%s)", id);
+}
+
+/* A portfolio's header row for the plan: its name and id, a bar from its
+ * start to its finish, a flag for findings about the plan as a whole. */
+static enum tp_status
+header_row(struct gantt *g)
+{
+	char name[600], buf[LABEL_CHARS * 4 + 8], tip[800];
+	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	struct tp_date p0 = tp_schedule_plan_start(g->sched);
+	struct tp_date p1 = tp_schedule_plan_finish(g->sched);
+	size_t row = g->row++;
+	plan_title(g, name, sizeof(name));
+	header_label(g, name, buf, sizeof(buf));
+	snprintf(tip, sizeof(tip), "%s: %s to %s, revision %u, %zu stages",
+		 name, tp_date_format(p0, a), tp_date_format(p1, b),
+		 (unsigned)tp_plan_revision(g->plan),
+		 tp_plan_stage_count(g->plan));
+	enum tp_status rc = label(g, MARGIN + 4, row_y(g, row) + ROW_H / 2 + 4,
+				  NULL, true, buf);
+	if (rc == TP_OK)
+		rc = finding_flag(g, NULL, row);
+	if (rc == TP_OK)
+		rc = rect(g, x_of(g, p0), row_y(g, row) + 7,
+			  (p1.day - p0.day + 1) * g->day_w, ROW_H - 14,
+			  COLOUR_SUMMARY, tip);
 	return rc;
 }
 
@@ -524,11 +884,11 @@ meeting_line(struct gantt *g, const char *name, struct tp_date d)
 	if (rc == TP_OK)
 		rc = num(g, "x1", x);
 	if (rc == TP_OK)
-		rc = num(g, "y1", MARGIN + TITLE_H + HEAD_H / 2);
+		rc = num(g, "y1", band_y0(g));
 	if (rc == TP_OK)
 		rc = num(g, "x2", x);
 	if (rc == TP_OK)
-		rc = num(g, "y2", g->top + (double)g->rows * ROW_H);
+		rc = num(g, "y2", band_y1(g));
 	if (rc == TP_OK)
 		rc = attr(g, "stroke", COLOUR_MEETING);
 	if (rc == TP_OK)
@@ -541,11 +901,10 @@ meeting_line(struct gantt *g, const char *name, struct tp_date d)
 static enum tp_status
 meetings(struct gantt *g)
 {
-	int32_t lo = g->first.day, hi = g->first.day + 7 * g->weeks - 1;
+	int32_t lo = g->first.day, hi = g->end.day - 1;
 	enum tp_status rc = TP_OK;
-	for (size_t k = 0; rc == TP_OK && g->meetings &&
-			   k < tp_plan_meeting_series_count(g->plan);
-	     k++) {
+	for (size_t k = 0;
+	     rc == TP_OK && k < tp_plan_meeting_series_count(g->plan); k++) {
 		struct tp_meeting_spec m;
 		size_t n = 0;
 		const struct tp_date *d = tp_plan_meeting_dates(g->plan, k, &n);
@@ -588,6 +947,13 @@ legend2(struct gantt *g, double y, double x)
 	if (rc == TP_OK && g->baseline)
 		rc = label(g, x + 36, y + 1, NULL, false,
 			   "baseline (the approved dates)");
+	if (g->baseline)
+		x += 220;
+	if (rc == TP_OK && g->portfolio)
+		rc = rect(g, x, y - 7, 30, 8, COLOUR_SUMMARY, NULL);
+	if (rc == TP_OK && g->portfolio)
+		rc = label(g, x + 36, y + 1, NULL, false,
+			   "tender, its start to its finish");
 	return rc;
 }
 
@@ -610,9 +976,9 @@ legend(struct gantt *g)
 		rc = diamond(g, x + 316, y - 3, 6, COLOUR_BAR, "#222", NULL);
 	if (rc == TP_OK)
 		rc = label(g, x + 326, y + 1, NULL, false, "deadline (time)");
-	if (rc == TP_OK)
+	if (rc == TP_OK && g->shade)
 		rc = rect(g, x + 436, y - 9, 12, 12, COLOUR_HOLIDAY, NULL);
-	if (rc == TP_OK)
+	if (rc == TP_OK && g->shade)
 		rc = label(g, x + 454, y + 1, NULL, false,
 			   "bank holiday or closure");
 	if (rc == TP_OK && g->opt->n_findings > 0)
@@ -620,21 +986,35 @@ legend(struct gantt *g)
 	if (rc == TP_OK && g->opt->n_findings > 0)
 		rc = label(g, x + 632, y + 1, NULL, false,
 			   "rules finding (hover for details)");
-	if (rc == TP_OK && (g->meetings || g->baseline))
+	if (rc == TP_OK && (g->meetings || g->baseline || g->portfolio))
 		rc = legend2(g, y + LEGEND2_H, x);
 	return rc;
+}
+
+/* The chart's name: one plan's, else the title given or "Tender
+ * timetables". */
+static const char *
+chart_name(const struct gantt *g)
+{
+	const char *name = tp_plan_name(tp_schedule_plan(g->job->scheds[0]));
+	if (g->portfolio)
+		return g->opt->title ? g->opt->title : "Tender timetables";
+	return name ? name : "Tender timetable";
 }
 
 static enum tp_status
 title(struct gantt *g)
 {
-	const char *name = tp_plan_name(g->plan);
+	const struct tp_plan *plan = tp_schedule_plan(g->job->scheds[0]);
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN], buf[400];
-	tp_date_format(tp_schedule_plan_start(g->sched), a);
-	tp_date_format(tp_schedule_plan_finish(g->sched), b);
-	snprintf(buf, sizeof(buf), "%s (%s to %s, revision %u)",
-		 name ? name : "Tender timetable", a, b,
-		 (unsigned)tp_plan_revision(g->plan));
+	tp_date_format(g->start, a);
+	tp_date_format(g->finish, b);
+	if (g->portfolio)
+		snprintf(buf, sizeof(buf), "%s (%zu tenders, %s to %s)",
+			 chart_name(g), g->job->n, a, b);
+	else
+		snprintf(buf, sizeof(buf), "%s (%s to %s, revision %u)",
+			 chart_name(g), a, b, (unsigned)tp_plan_revision(plan));
 	enum tp_status rc = start(g, "text");
 	if (rc == TP_OK)
 		rc = num(g, "x", MARGIN + 4);
@@ -668,12 +1048,31 @@ svg_root(struct gantt *g)
 		rc = attr(g, "font-size", "11");
 	if (rc == TP_OK)
 		rc = tp_xml_check(
-			xmlTextWriterWriteElement(
-				g->w, BAD_CAST "title",
-				BAD_CAST(tp_plan_name(g->plan)
-						 ? tp_plan_name(g->plan)
-						 : "Tender timetable")),
+			xmlTextWriterWriteElement(g->w, BAD_CAST "title",
+						  BAD_CAST chart_name(g)),
 			g->err);
+	return rc;
+}
+
+/* Each plan's group: its header row, meetings and stages. */
+static enum tp_status
+plans(struct gantt *g)
+{
+	enum tp_status rc = TP_OK;
+	g->row = 0;
+	for (size_t i = 0; rc == TP_OK && i < g->job->n; i++) {
+		select_plan(g, i);
+		plan_band(g);
+		rc = start_group(g, NULL);
+		if (rc == TP_OK && g->portfolio)
+			rc = header_row(g);
+		if (rc == TP_OK)
+			rc = meetings(g);
+		if (rc == TP_OK)
+			rc = stages(g);
+		if (rc == TP_OK)
+			rc = end(g);
+	}
 	return rc;
 }
 
@@ -681,41 +1080,31 @@ svg_root(struct gantt *g)
 static enum tp_status
 write_svg(struct gantt *g)
 {
-	layout(g);
 	enum tp_status rc = svg_root(g);
 	if (rc == TP_OK)
-		rc = bands(g);
+		rc = backgrounds(g);
 	if (rc == TP_OK)
-		rc = holidays(g);
-	if (rc == TP_OK)
-		rc = week_columns(g);
-	if (rc == TP_OK)
-		rc = month_headers(g);
+		rc = axis_headers(g);
 	if (rc == TP_OK)
 		rc = title(g);
 	if (rc == TP_OK)
-		rc = meetings(g);
-	if (rc == TP_OK)
-		rc = stages(g);
+		rc = plans(g);
 	if (rc == TP_OK)
 		rc = legend(g);
 	return rc == TP_OK ? end(g) : rc;
 }
 
+/* Checked and measured before anything is written. */
 static enum tp_status
 gantt_init(struct gantt *g, const struct tp_export_job *job,
 	   struct tp_error *err)
 {
 	memset(g, 0, sizeof(*g));
 	g->opt = job->opt;
-	g->sched = job->scheds[0];
-	g->plan = tp_schedule_plan(g->sched);
-	g->cal = tp_plan_calendar(g->plan);
+	g->job = job;
+	g->portfolio = job->n > 1;
 	g->err = err;
-	if (!g->cal)
-		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "the plan has no calendar");
-	return TP_OK;
+	return layout(g);
 }
 
 static enum tp_status
@@ -756,6 +1145,7 @@ static const char page_css[] =
 	"th,td{border:1px solid #bbb;padding:0.25em 0.6em;text-align:left;"
 	"white-space:nowrap}td:first-child,td:last-child{white-space:normal}"
 	"tr.critical td{color:#c8312a;font-weight:bold}"
+	"tr.tender th{background:#e1e6ee;padding-top:0.6em}"
 	"@media print{@page{size:A4 landscape;margin:10mm}body{margin:0}}";
 
 static enum tp_status
@@ -777,7 +1167,7 @@ table_head(struct gantt *g)
 	enum tp_status rc = start(g, "tr");
 	for (size_t i = 0; rc == TP_OK && i < sizeof(cols) / sizeof(cols[0]);
 	     i++) {
-		if (i == 6 && tp_plan_has_actuals(g->plan))
+		if (i == 6 && g->actuals)
 			rc = cell(g, "th", "Progress");
 		if (rc == TP_OK && i == 6 && g->baseline)
 			rc = cell(g, "th", "Baseline finish");
@@ -840,7 +1230,7 @@ table_row(struct gantt *g, size_t s)
 	if (tp_export_slip(g->opt, g->sched, s, &k))
 		tp_export_slip_text(k, slip);
 	for (size_t i = 0; rc == TP_OK && i < 7; i++) {
-		if (i == 6 && tp_plan_has_actuals(g->plan))
+		if (i == 6 && g->actuals)
 			rc = cell(g, "td", tp_export_progress(g->plan, s));
 		if (rc == TP_OK && i == 6 && g->baseline)
 			rc = cell(g, "td", bf);
@@ -852,15 +1242,46 @@ table_row(struct gantt *g, size_t s)
 	return rc == TP_OK ? end(g) : rc;
 }
 
+/* A portfolio's row naming the plan above its stages. */
+static enum tp_status
+table_plan_row(struct gantt *g)
+{
+	char name[600], buf[800], a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
+	int cols = 7 + g->actuals + 2 * g->baseline;
+	plan_title(g, name, sizeof(name));
+	snprintf(buf, sizeof(buf), "%s: %s to %s, revision %u", name,
+		 tp_date_format(tp_schedule_plan_start(g->sched), a),
+		 tp_date_format(tp_schedule_plan_finish(g->sched), b),
+		 (unsigned)tp_plan_revision(g->plan));
+	enum tp_status rc = start(g, "tr");
+	if (rc == TP_OK)
+		rc = attr(g, "class", "tender");
+	if (rc == TP_OK)
+		rc = start(g, "th");
+	if (rc == TP_OK)
+		rc = tp_xml_attrf(g->w, "colspan", g->err, "%d", cols);
+	if (rc == TP_OK)
+		rc = text(g, buf);
+	if (rc == TP_OK)
+		rc = end(g);
+	return rc == TP_OK ? end(g) : rc;
+}
+
 static enum tp_status
 table(struct gantt *g)
 {
 	enum tp_status rc = start(g, "table");
 	if (rc == TP_OK)
 		rc = table_head(g);
-	tp_plan_foreach_stage (g->plan, s) {
-		if (rc == TP_OK && tp_export_stage_shown(g->opt, g->plan, s))
-			rc = table_row(g, s);
+	for (size_t i = 0; rc == TP_OK && i < g->job->n; i++) {
+		select_plan(g, i);
+		if (g->portfolio)
+			rc = table_plan_row(g);
+		tp_plan_foreach_stage (g->plan, s) {
+			if (rc == TP_OK &&
+			    tp_export_stage_shown(g->opt, g->plan, s))
+				rc = table_row(g, s);
+		}
 	}
 	return rc == TP_OK ? end(g) : rc;
 }
@@ -885,9 +1306,7 @@ html_head(struct gantt *g, const char *ttl)
 static enum tp_status
 html_page(struct gantt *g)
 {
-	const char *ttl = g->opt->title ? g->opt->title : tp_plan_name(g->plan);
-	if (!ttl)
-		ttl = "Tender timetable";
+	const char *ttl = g->opt->title ? g->opt->title : chart_name(g);
 	enum tp_status rc = tp_xml_check(
 		xmlTextWriterWriteDTD(g->w, BAD_CAST "html", NULL, NULL, NULL),
 		g->err);
