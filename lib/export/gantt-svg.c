@@ -907,12 +907,12 @@ meetings(struct gantt *g)
 	     rc == TP_OK && k < tp_plan_meeting_series_count(g->plan); k++) {
 		struct tp_meeting_spec m;
 		size_t n = 0;
-		const struct tp_date *d = tp_plan_meeting_dates(g->plan, k, &n);
+		const struct tp_date *d = tp_plan_meeting_dates_between(
+			g->plan, k, (struct tp_date){lo}, (struct tp_date){hi},
+			&n);
 		(void)tp_plan_meeting_series(g->plan, k, &m);
 		for (size_t i = 0; rc == TP_OK && i < n; i++)
-			if (d[i].day >= lo && d[i].day <= hi)
-				rc = meeting_line(g, m.name ? m.name : m.id,
-						  d[i]);
+			rc = meeting_line(g, m.name ? m.name : m.id, d[i]);
 	}
 	return rc;
 }
