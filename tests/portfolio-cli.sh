@@ -143,6 +143,10 @@ grep '^hartlepool' "$dir/all-slip.csv" | grep -qv ',,$' &&
 "$cli" export "$dir/plans" --format svg -o "$dir/slip.svg"
 grep -q 'now 5 working days later than the baseline' "$dir/slip.svg" ||
 	fail "the chart shows no baseline for Thurrock"
+# the text grid explains its slip column under Thurrock's grid only
+"$cli" export "$dir/plans" --format text >"$dir/slip.txt"
+n=$(grep -c '^slip: working days later' "$dir/slip.txt")
+[ "$n" -eq 1 ] || fail "the portfolio text explains slip $n times, want 1"
 cp "$dir/t.orig" "$t"
 
 # refusals: two plans with one id (naming both files), --previous or

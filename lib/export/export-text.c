@@ -475,7 +475,7 @@ grid_plan(struct grid *g)
 				  "\n## critical period  == period  <> "
 				  "milestone  !! deadline\n",
 				  g->err);
-	if (rc == TP_OK && g->opt->baseline)
+	if (rc == TP_OK && tp_export_baseline_of(g->opt, g->sched))
 		rc = tp_sbuf_puts(g->out,
 				  "slip: working days later (+) or earlier (-) "
 				  "than the baseline\n",
