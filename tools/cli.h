@@ -237,6 +237,7 @@ int cli_cmd_holidays(int argc, char **argv);
 int cli_cmd_standstill(int argc, char **argv);
 
 int cli_cmd_check(int argc, char **argv);
+int cli_cmd_validate(int argc, char **argv);
 
 int cli_cmd_audit(int argc, char **argv);
 

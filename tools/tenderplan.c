@@ -23,6 +23,7 @@ static const char usage[] =
 	"  schedule    schedule a plan file and print its dates\n"
 	"  standstill  when a standstill ends and the contract may be signed\n"
 	"  check       check a plan against the procurement rules\n"
+	"  validate    check plan files against the plan schema\n"
 	"  audit       check published OCDS tender notices' periods\n"
 	"  set         change a stage of a plan file (duration, name, fixed\n"
 	"              date, ...), or the plan's id and name\n"
@@ -59,6 +60,7 @@ static const struct {
 	{"schedule", cli_cmd_schedule},
 	{"standstill", cli_cmd_standstill},
 	{"check", cli_cmd_check},
+	{"validate", cli_cmd_validate},
 	{"audit", cli_cmd_audit},
 	{"export", cli_cmd_export},
 	{"revise", cli_cmd_revise},

@@ -15,7 +15,7 @@
 # or a value its error messages list, is missing from the tables below, so
 # update them with the program.
 
-_tenderplan_commands='holidays days templates new schedule standstill check export audit revise set add-stage remove-stage link unlink closure anchor meeting import started done baseline'
+_tenderplan_commands='holidays days templates new schedule standstill check validate export audit revise set add-stage remove-stage link unlink closure anchor meeting import started done baseline'
 _tenderplan_days_commands='add between is-working'
 _tenderplan_closure_commands='add remove'
 _tenderplan_meeting_commands='add remove'
@@ -34,6 +34,7 @@ _tenderplan_options()
 	schedule) echo '--backward --forward --explain= --today= --help -h' ;;
 	standstill) echo '--regime= --sent= --notice= --received= --sent-other= --vtn --representations --further-decision= --exempt --stated-end= --region= --days= --working-days --citation= --help -h' ;;
 	check) echo '--xml --backward --today= --help -h' ;;
+	validate) echo '--no-calendar --help -h' ;;
 	export) echo '--format= --deadlines-only --alarm= --deadline-minutes= --previous= --no-cancelled --title= --ocid-prefix= --today= --no-check --bom --output= -o= --force --help -h' ;;
 	audit) echo '--csv --xml --jurisdiction= --help -h' ;;
 	revise) echo '--dry-run --force --help -h' ;;
@@ -163,7 +164,7 @@ _tenderplan()
 	import) if ((nargs == 0)); then _filedir xml; elif ((nargs == 1)); then _filedir csv; fi ;;
 	new) [[ -z $arg ]] && COMPREPLY=($(compgen -W "$(_tenderplan_templates "${words[0]}")" -- "$cur")) ;;
 	# several plan files or directories (#11)
-	schedule | check | export) _filedir xml ;;
+	schedule | check | validate | export) _filedir xml ;;
 	revise | baseline) [[ -z $arg ]] && _filedir xml ;;
 	audit) [[ -z $arg ]] && _filedir json ;;
 	esac
