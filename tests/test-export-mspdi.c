@@ -383,6 +383,54 @@ met_start_on_and_task_calendar(void **state)
 	fixture_free(&f);
 }
 
+/* Recorded progress: the PQQ period done (2 to 30 Nov 2011), its
+ * evaluation started 1 Dec; worked-out values: a calendar-day period
+ * starts at 00:00, a working stage at 08:00, both finish at 17:00 (the
+ * times their Start and Finish use), 100 % once done; a stage not
+ * started has none of them. */
+static void
+actual_dates(void **state)
+{
+	struct fixture f;
+	struct tp_schedule *s;
+	struct tp_date a = TP_DATE(2011, 11, 2), b = TP_DATE(2011, 11, 30),
+		       c = TP_DATE(2011, 12, 1);
+	size_t spec, liaison;
+	(void)state;
+	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
+	assert_true(tp_plan_find_stage(f.plan, "pqq-period", &spec));
+	assert_true(tp_plan_find_stage(f.plan, "pqq-evaluation", &liaison));
+	assert_int_equal(tp_plan_set_stage_actual(f.plan, spec, &a, &b, NULL),
+			 TP_OK);
+	assert_int_equal(
+		tp_plan_set_stage_actual(f.plan, liaison, &c, NULL, NULL),
+		TP_OK);
+	assert_int_equal(
+		tp_schedule_compute(f.plan, TP_SCHEDULE_FORWARD, &s, NULL),
+		TP_OK);
+	char *buf = NULL;
+	size_t len;
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_MSPDI, f.plan, s, NULL,
+					     &buf, &len, NULL),
+			 TP_OK);
+	xmlDocPtr doc = xmlReadMemory(buf, (int)len, "p.xml", NULL, 0);
+	free(buf);
+	assert_non_null(doc);
+#define PQQ "//s:Task[s:Name='PQQ documents distributed']/"
+#define EVAL "//s:Task[s:Name='PQQ evaluation']/"
+	str_is(doc, "string(" PQQ "s:ActualStart)", "2011-11-02T00:00:00");
+	str_is(doc, "string(" PQQ "s:ActualFinish)", "2011-11-30T17:00:00");
+	str_is(doc, "string(" PQQ "s:PercentComplete)", "100");
+	str_is(doc, "string(" EVAL "s:ActualStart)", "2011-12-01T08:00:00");
+	assert_int_equal(xpath_count(doc, NS, EVAL "s:ActualFinish"), 0);
+	assert_int_equal(xpath_count(doc, NS, EVAL "s:PercentComplete"), 0);
+	assert_int_equal(xpath_count(doc, NS, "//s:ActualStart"), 2);
+	assert_int_equal(xpath_count(doc, NS, "//s:ActualFinish"), 1);
+	xmlFreeDoc(doc);
+	tp_schedule_free(s);
+	fixture_free(&f);
+}
+
 /* ---- portfolios (#11) ---------------------------------------------------- */
 
 static xmlDocPtr
@@ -568,6 +616,7 @@ main(void)
 		cmocka_unit_test(calendar_exceptions),
 		cmocka_unit_test(closures_are_exceptions),
 		cmocka_unit_test(met_start_on_and_task_calendar),
+		cmocka_unit_test(actual_dates),
 		cmocka_unit_test(portfolio_summary_tasks),
 		cmocka_unit_test(portfolio_shared_calendar),
 	};

@@ -897,6 +897,28 @@ task_dates(struct mspdi_ctx *c, size_t s)
 	return rc;
 }
 
+/* What has happened (`started`, `done`): ActualStart and ActualFinish at
+ * the stage's own times of day, and 100 % complete once done, so that a
+ * client tracks progress as the plan does (pj12 puts them after
+ * TotalSlack, before the constraint). */
+static enum tp_status
+actuals(struct mspdi_ctx *c, size_t s)
+{
+	struct tp_date a, f;
+	bool started = tp_plan_stage_actual_start(c->plan, s, &a);
+	bool done = tp_plan_stage_actual_finish(c->plan, s, &f);
+	enum tp_status rc = TP_OK;
+
+	if (done)
+		rc = elem_int(c, "PercentComplete", 100);
+	if (rc == TP_OK && started)
+		rc = elem_datetime(c, "ActualStart", a, start_time(c->plan, s));
+	if (rc == TP_OK && done)
+		rc = elem_datetime(c, "ActualFinish", f,
+				   finish_time(c->plan, s));
+	return rc;
+}
+
 /* Text1: the stated duration ("28 calendar-days"), which a period's
  * elapsed span may exceed. */
 static enum tp_status
@@ -956,6 +978,8 @@ task(struct mspdi_ctx *c, size_t s)
 		rc = tp_xml_elemf(c->w, "TotalSlack", c->err, "%ld",
 				  (long)tp_schedule_total_float(c->sched, s) *
 					  MINUTES_PER_DAY * 10);
+	if (rc == TP_OK)
+		rc = actuals(c, s);
 	if (rc == TP_OK)
 		rc = constraint(c, s, &l);
 	if (rc == TP_OK && tp_plan_stage_notes(c->plan, s))
