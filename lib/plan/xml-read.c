@@ -40,6 +40,7 @@
 #include "snapshot-private.h"
 #include "xml-check-private.h"
 #include "xml-errors-private.h"
+#include "xml-read-private.h"
 
 /* What a reader object keeps from one read to the next (#11): the schema,
  * compiled on first use, and the calendar cache it lends documents. */
@@ -2058,6 +2059,37 @@ tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
 					base_dir, flags, out, err);
 
 	reader_clear(&once);
+	return rc;
+}
+
+enum tp_status
+tp_plan_doc_read_streamed(const char *data, size_t len, const char *source_name,
+			  struct tp_plan_doc **out, struct tp_error *err)
+{
+	struct tp_plan_reader once = {0};
+	struct reader rd = {.owner = &once,
+			    .source = source_name ? source_name : "<memory>",
+			    .base_dir = ".",
+			    .flags = TP_PLAN_READ_NO_CALENDAR,
+			    .err = err};
+	struct saved_handlers saved;
+	bool again = false;
+	enum tp_status rc;
+
+	if ((!data && len) || !out || len > TP_PLAN_XML_MAX_SIZE)
+		return tp_error_null(err, __func__);
+	install_handlers(&rd, &saved);
+	rc = prescan(&rd, data ? data : "", len);
+	if (rc == TP_OK)
+		rc = try_streaming(&rd, data ? data : "", len, &again);
+	restore_handlers(&saved);
+	reader_clear(&once);
+	free(rd.stage_lines);
+	if (again)
+		rc = tp_error_setf(err, TP_ERR_INVALID, NULL,
+				   "the reading while parsing gave up");
+	if (rc == TP_OK)
+		*out = rd.doc;
 	return rc;
 }
 
