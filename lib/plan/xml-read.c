@@ -293,6 +293,8 @@ starts_with(const struct units *u, const char *pat)
 
 	if (u->pos + k > u->n)
 		return false;
+	if (u->size == 1)
+		return memcmp(u->p + u->pos, pat, k) == 0;
 	for (size_t j = 0; j < k; j++)
 		if (unit_at(u, u->pos + j) != (unsigned char)pat[j])
 			return false;
@@ -308,8 +310,13 @@ scan_start_tag(struct reader *rd, struct units *u)
 	unsigned quote = 0;
 
 	for (; u->pos < u->n; u->pos++) {
-		unsigned c = unit_at(u, u->pos);
-		if (quote) {
+		unsigned c = u->size == 1 ? u->p[u->pos] : unit_at(u, u->pos);
+		if (quote && u->size == 1) { /* to the closing quote */
+			u->pos = find_unit(u, quote, u->pos);
+			if (u->pos == u->n)
+				return TP_OK; /* cut short */
+			quote = 0;
+		} else if (quote) {
 			quote = c == quote ? 0 : quote;
 		} else if (c == '"' || c == '\'') {
 			quote = c;
@@ -336,16 +343,17 @@ scan_markup(struct reader *rd, struct units *u)
 	enum tp_status rc;
 
 	while ((u->pos = find_unit(u, '<', u->pos)) < u->n) {
-		u->pos++;
-		if (starts_with(u, "!--"))
+		/* What follows the '<' (0 at the end) picks the test. */
+		unsigned c = ++u->pos < u->n ? unit_at(u, u->pos) : 0;
+		if (c == '!' && starts_with(u, "!--"))
 			skip_past(u, "-->");
-		else if (starts_with(u, "![CDATA["))
+		else if (c == '!' && starts_with(u, "![CDATA["))
 			skip_past(u, "]]>");
-		else if (starts_with(u, "!"))
+		else if (c == '!')
 			return TP_OK;
-		else if (starts_with(u, "?"))
+		else if (c == '?')
 			skip_past(u, "?>");
-		else if (starts_with(u, "/"))
+		else if (c == '/')
 			skip_past(u, ">");
 		else if ((rc = scan_start_tag(rd, u)))
 			return rc;
