@@ -1864,6 +1864,27 @@ on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	}
 }
 
+/* SAX: text. White space directly in <stages> or a <stage> (element-only
+ * content: the quick check and the reading skip it) makes no node; all
+ * other text goes to the tree's own handler. */
+static void
+on_characters(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	xmlNodePtr n = ctxt->node;
+	int i = 0;
+
+	if (n && (is_elem(n, "stage") || is_elem(n, "stages")) &&
+	    in_plan_ns(n)) {
+		while (i < len && (ch[i] == ' ' || ch[i] == '\n' ||
+				   ch[i] == '\t' || ch[i] == '\r'))
+			i++;
+		if (i == len)
+			return;
+	}
+	xmlSAX2Characters(ctx, ch, len);
+}
+
 static enum tp_status
 apply_links(struct reader *rd)
 {
@@ -1928,6 +1949,10 @@ read_streaming(struct reader *rd, const char *data, size_t len)
 	ctxt->_private = rd;
 	ctxt->sax->internalSubset = on_internal_subset;
 	ctxt->sax->endElementNs = on_end_element;
+	/* Both, as libxml2 sends white space to the second only when they
+	 * differ. */
+	ctxt->sax->characters = on_characters;
+	ctxt->sax->ignorableWhitespace = on_characters;
 	xdoc = xmlCtxtReadMemory(ctxt, data, (int)len, rd->source, NULL,
 				 options);
 	xmlFreeParserCtxt(ctxt);
