@@ -3,8 +3,10 @@
  * size is capped before parsing; no network (XML_PARSE_NONET); no entity
  * substitution or DTD loading (neither XML_PARSE_NOENT nor
  * XML_PARSE_DTDLOAD); a DOCTYPE stops the parser at once, so no entity
- * declaration is ever read; the document is validated against the schema
- * before it is used. libxml2 reports errors through handlers that this
+ * declaration is ever read; the document passes the quick check of the
+ * schema's rules (xml-check.c) or the schema's validator before it is used
+ * (a big one stage by stage as it is parsed, see "reading while
+ * parsing"). libxml2 reports errors through handlers that this
  * file installs for the duration of one call and then restores, so nothing
  * is printed and no global setting outlives the call.
  *
@@ -1663,7 +1665,7 @@ build_calendar(struct reader *rd)
  * plan is read again the whole-tree way below, which words every error
  * exactly as before and alone asks the schema's validator. So a file
  * either reads here to the plan the tree reading would have built or is
- * read by that reading; tests/test-xml.c checks both ways agree. */
+ * read by that reading; tests/test-portfolio.c checks both ways agree. */
 
 static enum tp_status
 bail(struct reader *rd)
