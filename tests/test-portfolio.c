@@ -28,6 +28,7 @@
 #include <tenderplan/tenderplan.h>
 
 #include "xml-check-private.h"
+#include "xml-read-private.h"
 
 static char *
 read_all(const char *path, size_t *len)
@@ -486,7 +487,61 @@ static const char *const tricky_values[] = {
 struct judge {
 	xmlSchemaPtr schema;
 	size_t tried, quick, invalid;
+	struct tp_plan_reader *reader; /* compiles the schema once */
+	size_t stride;                 /* read every stride-th mutation */
+	size_t read, streamed;         /* read; read while parsing */
 };
+
+/* @text written back, or NULL when @rc is not TP_OK. */
+static char *
+written(enum tp_status rc, struct tp_plan_doc *doc)
+{
+	char *out = NULL;
+	size_t len = 0;
+	struct tp_error err;
+
+	if (rc == TP_OK)
+		assert_int_equal(tp_plan_doc_write_memory(doc, &out, &len, &err),
+				 TP_OK);
+	tp_plan_doc_free(doc);
+	return out;
+}
+
+/* The reading (#11) that reads each stage while parsing and gives up on
+ * anything it does not expect must give what the whole-tree reading
+ * behind the schema's validator gives (TP_PLAN_READ_SCHEMA, the
+ * independent reading): the same plan, written out, or the same error at
+ * the same line. */
+static void
+readings_agree(struct judge *j, const char *text, size_t len)
+{
+	struct tp_plan_doc *a = NULL, *b = NULL, *c = NULL;
+	struct tp_error ea = {0}, eb = {0}, ec;
+	enum tp_status ra, rb, rc;
+	char *wa, *wb, *wc;
+
+	ra = tp_plan_reader_read_memory(j->reader, text, len, "m.xml", NULL,
+					TP_PLAN_READ_NO_CALENDAR, &a, &ea);
+	rb = tp_plan_reader_read_memory(
+		j->reader, text, len, "m.xml", NULL,
+		TP_PLAN_READ_NO_CALENDAR | TP_PLAN_READ_SCHEMA, &b, &eb);
+	rc = tp_plan_doc_read_streamed(text, len, "m.xml", &c, &ec);
+	wa = written(ra, a);
+	wb = written(rb, b);
+	wc = written(rc, c);
+	if (ra != rb || ea.line != eb.line || strcmp(ea.message, eb.message) ||
+	    strcmp(ea.stage, eb.stage) || (wa && strcmp(wa, wb)) ||
+	    (wc && (!wa || strcmp(wc, wa))))
+		fail_msg("readings differ (%d '%s' line %d, %d '%s' line %d, "
+			 "streamed %d) on:\n%s",
+			 ra, ea.message, ea.line, rb, eb.message, eb.line, rc,
+			 text);
+	j->read++;
+	j->streamed += wc != NULL;
+	free(wa);
+	free(wb);
+	free(wc);
+}
 
 static void
 quiet(void *ctx, xmlErrorPtr e)
@@ -498,10 +553,23 @@ quiet(void *ctx, xmlErrorPtr e)
 static void
 judge_doc(struct judge *j, xmlDocPtr doc)
 {
-	bool quick = tp_plan_xml_plainly_valid(xmlDocGetRootElement(doc));
-	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(j->schema);
+	bool quick;
+	xmlSchemaValidCtxtPtr v;
 	int r;
 
+	if (j->reader) { /* readings_agree_on_mutations() */
+		if (j->tried++ % j->stride == 0) {
+			xmlChar *text = NULL;
+			int len = 0;
+			xmlDocDumpMemory(doc, &text, &len);
+			assert_non_null(text);
+			readings_agree(j, (const char *)text, (size_t)len);
+			xmlFree(text);
+		}
+		return;
+	}
+	quick = tp_plan_xml_plainly_valid(xmlDocGetRootElement(doc));
+	v = xmlSchemaNewValidCtxt(j->schema);
 	assert_non_null(v);
 	xmlSchemaSetValidStructuredErrors(v, quiet, NULL);
 	r = xmlSchemaValidateDoc(v, doc);
@@ -667,6 +735,245 @@ quick_check_is_conservative(void **state)
 	free(t);
 }
 
+/* The same mutations read both ways (#11): see readings_agree(). */
+static void
+readings_agree_on_mutations(void **state)
+{
+	struct judge j = {0};
+	struct tp_error err;
+	char *h = example("hartlepool-2011.xml");
+	const char *plans[] = {every_element, h};
+
+	(void)state;
+	assert_int_equal(tp_plan_reader_new(&j.reader, &err), TP_OK);
+	for (size_t i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
+		/* One mutation in 2 of the small plan, one in 32 of
+		 * Hartlepool's (all of them read three ways took 40 s). */
+		xmlDocPtr d = parse(plans[i]);
+		j.stride = i == 0 ? 2 : 32;
+		judge_doc(&j, d);
+		mutate_all(&j, d);
+		xmlFreeDoc(d);
+	}
+	print_message("# %zu mutations read, %zu of them while parsing\n",
+		      j.read, j.streamed);
+	/* The plans as written and the harmless mutations read while
+	 * parsing; the rest gave up and read as before. */
+	assert_true(j.streamed > 50);
+	assert_true(j.streamed < j.read);
+	tp_plan_reader_free(j.reader);
+	free(h);
+}
+
+/* ---- one big plan (#11) ------------------------------------------------- */
+
+struct big {
+	char *text;
+	size_t len, cap;
+	int line;          /* lines written so far */
+	int stage_line[4000]; /* line of <stage id="sK"> */
+	int after_line[4000]; /* line of its first <after> */
+	size_t deps, constraints;
+};
+
+static void
+big_put(struct big *b, const char *fmt, ...)
+{
+	char piece[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(piece, sizeof(piece), fmt, ap);
+	va_end(ap);
+	assert_true(n > 0 && (size_t)n < sizeof(piece));
+	if (b->len + (size_t)n + 1 > b->cap) {
+		b->cap = 2 * (b->len + (size_t)n + 1);
+		b->text = realloc(b->text, b->cap);
+		assert_non_null(b->text);
+	}
+	memcpy(b->text + b->len, piece, (size_t)n + 1);
+	b->len += (size_t)n;
+	for (int i = 0; i < n; i++)
+		b->line += piece[i] == '\n';
+}
+
+static const char *const big_kinds[] = {"custom", "advert",
+					"tender-period", "evaluation"};
+static const char *const big_types[] = {"finish-to-start", "ss", "ff",
+					"start-to-finish"};
+
+/* @n stages (n <= 4000) using every stage element and attribute, one
+ * element a line: sK after s(K-1), "head" (first) after the last stage,
+ * a constraint on every 13th. @bad: 0 none, 1 the last stage's first
+ * dependency names no stage, 2 s(n-10) also after s(n-9) (a cycle),
+ * 3 s(n-5) is called s3, 4 s(n-4) has time="24:00" (n = 3000: a
+ * stage with a time). */
+static void
+big_plan(struct big *b, size_t n, int bad)
+{
+	memset(b, 0, sizeof(*b));
+	b->line = 1;
+	big_put(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	big_put(b, "<plan xmlns=\"urn:tenderplan:plan:1\" id=\"big\" "
+		   "revision=\"4\">\n");
+	big_put(b, " <name>One big plan</name>\n");
+	big_put(b, " <time-zone>Europe/London</time-zone>\n");
+	big_put(b, " <calendar region=\"england-and-wales\">\n");
+	big_put(b, "  <holiday date=\"2031-01-02\" name=\"Local\"/>\n");
+	big_put(b, " </calendar>\n");
+	big_put(b, " <anchors start=\"2030-09-02\"/>\n");
+	big_put(b, " <rules regime=\"pa2023\" procedure=\"open\"/>\n");
+	big_put(b, " <stages>\n");
+	big_put(b, "  <stage id=\"head\">\n");
+	big_put(b, "   <after stage=\"s%zu\" lag=\"2\"/>\n", n - 1);
+	big_put(b, "  </stage>\n");
+	b->deps++;
+	for (size_t k = 0; k < n; k++) {
+		b->stage_line[k] = b->line;
+		big_put(b, "  <stage id=\"s%zu\" kind=\"%s\" duration=\"%zu\""
+			   "%s%s%s>\n",
+			bad == 3 && k == n - 5 ? (size_t)3 : k,
+			big_kinds[k % 4], k % 9,
+			k % 3 == 0 ? " unit=\"calendar-days\"" : "",
+			k % 7 == 0 ? (bad == 4 && k == n - 4 ? " time=\"24:00\""
+						      : " time=\"09:30\"")
+				   : "",
+			k % 11 == 0 ? " calendar=\"statutory\"" : "");
+		if (k % 2 == 0)
+			big_put(b, "   <name>Stage %zu &amp; co</name>\n", k);
+		if (k % 5 == 0)
+			big_put(b, "   <owner>Team %zu</owner>\n", k % 17);
+		if (k % 3 == 1)
+			big_put(b, "   <notes>Notes\n on two lines</notes>\n");
+		b->after_line[k] = b->line;
+		if (k > 0) {
+			big_put(b, "   <after stage=\"%s%zu\" type=\"%s\" "
+				   "lag=\"%d\"%s/>\n",
+				bad == 1 && k == n - 1 ? "nosuch" : "s",
+				k - 1, big_types[k % 4], (int)(k % 5) - 2,
+				k % 4 == 0 ? " lag-unit=\"calendar-days\""
+					   : "");
+			b->deps++;
+		}
+		if (bad == 2 && k == n - 10) {
+			big_put(b, "   <after stage=\"s%zu\"/>\n", k + 1);
+			b->deps++;
+		}
+		if (k % 13 == 0) {
+			big_put(b, "   <constraint type=\"start-no-earlier-than\" "
+				   "date=\"2030-10-%02zu\"/>\n",
+				1 + k % 28);
+			b->constraints++;
+		}
+		big_put(b, "  </stage>\n");
+	}
+	big_put(b, " </stages>\n</plan>\n");
+}
+
+/* Read both ways, a big plan gives the same plan (written out), with the
+ * stages and links the generator wrote (counted as it wrote them). */
+static void
+big_plan_read_both_ways(void **state)
+{
+	struct big *b = calloc(1, sizeof(*b));
+	struct tp_plan_doc *fast = NULL, *tree = NULL;
+	struct tp_error err;
+	char *wf, *wt;
+
+	(void)state;
+	assert_non_null(b);
+	big_plan(b, 3000, 0);
+	assert_int_equal(tp_plan_doc_read_streamed(b->text, b->len, "big.xml",
+						   &fast, &err),
+			 TP_OK);
+	assert_int_equal(tp_plan_stage_count(tp_plan_doc_plan_const(fast)),
+			 3001);
+	assert_int_equal(
+		tp_plan_dependency_count(tp_plan_doc_plan_const(fast)),
+		b->deps);
+	assert_int_equal(
+		tp_plan_constraint_count(tp_plan_doc_plan_const(fast)),
+		b->constraints);
+	assert_int_equal(tp_plan_doc_read_memory(b->text, b->len, "big.xml",
+						 NULL,
+						 TP_PLAN_READ_NO_CALENDAR |
+							 TP_PLAN_READ_SCHEMA,
+						 &tree, &err),
+			 TP_OK);
+	wf = written(TP_OK, fast);
+	wt = written(TP_OK, tree);
+	assert_string_equal(wf, wt);
+	free(wf);
+	free(wt);
+	/* The public reading takes the same way. */
+	assert_int_equal(tp_plan_doc_read_memory(b->text, b->len, "big.xml",
+						 NULL, TP_PLAN_READ_NO_CALENDAR,
+						 &fast, &err),
+			 TP_OK);
+	tp_plan_doc_free(fast);
+	free(b->text);
+	free(b);
+}
+
+/* Errors deep in a big plan name the line the generator wrote them on:
+ * the reading while parsing gives up on them and the whole-tree reading
+ * words them. */
+static void
+big_plan_errors_deep(void **state)
+{
+	const size_t n = 3000;
+	struct big *b = calloc(1, sizeof(*b));
+	struct tp_plan_doc *doc = NULL;
+	struct tp_error err;
+
+	(void)state;
+	assert_non_null(b);
+	for (int bad = 1; bad <= 4; bad++) {
+		big_plan(b, n, bad);
+		assert_int_equal(tp_plan_doc_read_streamed(b->text, b->len,
+							   "big.xml", &doc,
+							   &err),
+				 TP_ERR_INVALID);
+		assert_non_null(strstr(err.message, "gave up"));
+		assert_int_not_equal(tp_plan_doc_read_memory(
+					     b->text, b->len, "big.xml", NULL,
+					     TP_PLAN_READ_NO_CALENDAR, &doc,
+					     &err),
+				     TP_OK);
+		assert_string_equal(err.source, "big.xml");
+		switch (bad) {
+		case 1:
+			assert_int_equal(err.code, TP_ERR_INVALID);
+			assert_int_equal(err.line, b->after_line[n - 1]);
+			assert_non_null(strstr(err.message,
+					       "depends on unknown stage "
+					       "'nosuch2998'"));
+			assert_string_equal(err.stage, "s2999");
+			break;
+		case 2:
+			assert_int_equal(err.code, TP_ERR_CYCLE);
+			assert_true(err.line == b->stage_line[n - 10] ||
+				    err.line == b->stage_line[n - 9]);
+			assert_non_null(strstr(err.message,
+					       "s2990 -> s2991") ||
+					strstr(err.message, "s2991 -> s2990"));
+			break;
+		case 3:
+			assert_int_equal(err.line, b->stage_line[n - 5]);
+			assert_non_null(strstr(err.message, "s3"));
+			break;
+		case 4:
+			assert_int_equal(err.code, TP_ERR_PARSE);
+			assert_int_equal(err.line, b->stage_line[n - 4]);
+			assert_non_null(strstr(err.message, "24:00"));
+			break;
+		}
+		free(b->text);
+	}
+	free(b);
+}
+
 /* Today in London without the zone's rules (#11) is the date libical
  * gives from them (the independent computation); other zones and an
  * unknown one as before. */
@@ -714,6 +1021,9 @@ main(void)
 		cmocka_unit_test(set_errors_name_the_file),
 		cmocka_unit_test(reader_and_cache),
 		cmocka_unit_test(quick_check_is_conservative),
+		cmocka_unit_test(readings_agree_on_mutations),
+		cmocka_unit_test(big_plan_read_both_ways),
+		cmocka_unit_test(big_plan_errors_deep),
 		cmocka_unit_test(today_in_london),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

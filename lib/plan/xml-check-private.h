@@ -11,4 +11,7 @@
  * schema validator must decide. */
 bool tp_plan_xml_plainly_valid(xmlNodePtr root);
 
+/* The same for one <stage> element of <stages>, children included. */
+bool tp_plan_xml_stage_plainly_valid(xmlNodePtr stage);
+
 #endif

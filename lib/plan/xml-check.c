@@ -788,3 +788,12 @@ tp_plan_xml_plainly_valid(xmlNodePtr root)
 	       named(root, "plan") && attrs_ok(root, plan_attrs) &&
 	       sequence_ok(root, slots, "stages");
 }
+
+/* One <stage> of <stages> on its own, for the reader that reads a stage
+ * as soon as it ends (xml-read.c, #11). */
+bool
+tp_plan_xml_stage_plainly_valid(xmlNodePtr stage)
+{
+	return stage && stage->type == XML_ELEMENT_NODE && in_ns(stage) &&
+	       named(stage, "stage") && check_stage(stage);
+}

@@ -3,8 +3,10 @@
  * size is capped before parsing; no network (XML_PARSE_NONET); no entity
  * substitution or DTD loading (neither XML_PARSE_NOENT nor
  * XML_PARSE_DTDLOAD); a DOCTYPE stops the parser at once, so no entity
- * declaration is ever read; the document is validated against the schema
- * before it is used. libxml2 reports errors through handlers that this
+ * declaration is ever read; the document passes the quick check of the
+ * schema's rules (xml-check.c) or the schema's validator before it is used
+ * (a big one stage by stage as it is parsed, see "reading while
+ * parsing"). libxml2 reports errors through handlers that this
  * file installs for the duration of one call and then restores, so nothing
  * is printed and no global setting outlives the call.
  *
@@ -25,6 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
@@ -39,6 +42,7 @@
 #include "snapshot-private.h"
 #include "xml-check-private.h"
 #include "xml-errors-private.h"
+#include "xml-read-private.h"
 
 /* What a reader object keeps from one read to the next (#11): the schema,
  * compiled on first use, and the calendar cache it lends documents. */
@@ -48,6 +52,19 @@ struct tp_plan_reader {
 	xmlSchemaPtr schema;
 	char xsd[4096]; /* its path, for messages */
 	struct tp_calendar_cache *cache;
+};
+
+/* A dependency or constraint of a stage read while parsing, kept until
+ * every stage is in the plan (a dependency may name a later stage). */
+struct pending_link {
+	size_t stage; /* index of the stage it belongs to */
+	bool constraint;
+	int32_t lag;
+	enum tp_dep_type dep;
+	enum tp_unit unit;
+	enum tp_constraint_type ctype;
+	struct tp_date date;
+	char from[64]; /* the stage it depends on (an id has at most 63) */
 };
 
 struct reader {
@@ -68,6 +85,12 @@ struct reader {
 	 * (its messages name nodes from it) and the schema's path. */
 	xmlDocPtr tree;
 	const char *xsd;
+	/* The reading while parsing (#11, see read_streaming()): */
+	size_t lines_cap, n_lines;   /* room in stage_lines, and used */
+	struct pending_link *links;  /* of the stages read so far */
+	size_t n_links, links_cap;
+	xmlNodePtr stages;           /* <stages>, once its first stage is read */
+	bool bail;                   /* give up: read the whole tree instead */
 };
 
 /* ---- errors --------------------------------------------------------- */
@@ -272,6 +295,8 @@ starts_with(const struct units *u, const char *pat)
 
 	if (u->pos + k > u->n)
 		return false;
+	if (u->size == 1)
+		return memcmp(u->p + u->pos, pat, k) == 0;
 	for (size_t j = 0; j < k; j++)
 		if (unit_at(u, u->pos + j) != (unsigned char)pat[j])
 			return false;
@@ -287,8 +312,13 @@ scan_start_tag(struct reader *rd, struct units *u)
 	unsigned quote = 0;
 
 	for (; u->pos < u->n; u->pos++) {
-		unsigned c = unit_at(u, u->pos);
-		if (quote) {
+		unsigned c = u->size == 1 ? u->p[u->pos] : unit_at(u, u->pos);
+		if (quote && u->size == 1) { /* to the closing quote */
+			u->pos = find_unit(u, quote, u->pos);
+			if (u->pos == u->n)
+				return TP_OK; /* cut short */
+			quote = 0;
+		} else if (quote) {
 			quote = c == quote ? 0 : quote;
 		} else if (c == '"' || c == '\'') {
 			quote = c;
@@ -315,16 +345,17 @@ scan_markup(struct reader *rd, struct units *u)
 	enum tp_status rc;
 
 	while ((u->pos = find_unit(u, '<', u->pos)) < u->n) {
-		u->pos++;
-		if (starts_with(u, "!--"))
+		/* What follows the '<' (0 at the end) picks the test. */
+		unsigned c = ++u->pos < u->n ? unit_at(u, u->pos) : 0;
+		if (c == '!' && starts_with(u, "!--"))
 			skip_past(u, "-->");
-		else if (starts_with(u, "![CDATA["))
+		else if (c == '!' && starts_with(u, "![CDATA["))
 			skip_past(u, "]]>");
-		else if (starts_with(u, "!"))
+		else if (c == '!')
 			return TP_OK;
-		else if (starts_with(u, "?"))
+		else if (c == '?')
 			skip_past(u, "?>");
-		else if (starts_with(u, "/"))
+		else if (c == '/')
 			skip_past(u, ">");
 		else if ((rc = scan_start_tag(rd, u)))
 			return rc;
@@ -496,16 +527,14 @@ on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *ext_id,
 	xmlStopParser(ctxt);
 }
 
+/* The text has passed prescan(). */
 static enum tp_status
 parse_xml(struct reader *rd, const char *data, size_t len, xmlDocPtr *out)
 {
 	const int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr xdoc;
-	enum tp_status rc = prescan(rd, data, len);
 
-	if (rc != TP_OK)
-		return rc;
 	ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		return fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
@@ -1561,27 +1590,34 @@ read_snapshots(struct reader *rd, xmlNodePtr n)
 	return locate(rd, rc, line);
 }
 
+/* One child of <plan>. */
+static enum tp_status
+read_plan_child(struct reader *rd, xmlNodePtr c)
+{
+	if (is_elem(c, "name") || is_elem(c, "time-zone"))
+		return read_text_child(rd, c);
+	if (is_elem(c, "calendar"))
+		return read_calendar(rd, c);
+	if (is_elem(c, "anchors"))
+		return read_anchors(rd, c);
+	if (is_elem(c, "rules"))
+		return read_rules(rd, c);
+	if (is_elem(c, "meetings"))
+		return read_meetings(rd, c);
+	if (is_elem(c, "stages"))
+		return read_stages(rd, c);
+	if (is_elem(c, "snapshots"))
+		return read_snapshots(rd, c);
+	return TP_OK;
+}
+
 static enum tp_status
 read_plan(struct reader *rd, xmlNodePtr root)
 {
 	enum tp_status rc = read_plan_attrs(rd, root);
 
-	for (xmlNodePtr c = root->children; c && rc == TP_OK; c = c->next) {
-		if (is_elem(c, "name") || is_elem(c, "time-zone"))
-			rc = read_text_child(rd, c);
-		else if (is_elem(c, "calendar"))
-			rc = read_calendar(rd, c);
-		else if (is_elem(c, "anchors"))
-			rc = read_anchors(rd, c);
-		else if (is_elem(c, "rules"))
-			rc = read_rules(rd, c);
-		else if (is_elem(c, "meetings"))
-			rc = read_meetings(rd, c);
-		else if (is_elem(c, "stages"))
-			rc = read_stages(rd, c);
-		else if (is_elem(c, "snapshots"))
-			rc = read_snapshots(rd, c);
-	}
+	for (xmlNodePtr c = root->children; c && rc == TP_OK; c = c->next)
+		rc = read_plan_child(rd, c);
 	if (rc == TP_OK)
 		rc = default_rules(rd);
 	if (rc == TP_OK)
@@ -1614,12 +1650,380 @@ build_calendar(struct reader *rd)
 	return rc;
 }
 
+/* ---- reading while parsing ----------------------------------------- */
+
+/* A big plan is mostly <stage> elements. Building libxml2's tree of all
+ * of them and walking it again took most of the time of reading one (#11:
+ * freeing 300,000 small nodes scattered over 80 MB cost more than
+ * parsing). So the first reading reads each stage as its end tag is
+ * parsed, checks it with the quick structural check (xml-check.c), keeps
+ * its dependencies and constraints in a small record until every stage is
+ * in the plan, and frees its subtree at once: the tree stays small and in
+ * the cache. Whatever this reading does not expect (a stage the quick
+ * check cannot pass, a DOCTYPE, a parse error, any error of the plan's
+ * own, a stage tied to a meeting) makes it give up (rd->bail), and the
+ * plan is read again the whole-tree way below, which words every error
+ * exactly as before and alone asks the schema's validator. So a file
+ * either reads here to the plan the tree reading would have built or is
+ * read by that reading; tests/test-portfolio.c checks both ways agree. */
+
+static enum tp_status
+bail(struct reader *rd)
+{
+	rd->bail = true;
+	return TP_ERR_INVALID;
+}
+
+/* Out of memory is reported, not retried the other way. */
+static enum tp_status
+bail_nomem(struct reader *rd)
+{
+	rd->bail = true;
+	return fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
+}
+
+static bool
+in_plan_ns(xmlNodePtr n)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+	       !strcmp((const char *)n->ns->href, TP_PLAN_XML_NS);
+}
+
+/* A <stage> child of <stages> child of the root <plan>. */
+static bool
+is_plan_stage(xmlNodePtr n)
+{
+	xmlNodePtr stages = n->parent, root = stages ? stages->parent : NULL;
+
+	return is_elem(n, "stage") && in_plan_ns(n) && in_plan_ns(stages) &&
+	       is_elem(stages, "stages") && in_plan_ns(root) &&
+	       is_elem(root, "plan") && root->parent &&
+	       root->parent->type == XML_DOCUMENT_NODE;
+}
+
+static enum tp_status
+push_link(struct reader *rd, const struct pending_link *l)
+{
+	if (rd->n_links == rd->links_cap) {
+		size_t cap = rd->links_cap ? 2 * rd->links_cap : 256;
+		struct pending_link *p =
+			realloc(rd->links, cap * sizeof(*rd->links));
+		if (!p)
+			return bail_nomem(rd);
+		rd->links = p;
+		rd->links_cap = cap;
+	}
+	rd->links[rd->n_links++] = *l;
+	return TP_OK;
+}
+
+/* <after> or <constraint> of the stage at @index, into rd->links. The
+ * quick check has passed them; what the names mean is looked up here. */
+static enum tp_status
+keep_link(struct reader *rd, xmlNodePtr n, size_t index)
+{
+	struct pending_link l = {.stage = index};
+	char *a = NULL, *b = NULL;
+	enum tp_status rc = TP_OK;
+
+	if (is_elem(n, "after")) {
+		a = attr(n, "stage");
+		if (!a || strlen(a) >= sizeof(l.from))
+			rc = bail(rd);
+		else
+			memcpy(l.from, a, strlen(a) + 1);
+		xmlFree(a);
+		a = attr(n, "type");
+		b = attr(n, "lag-unit");
+		l.dep = TP_DEP_FINISH_TO_START;
+		l.unit = TP_UNIT_WORKING_DAYS;
+		if (rc == TP_OK && a &&
+		    tp_dep_type_from_name(a, &l.dep, NULL) != TP_OK)
+			rc = bail(rd);
+		if (rc == TP_OK && b &&
+		    tp_unit_from_name(b, &l.unit, NULL) != TP_OK)
+			rc = bail(rd);
+		l.lag = (int32_t)int_attr(n, "lag", 0);
+	} else if (is_elem(n, "constraint")) {
+		l.constraint = true;
+		a = attr(n, "type");
+		if (need_date(rd, n, "date", &l.date) != TP_OK ||
+		    tp_constraint_type_from_name(a ? a : "", &l.ctype, NULL) !=
+			    TP_OK)
+			rc = bail(rd);
+	} else {
+		return TP_OK;
+	}
+	xmlFree(a);
+	xmlFree(b);
+	return rc == TP_OK ? push_link(rd, &l) : rc;
+}
+
+/* @line for each stage the plan has gained (as read_stages() does). */
+static enum tp_status
+note_stage_lines(struct reader *rd, int line)
+{
+	size_t n = tp_plan_stage_count(rd->doc->plan);
+
+	if (n + 1 > rd->lines_cap) {
+		size_t cap = n + 1 > 2 * rd->lines_cap ? n + 64
+						       : 2 * rd->lines_cap;
+		int *p = realloc(rd->stage_lines, cap * sizeof(*p));
+		if (!p)
+			return bail_nomem(rd);
+		rd->stage_lines = p;
+		rd->lines_cap = cap;
+	}
+	for (; rd->n_lines < n; rd->n_lines++)
+		rd->stage_lines[rd->n_lines] = line;
+	return TP_OK;
+}
+
+/* Before the first stage: the root and what precedes <stages>, checked
+ * (the quick check of the root sees them and this first stage, all the
+ * tree holds) and read. */
+static enum tp_status
+read_head(struct reader *rd, xmlNodePtr stages)
+{
+	xmlNodePtr root = stages->parent;
+	enum tp_status rc;
+
+	if (!tp_plan_xml_plainly_valid(root) ||
+	    tp_plan_doc_new(&rd->doc, rd->err) != TP_OK ||
+	    read_plan_attrs(rd, root) != TP_OK)
+		return bail(rd);
+	for (xmlNodePtr c = root->children; c != stages; c = c->next)
+		if ((rc = read_plan_child(rd, c)) != TP_OK)
+			return bail(rd);
+	rd->stages = stages;
+	return TP_OK;
+}
+
+/* Free @stage and the white space before it: nothing else may be there
+ * (the quick check would refuse it at the end). */
+static enum tp_status
+drop_stage(struct reader *rd, xmlNodePtr stage)
+{
+	xmlNodePtr stages = stage->parent;
+
+	xmlUnlinkNode(stage);
+	xmlFreeNode(stage);
+	while (stages->children) {
+		xmlNodePtr c = stages->children;
+		const char *t = (const char *)c->content;
+		if (c->type != XML_TEXT_NODE)
+			return bail(rd);
+		for (; t && *t; t++)
+			if (*t != ' ' && *t != '\t' && *t != '\r' && *t != '\n')
+				return bail(rd);
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+	return TP_OK;
+}
+
+static enum tp_status
+take_stage(struct reader *rd, xmlNodePtr n)
+{
+	size_t index = 0;
+	enum tp_status rc = TP_OK;
+
+	if (!rd->doc)
+		rc = read_head(rd, n->parent);
+	else if (n->parent != rd->stages ||
+		 !tp_plan_xml_stage_plainly_valid(n))
+		rc = bail(rd);
+	/* A meeting series checks the ids of later stages (meeting-xml.c):
+	 * not parsed yet. */
+	if (rc == TP_OK && xmlHasProp(n, (const xmlChar *)"meeting"))
+		rc = bail(rd);
+	if (rc == TP_OK && add_stage(rd, n, &index) != TP_OK)
+		rc = bail(rd);
+	if (rc == TP_OK)
+		rc = note_stage_lines(rd, node_line(n));
+	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			rc = keep_link(rd, c, index);
+	return rc == TP_OK ? drop_stage(rd, n) : rc;
+}
+
+/* SAX: an end tag. The tree's own handler first, then a plan's stage is
+ * read and dropped. */
+static void
+on_end_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+	       const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct reader *rd = ctxt->_private;
+	xmlNodePtr n = ctxt->node;
+
+	xmlSAX2EndElementNs(ctx, localname, prefix, uri);
+	if (rd->bail || !n || !is_plan_stage(n))
+		return;
+	if (take_stage(rd, n) != TP_OK || rd->failed) {
+		rd->bail = true;
+		xmlStopParser(ctxt);
+	}
+}
+
+/* SAX: text. White space directly in <stages> or a <stage> (element-only
+ * content: the quick check and the reading skip it) makes no node; all
+ * other text goes to the tree's own handler. */
+static void
+on_characters(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	xmlNodePtr n = ctxt->node;
+	int i = 0;
+
+	if (n && (is_elem(n, "stage") || is_elem(n, "stages")) &&
+	    in_plan_ns(n)) {
+		while (i < len && (ch[i] == ' ' || ch[i] == '\n' ||
+				   ch[i] == '\t' || ch[i] == '\r'))
+			i++;
+		if (i == len)
+			return;
+	}
+	xmlSAX2Characters(ctx, ch, len);
+}
+
+static enum tp_status
+apply_links(struct reader *rd)
+{
+	struct tp_plan *plan = rd->doc->plan;
+
+	for (size_t i = 0; i < rd->n_links; i++) {
+		const struct pending_link *l = &rd->links[i];
+		const char *to = tp_plan_stage_id(plan, l->stage);
+		enum tp_status rc =
+			l->constraint
+				? tp_plan_add_constraint(plan, to, l->ctype,
+							 l->date, rd->err)
+				: tp_plan_add_dependency(plan, l->from, to,
+							 l->dep, l->lag,
+							 l->unit, rd->err);
+		if (rc != TP_OK)
+			return bail(rd);
+	}
+	return TP_OK;
+}
+
+/* The rest, once parsed: the quick check of what the tree still holds,
+ * the stages' links, what follows <stages>, then as read_plan(). */
+static enum tp_status
+read_tail(struct reader *rd, xmlDocPtr xdoc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(xdoc);
+	xmlNodePtr c = root ? root->children : NULL;
+
+	if (check_root(rd, xdoc) != TP_OK ||
+	    !tp_plan_xml_plainly_valid(root))
+		return bail(rd);
+	if (!rd->doc) { /* no stage: the whole tree is here */
+		if (tp_plan_doc_new(&rd->doc, rd->err) != TP_OK ||
+		    read_plan(rd, root) != TP_OK)
+			return bail(rd);
+		return TP_OK;
+	}
+	if (rd->stages->parent != root || apply_links(rd) != TP_OK)
+		return bail(rd);
+	while (c && c != rd->stages)
+		c = c->next;
+	for (c = c ? c->next : NULL; c; c = c->next)
+		if (read_plan_child(rd, c) != TP_OK)
+			return bail(rd);
+	if (default_rules(rd) != TP_OK || check_cycles(rd) != TP_OK)
+		return bail(rd);
+	return TP_OK;
+}
+
+/* The reading while parsing; TP_OK with rd->doc, or rd->bail set. */
+static enum tp_status
+read_streaming(struct reader *rd, const char *data, size_t len)
+{
+	const int options = XML_PARSE_NONET | XML_PARSE_BIG_LINES;
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	xmlDocPtr xdoc;
+	enum tp_status rc;
+
+	if (!ctxt)
+		return bail_nomem(rd);
+	ctxt->_private = rd;
+	ctxt->sax->internalSubset = on_internal_subset;
+	ctxt->sax->endElementNs = on_end_element;
+	/* Both, as libxml2 sends white space to the second only when they
+	 * differ. */
+	ctxt->sax->characters = on_characters;
+	ctxt->sax->ignorableWhitespace = on_characters;
+	xdoc = xmlCtxtReadMemory(ctxt, data, (int)len, rd->source, NULL,
+				 options);
+	xmlFreeParserCtxt(ctxt);
+	if (rd->doctype || !xdoc || rd->failed || rd->bail)
+		rc = bail(rd);
+	else
+		rc = read_tail(rd, xdoc);
+	if (rd->failed)
+		rc = bail(rd);
+	xmlFreeDoc(xdoc);
+	return rc;
+}
+
+/* Try the reading while parsing, with errors going to a scratch error
+ * and libxml2's to the trial reader: TP_OK with the document in @rd;
+ * TP_ERR_NOMEM reported in @rd; otherwise nothing changed in @rd and
+ * @again set: read the whole tree. */
+static enum tp_status
+try_streaming(struct reader *rd, const char *data, size_t len, bool *again)
+{
+	struct tp_error scratch = {0};
+	struct reader fast = {.owner = rd->owner,
+			      .source = rd->source,
+			      .base_dir = rd->base_dir,
+			      .flags = rd->flags,
+			      .err = &scratch};
+	enum tp_status rc;
+
+	xmlSetStructuredErrorFunc(&fast, on_xml_error);
+	rc = read_streaming(&fast, data, len);
+	xmlSetStructuredErrorFunc(rd, on_xml_error);
+	free(fast.links);
+	if (rc != TP_OK || fast.bail) {
+		tp_plan_doc_free(fast.doc);
+		free(fast.stage_lines);
+		if (scratch.code != TP_ERR_NOMEM) {
+			*again = true;
+			return TP_ERR_INVALID;
+		}
+		rd->failed = true;
+		if (rd->err)
+			*rd->err = scratch;
+		return TP_ERR_NOMEM;
+	}
+	rd->doc = fast.doc;
+	rd->stage_lines = fast.stage_lines;
+	rd->ics_line = fast.ics_line;
+	rd->has_rules = fast.has_rules;
+	return TP_OK;
+}
+
+/* ---- reading the whole tree ------------------------------------------ */
+
 static enum tp_status
 read_doc(struct reader *rd, const char *data, size_t len)
 {
 	xmlDocPtr xdoc = NULL;
-	enum tp_status rc = parse_xml(rd, data, len, &xdoc);
+	enum tp_status rc = prescan(rd, data, len);
+	bool again = false;
 
+	if (rc != TP_OK)
+		return rc;
+	/* Asked for the schema's validator: the whole tree. */
+	if (!(rd->flags & TP_PLAN_READ_SCHEMA)) {
+		rc = try_streaming(rd, data, len, &again);
+		if (!again)
+			return rc == TP_OK ? build_calendar(rd) : rc;
+	}
+	rc = parse_xml(rd, data, len, &xdoc);
 	if (rc == TP_OK)
 		rc = check_root(rd, xdoc);
 	rd->tree = xdoc;
@@ -1690,6 +2094,37 @@ tp_plan_doc_read_memory(const char *data, size_t len, const char *source_name,
 					base_dir, flags, out, err);
 
 	reader_clear(&once);
+	return rc;
+}
+
+enum tp_status
+tp_plan_doc_read_streamed(const char *data, size_t len, const char *source_name,
+			  struct tp_plan_doc **out, struct tp_error *err)
+{
+	struct tp_plan_reader once = {0};
+	struct reader rd = {.owner = &once,
+			    .source = source_name ? source_name : "<memory>",
+			    .base_dir = ".",
+			    .flags = TP_PLAN_READ_NO_CALENDAR,
+			    .err = err};
+	struct saved_handlers saved;
+	bool again = false;
+	enum tp_status rc;
+
+	if ((!data && len) || !out || len > TP_PLAN_XML_MAX_SIZE)
+		return tp_error_null(err, __func__);
+	install_handlers(&rd, &saved);
+	rc = prescan(&rd, data ? data : "", len);
+	if (rc == TP_OK)
+		rc = try_streaming(&rd, data ? data : "", len, &again);
+	restore_handlers(&saved);
+	reader_clear(&once);
+	free(rd.stage_lines);
+	if (again)
+		rc = tp_error_setf(err, TP_ERR_INVALID, NULL,
+				   "the reading while parsing gave up");
+	if (rc == TP_OK)
+		*out = rd.doc;
 	return rc;
 }
 
