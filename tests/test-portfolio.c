@@ -742,9 +742,16 @@ readings_agree_on_mutations(void **state)
 	struct judge j = {0};
 	struct tp_error err;
 	char *h = example("hartlepool-2011.xml");
-	const char *plans[] = {every_element, h};
+	/* every element, less the stage tied to a meeting (such a stage
+	 * always reads the old way: see xml-read.c) */
+	char *e = strdup(every_element);
+	const char *tie = " meeting=\"cabinet\"";
+	char *at = e ? strstr(e, tie) : NULL;
+	const char *plans[] = {e, h};
 
 	(void)state;
+	assert_non_null(at);
+	memmove(at, at + strlen(tie), strlen(at + strlen(tie)) + 1);
 	assert_int_equal(tp_plan_reader_new(&j.reader, &err), TP_OK);
 	for (size_t i = 0; i < sizeof(plans) / sizeof(plans[0]); i++) {
 		/* One mutation in 2 of the small plan, one in 32 of
@@ -763,6 +770,7 @@ readings_agree_on_mutations(void **state)
 	assert_true(j.streamed < j.read);
 	tp_plan_reader_free(j.reader);
 	free(h);
+	free(e);
 }
 
 /* ---- one big plan (#11) ------------------------------------------------- */
