@@ -24,16 +24,26 @@ enum tp_status
 tp_export_ics_uid(const char *plan_id, const char *stage_id, char *buf,
 		  size_t size, struct tp_error *err)
 {
+	static const char tail[] = "@tenderplan";
+	size_t a, b;
+
 	if (!buf)
 		return tp_error_null(err, __func__);
 	if (!plan_id || !*plan_id || !stage_id || !*stage_id)
 		return tp_error_setf(err, TP_ERR_INVALID, stage_id,
 				     "a calendar UID needs a plan id and a "
 				     "stage id");
-	int n = snprintf(buf, size, "%s.%s@tenderplan", stage_id, plan_id);
-	if (n < 0 || (size_t)n >= size)
+	/* "STAGE.PLAN@tenderplan", put together without printf: it is made
+	 * two or three times for every event. */
+	a = strlen(stage_id);
+	b = strlen(plan_id);
+	if (a + 1 + b + sizeof(tail) > size)
 		return tp_error_setf(err, TP_ERR_INVALID, stage_id,
 				     "calendar UID too long for its buffer");
+	memcpy(buf, stage_id, a);
+	buf[a] = '.';
+	memcpy(buf + a + 1, plan_id, b);
+	memcpy(buf + a + 1 + b, tail, sizeof(tail));
 	return TP_OK;
 }
 
@@ -109,15 +119,26 @@ struct ics_text {
 
 #define KIND_LINES 64 /* stage kinds with a cached CATEGORIES line */
 #define SEQ_LINES  16 /* SEQUENCE values with a cached line */
-#define DAY_LINES  2048
-#define DAY_MAX    40
+#define DAY_LINES  8192 /* 22 years of days */
+#define DAY_MAX    32   /* "DTSTART;VALUE=DATE:20260101" CR LF is 29 */
+#define TEXT_LINES 256
+#define TEXT_MAX   160 /* longest SUMMARY or alarm text kept */
 
 /* An all-day DTSTART or DTEND line for one day (a direct-mapped cache:
- * the events of one tender fall within a year or two). */
+ * a portfolio of ten years uses each day many times). */
 struct ics_day_line {
 	int32_t day;
 	uint8_t n; /* 0: empty */
 	char s[DAY_MAX];
+};
+
+/* A SUMMARY or an alarm's DESCRIPTION seen before (a direct-mapped cache:
+ * the tenders of a portfolio are mostly made from a few templates, so
+ * their stages share names). */
+struct ics_text_line {
+	icalproperty_kind kind;
+	char *value; /* malloc()ed; NULL: empty */
+	struct ics_text line;
 };
 
 struct ics_lines {
@@ -127,6 +148,7 @@ struct ics_lines {
 	struct ics_text kind[KIND_LINES];
 	struct ics_text seq[SEQ_LINES];
 	struct ics_day_line *starts, *ends; /* DAY_LINES each */
+	struct ics_text_line *texts;        /* TEXT_LINES */
 	/* reused: each event sets its value */
 	icalproperty *uid, *summary, *description, *trigger;
 	icalproperty *related[N_RELTYPES];
@@ -302,7 +324,8 @@ lines_init(struct ics_ctx *c)
 	cache_prop(c, &l->meeting, icalproperty_new_categories("meeting"));
 	l->starts = calloc(DAY_LINES, sizeof(*l->starts));
 	l->ends = calloc(DAY_LINES, sizeof(*l->ends));
-	if (!l->starts || !l->ends)
+	l->texts = calloc(TEXT_LINES, sizeof(*l->texts));
+	if (!l->starts || !l->ends || !l->texts)
 		fail_nomem(c);
 }
 
@@ -335,6 +358,11 @@ lines_free(struct ics_lines *l)
 		free_text(&l->kind[i]);
 	for (size_t i = 0; i < SEQ_LINES; i++)
 		free_text(&l->seq[i]);
+	for (size_t i = 0; l->texts && i < TEXT_LINES; i++) {
+		free(l->texts[i].value);
+		free_text(&l->texts[i].line);
+	}
+	free(l->texts);
 	free(l->starts);
 	free(l->ends);
 	free_prop(l->uid);
@@ -456,6 +484,60 @@ out_day(struct ics_ctx *c, bool end, struct tp_date d)
 	icalmemory_free_buffer(s);
 }
 
+/* FNV-1a of @p kind and @p s, and the length of @p s. */
+static uint64_t
+text_hash(icalproperty_kind kind, const char *s, size_t *len)
+{
+	uint64_t h = 14695981039346656037u ^ (uint64_t)kind;
+	const char *p = s;
+
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	*len = (size_t)(p - s);
+	return h;
+}
+
+/* A SUMMARY (@p kind ICAL_SUMMARY_PROPERTY) or a DESCRIPTION of @p value,
+ * from the cache when the same one was written before. */
+static void
+out_repeated(struct ics_ctx *c, icalproperty_kind kind, const char *value)
+{
+	size_t n;
+	uint64_t h = text_hash(kind, value, &n);
+	struct ics_text_line *e = &c->lines.texts[h % TEXT_LINES];
+	icalproperty *p;
+	char *s;
+
+	if (c->rc != TP_OK)
+		return;
+	if (e->value && e->kind == kind && !strcmp(e->value, value)) {
+		out_text(c, &e->line);
+		return;
+	}
+	p = kind == ICAL_SUMMARY_PROPERTY ? summary_prop(c, value)
+					  : description_prop(c, value);
+	if (n > TEXT_MAX) {
+		out_prop(c, p);
+		return;
+	}
+	if (!(s = prop_text(p))) {
+		fail_nomem(c);
+		return;
+	}
+	free(e->value);
+	free_text(&e->line);
+	e->kind = kind;
+	e->value = malloc(n + 1);
+	if (e->value && keep_text(&e->line, s, strlen(s))) {
+		memcpy(e->value, value, n + 1);
+	} else {
+		free(e->value); /* not kept: written all the same */
+		e->value = NULL;
+	}
+	out_bytes(c, s, strlen(s));
+	icalmemory_free_buffer(s);
+}
+
 static struct ics_zone *
 zone_named(struct ics_ctx *c, const char *tzid)
 {
@@ -494,22 +576,60 @@ describe_finding(const struct tp_export_finding *f, void *user)
 			      f->citation ? ")" : "");
 }
 
+/* Append the strings @p parts (NULL ones skipped) to the DESCRIPTION
+ * text: what printf would do for "%s%s...", without parsing a format for
+ * every event. */
+static enum tp_status
+text_cat(struct ics_ctx *c, const char *const *parts, size_t n,
+	 struct tp_error *err)
+{
+	enum tp_status rc = TP_OK;
+	for (size_t i = 0; rc == TP_OK && i < n; i++)
+		if (parts[i])
+			rc = tp_sbuf_puts(&c->text, parts[i], err);
+	return rc;
+}
+
+#define N_PARTS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* @p v in decimal, as "%d" writes it. */
+static const char *
+int_text(int32_t v, char buf[12])
+{
+	char tmp[12];
+	size_t n = 0, k = 0;
+	uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		buf[k++] = '-';
+	while (n)
+		buf[k++] = tmp[--n];
+	buf[k] = '\0';
+	return buf;
+}
+
 static enum tp_status
 describe_dep(struct ics_ctx *c, size_t i, bool first, struct tp_error *err)
 {
 	struct tp_dependency d;
-	enum tp_status rc;
+	char lag[12];
 	if (!tp_plan_dependency(c->plan, i, &d))
 		return TP_OK;
-	rc = tp_sbuf_printf(
-		&c->text, err, "%s%s (%s", first ? "\nAfter: " : "; ",
-		tp_plan_stage_id(c->plan, d.from), tp_dep_type_name(d.type));
-	if (rc == TP_OK && d.lag != 0)
-		rc = tp_sbuf_printf(&c->text, err, ", lag %d %s", (int)d.lag,
-				    tp_unit_name(d.lag_unit));
-	if (rc == TP_OK)
-		rc = tp_sbuf_puts(&c->text, ")", err);
-	return rc;
+	const char *parts[] = {
+		first ? "\nAfter: " : "; ",
+		tp_plan_stage_id(c->plan, d.from),
+		" (",
+		tp_dep_type_name(d.type),
+		d.lag != 0 ? ", lag " : NULL,
+		d.lag != 0 ? int_text(d.lag, lag) : NULL,
+		d.lag != 0 ? " " : NULL,
+		d.lag != 0 ? tp_unit_name(d.lag_unit) : NULL,
+		")",
+	};
+	return text_cat(c, parts, N_PARTS(parts), err);
 }
 
 static enum tp_status
@@ -527,26 +647,35 @@ static enum tp_status
 describe_dates(struct ics_ctx *c, size_t s, struct tp_error *err)
 {
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
-	char la[TP_DATE_STRLEN], lb[TP_DATE_STRLEN];
-	tp_date_format(tp_schedule_early_start(c->sched, s), a);
-	tp_date_format(tp_schedule_early_finish(c->sched, s), b);
-	tp_date_format(tp_schedule_late_start(c->sched, s), la);
-	tp_date_format(tp_schedule_late_finish(c->sched, s), lb);
+	char la[TP_DATE_STRLEN], lb[TP_DATE_STRLEN], fls[12];
 	int t = tp_plan_stage_time(c->plan, s);
 	char hhmm[6] = "";
 	if (t >= 0)
 		tp_export_hhmm(t, hhmm);
 	int32_t fl = tp_schedule_total_float(c->sched, s);
-	return tp_sbuf_printf(
-		&c->text, err,
-		"Stage %s (%s).\nDates: %s to %s%s%s.\nLatest: %s to %s; "
-		"float %d working day%s%s.",
+	const char *parts[] = {
+		"Stage ",
 		tp_plan_stage_id(c->plan, s),
-		tp_stage_kind_name(tp_plan_stage_kind(c->plan, s)), a, b,
-		t >= 0 ? " at " : "", hhmm, la, lb, (int)fl,
-		fl == 1 || fl == -1 ? "" : "s",
+		" (",
+		tp_stage_kind_name(tp_plan_stage_kind(c->plan, s)),
+		").\nDates: ",
+		tp_date_format(tp_schedule_early_start(c->sched, s), a),
+		" to ",
+		tp_date_format(tp_schedule_early_finish(c->sched, s), b),
+		t >= 0 ? " at " : NULL,
+		hhmm,
+		".\nLatest: ",
+		tp_date_format(tp_schedule_late_start(c->sched, s), la),
+		" to ",
+		tp_date_format(tp_schedule_late_finish(c->sched, s), lb),
+		"; float ",
+		int_text(fl, fls),
+		fl == 1 || fl == -1 ? " working day" : " working days",
 		tp_schedule_is_critical(c->sched, s) ? ", on the critical path"
-						     : "");
+						     : NULL,
+		".",
+	};
+	return text_cat(c, parts, N_PARTS(parts), err);
 }
 
 /* What happened, and the slippage against the baseline. */
@@ -594,10 +723,10 @@ describe(struct ics_ctx *c, size_t s, struct tp_error *err)
 		rc = describe_deps(c, s, err);
 	const char *owner = tp_plan_stage_owner(c->plan, s);
 	const char *notes = tp_plan_stage_notes(c->plan, s);
-	if (rc == TP_OK && owner)
-		rc = tp_sbuf_printf(&c->text, err, "\nOwner: %s", owner);
-	if (rc == TP_OK && notes)
-		rc = tp_sbuf_printf(&c->text, err, "\nNotes: %s", notes);
+	const char *parts[] = {owner ? "\nOwner: " : NULL, owner,
+			       notes ? "\nNotes: " : NULL, notes};
+	if (rc == TP_OK)
+		rc = text_cat(c, parts, N_PARTS(parts), err);
 	if (rc == TP_OK)
 		rc = tp_export_foreach_finding(c->opt, tp_plan_id(c->plan),
 					       tp_plan_stage_id(c->plan, s),
@@ -614,7 +743,7 @@ out_common(struct ics_ctx *c, const char *uid, const char *summary,
 	out_prop(c, uid_prop(c, uid));
 	out_text(c, &c->lines.dtstamp);
 	out_sequence(c, sequence);
-	out_prop(c, summary_prop(c, summary));
+	out_repeated(c, ICAL_SUMMARY_PROPERTY, summary);
 }
 
 /* When an event is: all-day from @p first to @p last inclusive (DTEND
@@ -722,7 +851,7 @@ out_alarm(struct ics_ctx *c, const struct alarm *a)
 	out_text(c, &c->lines.alarm_head);
 	out_text(c, &c->lines.display);
 	out_prop(c, trigger_prop(c, a->trigger));
-	out_prop(c, description_prop(c, a->msg));
+	out_repeated(c, ICAL_DESCRIPTION_PROPERTY, a->msg);
 	out_text(c, &c->lines.alarm_tail);
 }
 
