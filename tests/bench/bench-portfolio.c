@@ -47,6 +47,7 @@
 struct step {
 	char name[48];
 	double seconds;
+	double cpu; /* this process's CPU time: steadier on a busy machine */
 	size_t stages;
 	long peak_kib;
 	long bytes; /* output size, or -1 */
@@ -65,6 +66,16 @@ now_s(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+static double
+cpu_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double cpu0; /* cpu_s() when the step began */
 
 /* Peak resident set in KiB (VmHWM; see bench-schedule.c for why not
  * ru_maxrss). */
@@ -108,6 +119,7 @@ begin(struct run *r, const char *name, size_t stages, double *t0)
 	s->stages = stages;
 	s->bytes = -1;
 	reset_peak();
+	cpu0 = cpu_s();
 	*t0 = now_s();
 	return s;
 }
@@ -116,9 +128,11 @@ static void
 end(struct step *s, double t0)
 {
 	s->seconds = now_s() - t0;
+	s->cpu = cpu_s() - cpu0;
 	s->peak_kib = peak_kib();
-	printf("  %-22s %9.3f s %8.2f us/stage %8.1f MB peak", s->name,
-	       s->seconds, s->seconds * 1e6 / (double)(s->stages ? s->stages : 1),
+	printf("  %-22s %9.3f s %8.2f us/stage %7.3f s cpu %8.1f MB peak",
+	       s->name, s->seconds,
+	       s->seconds * 1e6 / (double)(s->stages ? s->stages : 1), s->cpu,
 	       (double)s->peak_kib / 1024.0);
 	if (s->bytes >= 0)
 		printf(" %9.1f MB out", (double)s->bytes / 1e6);
@@ -589,10 +603,14 @@ main(int argc, char **argv)
 			if (strcmp(a->name, b->name) || a->seconds <= 0 ||
 			    a->stages == b->stages)
 				continue;
-			printf("  %-22s %5.2f\n", a->name,
+			printf("  %-22s %5.2f (cpu %5.2f)\n", a->name,
 			       ln(b->seconds / a->seconds) /
 				       ln((double)b->stages /
-					  (double)a->stages));
+					  (double)a->stages),
+			       a->cpu > 0 ? ln(b->cpu / a->cpu) /
+						    ln((double)b->stages /
+						       (double)a->stages)
+					  : 0.0);
 		}
 	}
 	free(t.text);
