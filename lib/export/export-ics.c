@@ -497,44 +497,6 @@ text_hash(icalproperty_kind kind, const char *s, size_t *len)
 	return h;
 }
 
-/* The line of property @p kind keyed by @p key (its value, or for a
- * DTSTART or DTEND with TZID the zone and local time), from the cache
- * when it was written before; else @p p, serialised (and freed if
- * @p owned). */
-static void
-out_keyed(struct ics_ctx *c, icalproperty_kind kind, const char *key,
-	  icalproperty *p, bool owned)
-{
-	size_t n;
-	uint64_t h = text_hash(kind, key, &n);
-	struct ics_text_line *e = &c->lines.texts[h % TEXT_LINES];
-	char *s = NULL;
-
-	if (c->rc == TP_OK && n <= TEXT_MAX && e->value && e->kind == kind &&
-	    !strcmp(e->value, key)) {
-		out_text(c, &e->line);
-	} else if (c->rc == TP_OK && !(s = prop_text(p))) {
-		fail_nomem(c);
-	} else if (s) {
-		if (n <= TEXT_MAX) {
-			free(e->value);
-			free_text(&e->line);
-			e->kind = kind;
-			e->value = malloc(n + 1);
-			if (e->value && keep_text(&e->line, s, strlen(s))) {
-				memcpy(e->value, key, n + 1);
-			} else { /* not kept: written all the same */
-				free(e->value);
-				e->value = NULL;
-			}
-		}
-		out_bytes(c, s, strlen(s));
-		icalmemory_free_buffer(s);
-	}
-	if (owned && p)
-		icalproperty_free(p);
-}
-
 /* A SUMMARY (@p kind ICAL_SUMMARY_PROPERTY) or a DESCRIPTION of @p value,
  * from the cache when the same one was written before. */
 static void
@@ -542,7 +504,9 @@ out_repeated(struct ics_ctx *c, icalproperty_kind kind, const char *value)
 {
 	size_t n;
 	uint64_t h = text_hash(kind, value, &n);
-	const struct ics_text_line *e = &c->lines.texts[h % TEXT_LINES];
+	struct ics_text_line *e = &c->lines.texts[h % TEXT_LINES];
+	icalproperty *p;
+	char *s;
 
 	if (c->rc != TP_OK)
 		return;
@@ -550,40 +514,28 @@ out_repeated(struct ics_ctx *c, icalproperty_kind kind, const char *value)
 		out_text(c, &e->line);
 		return;
 	}
-	out_keyed(c, kind, value,
-		  kind == ICAL_SUMMARY_PROPERTY ? summary_prop(c, value)
-						: description_prop(c, value),
-		  false);
-}
-
-/* A DTSTART or DTEND at local time @p t in @p tzid. */
-static void
-out_zoned(struct ics_ctx *c, icalproperty_kind kind, struct icaltimetype t,
-	  const char *tzid)
-{
-	char key[96];
-	int k = snprintf(key, sizeof(key), "%04d%02d%02d %02d%02d%02d %s",
-			 t.year, t.month, t.day, t.hour, t.minute, t.second,
-			 tzid);
-	bool cached = k > 0 && (size_t)k < sizeof(key);
-	size_t n;
-	const struct ics_text_line *e =
-		&c->lines.texts[text_hash(kind, key, &n) % TEXT_LINES];
-
-	if (c->rc != TP_OK)
-		return;
-	if (cached && e->value && e->kind == kind && !strcmp(e->value, key)) {
-		out_text(c, &e->line);
+	p = kind == ICAL_SUMMARY_PROPERTY ? summary_prop(c, value)
+					  : description_prop(c, value);
+	if (n > TEXT_MAX) {
+		out_prop(c, p);
 		return;
 	}
-	icalproperty *p = with_tzid(kind == ICAL_DTSTART_PROPERTY
-					    ? icalproperty_new_dtstart(t)
-					    : icalproperty_new_dtend(t),
-				    tzid);
-	if (cached)
-		out_keyed(c, kind, key, p, true);
-	else
-		out_new(c, p);
+	if (!(s = prop_text(p))) {
+		fail_nomem(c);
+		return;
+	}
+	free(e->value);
+	free_text(&e->line);
+	e->kind = kind;
+	e->value = malloc(n + 1);
+	if (e->value && keep_text(&e->line, s, strlen(s))) {
+		memcpy(e->value, value, n + 1);
+	} else {
+		free(e->value); /* not kept: written all the same */
+		e->value = NULL;
+	}
+	out_bytes(c, s, strlen(s));
+	icalmemory_free_buffer(s);
 }
 
 static struct ics_zone *
@@ -848,8 +800,10 @@ out_when(struct ics_ctx *c, const struct when *w)
 		out_day(c, true, w->end);
 		return;
 	}
-	out_zoned(c, ICAL_DTSTART_PROPERTY, w->start_t, w->zone->tzid);
-	out_zoned(c, ICAL_DTEND_PROPERTY, w->end_t, w->zone->tzid);
+	out_new(c, with_tzid(icalproperty_new_dtstart(w->start_t),
+			     w->zone->tzid));
+	out_new(c,
+		with_tzid(icalproperty_new_dtend(w->end_t), w->zone->tzid));
 }
 
 static enum tp_status
