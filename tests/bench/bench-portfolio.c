@@ -10,15 +10,19 @@
  *             calendar cache) and the one big file;
  *   schedule  every plan (tp_plan_doc_schedule());
  *   check     every schedule (tp_plan_check_with());
+ *   snapshot  every schedule recorded (tp_snapshot_record(): each stage's
+ *             text hash and SEQUENCE) and compared with its snapshot;
  *   export    the N schedules as one portfolio document to each format
  *             that takes several plans (ics, xml, csv, text, ocds, and
  *             svg and html), and the big plan to every format (mspdi
  *             too), each to a file;
  *
- * printing for each step the wall time, the time per stage, the peak
+ * printing for each step the wall time, the time per stage, the CPU time
+ * of the process (steadier than the wall time on a shared machine), the peak
  * resident set during the step (VmHWM, reset before each step through
  * /proc/self/clear_refs where the kernel allows) and, when two sizes run,
- * the growth exponent log(t2/t1) / log(N2/N1). Prints, never asserts.
+ * the growth exponent log(t2/t1) / log(N2/N1) of both. Prints, never
+ * asserts.
  *
  *   bench-portfolio [--quick] [--tenders N] [--keep] [--only FMT,...]
  *     default: N = 1,000 then 10,000; --quick: 50 then 500 (CI);
@@ -454,6 +458,40 @@ check_all(struct run *r, const char *name, struct tp_plan_doc **docs,
 	return 0;
 }
 
+/* Record a snapshot of each schedule (every stage's text hash and
+ * SEQUENCE) and compare the schedule with it: what `tenderplan revise`
+ * and an iCalendar export against a revision do (#11). */
+static int
+snapshot_all(struct run *r, const char *name, struct tp_schedule **scheds,
+	     size_t n, size_t stages)
+{
+	struct tp_error err;
+	double t0;
+	struct step *s = begin(r, name, stages, &t0);
+	size_t same = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		struct tp_snapshot *snap = NULL;
+		struct tp_snapshot_diff d;
+		if (tp_snapshot_record(scheds[k], NULL, TP_SNAPSHOT_REVISION,
+				       1700000000, &snap, &err) != TP_OK ||
+		    tp_snapshot_compare(snap, scheds[k], &d, &err) != TP_OK) {
+			tp_snapshot_free(snap);
+			return fail("snapshot", &err);
+		}
+		same += d.same;
+		tp_snapshot_free(snap);
+	}
+	end(s, t0);
+	if (same != stages) {
+		fprintf(stderr, "bench-portfolio: %zu of %zu stages the same "
+				"as their own snapshot\n",
+			same, stages);
+		return 1;
+	}
+	return 0;
+}
+
 static int
 export_all(struct run *r, const char *dir, const char *what,
 	   const enum tp_export_format *formats, size_t n_formats,
@@ -530,6 +568,7 @@ run_size(const struct tmpl *t, size_t n, bool keep, struct run *r)
 	bad = read_small(r, dir, n, docs, &set) ||
 	      schedule_all(r, "schedule N plans", docs, n, n * 24, scheds) ||
 	      check_all(r, "check N plans", docs, scheds, n, n * 24) ||
+	      snapshot_all(r, "snapshot N plans", scheds, n, n * 24) ||
 	      export_all(r, dir, "N", portfolio_formats,
 			 sizeof(portfolio_formats) /
 				 sizeof(portfolio_formats[0]),
@@ -542,6 +581,7 @@ run_size(const struct tmpl *t, size_t n, bool keep, struct run *r)
 		      schedule_all(r, "schedule big plan", &big, 1, m * 24,
 				   &bs) ||
 		      check_all(r, "check big plan", &big, &bs, 1, m * 24) ||
+		      snapshot_all(r, "snapshot big plan", &bs, 1, m * 24) ||
 		      export_all(r, dir, "big", all_formats,
 				 sizeof(all_formats) / sizeof(all_formats[0]),
 				 (const struct tp_schedule *const *)&bs, 1,
