@@ -731,6 +731,154 @@ title_like_the_end_line(void **state)
 	fixture_free(&f);
 }
 
+/* The events of an export: from the first BEGIN:VEVENT to the calendar's
+ * END line (a copy to free). */
+static char *
+events_of(const char *ics)
+{
+	const char *a = strstr(ics, "BEGIN:VEVENT");
+	const char *b = strstr(ics, "\r\nEND:VCALENDAR\r\n");
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_true(a < b);
+	b += 2;
+	char *out = malloc((size_t)(b - a) + 1);
+	assert_non_null(out);
+	memcpy(out, a, (size_t)(b - a));
+	out[b - a] = '\0';
+	return out;
+}
+
+/* Each VEVENT of @p events parsed by libical and written again by
+ * libical's own component writer gives the same bytes. */
+/* @p needle in [@p a, @p stop), or NULL (memmem() is not POSIX). */
+static const char *
+find_in(const char *a, const char *stop, const char *needle)
+{
+	size_t n = strlen(needle);
+	while (a && (size_t)(stop - a) >= n) {
+		if (!memcmp(a, needle, n))
+			return a;
+		a = memchr(a + 1, needle[0], (size_t)(stop - a - 1));
+	}
+	return NULL;
+}
+
+static size_t
+events_round_trip(const char *events)
+{
+	static const char tail[] = "END:VEVENT\r\n";
+	const char *a = events, *stop = events + strlen(events);
+	size_t n = 0;
+	/* a bounded search rather than strstr(): a sanitizer's strstr()
+	 * measures the whole rest of the string each time */
+	for (; a < stop; n++) {
+		const char *end = find_in(a, stop, tail);
+		assert_non_null(end);
+		assert_memory_equal(a, "BEGIN:VEVENT", 12);
+		end += sizeof(tail) - 1;
+		char *one = strndup(a, (size_t)(end - a));
+		assert_non_null(one);
+		icalcomponent *ev = icalparser_parse_string(one);
+		assert_non_null(ev);
+		char *again = icalcomponent_as_ical_string_r(ev);
+		assert_string_equal(again, one);
+		icalmemory_free_buffer(again);
+		icalcomponent_free(ev);
+		free(one);
+		a = end;
+	}
+	return n;
+}
+
+/* A portfolio is its plans' events one after the other (#11). The writer
+ * keeps the lines that repeat (dates, names, SEQUENCE, CATEGORIES...) from
+ * event to event; each plan exported alone starts with nothing kept, so
+ * its events, as libical wrote them, must be the bytes of its part of the
+ * portfolio (and so must a few tenders exported together). 2,000
+ * Hartlepool-shaped tenders 5 days apart (200, 50 days apart, with
+ * TP_TEST_QUICK) span 27 years, more days than the writer keeps lines
+ * for; every third one has its stages renamed, more names than it keeps:
+ * kept lines are replaced as well as reused. Timed deadlines, alarms and links are in every tender.
+ * Then each event is parsed and written again by libical's component
+ * writer (the writer before #11): the same bytes. */
+static void
+portfolio_is_its_plans_events(void **state)
+{
+	(void)state;
+	size_t n = getenv("TP_TEST_QUICK") ? 200 : 2000;
+	struct tp_calendar *cal = NULL;
+	struct fixture *f = calloc(n, sizeof(*f));
+	const struct tp_schedule **s = calloc(n, sizeof(*s));
+	struct tp_export_options opt;
+	char *all = NULL, *one = NULL, name[64];
+	struct tp_error err;
+	assert_non_null(f);
+	assert_non_null(s);
+	assert_int_equal(tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES,
+						&cal, NULL),
+			 TP_OK);
+	for (size_t k = 0; k < n; k++) {
+		struct tp_date start = TP_DATE(1995, 1, 2);
+		start.day += (int32_t)(10000 / n * k); /* 27 years */
+		assert_int_equal(fixture_generic(&f[k], cal, (int)k, start), 0);
+		for (size_t i = 0; k % 3 == 1 && i < tp_plan_stage_count(
+							    f[k].plan);
+		     i++) {
+			snprintf(name, sizeof(name), "Stage %zu of tender %zu",
+				 i, k);
+			assert_int_equal(tp_plan_set_stage_name(f[k].plan, i,
+								name, NULL),
+					 TP_OK);
+		}
+		s[k] = f[k].sched;
+	}
+	tp_export_options_init(&opt);
+	opt.dtstamp = 1700000000; /* 2023-11-14T22:13:20Z */
+	opt.alarm_working_days = 2;
+	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_ICS, s, n,
+						       &opt, &all, NULL, &err),
+			 TP_OK);
+	char *events = events_of(all);
+	size_t at = 0, want = 0;
+	/* Groups of 1 to 8 tenders, each a portfolio of its own written by
+	 * a fresh writer (a group of one: a plan's own export): one
+	 * VTIMEZONE built per group rather than per tender keeps this
+	 * quick. */
+	for (size_t k = 0, g = 0; k < n; k += g) {
+		g = 1 + (k % 8);
+		g = g < n - k ? g : n - k;
+		assert_int_equal(g == 1 ? tp_export_to_buffer(
+						  TP_EXPORT_ICS, f[k].plan,
+						  f[k].sched, &opt, &one, NULL,
+						  &err)
+				       : tp_export_portfolio_to_buffer(
+						  TP_EXPORT_ICS, s + k, g, &opt,
+						  &one, NULL, &err),
+				 TP_OK);
+		char *mine = events_of(one);
+		size_t len = strlen(mine);
+		if (strncmp(events + at, mine, len) != 0)
+			fail_msg("tenders %zu to %zu: their events differ in "
+				 "the portfolio", k, k + g - 1);
+		at += len;
+		for (size_t i = k; i < k + g; i++)
+			want += tp_plan_stage_count(f[i].plan);
+		free(mine);
+		free(one);
+		one = NULL;
+	}
+	assert_int_equal(events[at], '\0');
+	assert_int_equal(events_round_trip(events), want);
+	free(events);
+	free(all);
+	for (size_t k = 0; k < n; k++)
+		fixture_free(&f[k]);
+	tp_calendar_free(cal);
+	free(f);
+	free(s);
+}
+
 static void
 portfolio_one_calendar(void **state)
 {
@@ -871,6 +1019,7 @@ main(void)
 		cmocka_unit_test(deadline_minutes),
 		cmocka_unit_test(portfolio_with_one_id_twice),
 		cmocka_unit_test(portfolio_one_calendar),
+		cmocka_unit_test(portfolio_is_its_plans_events),
 		cmocka_unit_test(title_like_the_end_line),
 		cmocka_unit_test(file_output_is_atomic),
 		cmocka_unit_test(schedule_of_another_plan_is_refused),

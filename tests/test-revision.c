@@ -205,6 +205,209 @@ snapshot_many_stages(void **state)
 	tp_snapshot_free(s);
 }
 
+/* FNV-1a, 64 bits (offset basis and prime of the FNV reference,
+ * draft-eastlake-fnv), over @p s and its NUL: the text hash of
+ * tp-revision.h is this over the summary, kind, owner, notes, and for
+ * each link into the stage its from-stage id, type and "LAG UNIT". */
+static uint64_t
+fnv_nul(uint64_t h, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i <= n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	return h;
+}
+
+#define FNV_BASIS 0xcbf29ce484222325u
+
+struct link_text {
+	const char *from, *type, *lag;
+};
+
+static uint64_t
+expected_hash(const char *summary, const char *kind, const char *owner,
+	      const char *notes, const struct link_text *links, size_t n)
+{
+	uint64_t h = fnv_nul(FNV_BASIS, summary);
+	h = fnv_nul(h, kind);
+	h = fnv_nul(h, owner ? owner : "");
+	h = fnv_nul(h, notes ? notes : "");
+	for (size_t i = 0; i < n; i++) {
+		h = fnv_nul(h, links[i].from);
+		h = fnv_nul(h, links[i].type);
+		h = fnv_nul(h, links[i].lag);
+	}
+	return h;
+}
+
+/* The text hash against its definition, computed here (#11): for one
+ * stage alone, through tp_snapshot_text_hash() (which walks every link
+ * of the plan) and through tp_snapshot_record() (which indexes the links
+ * once); then the same for every stage of a plan of 3,000 (300 with
+ * TP_TEST_QUICK) with two or three links each, where the index must give
+ * each stage its own links in the plan's order. */
+static void
+text_hash_definition(void **state)
+{
+	(void)state;
+	/* FNV-1a 64 of "a" without its NUL is 0xaf63dc4c8601ec8c (the FNV
+	 * reference's test vectors): the helper is FNV-1a. */
+	uint64_t a1 = (FNV_BASIS ^ 'a') * 0x100000001b3u;
+	assert_true(a1 == 0xaf63dc4c8601ec8cu);
+
+	struct tp_calendar *cal = NULL;
+	struct tp_plan *p = NULL;
+	struct tp_schedule *sched = NULL;
+	struct tp_snapshot *snap = NULL;
+	struct tp_snapshot_stage st;
+	size_t ia, ib, ic;
+	assert_int_equal(tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES,
+						&cal, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
+	tp_plan_set_calendar(p, cal);
+	assert_int_equal(tp_plan_set_start_date(p, TP_DATE(2026, 9, 1), NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_stage(p, "a", "Advert", TP_STAGE_ADVERT, 0,
+					   TP_UNIT_WORKING_DAYS, &ia, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_stage(p, "b", NULL, TP_STAGE_EVALUATION,
+					   10, TP_UNIT_WORKING_DAYS, &ib, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_stage(p, "c", "Award", TP_STAGE_AWARD, 0,
+					   TP_UNIT_WORKING_DAYS, &ic, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_set_stage_owner(p, ic, "Legal", NULL), TP_OK);
+	assert_int_equal(tp_plan_set_stage_notes(p, ic, "PCR 2015 reg 86",
+						 NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_dependency(p, "b", "c",
+						TP_DEP_FINISH_TO_START, 2,
+						TP_UNIT_CALENDAR_DAYS, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_dependency(p, "a", "b",
+						TP_DEP_FINISH_TO_START, 0,
+						TP_UNIT_WORKING_DAYS, NULL),
+			 TP_OK);
+	assert_int_equal(tp_plan_add_dependency(p, "a", "c",
+						TP_DEP_START_TO_START, 5,
+						TP_UNIT_WORKING_DAYS, NULL),
+			 TP_OK);
+	const struct link_text into_b[] = {
+		{"a", "finish-to-start", "0 working-days"}};
+	const struct link_text into_c[] = {
+		{"b", "finish-to-start", "2 calendar-days"},
+		{"a", "start-to-start", "5 working-days"}};
+	uint64_t want[3] = {
+		expected_hash("Advert", "advert", NULL, NULL, NULL, 0),
+		expected_hash("b", "evaluation", NULL, NULL, into_b, 1),
+		expected_hash("Award", "award", "Legal", "PCR 2015 reg 86",
+			      into_c, 2),
+	};
+	assert_int_equal(tp_schedule_compute(p, TP_SCHEDULE_FORWARD, &sched,
+					     NULL),
+			 TP_OK);
+	assert_int_equal(tp_snapshot_record(sched, NULL, TP_SNAPSHOT_REVISION,
+					    0, &snap, NULL),
+			 TP_OK);
+	const char *ids[] = {"a", "b", "c"};
+	size_t idx[] = {ia, ib, ic};
+	for (size_t i = 0; i < 3; i++) {
+		assert_true(tp_snapshot_text_hash(p, idx[i]) == want[i]);
+		assert_true(tp_snapshot_find_stage(snap, ids[i], &st));
+		assert_true(st.text_hash == want[i]);
+	}
+	tp_snapshot_free(snap);
+	tp_schedule_free(sched);
+	tp_plan_free(p);
+
+	/* Many stages: stage i follows i-1 and, from 2 on, i-2 (lag i % 7);
+	 * every 5th also finishes a day before stage 0 does. */
+	size_t n = getenv("TP_TEST_QUICK") ? 300 : 3000;
+	char id[32], from[32];
+	assert_int_equal(tp_plan_new(&p, NULL), TP_OK);
+	tp_plan_set_calendar(p, cal);
+	assert_int_equal(tp_plan_set_start_date(p, TP_DATE(2026, 9, 1), NULL),
+			 TP_OK);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(id, sizeof(id), "s%zu", i);
+		assert_int_equal(tp_plan_add_stage(p, id, NULL,
+						   TP_STAGE_CUSTOM, 1,
+						   TP_UNIT_WORKING_DAYS, NULL,
+						   NULL),
+				 TP_OK);
+	}
+	/* links added stage by stage in reverse, so they are not grouped by
+	 * their target in the plan's order of links */
+	for (size_t i = n; i-- > 1;) {
+		snprintf(id, sizeof(id), "s%zu", i);
+		snprintf(from, sizeof(from), "s%zu", i - 1);
+		assert_int_equal(tp_plan_add_dependency(
+					 p, from, id, TP_DEP_FINISH_TO_START,
+					 0, TP_UNIT_WORKING_DAYS, NULL),
+				 TP_OK);
+		if (i >= 2) {
+			snprintf(from, sizeof(from), "s%zu", i - 2);
+			assert_int_equal(tp_plan_add_dependency(
+						 p, from, id,
+						 TP_DEP_START_TO_START,
+						 (int32_t)(i % 7),
+						 TP_UNIT_CALENDAR_DAYS, NULL),
+					 TP_OK);
+		}
+	}
+	for (size_t i = 5; i < n; i += 5) {
+		snprintf(id, sizeof(id), "s%zu", i);
+		assert_int_equal(tp_plan_add_dependency(
+					 p, "s0", id, TP_DEP_FINISH_TO_FINISH,
+					 -1, TP_UNIT_CALENDAR_DAYS, NULL),
+				 TP_OK);
+	}
+	assert_int_equal(tp_schedule_compute(p, TP_SCHEDULE_FORWARD, &sched,
+					     NULL),
+			 TP_OK);
+	assert_int_equal(tp_snapshot_record(sched, NULL, TP_SNAPSHOT_REVISION,
+					    0, &snap, NULL),
+			 TP_OK);
+	for (size_t i = 0; i < n; i++) {
+		struct link_text links[3];
+		char from1[32], from2[32], lag2[32];
+		size_t k = 0;
+		snprintf(id, sizeof(id), "s%zu", i);
+		if (i >= 1) {
+			snprintf(from1, sizeof(from1), "s%zu", i - 1);
+			links[k++] = (struct link_text){from1,
+							"finish-to-start",
+							"0 working-days"};
+		}
+		if (i >= 2) {
+			snprintf(from2, sizeof(from2), "s%zu", i - 2);
+			snprintf(lag2, sizeof(lag2), "%zu calendar-days",
+				 i % 7);
+			links[k++] = (struct link_text){from2,
+							"start-to-start", lag2};
+		}
+		if (i >= 5 && i % 5 == 0)
+			links[k++] = (struct link_text){"s0",
+							"finish-to-finish",
+							"-1 calendar-days"};
+		uint64_t w = expected_hash(id, "custom", NULL, NULL, links, k);
+		size_t at = 0;
+		assert_true(tp_plan_find_stage(p, id, &at));
+		if (tp_snapshot_text_hash(p, at) != w)
+			fail_msg("stage %s: tp_snapshot_text_hash() is not "
+				 "its definition", id);
+		assert_true(tp_snapshot_find_stage(snap, id, &st));
+		if (st.text_hash != w)
+			fail_msg("stage %s: the recorded hash is not its "
+				 "definition", id);
+	}
+	tp_snapshot_free(snap);
+	tp_schedule_free(sched);
+	tp_plan_free(p);
+	tp_calendar_free(cal);
+}
+
 /* The text hash: the same for the same text, changed by a name, owner,
  * notes or link, not by a duration. */
 static void
@@ -671,6 +874,7 @@ main(void)
 		cmocka_unit_test(snapshot_basics),
 		cmocka_unit_test(snapshot_many_stages),
 		cmocka_unit_test(text_hash),
+		cmocka_unit_test(text_hash_definition),
 		cmocka_unit_test(snapshots_read_and_written),
 		cmocka_unit_test(bad_snapshots),
 		cmocka_unit_test(record_revision_in_file),

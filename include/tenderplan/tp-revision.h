@@ -152,6 +152,9 @@ TP_EXPORT bool tp_snapshot_find_stage(const struct tp_snapshot *snap,
  * type, lag). Computed values (float, latest dates, findings) are not in
  * it. Stable across versions of the library: a change to it would raise
  * every event's SEQUENCE once. 0 for a stage that does not exist.
+ * One call looks through all the plan's links; for every stage of a big
+ * plan, tp_snapshot_record() hashes them all in one pass (each stage's
+ * tp_snapshot_stage.text_hash).
  */
 TP_EXPORT uint64_t tp_snapshot_text_hash(const struct tp_plan *plan,
 					 size_t stage);

@@ -24,20 +24,31 @@ enum tp_status
 tp_export_ics_uid(const char *plan_id, const char *stage_id, char *buf,
 		  size_t size, struct tp_error *err)
 {
+	static const char tail[] = "@tenderplan";
+	size_t a, b;
+
 	if (!buf)
 		return tp_error_null(err, __func__);
 	if (!plan_id || !*plan_id || !stage_id || !*stage_id)
 		return tp_error_setf(err, TP_ERR_INVALID, stage_id,
 				     "a calendar UID needs a plan id and a "
 				     "stage id");
-	int n = snprintf(buf, size, "%s.%s@tenderplan", stage_id, plan_id);
-	if (n < 0 || (size_t)n >= size)
+	/* "STAGE.PLAN@tenderplan", put together without printf: it is made
+	 * two or three times for every event. */
+	a = strlen(stage_id);
+	b = strlen(plan_id);
+	if (a + 1 + b + sizeof(tail) > size)
 		return tp_error_setf(err, TP_ERR_INVALID, stage_id,
 				     "calendar UID too long for its buffer");
+	memcpy(buf, stage_id, a);
+	buf[a] = '.';
+	memcpy(buf + a + 1, plan_id, b);
+	memcpy(buf + a + 1 + b, tail, sizeof(tail));
 	return TP_OK;
 }
 
-/* ---- property helpers ---------------------------------------------------- */
+/* ---- values ---------------------------------------------------------------
+ */
 
 static struct icaltimetype
 ical_date(struct tp_date d)
@@ -60,7 +71,8 @@ ical_local(struct tp_date d, int minutes)
 static icalproperty *
 with_tzid(icalproperty *p, const char *tzid)
 {
-	icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
+	if (p)
+		icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
 	return p;
 }
 
@@ -70,6 +82,8 @@ static const char *const reltype_names[] = {
 	[TP_DEP_FINISH_TO_FINISH] = "FINISHTOFINISH",
 	[TP_DEP_START_TO_FINISH] = "STARTTOFINISH",
 };
+
+#define N_RELTYPES (sizeof(reltype_names) / sizeof(reltype_names[0]))
 
 /* RELATED-TO with the RFC 9253 link types. */
 static icalproperty *
@@ -81,6 +95,64 @@ related_to(const char *uid, enum tp_dep_type type)
 	icalproperty_add_parameter(p, rt);
 	return p;
 }
+
+/* ---- libical's text, streamed ---------------------------------------------
+ *
+ * libical writes a component as "BEGIN:" and its kind, each property as
+ * icalproperty_as_ical_string_r() gives it (escaped and folded), each
+ * subcomponent, then "END:" and its kind (icalcomponent_as_ical_string_r()
+ * in libical 3.0 and 3.1). An event is written here in that order, each
+ * property serialised by libical straight onto the output: the same
+ * bytes, without a component tree built, copied into one string and freed
+ * for every event (#11). What repeats from event to event (BEGIN and END,
+ * DTSTAMP, STATUS, TRANSP, the CATEGORIES of a kind, SEQUENCE n, the
+ * all-day DTSTART or DTEND of a day) is serialised by libical once per
+ * export and its text copied; the properties that change (UID, SUMMARY,
+ * DESCRIPTION, RELATED-TO, TRIGGER) are made once and given each event's
+ * value. */
+
+/* libical's text of a property or of a component's head or tail. */
+struct ics_text {
+	char *s; /* malloc()ed, or NULL until first used */
+	size_t n;
+};
+
+#define KIND_LINES 64 /* stage kinds with a cached CATEGORIES line */
+#define SEQ_LINES  16 /* SEQUENCE values with a cached line */
+#define DAY_LINES  8192 /* 22 years of days */
+#define DAY_MAX    32   /* "DTSTART;VALUE=DATE:20260101" CR LF is 29 */
+#define TEXT_LINES 256
+#define TEXT_MAX   160 /* longest SUMMARY or alarm text kept */
+
+/* An all-day DTSTART or DTEND line for one day (a direct-mapped cache:
+ * a portfolio of ten years uses each day many times). */
+struct ics_day_line {
+	int32_t day;
+	uint8_t n; /* 0: empty */
+	char s[DAY_MAX];
+};
+
+/* A SUMMARY or an alarm's DESCRIPTION seen before (a direct-mapped cache:
+ * the tenders of a portfolio are mostly made from a few templates, so
+ * their stages share names). */
+struct ics_text_line {
+	icalproperty_kind kind;
+	char *value; /* malloc()ed; NULL: empty */
+	struct ics_text line;
+};
+
+struct ics_lines {
+	struct ics_text event_head, event_tail, alarm_head, alarm_tail;
+	struct ics_text dtstamp, confirmed, cancelled, transparent, display;
+	struct ics_text meeting;
+	struct ics_text kind[KIND_LINES];
+	struct ics_text seq[SEQ_LINES];
+	struct ics_day_line *starts, *ends; /* DAY_LINES each */
+	struct ics_text_line *texts;        /* TEXT_LINES */
+	/* reused: each event sets its value */
+	icalproperty *uid, *summary, *description, *trigger;
+	icalproperty *related[N_RELTYPES];
+};
 
 /* ---- the writer's state --------------------------------------------------
  */
@@ -103,6 +175,10 @@ struct ics_ctx {
 	int deadline_minutes;
 	struct ics_zone zones[MAX_ZONES];
 	size_t n_zones;
+	/* writing: the first failure sticks, later writes do nothing */
+	enum tp_status rc;
+	struct tp_error *err;
+	struct ics_lines lines;
 	/* the plan being written */
 	const struct tp_plan *plan;
 	const struct tp_schedule *sched;
@@ -112,7 +188,366 @@ struct ics_ctx {
 	struct tp_sbuf text; /* scratch for DESCRIPTION */
 };
 
-/* Serialise @p comp onto the output and free it. */
+static void
+fail_nomem(struct ics_ctx *c)
+{
+	if (c->rc == TP_OK)
+		c->rc = tp_error_nomem(c->err);
+}
+
+static void
+out_bytes(struct ics_ctx *c, const char *s, size_t n)
+{
+	if (c->rc == TP_OK)
+		c->rc = tp_sbuf_append(c->out, s, n, c->err);
+}
+
+static void
+out_text(struct ics_ctx *c, const struct ics_text *t)
+{
+	if (t->s)
+		out_bytes(c, t->s, t->n);
+	else
+		fail_nomem(c);
+}
+
+/* libical's text of @p p (not freed), or NULL. */
+static char *
+prop_text(icalproperty *p)
+{
+	return p ? icalproperty_as_ical_string_r(p) : NULL;
+}
+
+/* Write @p p as libical serialises it; @p p stays @p p's owner's. */
+static void
+out_prop(struct ics_ctx *c, icalproperty *p)
+{
+	char *s;
+
+	if (c->rc != TP_OK)
+		return;
+	if (!(s = prop_text(p))) {
+		fail_nomem(c);
+		return;
+	}
+	out_bytes(c, s, strlen(s));
+	icalmemory_free_buffer(s);
+}
+
+/* out_prop(), then free @p p. */
+static void
+out_new(struct ics_ctx *c, icalproperty *p)
+{
+	out_prop(c, p);
+	if (p)
+		icalproperty_free(p);
+}
+
+static bool
+keep_text(struct ics_text *t, const char *s, size_t n)
+{
+	t->s = s ? malloc(n + 1) : NULL;
+	if (!t->s)
+		return false;
+	memcpy(t->s, s, n);
+	t->s[n] = '\0';
+	t->n = n;
+	return true;
+}
+
+/* Fill @p t, if empty, with libical's text of @p p; free @p p. */
+static void
+cache_prop(struct ics_ctx *c, struct ics_text *t, icalproperty *p)
+{
+	char *s = !t->s ? prop_text(p) : NULL;
+
+	if (p)
+		icalproperty_free(p);
+	if (t->s)
+		return;
+	if (!s || !keep_text(t, s, strlen(s)))
+		fail_nomem(c);
+	if (s)
+		icalmemory_free_buffer(s);
+}
+
+/* The last line of @p s that begins with "END:" (a property's value may
+ * hold the same text, but never at the start of a line: folded lines go
+ * on with a space). */
+static char *
+last_end_line(char *s)
+{
+	char *end = NULL;
+	for (char *p = strstr(s, "END:"); p; p = strstr(p + 1, "END:"))
+		if (p == s || p[-1] == '\n')
+			end = p;
+	return end;
+}
+
+/* libical's text of an empty component of @p kind, split before its END
+ * line. */
+static void
+cache_component(struct ics_ctx *c, icalcomponent_kind kind,
+		struct ics_text *head, struct ics_text *tail)
+{
+	icalcomponent *comp = icalcomponent_new(kind);
+	char *s = comp ? icalcomponent_as_ical_string_r(comp) : NULL;
+	char *end = s ? last_end_line(s) : NULL;
+
+	if (comp)
+		icalcomponent_free(comp);
+	if (!end || !keep_text(head, s, (size_t)(end - s)) ||
+	    !keep_text(tail, end, strlen(end)))
+		fail_nomem(c);
+	if (s)
+		icalmemory_free_buffer(s);
+}
+
+static void
+lines_init(struct ics_ctx *c)
+{
+	struct ics_lines *l = &c->lines;
+
+	cache_component(c, ICAL_VEVENT_COMPONENT, &l->event_head,
+			&l->event_tail);
+	cache_component(c, ICAL_VALARM_COMPONENT, &l->alarm_head,
+			&l->alarm_tail);
+	cache_prop(c, &l->dtstamp, icalproperty_new_dtstamp(c->dtstamp));
+	cache_prop(c, &l->confirmed,
+		   icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+	cache_prop(c, &l->cancelled,
+		   icalproperty_new_status(ICAL_STATUS_CANCELLED));
+	cache_prop(c, &l->transparent,
+		   icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+	cache_prop(c, &l->display,
+		   icalproperty_new_action(ICAL_ACTION_DISPLAY));
+	cache_prop(c, &l->meeting, icalproperty_new_categories("meeting"));
+	l->starts = calloc(DAY_LINES, sizeof(*l->starts));
+	l->ends = calloc(DAY_LINES, sizeof(*l->ends));
+	l->texts = calloc(TEXT_LINES, sizeof(*l->texts));
+	if (!l->starts || !l->ends || !l->texts)
+		fail_nomem(c);
+}
+
+static void
+free_text(struct ics_text *t)
+{
+	free(t->s);
+	t->s = NULL;
+}
+
+static void
+free_prop(icalproperty *p)
+{
+	if (p)
+		icalproperty_free(p);
+}
+
+static void
+lines_free(struct ics_lines *l)
+{
+	struct ics_text *all[] = {
+		&l->event_head,	 &l->event_tail,  &l->alarm_head,
+		&l->alarm_tail,	 &l->dtstamp,	  &l->confirmed,
+		&l->cancelled,	 &l->transparent, &l->display,
+		&l->meeting,
+	};
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		free_text(all[i]);
+	for (size_t i = 0; i < KIND_LINES; i++)
+		free_text(&l->kind[i]);
+	for (size_t i = 0; i < SEQ_LINES; i++)
+		free_text(&l->seq[i]);
+	for (size_t i = 0; l->texts && i < TEXT_LINES; i++) {
+		free(l->texts[i].value);
+		free_text(&l->texts[i].line);
+	}
+	free(l->texts);
+	free(l->starts);
+	free(l->ends);
+	free_prop(l->uid);
+	free_prop(l->summary);
+	free_prop(l->description);
+	free_prop(l->trigger);
+	for (size_t i = 0; i < N_RELTYPES; i++)
+		free_prop(l->related[i]);
+}
+
+/* The reused properties: made on first use, then given each value. */
+static icalproperty *
+uid_prop(struct ics_ctx *c, const char *uid)
+{
+	if (!c->lines.uid)
+		return c->lines.uid = icalproperty_new_uid(uid);
+	icalproperty_set_uid(c->lines.uid, uid);
+	return c->lines.uid;
+}
+
+static icalproperty *
+summary_prop(struct ics_ctx *c, const char *text)
+{
+	if (!c->lines.summary)
+		return c->lines.summary = icalproperty_new_summary(text);
+	icalproperty_set_summary(c->lines.summary, text);
+	return c->lines.summary;
+}
+
+static icalproperty *
+description_prop(struct ics_ctx *c, const char *text)
+{
+	if (!c->lines.description)
+		return c->lines.description =
+			       icalproperty_new_description(text);
+	icalproperty_set_description(c->lines.description, text);
+	return c->lines.description;
+}
+
+static icalproperty *
+trigger_prop(struct ics_ctx *c, struct icaltriggertype tr)
+{
+	if (!c->lines.trigger)
+		return c->lines.trigger = icalproperty_new_trigger(tr);
+	icalproperty_set_trigger(c->lines.trigger, tr);
+	return c->lines.trigger;
+}
+
+static icalproperty *
+related_prop(struct ics_ctx *c, const char *uid, enum tp_dep_type type)
+{
+	icalproperty **p = &c->lines.related[type];
+	if (!*p)
+		return *p = related_to(uid, type);
+	icalproperty_set_relatedto(*p, uid);
+	return *p;
+}
+
+static void
+out_sequence(struct ics_ctx *c, uint32_t seq)
+{
+	if (seq >= SEQ_LINES) {
+		out_new(c, icalproperty_new_sequence((int)seq));
+		return;
+	}
+	if (!c->lines.seq[seq].s)
+		cache_prop(c, &c->lines.seq[seq],
+			   icalproperty_new_sequence((int)seq));
+	out_text(c, &c->lines.seq[seq]);
+}
+
+static void
+out_categories(struct ics_ctx *c, enum tp_stage_kind kind)
+{
+	const char *name = tp_stage_kind_name(kind);
+	struct ics_text *t =
+		(unsigned)kind < KIND_LINES ? &c->lines.kind[kind] : NULL;
+
+	if (!t) {
+		out_new(c, icalproperty_new_categories(name));
+		return;
+	}
+	if (!t->s)
+		cache_prop(c, t, icalproperty_new_categories(name));
+	out_text(c, t);
+}
+
+/* An all-day DTSTART (@p end false) or DTEND of @p d. */
+static void
+out_day(struct ics_ctx *c, bool end, struct tp_date d)
+{
+	struct ics_day_line *cache = end ? c->lines.ends : c->lines.starts;
+	struct ics_day_line *e = &cache[(uint32_t)d.day % DAY_LINES];
+	icalproperty *p;
+	char *s;
+
+	if (c->rc != TP_OK)
+		return;
+	if (e->n && e->day == d.day) {
+		out_bytes(c, e->s, e->n);
+		return;
+	}
+	p = end ? icalproperty_new_dtend(ical_date(d))
+		: icalproperty_new_dtstart(ical_date(d));
+	s = prop_text(p);
+	if (p)
+		icalproperty_free(p);
+	if (!s) {
+		fail_nomem(c);
+		return;
+	}
+	size_t n = strlen(s);
+	if (n < DAY_MAX) {
+		memcpy(e->s, s, n);
+		e->n = (uint8_t)n;
+		e->day = d.day;
+	}
+	out_bytes(c, s, n);
+	icalmemory_free_buffer(s);
+}
+
+/* FNV-1a of @p kind and @p s, and the length of @p s. */
+static uint64_t
+text_hash(icalproperty_kind kind, const char *s, size_t *len)
+{
+	uint64_t h = 14695981039346656037u ^ (uint64_t)kind;
+	const char *p = s;
+
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211u;
+	*len = (size_t)(p - s);
+	return h;
+}
+
+/* A SUMMARY (@p kind ICAL_SUMMARY_PROPERTY) or a DESCRIPTION of @p value,
+ * from the cache when the same one was written before. */
+static void
+out_repeated(struct ics_ctx *c, icalproperty_kind kind, const char *value)
+{
+	size_t n;
+	uint64_t h = text_hash(kind, value, &n);
+	struct ics_text_line *e = &c->lines.texts[h % TEXT_LINES];
+	icalproperty *p;
+	char *s;
+
+	if (c->rc != TP_OK)
+		return;
+	if (e->value && e->kind == kind && !strcmp(e->value, value)) {
+		out_text(c, &e->line);
+		return;
+	}
+	p = kind == ICAL_SUMMARY_PROPERTY ? summary_prop(c, value)
+					  : description_prop(c, value);
+	if (n > TEXT_MAX) {
+		out_prop(c, p);
+		return;
+	}
+	if (!(s = prop_text(p))) {
+		fail_nomem(c);
+		return;
+	}
+	free(e->value);
+	free_text(&e->line);
+	e->kind = kind;
+	e->value = malloc(n + 1);
+	if (e->value && keep_text(&e->line, s, strlen(s))) {
+		memcpy(e->value, value, n + 1);
+	} else {
+		free(e->value); /* not kept: written all the same */
+		e->value = NULL;
+	}
+	out_bytes(c, s, strlen(s));
+	icalmemory_free_buffer(s);
+}
+
+static struct ics_zone *
+zone_named(struct ics_ctx *c, const char *tzid)
+{
+	for (size_t i = 0; i < c->n_zones; i++)
+		if (!strcmp(c->zones[i].tzid, tzid))
+			return &c->zones[i];
+	return NULL;
+}
+
+/* Serialise @p comp onto the output and free it (the VTIMEZONEs). */
 static enum tp_status
 emit(struct ics_ctx *c, icalcomponent *comp, struct tp_error *err)
 {
@@ -125,15 +560,6 @@ emit(struct ics_ctx *c, icalcomponent *comp, struct tp_error *err)
 	rc = tp_sbuf_puts(c->out, s, err);
 	icalmemory_free_buffer(s);
 	return rc;
-}
-
-static struct ics_zone *
-zone_named(struct ics_ctx *c, const char *tzid)
-{
-	for (size_t i = 0; i < c->n_zones; i++)
-		if (!strcmp(c->zones[i].tzid, tzid))
-			return &c->zones[i];
-	return NULL;
 }
 
 /* ---- one event ------------------------------------------------------------
@@ -150,22 +576,60 @@ describe_finding(const struct tp_export_finding *f, void *user)
 			      f->citation ? ")" : "");
 }
 
+/* Append the strings @p parts (NULL ones skipped) to the DESCRIPTION
+ * text: what printf would do for "%s%s...", without parsing a format for
+ * every event. */
+static enum tp_status
+text_cat(struct ics_ctx *c, const char *const *parts, size_t n,
+	 struct tp_error *err)
+{
+	enum tp_status rc = TP_OK;
+	for (size_t i = 0; rc == TP_OK && i < n; i++)
+		if (parts[i])
+			rc = tp_sbuf_puts(&c->text, parts[i], err);
+	return rc;
+}
+
+#define N_PARTS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* @p v in decimal, as "%d" writes it. */
+static const char *
+int_text(int32_t v, char buf[12])
+{
+	char tmp[12];
+	size_t n = 0, k = 0;
+	uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		buf[k++] = '-';
+	while (n)
+		buf[k++] = tmp[--n];
+	buf[k] = '\0';
+	return buf;
+}
+
 static enum tp_status
 describe_dep(struct ics_ctx *c, size_t i, bool first, struct tp_error *err)
 {
 	struct tp_dependency d;
-	enum tp_status rc;
+	char lag[12];
 	if (!tp_plan_dependency(c->plan, i, &d))
 		return TP_OK;
-	rc = tp_sbuf_printf(
-		&c->text, err, "%s%s (%s", first ? "\nAfter: " : "; ",
-		tp_plan_stage_id(c->plan, d.from), tp_dep_type_name(d.type));
-	if (rc == TP_OK && d.lag != 0)
-		rc = tp_sbuf_printf(&c->text, err, ", lag %d %s", (int)d.lag,
-				    tp_unit_name(d.lag_unit));
-	if (rc == TP_OK)
-		rc = tp_sbuf_puts(&c->text, ")", err);
-	return rc;
+	const char *parts[] = {
+		first ? "\nAfter: " : "; ",
+		tp_plan_stage_id(c->plan, d.from),
+		" (",
+		tp_dep_type_name(d.type),
+		d.lag != 0 ? ", lag " : NULL,
+		d.lag != 0 ? int_text(d.lag, lag) : NULL,
+		d.lag != 0 ? " " : NULL,
+		d.lag != 0 ? tp_unit_name(d.lag_unit) : NULL,
+		")",
+	};
+	return text_cat(c, parts, N_PARTS(parts), err);
 }
 
 static enum tp_status
@@ -183,26 +647,35 @@ static enum tp_status
 describe_dates(struct ics_ctx *c, size_t s, struct tp_error *err)
 {
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
-	char la[TP_DATE_STRLEN], lb[TP_DATE_STRLEN];
-	tp_date_format(tp_schedule_early_start(c->sched, s), a);
-	tp_date_format(tp_schedule_early_finish(c->sched, s), b);
-	tp_date_format(tp_schedule_late_start(c->sched, s), la);
-	tp_date_format(tp_schedule_late_finish(c->sched, s), lb);
+	char la[TP_DATE_STRLEN], lb[TP_DATE_STRLEN], fls[12];
 	int t = tp_plan_stage_time(c->plan, s);
 	char hhmm[6] = "";
 	if (t >= 0)
 		tp_export_hhmm(t, hhmm);
 	int32_t fl = tp_schedule_total_float(c->sched, s);
-	return tp_sbuf_printf(
-		&c->text, err,
-		"Stage %s (%s).\nDates: %s to %s%s%s.\nLatest: %s to %s; "
-		"float %d working day%s%s.",
+	const char *parts[] = {
+		"Stage ",
 		tp_plan_stage_id(c->plan, s),
-		tp_stage_kind_name(tp_plan_stage_kind(c->plan, s)), a, b,
-		t >= 0 ? " at " : "", hhmm, la, lb, (int)fl,
-		fl == 1 || fl == -1 ? "" : "s",
+		" (",
+		tp_stage_kind_name(tp_plan_stage_kind(c->plan, s)),
+		").\nDates: ",
+		tp_date_format(tp_schedule_early_start(c->sched, s), a),
+		" to ",
+		tp_date_format(tp_schedule_early_finish(c->sched, s), b),
+		t >= 0 ? " at " : NULL,
+		hhmm,
+		".\nLatest: ",
+		tp_date_format(tp_schedule_late_start(c->sched, s), la),
+		" to ",
+		tp_date_format(tp_schedule_late_finish(c->sched, s), lb),
+		"; float ",
+		int_text(fl, fls),
+		fl == 1 || fl == -1 ? " working day" : " working days",
 		tp_schedule_is_critical(c->sched, s) ? ", on the critical path"
-						     : "");
+						     : NULL,
+		".",
+	};
+	return text_cat(c, parts, N_PARTS(parts), err);
 }
 
 /* What happened, and the slippage against the baseline. */
@@ -250,10 +723,10 @@ describe(struct ics_ctx *c, size_t s, struct tp_error *err)
 		rc = describe_deps(c, s, err);
 	const char *owner = tp_plan_stage_owner(c->plan, s);
 	const char *notes = tp_plan_stage_notes(c->plan, s);
-	if (rc == TP_OK && owner)
-		rc = tp_sbuf_printf(&c->text, err, "\nOwner: %s", owner);
-	if (rc == TP_OK && notes)
-		rc = tp_sbuf_printf(&c->text, err, "\nNotes: %s", notes);
+	const char *parts[] = {owner ? "\nOwner: " : NULL, owner,
+			       notes ? "\nNotes: " : NULL, notes};
+	if (rc == TP_OK)
+		rc = text_cat(c, parts, N_PARTS(parts), err);
 	if (rc == TP_OK)
 		rc = tp_export_foreach_finding(c->opt, tp_plan_id(c->plan),
 					       tp_plan_stage_id(c->plan, s),
@@ -261,30 +734,34 @@ describe(struct ics_ctx *c, size_t s, struct tp_error *err)
 	return rc == TP_ERR_NOMEM ? tp_error_nomem(err) : rc;
 }
 
+/* BEGIN:VEVENT and the properties every event starts with. */
 static void
-add_common(struct ics_ctx *c, icalcomponent *ev, const char *uid,
-	   const char *summary, uint32_t sequence)
+out_common(struct ics_ctx *c, const char *uid, const char *summary,
+	   uint32_t sequence)
 {
-	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
-	icalcomponent_add_property(ev, icalproperty_new_dtstamp(c->dtstamp));
-	icalcomponent_add_property(ev,
-				   icalproperty_new_sequence((int)sequence));
-	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
+	out_text(c, &c->lines.event_head);
+	out_prop(c, uid_prop(c, uid));
+	out_text(c, &c->lines.dtstamp);
+	out_sequence(c, sequence);
+	out_repeated(c, ICAL_SUMMARY_PROPERTY, summary);
 }
 
-/* All-day from @p first to @p last inclusive: DTEND is exclusive. */
+/* When an event is: all-day from @p first to @p last inclusive (DTEND
+ * exclusive, @p end), or a deadline at @p minutes on @p first in @p zone
+ * (@p end its local end). */
+struct when {
+	struct tp_date first, end;
+	int minutes;
+	const struct ics_zone *zone;
+	struct icaltimetype start_t, end_t;
+};
+
 static enum tp_status
-add_all_day(icalcomponent *ev, struct tp_date first, struct tp_date last,
-	    struct tp_error *err)
+all_day(struct when *w, struct tp_date first, struct tp_date last,
+	struct tp_error *err)
 {
-	struct tp_date end;
-	enum tp_status rc = tp_date_add_days(last, 1, &end, err);
-	if (rc != TP_OK)
-		return rc;
-	icalcomponent_add_property(ev,
-				   icalproperty_new_dtstart(ical_date(first)));
-	icalcomponent_add_property(ev, icalproperty_new_dtend(ical_date(end)));
-	return TP_OK;
+	*w = (struct when){.first = first, .minutes = -1};
+	return tp_date_add_days(last, 1, &w->end, err);
 }
 
 /* A deadline at @p minutes on @p day in @p tzid: DTSTART at the deadline
@@ -293,8 +770,8 @@ add_all_day(icalcomponent *ev, struct tp_date first, struct tp_date last,
  * is an instant by RFC 5545 3.6.1, which Google's API refuses as an empty
  * range and clients show as 0, 1 hour or 1 day. */
 static enum tp_status
-add_timed(struct ics_ctx *c, icalcomponent *ev, const char *tzid,
-	  struct tp_date day, int minutes, struct tp_error *err)
+timed(struct ics_ctx *c, struct when *w, const char *tzid, struct tp_date day,
+      int minutes, struct tp_error *err)
 {
 	struct ics_zone *z = zone_named(c, tzid);
 	struct icaltimetype start = ical_local(day, minutes), end;
@@ -307,29 +784,49 @@ add_timed(struct ics_ctx *c, icalcomponent *ev, const char *tzid,
 	icaltime_adjust(&end, 0, 0, c->deadline_minutes, 0);
 	end = icaltime_convert_to_zone(end, z->zone);
 	end.zone = NULL;
-	icalcomponent_add_property(
-		ev, with_tzid(icalproperty_new_dtstart(start), tzid));
-	icalcomponent_add_property(
-		ev, with_tzid(icalproperty_new_dtend(end), tzid));
+	*w = (struct when){.first = day,
+			   .minutes = minutes,
+			   .zone = z,
+			   .start_t = start,
+			   .end_t = end};
 	return TP_OK;
 }
 
+static void
+out_when(struct ics_ctx *c, const struct when *w)
+{
+	if (w->minutes < 0) {
+		out_day(c, false, w->first);
+		out_day(c, true, w->end);
+		return;
+	}
+	out_new(c, with_tzid(icalproperty_new_dtstart(w->start_t),
+			     w->zone->tzid));
+	out_new(c,
+		with_tzid(icalproperty_new_dtend(w->end_t), w->zone->tzid));
+}
+
 static enum tp_status
-add_dates(struct ics_ctx *c, icalcomponent *ev, size_t s, struct tp_error *err)
+stage_when(struct ics_ctx *c, struct when *w, size_t s, struct tp_error *err)
 {
 	struct tp_date a = tp_schedule_early_start(c->sched, s);
 	struct tp_date b = tp_schedule_early_finish(c->sched, s);
 	int t = tp_plan_stage_time(c->plan, s);
 	if (!tp_plan_stage_is_milestone(c->plan, s) || t < 0)
-		return add_all_day(ev, a, b, err);
-	return add_timed(c, ev, tp_plan_time_zone(c->plan), b, t, err);
+		return all_day(w, a, b, err);
+	return timed(c, w, tp_plan_time_zone(c->plan), b, t, err);
 }
 
 /* A reminder @p n working days before the deadline: at the same time of
  * day for a timed deadline, at 09:00 for an all-day one. */
+struct alarm {
+	struct icaltriggertype trigger;
+	char msg[300];
+};
+
 static enum tp_status
-add_alarm(struct ics_ctx *c, icalcomponent *ev, size_t s, const char *summary,
-	  struct tp_error *err)
+alarm_of(struct ics_ctx *c, size_t s, const char *summary, struct alarm *a,
+	 struct tp_error *err)
 {
 	int32_t n = c->opt->alarm_working_days;
 	struct tp_date day = tp_schedule_early_finish(c->sched, s), when;
@@ -341,23 +838,26 @@ add_alarm(struct ics_ctx *c, icalcomponent *ev, size_t s, const char *summary,
 	int secs = tp_date_diff(day, when) * 86400; /* negative */
 	if (tp_plan_stage_time(c->plan, s) < 0)
 		secs += 9 * 3600;
-	struct icaltriggertype tr = icaltriggertype_from_int(0);
-	tr.duration = icaldurationtype_from_int(secs);
-	icalcomponent *al = icalcomponent_new(ICAL_VALARM_COMPONENT);
-	icalcomponent_add_property(
-		al, icalproperty_new_action(ICAL_ACTION_DISPLAY));
-	icalcomponent_add_property(al, icalproperty_new_trigger(tr));
-	char msg[300];
-	snprintf(msg, sizeof(msg), "%s: %d working day%s to go", summary,
-		 (int)n, n == 1 ? "" : "s");
-	icalcomponent_add_property(al, icalproperty_new_description(msg));
-	icalcomponent_add_component(ev, al);
+	a->trigger = icaltriggertype_from_int(0);
+	a->trigger.duration = icaldurationtype_from_int(secs);
+	snprintf(a->msg, sizeof(a->msg), "%s: %d working day%s to go",
+		 summary, (int)n, n == 1 ? "" : "s");
 	return TP_OK;
 }
 
+static void
+out_alarm(struct ics_ctx *c, const struct alarm *a)
+{
+	out_text(c, &c->lines.alarm_head);
+	out_text(c, &c->lines.display);
+	out_prop(c, trigger_prop(c, a->trigger));
+	out_repeated(c, ICAL_DESCRIPTION_PROPERTY, a->msg);
+	out_text(c, &c->lines.alarm_tail);
+}
+
+/* The UIDs of the stage's predecessors fit their buffer. */
 static enum tp_status
-add_relations(struct ics_ctx *c, icalcomponent *ev, size_t s,
-	      struct tp_error *err)
+check_relations(struct ics_ctx *c, size_t s, struct tp_error *err)
 {
 	char uid[UID_MAX];
 	for (size_t k = c->deps.start[s]; k < c->deps.start[s + 1]; k++) {
@@ -369,9 +869,23 @@ add_relations(struct ics_ctx *c, icalcomponent *ev, size_t s,
 			uid, sizeof(uid), err);
 		if (rc != TP_OK)
 			return rc;
-		icalcomponent_add_property(ev, related_to(uid, d.type));
 	}
 	return TP_OK;
+}
+
+static void
+out_relations(struct ics_ctx *c, size_t s)
+{
+	char uid[UID_MAX];
+	for (size_t k = c->deps.start[s]; k < c->deps.start[s + 1]; k++) {
+		struct tp_dependency d;
+		if (!tp_plan_dependency(c->plan, c->deps.deps[k], &d) ||
+		    tp_export_ics_uid(tp_plan_id(c->plan),
+				      tp_plan_stage_id(c->plan, d.from), uid,
+				      sizeof(uid), NULL) != TP_OK)
+			continue;
+		out_prop(c, related_prop(c, uid, d.type));
+	}
 }
 
 static const char *
@@ -381,53 +895,45 @@ stage_summary(const struct tp_plan *plan, size_t s)
 	return name && *name ? name : tp_plan_stage_id(plan, s);
 }
 
-static enum tp_status
-fill_event(struct ics_ctx *c, icalcomponent *ev, size_t s, struct tp_error *err)
-{
-	char uid[UID_MAX];
-	const char *summary = stage_summary(c->plan, s);
-	enum tp_status rc = tp_export_ics_uid(tp_plan_id(c->plan),
-					      tp_plan_stage_id(c->plan, s), uid,
-					      sizeof(uid), err);
-	if (rc != TP_OK)
-		return rc;
-	add_common(c, ev, uid, summary,
-		   tp_snapshot_sequence(c->since, c->sched, &c->deps, s));
-	rc = add_dates(c, ev, s, err);
-	if (rc == TP_OK)
-		rc = describe(c, s, err);
-	if (rc != TP_OK)
-		return rc;
-	icalcomponent_add_property(ev,
-				   icalproperty_new_description(c->text.data));
-	icalcomponent_add_property(
-		ev, icalproperty_new_categories(tp_stage_kind_name(
-			    tp_plan_stage_kind(c->plan, s))));
-	icalcomponent_add_property(
-		ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
-	/* Nothing in a timetable should block anyone's free/busy time:
-	 * markers and periods alike are transparent. */
-	icalcomponent_add_property(
-		ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-	rc = add_relations(c, ev, s, err);
-	if (rc == TP_OK && c->opt->alarm_working_days > 0 &&
-	    tp_export_stage_shape(c->plan, s) == TP_SHAPE_DEADLINE)
-		rc = add_alarm(c, ev, s, summary, err);
-	return rc;
-}
-
+/* A stage's event. What can fail but running out of memory is worked out
+ * before its first line is written. */
 static enum tp_status
 add_stage_event(struct ics_ctx *c, size_t s, struct tp_error *err)
 {
-	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	if (!ev)
-		return tp_error_nomem(err);
-	enum tp_status rc = fill_event(c, ev, s, err);
-	if (rc != TP_OK) {
-		icalcomponent_free(ev);
+	char uid[UID_MAX];
+	const char *summary = stage_summary(c->plan, s);
+	struct when w;
+	struct alarm a;
+	bool alarm = c->opt->alarm_working_days > 0 &&
+		     tp_export_stage_shape(c->plan, s) == TP_SHAPE_DEADLINE;
+	enum tp_status rc = tp_export_ics_uid(tp_plan_id(c->plan),
+					      tp_plan_stage_id(c->plan, s), uid,
+					      sizeof(uid), err);
+	if (rc == TP_OK)
+		rc = stage_when(c, &w, s, err);
+	if (rc == TP_OK)
+		rc = describe(c, s, err);
+	if (rc == TP_OK)
+		rc = check_relations(c, s, err);
+	if (rc == TP_OK && alarm)
+		rc = alarm_of(c, s, summary, &a, err);
+	if (rc != TP_OK)
 		return rc;
-	}
-	return emit(c, ev, err);
+	c->err = err;
+	out_common(c, uid, summary,
+		   tp_snapshot_sequence(c->since, c->sched, &c->deps, s));
+	out_when(c, &w);
+	out_prop(c, description_prop(c, c->text.data));
+	out_categories(c, tp_plan_stage_kind(c->plan, s));
+	out_text(c, &c->lines.confirmed);
+	/* Nothing in a timetable should block anyone's free/busy time:
+	 * markers and periods alike are transparent. */
+	out_text(c, &c->lines.transparent);
+	out_relations(c, s);
+	if (alarm)
+		out_alarm(c, &a);
+	out_text(c, &c->lines.event_tail);
+	return c->rc;
 }
 
 /* ---- meetings -------------------------------------------------------------
@@ -482,28 +988,26 @@ describe_series(struct ics_ctx *c, const struct tp_meeting_rec *m, size_t k,
 /* The dates of the series as iCalendar has them: the rule from its first
  * date, the dates added to it, the exceptions. */
 static void
-add_series_dates(icalcomponent *ev, const struct tp_meeting_rec *m)
+out_series_dates(struct ics_ctx *c, const struct tp_meeting_rec *m)
 {
 	struct tp_date start = m->rule ? m->rule_first : m->dates[0];
 	struct icaltimetype t = ical_date(start), e = t;
 	icaltime_adjust(&e, 1, 0, 0, 0);
-	icalcomponent_add_property(ev, icalproperty_new_dtstart(t));
-	icalcomponent_add_property(ev, icalproperty_new_dtend(e));
+	out_new(c, icalproperty_new_dtstart(t));
+	out_new(c, icalproperty_new_dtend(e));
 	if (m->rule)
-		icalcomponent_add_property(
-			ev, icalproperty_new_rrule(
-				    icalrecurrencetype_from_string(m->rule)));
+		out_new(c, icalproperty_new_rrule(
+				   icalrecurrencetype_from_string(m->rule)));
 	for (size_t i = 0; i < m->n_dates; i++) {
 		struct icaldatetimeperiodtype p = {0};
 		if (!m->rule && m->dates[i].day == start.day)
 			continue;
 		p.time = ical_date(m->dates[i]);
 		p.period = icalperiodtype_null_period();
-		icalcomponent_add_property(ev, icalproperty_new_rdate(p));
+		out_new(c, icalproperty_new_rdate(p));
 	}
 	for (size_t i = 0; i < m->n_except; i++)
-		icalcomponent_add_property(
-			ev, icalproperty_new_exdate(ical_date(m->except[i])));
+		out_new(c, icalproperty_new_exdate(ical_date(m->except[i])));
 }
 
 static enum tp_status
@@ -517,24 +1021,20 @@ add_series_event(struct ics_ctx *c, size_t k, struct tp_error *err)
 		rc = describe_series(c, m, k, err);
 	if (rc != TP_OK)
 		return rc;
-	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	if (!ev)
-		return tp_error_nomem(err);
 	snprintf(summary, sizeof(summary), "%s meeting",
 		 m->name ? m->name : m->id);
+	c->err = err;
 	/* Series are not in revision snapshots: SEQUENCE follows the plan's
 	 * revision, as every event did before snapshots. */
-	add_common(c, ev, uid, summary,
+	out_common(c, uid, summary,
 		   tp_snapshot_sequence(NULL, c->sched, NULL, 0));
-	add_series_dates(ev, m);
-	icalcomponent_add_property(ev,
-				   icalproperty_new_description(c->text.data));
-	icalcomponent_add_property(ev, icalproperty_new_categories("meeting"));
-	icalcomponent_add_property(
-		ev, icalproperty_new_status(ICAL_STATUS_CONFIRMED));
-	icalcomponent_add_property(
-		ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-	return emit(c, ev, err);
+	out_series_dates(c, m);
+	out_prop(c, description_prop(c, c->text.data));
+	out_text(c, &c->lines.meeting);
+	out_text(c, &c->lines.confirmed);
+	out_text(c, &c->lines.transparent);
+	out_text(c, &c->lines.event_tail);
+	return c->rc;
 }
 
 /* ---- cancelled stages -----------------------------------------------------
@@ -554,26 +1054,22 @@ add_cancelled(struct ics_ctx *c, const struct cancelled *x,
 	      struct tp_error *err)
 {
 	char uid[UID_MAX];
+	struct when w;
 	enum tp_status rc = tp_export_ics_uid(tp_plan_id(c->plan), x->id, uid,
 					      sizeof(uid), err);
+	if (rc == TP_OK)
+		rc = x->minutes >= 0 ? timed(c, &w, x->tzid, x->last,
+					     x->minutes, err)
+				     : all_day(&w, x->first, x->last, err);
 	if (rc != TP_OK)
 		return rc;
-	icalcomponent *ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-	if (!ev)
-		return tp_error_nomem(err);
-	add_common(c, ev, uid, x->summary, x->sequence);
-	rc = x->minutes >= 0
-		     ? add_timed(c, ev, x->tzid, x->last, x->minutes, err)
-		     : add_all_day(ev, x->first, x->last, err);
-	icalcomponent_add_property(
-		ev, icalproperty_new_status(ICAL_STATUS_CANCELLED));
-	icalcomponent_add_property(
-		ev, icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
-	if (rc != TP_OK) {
-		icalcomponent_free(ev);
-		return rc;
-	}
-	return emit(c, ev, err);
+	c->err = err;
+	out_common(c, uid, x->summary, x->sequence);
+	out_when(c, &w);
+	out_text(c, &c->lines.cancelled);
+	out_text(c, &c->lines.transparent);
+	out_text(c, &c->lines.event_tail);
+	return c->rc;
 }
 
 /* The stages of the previous revision that the plan no longer has. */
@@ -819,20 +1315,6 @@ new_calendar(const struct tp_export_job *job)
 	return cal;
 }
 
-/* The last line that is "END:VCALENDAR" (a property's value may hold the
- * same text, but never at the start of a line: folded lines go on with a
- * space). */
-static char *
-last_end_line(char *s)
-{
-	char *end = NULL;
-	for (char *p = strstr(s, "END:VCALENDAR"); p;
-	     p = strstr(p + 1, "END:VCALENDAR"))
-		if (p == s || p[-1] == '\n')
-			end = p;
-	return end;
-}
-
 /* libical serialises the empty calendar as its head, its properties and
  * "END:VCALENDAR": write the part before the END line now and hand back
  * the rest (free with free()) for after the last component. */
@@ -884,7 +1366,13 @@ tp_export_ics(const struct tp_export_job *job, struct tp_sbuf *out,
 					    : 30,
 	};
 	char *tail = NULL;
-	enum tp_status rc = collect_zones(&c, job, err);
+	enum tp_status rc;
+
+	c.err = err;
+	lines_init(&c);
+	rc = c.rc;
+	if (rc == TP_OK)
+		rc = collect_zones(&c, job, err);
 	if (rc == TP_OK)
 		rc = write_head(&c, job, &tail, err);
 	if (rc == TP_OK)
@@ -895,6 +1383,7 @@ tp_export_ics(const struct tp_export_job *job, struct tp_sbuf *out,
 		rc = tp_sbuf_puts(out, tail, err);
 	free(tail);
 	free(c.text.data);
+	lines_free(&c.lines);
 	free_zones(&c);
 	return rc;
 }

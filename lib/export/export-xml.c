@@ -79,14 +79,48 @@ attr(struct xml_ctx *c, const char *name, const char *value)
 			    c->err);
 }
 
+/* Numbers and dates put as text without printf: a stage has a dozen
+ * (#11). */
+static const char *
+int_text(int32_t v, char buf[12])
+{
+	char tmp[12];
+	size_t n = 0, k = 0;
+	uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		buf[k++] = '-';
+	while (n)
+		buf[k++] = tmp[--n];
+	buf[k] = '\0';
+	return buf;
+}
+
+static enum tp_status
+attr_int(struct xml_ctx *c, const char *name, int32_t v)
+{
+	char buf[12];
+	return attr(c, name, int_text(v, buf));
+}
+
+static enum tp_status
+attr_date(struct xml_ctx *c, const char *name, struct tp_date d)
+{
+	char buf[TP_DATE_STRLEN];
+	return attr(c, name, tp_date_format(d, buf));
+}
+
 static enum tp_status
 dates(struct xml_ctx *c, const char *name, struct tp_date a, struct tp_date b)
 {
 	enum tp_status rc = start(c, name);
 	if (rc == TP_OK)
-		rc = tp_xml_attr_date(c->w, "start", a, c->err);
+		rc = attr_date(c, "start", a);
 	if (rc == TP_OK)
-		rc = tp_xml_attr_date(c->w, "finish", b, c->err);
+		rc = attr_date(c, "finish", b);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -157,8 +191,7 @@ duration(struct xml_ctx *c, size_t s)
 {
 	enum tp_status rc = start(c, "duration");
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(c->w, "amount", c->err, "%d",
-				  (int)tp_plan_stage_amount(c->plan, s));
+		rc = attr_int(c, "amount", tp_plan_stage_amount(c->plan, s));
 	if (rc == TP_OK)
 		rc = attr(c, "unit",
 			  tp_unit_name(tp_plan_stage_unit(c->plan, s)));
@@ -167,7 +200,7 @@ duration(struct xml_ctx *c, size_t s)
 		rc = tp_schedule_working_days(c->sched, s, TP_PASS_EARLY, &wd,
 					      c->err);
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(c->w, "working-days", c->err, "%d", (int)wd);
+		rc = attr_int(c, "working-days", wd);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -187,8 +220,7 @@ predecessors(struct xml_ctx *c, size_t s)
 		if (rc == TP_OK)
 			rc = attr(c, "type", tp_dep_type_name(d.type));
 		if (rc == TP_OK)
-			rc = tp_xml_attrf(c->w, "lag", c->err, "%d",
-					  (int)d.lag);
+			rc = attr_int(c, "lag", d.lag);
 		if (rc == TP_OK)
 			rc = attr(c, "lag-unit", tp_unit_name(d.lag_unit));
 		if (rc == TP_OK)
@@ -202,11 +234,9 @@ float_elem(struct xml_ctx *c, size_t s)
 {
 	enum tp_status rc = start(c, "float");
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(c->w, "total", c->err, "%d",
-				  (int)tp_schedule_total_float(c->sched, s));
+		rc = attr_int(c, "total", tp_schedule_total_float(c->sched, s));
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(c->w, "free", c->err, "%d",
-				  (int)tp_schedule_free_float(c->sched, s));
+		rc = attr_int(c, "free", tp_schedule_free_float(c->sched, s));
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -222,9 +252,9 @@ actual_and_baseline(struct xml_ctx *c, size_t s)
 	if (has_a || has_b) {
 		rc = start(c, "actual");
 		if (rc == TP_OK && has_a)
-			rc = tp_xml_attr_date(c->w, "start", a, c->err);
+			rc = attr_date(c, "start", a);
 		if (rc == TP_OK && has_b)
-			rc = tp_xml_attr_date(c->w, "finish", b, c->err);
+			rc = attr_date(c, "finish", b);
 		if (rc == TP_OK)
 			rc = end(c);
 	}
@@ -232,11 +262,11 @@ actual_and_baseline(struct xml_ctx *c, size_t s)
 		return rc;
 	rc = start(c, "baseline");
 	if (rc == TP_OK)
-		rc = tp_xml_attr_date(c->w, "start", a, c->err);
+		rc = attr_date(c, "start", a);
 	if (rc == TP_OK)
-		rc = tp_xml_attr_date(c->w, "finish", b, c->err);
+		rc = attr_date(c, "finish", b);
 	if (rc == TP_OK && tp_export_slip(c->opt, c->sched, s, &slip))
-		rc = tp_xml_attrf(c->w, "slip", c->err, "%d", (int)slip);
+		rc = attr_int(c, "slip", slip);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -298,8 +328,7 @@ write_diagnostic(struct xml_ctx *c, const struct tp_diagnostic *d)
 	if (rc == TP_OK)
 		rc = attr(c, "stage", tp_plan_stage_id(c->plan, d->stage));
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(c->w, "overrun", c->err, "%d",
-				  (int)d->overrun);
+		rc = attr_int(c, "overrun", d->overrun);
 	if (rc == TP_OK)
 		rc = tp_xml_check(
 			xmlTextWriterWriteString(c->w, BAD_CAST d->message),
@@ -320,15 +349,13 @@ plan_attrs(struct xml_ctx *c)
 	if (rc == TP_OK)
 		rc = attr(c, "time-zone", tp_plan_time_zone(p));
 	if (rc == TP_OK)
-		rc = tp_xml_attr_date(c->w, "start",
-				      tp_schedule_plan_start(c->sched), c->err);
+		rc = attr_date(c, "start", tp_schedule_plan_start(c->sched));
 	if (rc == TP_OK)
 		rc = tp_xml_attr_date(c->w, "finish",
 				      tp_schedule_plan_finish(c->sched),
 				      c->err);
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(c->w, "min-float", c->err, "%d",
-				  (int)tp_schedule_min_float(c->sched));
+		rc = attr_int(c, "min-float", tp_schedule_min_float(c->sched));
 	return rc;
 }
 
@@ -348,17 +375,15 @@ write_series(struct xml_ctx *c, size_t k)
 	if (rc == TP_OK && m.name)
 		rc = attr(c, "name", m.name);
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(c->w, "report-days", c->err, "%d",
-				  (int)m.report_days);
+		rc = attr_int(c, "report-days", m.report_days);
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(c->w, "call-in-days", c->err, "%d",
-				  (int)m.call_in_days);
+		rc = attr_int(c, "call-in-days", m.call_in_days);
 	for (size_t i = 0; rc == TP_OK && i < n; i++) {
 		if (d[i].day < lo || d[i].day > hi)
 			continue;
 		rc = start(c, "meeting");
 		if (rc == TP_OK)
-			rc = tp_xml_attr_date(c->w, "date", d[i], c->err);
+			rc = attr_date(c, "date", d[i]);
 		if (rc == TP_OK)
 			rc = end(c);
 	}

@@ -10,6 +10,8 @@
  *             calendar cache) and the one big file;
  *   schedule  every plan (tp_plan_doc_schedule());
  *   check     every schedule (tp_plan_check_with());
+ *   snapshot  every schedule recorded (tp_snapshot_record(): each stage's
+ *             text hash and SEQUENCE) and compared with its snapshot;
  *   export    the N schedules as one portfolio document to every format
  *             (ics, xml, mspdi, csv, text, ocds, svg, html), and the big
  *             plan to every format, each to a file;
@@ -18,11 +20,13 @@
  * (on a shared machine the wall time also counts waiting for a core), the
  * peak resident set during the step (VmHWM, reset before each step through
  * /proc/self/clear_refs where the kernel allows) and, when two sizes run,
- * the growth exponent log(t2/t1) / log(N2/N1). Prints, never asserts.
+ * the growth exponent log(t2/t1) / log(N2/N1) of both. Prints, never
+ * asserts.
  *
- *   bench-portfolio [--quick] [--tenders N] [--keep]
+ *   bench-portfolio [--quick] [--tenders N] [--keep] [--only FMT,...]
  *     default: N = 1,000 then 10,000; --quick: 50 then 500 (CI);
- *     --tenders N: that size only; --keep: leave the files (path printed).
+ *     --tenders N: that size only; --keep: leave the files (path printed);
+ *     --only ics,xml: export to those formats only (quicker turns).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -355,6 +359,25 @@ static const enum tp_export_format all_formats[] = {
 	TP_EXPORT_TEXT, TP_EXPORT_OCDS, TP_EXPORT_SVG,	TP_EXPORT_HTML,
 };
 
+/* --only: a comma-separated list of format names, or NULL for all. */
+static const char *only_formats;
+
+static bool
+format_wanted(const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = only_formats;
+
+	if (!p)
+		return true;
+	for (; p; p = strchr(p, ',')) {
+		p += *p == ',';
+		if (!strncmp(p, name, n) && (p[n] == ',' || p[n] == '\0'))
+			return true;
+	}
+	return false;
+}
+
 static long
 file_size(const char *path)
 {
@@ -433,6 +456,40 @@ check_all(struct run *r, const char *name, struct tp_plan_doc **docs,
 	return 0;
 }
 
+/* Record a snapshot of each schedule (every stage's text hash and
+ * SEQUENCE) and compare the schedule with it: what `tenderplan revise`
+ * and an iCalendar export against a revision do (#11). */
+static int
+snapshot_all(struct run *r, const char *name, struct tp_schedule **scheds,
+	     size_t n, size_t stages)
+{
+	struct tp_error err;
+	double t0;
+	struct step *s = begin(r, name, stages, &t0);
+	size_t same = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		struct tp_snapshot *snap = NULL;
+		struct tp_snapshot_diff d;
+		if (tp_snapshot_record(scheds[k], NULL, TP_SNAPSHOT_REVISION,
+				       1700000000, &snap, &err) != TP_OK ||
+		    tp_snapshot_compare(snap, scheds[k], &d, &err) != TP_OK) {
+			tp_snapshot_free(snap);
+			return fail("snapshot", &err);
+		}
+		same += d.same;
+		tp_snapshot_free(snap);
+	}
+	end(s, t0);
+	if (same != stages) {
+		fprintf(stderr, "bench-portfolio: %zu of %zu stages the same "
+				"as their own snapshot\n",
+			same, stages);
+		return 1;
+	}
+	return 0;
+}
+
 static int
 export_all(struct run *r, const char *dir, const char *what,
 	   const enum tp_export_format *formats, size_t n_formats,
@@ -450,6 +507,8 @@ export_all(struct run *r, const char *dir, const char *what,
 		struct step *s;
 		enum tp_status rc;
 
+		if (!format_wanted(fmt))
+			continue;
 		snprintf(name, sizeof(name), "export %s %s", what, fmt);
 		snprintf(path, sizeof(path), "%s/out-%s.%s", dir, what, fmt);
 		s = begin(r, name, stages, &t0);
@@ -507,6 +566,7 @@ run_size(const struct tmpl *t, size_t n, bool keep, struct run *r)
 	bad = read_small(r, dir, n, docs, &set) ||
 	      schedule_all(r, "schedule N plans", docs, n, n * 24, scheds) ||
 	      check_all(r, "check N plans", docs, scheds, n, n * 24) ||
+	      snapshot_all(r, "snapshot N plans", scheds, n, n * 24) ||
 	      export_all(r, dir, "N", portfolio_formats,
 			 sizeof(portfolio_formats) /
 				 sizeof(portfolio_formats[0]),
@@ -519,6 +579,7 @@ run_size(const struct tmpl *t, size_t n, bool keep, struct run *r)
 		      schedule_all(r, "schedule big plan", &big, 1, m * 24,
 				   &bs) ||
 		      check_all(r, "check big plan", &big, &bs, 1, m * 24) ||
+		      snapshot_all(r, "snapshot big plan", &bs, 1, m * 24) ||
 		      export_all(r, dir, "big", all_formats,
 				 sizeof(all_formats) / sizeof(all_formats[0]),
 				 (const struct tp_schedule *const *)&bs, 1,
@@ -555,9 +616,12 @@ main(int argc, char **argv)
 			n_sizes = 1;
 		} else if (!strcmp(argv[i], "--keep")) {
 			keep = true;
+		} else if (!strcmp(argv[i], "--only") && i + 1 < argc) {
+			only_formats = argv[++i];
 		} else {
 			fprintf(stderr, "usage: bench-portfolio [--quick] "
-					"[--tenders N] [--keep]\n");
+					"[--tenders N] [--keep] "
+					"[--only FMT,...]\n");
 			return 2;
 		}
 	}
