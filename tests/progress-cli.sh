@@ -157,6 +157,12 @@ expect 0 "$cli" export plan.xml --format svg -o plan.svg
 # and 18 Feb (17 Dec cancelled): 5 meetings.
 n=$(grep -o 'class="meeting"' plan.svg | wc -l)
 [ "$n" -eq 5 ] || fail "the Gantt shows $n meetings, want 5"
+# The schedule XML lists the meetings from the plan's start to its finish
+# (1 Sep 2026 to Fri 12 Feb 2027): 17 Sep, 15 Oct, 19 Nov and 21 Jan.
+expect 0 "$cli" export plan.xml --format xml -o plan.sched.xml
+n=$(grep -c '<meeting date=' plan.sched.xml)
+[ "$n" -eq 4 ] || fail "the schedule XML lists $n meetings, want 4"
+grep -q 'finish="2027-02-12"' plan.sched.xml || fail "the plan no longer finishes on 12 Feb"
 
 # ---- baseline ----------------------------------------------------------
 

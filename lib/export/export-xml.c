@@ -365,9 +365,10 @@ write_series(struct xml_ctx *c, size_t k)
 {
 	struct tp_meeting_spec m;
 	size_t n = 0;
-	const struct tp_date *d = tp_plan_meeting_dates(c->plan, k, &n);
-	int32_t lo = tp_schedule_plan_start(c->sched).day;
-	int32_t hi = tp_schedule_plan_finish(c->sched).day;
+	struct tp_date from = tp_schedule_plan_start(c->sched);
+	struct tp_date to = tp_schedule_plan_finish(c->sched);
+	const struct tp_date *d =
+		tp_plan_meeting_dates_between(c->plan, k, from, to, &n);
 	enum tp_status rc = start(c, "series");
 	(void)tp_plan_meeting_series(c->plan, k, &m);
 	if (rc == TP_OK)
@@ -379,8 +380,6 @@ write_series(struct xml_ctx *c, size_t k)
 	if (rc == TP_OK)
 		rc = attr_int(c, "call-in-days", m.call_in_days);
 	for (size_t i = 0; rc == TP_OK && i < n; i++) {
-		if (d[i].day < lo || d[i].day > hi)
-			continue;
 		rc = start(c, "meeting");
 		if (rc == TP_OK)
 			rc = attr_date(c, "date", d[i]);
