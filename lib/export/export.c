@@ -583,7 +583,9 @@ tp_xml_attr_date(xmlTextWriterPtr w, const char *name, struct tp_date d,
 {
 	char buf[TP_DATE_STRLEN];
 	tp_date_format(d, buf);
-	return tp_xml_attrf(w, name, err, "%s", buf);
+	return tp_xml_check(
+		xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST buf),
+		err);
 }
 
 /* ---- dispatch ------------------------------------------------------------ */
