@@ -784,6 +784,8 @@ struct big {
 	size_t deps, constraints;
 };
 
+static void big_put(struct big *b, const char *fmt, ...) TP_PRINTF(2, 3);
+
 static void
 big_put(struct big *b, const char *fmt, ...)
 {
