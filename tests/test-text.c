@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -119,11 +120,31 @@ decoder_matches_the_encoding(void **state)
 	}
 }
 
+/* tp_int_text() writes what "%d" writes (snprintf is the reference),
+ * at the ends of the range and around powers of ten. */
+static void
+int_text_is_printf(void **state)
+{
+	const int32_t v[] = {0, 1, -1, 9, 10, -10, 99, 100, 12345, -100000,
+			     2147483647, -2147483647 - 1};
+	char want[16], got[12];
+	(void)state;
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		snprintf(want, sizeof(want), "%d", (int)v[i]);
+		assert_string_equal(tp_int_text(v[i], got), want);
+	}
+	for (int32_t x = -3000; x <= 3000; x += 7) {
+		snprintf(want, sizeof(want), "%d", (int)x);
+		assert_string_equal(tp_int_text(x, got), want);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(verdicts),
+		cmocka_unit_test(int_text_is_printf),
 		cmocka_unit_test(decoder_matches_the_encoding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

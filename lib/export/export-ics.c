@@ -15,6 +15,7 @@
 
 #include "error-private.h"
 #include "export-private.h"
+#include "text-private.h"
 #include "meeting-private.h"
 #include "snapshot-private.h"
 
@@ -592,25 +593,6 @@ text_cat(struct ics_ctx *c, const char *const *parts, size_t n,
 
 #define N_PARTS(a) (sizeof(a) / sizeof((a)[0]))
 
-/* @p v in decimal, as "%d" writes it. */
-static const char *
-int_text(int32_t v, char buf[12])
-{
-	char tmp[12];
-	size_t n = 0, k = 0;
-	uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
-
-	do
-		tmp[n++] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		buf[k++] = '-';
-	while (n)
-		buf[k++] = tmp[--n];
-	buf[k] = '\0';
-	return buf;
-}
-
 static enum tp_status
 describe_dep(struct ics_ctx *c, size_t i, bool first, struct tp_error *err)
 {
@@ -624,7 +606,7 @@ describe_dep(struct ics_ctx *c, size_t i, bool first, struct tp_error *err)
 		" (",
 		tp_dep_type_name(d.type),
 		d.lag != 0 ? ", lag " : NULL,
-		d.lag != 0 ? int_text(d.lag, lag) : NULL,
+		d.lag != 0 ? tp_int_text(d.lag, lag) : NULL,
 		d.lag != 0 ? " " : NULL,
 		d.lag != 0 ? tp_unit_name(d.lag_unit) : NULL,
 		")",
@@ -669,7 +651,7 @@ describe_dates(struct ics_ctx *c, size_t s, struct tp_error *err)
 		" to ",
 		tp_date_format(tp_schedule_late_finish(c->sched, s), lb),
 		"; float ",
-		int_text(fl, fls),
+		tp_int_text(fl, fls),
 		fl == 1 || fl == -1 ? " working day" : " working days",
 		tp_schedule_is_critical(c->sched, s) ? ", on the critical path"
 						     : NULL,

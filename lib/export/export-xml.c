@@ -12,6 +12,7 @@
 
 #include "error-private.h"
 #include "export-private.h"
+#include "text-private.h"
 #include "snapshot-private.h"
 
 #define NS "urn:tenderplan:schedule:1"
@@ -79,31 +80,11 @@ attr(struct xml_ctx *c, const char *name, const char *value)
 			    c->err);
 }
 
-/* Numbers and dates put as text without printf: a stage has a dozen
- * (#11). */
-static const char *
-int_text(int32_t v, char buf[12])
-{
-	char tmp[12];
-	size_t n = 0, k = 0;
-	uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
-
-	do
-		tmp[n++] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		buf[k++] = '-';
-	while (n)
-		buf[k++] = tmp[--n];
-	buf[k] = '\0';
-	return buf;
-}
-
 static enum tp_status
 attr_int(struct xml_ctx *c, const char *name, int32_t v)
 {
 	char buf[12];
-	return attr(c, name, int_text(v, buf));
+	return attr(c, name, tp_int_text(v, buf));
 }
 
 static enum tp_status

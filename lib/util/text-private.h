@@ -38,4 +38,7 @@ tp_text_ok(const char *s, enum tp_text_kind kind, char *why);
 size_t
 tp_utf8_next(const unsigned char *s, size_t n, uint32_t *cp);
 
+/* @p v in decimal, as "%d" writes it, into @p buf. @return @p buf. */
+const char *tp_int_text(int32_t v, char buf[12]);
+
 #endif

@@ -101,3 +101,23 @@ tp_text_ok(const char *s, enum tp_text_kind kind, char *why)
 		n++;
 	return tp_text_check(s, n, kind, why);
 }
+
+/* @p v in decimal, as "%d" writes it, into @p buf; without printf, for
+ * exporters that write many numbers (#11). @return @p buf. */
+const char *
+tp_int_text(int32_t v, char buf[12])
+{
+	char tmp[12];
+	size_t n = 0, k = 0;
+	uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		buf[k++] = '-';
+	while (n)
+		buf[k++] = tmp[--n];
+	buf[k] = '\0';
+	return buf;
+}
