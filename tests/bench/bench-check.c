@@ -25,6 +25,8 @@
 
 #include <tenderplan/tenderplan.h>
 
+#include "bench-util.h"
+
 #define WD TP_UNIT_WORKING_DAYS
 #define CD TP_UNIT_CALENDAR_DAYS
 
@@ -81,36 +83,6 @@ static const struct def tender[] = {
 };
 
 #define N_DEFS (sizeof(tender) / sizeof(tender[0]))
-
-static double
-now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Peak resident set in KiB (VmHWM; see bench-schedule.c for why not
- * ru_maxrss). */
-static long
-peak_kib(void)
-{
-	char line[256];
-	long kib = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
-			break;
-	if (f)
-		fclose(f);
-	if (kib < 0) {
-		struct rusage ru;
-		getrusage(RUSAGE_SELF, &ru);
-		kib = ru.ru_maxrss;
-	}
-	return kib;
-}
 
 static enum tp_status
 add_tender(struct tp_plan *p, int t, struct tp_error *err)
@@ -219,14 +191,14 @@ run_small(const struct tp_calendar *cal, int n)
 	tp_rules_config_init(&cfg);
 	cfg.regime = TP_REGIME_PA2023;
 	cfg.procedure = TP_PROC_COMPETITIVE_FLEXIBLE;
-	t0 = now();
+	t0 = bench_now_s();
 	for (int i = 0; i < n && rc == 0; i++) {
 		struct tp_findings *f = NULL;
 		if (tp_plan_check(s, &cfg, &f, &err))
 			rc = fail("small", &err);
 		tp_findings_free(f);
 	}
-	t1 = now();
+	t1 = bench_now_s();
 	if (rc == 0)
 		printf("%-10s %7d checks of 20 stages: %8.3f s (%6.1f us per "
 		       "check)\n",
@@ -261,17 +233,17 @@ run_case(const struct tp_calendar *cal, const char *name, enum shape shape,
 	cfg.regime = TP_REGIME_PA2023;
 	cfg.procedure = TP_PROC_COMPETITIVE_FLEXIBLE;
 	cfg.local_report_days = 5;
-	kib0 = peak_kib();
-	t0 = now();
+	kib0 = bench_peak_kib();
+	t0 = bench_now_s();
 	if (tp_plan_check(s, &cfg, &f, &err))
 		rc = fail(name, &err);
-	t1 = now();
+	t1 = bench_now_s();
 	if (rc == 0)
 		printf("%-10s %7zu stages: check %8.3f s (%6.0f ns per stage), "
 		       "%zu findings, peak +%.1f MiB\n",
 		       name, stages, t1 - t0, (t1 - t0) * 1e9 / (double)stages,
 		       tp_findings_count(f),
-		       (double)(peak_kib() - kib0) / 1024.0);
+		       (double)(bench_peak_kib() - kib0) / 1024.0);
 	tp_findings_free(f);
 	tp_schedule_free(s);
 	tp_plan_free(p);

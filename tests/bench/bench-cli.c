@@ -19,6 +19,8 @@
 
 #include <tenderplan/tenderplan.h>
 
+#include "bench-util.h"
+
 #include "cli.h"
 
 extern char **environ;
@@ -34,14 +36,6 @@ rng(void)
 	rng_state ^= rng_state << 25;
 	rng_state ^= rng_state >> 27;
 	return rng_state * UINT64_C(2685821657736338717);
-}
-
-static double
-now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 /* The input text: @p n lines of "YYYY-MM-DD N\n". */
@@ -108,7 +102,7 @@ run_pass(char *const *argv, int in_fd, struct pass *r)
 	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
 	posix_spawn_file_actions_addclose(&fa, out[0]);
 	memset(r, 0, sizeof(*r));
-	t0 = now_s();
+	t0 = bench_now_s();
 	if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0)
 		return -1;
 	posix_spawn_file_actions_destroy(&fa);
@@ -119,7 +113,7 @@ run_pass(char *const *argv, int in_fd, struct pass *r)
 			r->out_lines += buf[i] == '\n';
 	close(out[0]);
 	waitpid(pid, &st, 0);
-	r->seconds = now_s() - t0;
+	r->seconds = bench_now_s() - t0;
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 	return 0;
 }
@@ -157,7 +151,7 @@ text_only(const char *text, size_t len, long lines, char *out, uint64_t *check)
 	for (int r = 0; r < RUNS; r++) {
 		const char *p = text, *end = text + len;
 		char *q = out;
-		double t0 = now_s();
+		double t0 = bench_now_s();
 		while (p < end) {
 			const char *nl = memchr(p, '\n', (size_t)(end - p));
 			const char *f1, *f2;
@@ -173,7 +167,7 @@ text_only(const char *text, size_t len, long lines, char *out, uint64_t *check)
 			*q++ = '\n';
 			p = nl + 1;
 		}
-		t0 = now_s() - t0;
+		t0 = bench_now_s() - t0;
 		best = r == 0 || t0 < best ? t0 : best;
 		*check = (uint64_t)(q - out);
 	}
@@ -190,7 +184,7 @@ arithmetic_only(const struct tp_calendar *cal, const struct tp_date *d,
 
 	for (int r = 0; r < RUNS; r++) {
 		uint64_t sum = 0;
-		double t0 = now_s();
+		double t0 = bench_now_s();
 		for (long i = 0; i < lines; i++) {
 			struct tp_date out;
 			if (tp_calendar_add_working_days(cal, d[i], k[i], &out,
@@ -198,7 +192,7 @@ arithmetic_only(const struct tp_calendar *cal, const struct tp_date *d,
 				return -1;
 			sum += (uint32_t)out.day;
 		}
-		t0 = now_s() - t0;
+		t0 = bench_now_s() - t0;
 		best = r == 0 || t0 < best ? t0 : best;
 		*check = sum;
 	}

@@ -16,14 +16,7 @@
 
 #include <tenderplan/tenderplan.h>
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "bench-util.h"
 
 struct buf {
 	char *p;
@@ -101,15 +94,15 @@ bench(size_t n, bool by_hand)
 	int rc = 1;
 
 	snprintf(mid, sizeof(mid), "s%zu", n / 2);
-	t0 = now_s();
+	t0 = bench_now_s();
 	if (tp_plan_edit_new(text, len, "bench.xml", NULL, &e, &err))
 		goto out;
-	t1 = now_s();
+	t1 = bench_now_s();
 	if (tp_plan_edit_set_stage_duration(e, mid, 9, TP_UNIT_WORKING_DAYS,
 					    &err) ||
 	    tp_plan_edit_finish(e, &err))
 		goto out;
-	t2 = now_s();
+	t2 = bench_now_s();
 	printf("bench-edit %zu stages, %s (%.0f kB): open %.1f ms, one change "
 	       "checked %.1f ms, layout %s\n",
 	       n, how, (double)len / 1e3, (t1 - t0) * 1e3, (t2 - t1) * 1e3,
@@ -118,12 +111,12 @@ bench(size_t n, bool by_hand)
 	e = NULL;
 	if (tp_plan_edit_new(text, len, "bench.xml", NULL, &e, &err))
 		goto out;
-	t2 = now_s();
+	t2 = bench_now_s();
 	if (tp_plan_edit_import_csv(e, table, tlen, "bench.csv", NULL, NULL,
 				    &err) ||
 	    tp_plan_edit_finish(e, &err))
 		goto out;
-	t3 = now_s();
+	t3 = bench_now_s();
 	printf("bench-edit %zu stages, %s: a table of %zu changes read back and "
 	       "checked in %.1f ms, layout %s\n",
 	       n, how, tp_plan_edit_change_count(e), (t3 - t2) * 1e3,

@@ -15,37 +15,7 @@
 #include <unistd.h>
 
 #include "../export-fixtures.h"
-
-static double
-now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Peak resident set of this process in KiB: VmHWM of /proc/self/status,
- * as bench-schedule.c measures it (ru_maxrss carries the parent's over
- * exec). */
-static long
-peak_kib(void)
-{
-	char line[256];
-	long kib = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
-			break;
-	if (f)
-		fclose(f);
-	if (kib < 0) {
-		struct rusage ru;
-		getrusage(RUSAGE_SELF, &ru);
-		kib = ru.ru_maxrss;
-	}
-	return kib;
-}
+#include "bench-util.h"
 
 /* The streamed export to a file: the peak memory it adds to what the
  * plans and schedules already hold. */
@@ -61,12 +31,12 @@ run_file(const struct tp_schedule *const *s, size_t n, size_t stages)
 	snprintf(path, sizeof(path), "%s/portfolio.ics", dir);
 	tp_export_options_init(&opt);
 	opt.dtstamp = 1700000000;
-	long kib0 = peak_kib();
-	double t0 = now_s();
+	long kib0 = bench_peak_kib();
+	double t0 = bench_now_s();
 	enum tp_status rc = tp_export_portfolio_to_file(TP_EXPORT_ICS, s, n,
 							&opt, path, &err);
-	double t = now_s() - t0;
-	long kib1 = peak_kib();
+	double t = bench_now_s() - t0;
+	long kib1 = bench_peak_kib();
 	if (rc != TP_OK || stat(path, &st) != 0) {
 		fprintf(stderr, "bench-export: %s\n", err.message);
 		unlink(path);
@@ -96,12 +66,12 @@ run(enum tp_export_format fmt, const struct tp_schedule *const *s, size_t n,
 	char *buf = NULL;
 	size_t len = 0;
 	struct tp_error err;
-	double t0 = now_s();
+	double t0 = bench_now_s();
 	if (tp_export_portfolio_to_buffer(fmt, s, n, &opt, &buf, &len, &err)) {
 		fprintf(stderr, "bench-export: %s\n", err.message);
 		return 1;
 	}
-	double t = now_s() - t0;
+	double t = bench_now_s() - t0;
 	printf("bench-export %-4s %zu tenders, %zu stages: %.1f MB in %.3f s = "
 	       "%.1f MB/s, %.0f stages/s\n",
 	       tp_export_format_name(fmt), n, stages, (double)len / 1e6, t,

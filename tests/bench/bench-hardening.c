@@ -18,15 +18,9 @@
 
 #include <tenderplan/tenderplan.h>
 
-#include "../hostile.h"
+#include "bench-util.h"
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
+#include "../hostile.h"
 
 static uint32_t
 fnv1a(const char *s)
@@ -52,7 +46,7 @@ time_fnv_table(size_t n)
 	if (!ids || !table)
 		abort();
 	hostile_colliding_ids(ids, n);
-	t0 = now_s();
+	t0 = bench_now_s();
 	for (size_t i = 0; i < n; i++) {
 		uint32_t k = fnv1a(ids[i]) & (slots - 1);
 		while (table[k] && strcmp(ids[table[k] - 1], ids[i]) != 0) {
@@ -61,7 +55,7 @@ time_fnv_table(size_t n)
 		}
 		table[k] = (uint32_t)i + 1;
 	}
-	t0 = now_s() - t0;
+	t0 = bench_now_s() - t0;
 	printf("  old FNV-1a table, %zu colliding ids: %.3f s (%zu probes)\n",
 	       n, t0, probes);
 	free(table);
@@ -88,9 +82,9 @@ main(int argc, char **argv)
 		if (quick)
 			size = c->quick_size;
 		c->make(&b, size);
-		t = now_s();
+		t = bench_now_s();
 		ok = hostile_run(c, &b, what, sizeof(what));
-		t = now_s() - t;
+		t = bench_now_s() - t;
 		if (t > worst)
 			worst = t;
 		printf("  %-28s %9zu bytes %7.3f s  %s%.90s\n", c->name, b.len,

@@ -12,24 +12,7 @@
 #include <jansson.h>
 
 #include "../export-fixtures.h"
-
-/* Wall-clock seconds; cpu_s() the process's CPU seconds, which a machine
- * shared with other builds disturbs less. */
-static double
-now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double
-cpu_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "bench-util.h"
 
 static int
 bench_export(size_t n)
@@ -54,11 +37,11 @@ bench_export(size_t n)
 		s[built] = f[built].sched;
 		stages += tp_plan_stage_count(f[built].plan);
 	}
-	double t0 = now_s(), c0 = cpu_s();
+	double t0 = bench_now_s(), c0 = bench_cpu_s();
 	if (tp_export_portfolio_to_buffer(TP_EXPORT_OCDS, s, n, &opt, &buf,
 					  &len, NULL) != TP_OK)
 		goto out;
-	double t = now_s() - t0, c = cpu_s() - c0;
+	double t = bench_now_s() - t0, c = bench_cpu_s() - c0;
 	printf("bench-ocds export %zu tenders, %zu stages: %.1f MB in %.3f s "
 	       "(%.3f s CPU) = %.1f MB/s, %.0f stages/s of CPU\n",
 	       n, stages, (double)len / 1e6, t, c, (double)len / 1e6 / c,
@@ -119,10 +102,10 @@ bench_audit(size_t copies)
 		fprintf(stderr, "bench-ocds: cannot read the test data\n");
 		return 1;
 	}
-	double t0 = now_s(), c0 = cpu_s();
+	double t0 = bench_now_s(), c0 = bench_cpu_s();
 	enum tp_status rc =
 		tp_ocds_audit_buffer(buf, len, "bench.jsonl", NULL, &a, &err);
-	double t = now_s() - t0, c = cpu_s() - c0;
+	double t = bench_now_s() - t0, c = bench_cpu_s() - c0;
 	if (rc == TP_OK)
 		printf("bench-ocds audit %zu releases (%.1f MB of JSON lines), "
 		       "%zu findings: %.3f s (%.3f s CPU) = %.1f MB/s, %.0f "

@@ -39,6 +39,8 @@
 
 #include <tenderplan/tenderplan.h>
 
+#include "bench-util.h"
+
 #include "config.h"
 
 /* The source tree's example (TP_SOURCE_DATADIR is its data/). */
@@ -63,56 +65,6 @@ struct run {
 	size_t n_steps;
 };
 
-static double
-now_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double
-cpu_s(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Peak resident set in KiB (VmHWM; see bench-schedule.c for why not
- * ru_maxrss). */
-static long
-peak_kib(void)
-{
-	char line[256];
-	long kib = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
-			break;
-	if (f)
-		fclose(f);
-	if (kib < 0) {
-		struct rusage ru;
-		getrusage(RUSAGE_SELF, &ru);
-		kib = ru.ru_maxrss;
-	}
-	return kib;
-}
-
-/* Reset VmHWM to the current resident set (Linux 4.0+: "5" to
- * clear_refs); where that fails the figure is the process's peak so far. */
-static void
-reset_peak(void)
-{
-	FILE *f = fopen("/proc/self/clear_refs", "w");
-	if (f) {
-		fputs("5", f);
-		fclose(f);
-	}
-}
-
 static struct step *
 begin(struct run *r, const char *name, size_t stages, double *t0)
 {
@@ -120,18 +72,18 @@ begin(struct run *r, const char *name, size_t stages, double *t0)
 	snprintf(s->name, sizeof(s->name), "%s", name);
 	s->stages = stages;
 	s->bytes = -1;
-	reset_peak();
-	s->cpu = cpu_s();
-	*t0 = now_s();
+	bench_reset_peak();
+	s->cpu = bench_cpu_s();
+	*t0 = bench_now_s();
 	return s;
 }
 
 static void
 end(struct step *s, double t0)
 {
-	s->seconds = now_s() - t0;
-	s->cpu = cpu_s() - s->cpu;
-	s->peak_kib = peak_kib();
+	s->seconds = bench_now_s() - t0;
+	s->cpu = bench_cpu_s() - s->cpu;
+	s->peak_kib = bench_peak_kib();
 	printf("  %-22s %9.3f s %8.2f us/stage %8.3f s cpu %8.1f MB peak",
 	       s->name, s->seconds,
 	       s->seconds * 1e6 / (double)(s->stages ? s->stages : 1), s->cpu,

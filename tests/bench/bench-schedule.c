@@ -15,6 +15,8 @@
 
 #include <tenderplan/tenderplan.h>
 
+#include "bench-util.h"
+
 #define WD TP_UNIT_WORKING_DAYS
 #define CD TP_UNIT_CALENDAR_DAYS
 
@@ -72,38 +74,6 @@ static const struct def tender[] = {
 
 #define N_STAGES (sizeof(tender) / sizeof(tender[0]))
 
-static double
-now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Peak resident set of this process in KiB: VmHWM of /proc/self/status
- * (the high-water mark of this address space, new at exec). getrusage's
- * ru_maxrss is no good here: Linux carries it over from the parent across
- * fork and exec, so under meson it starts at the Python runner's size. */
-static long
-peak_kib(void)
-{
-	char line[256];
-	long kib = -1;
-	FILE *f = fopen("/proc/self/status", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
-			break;
-	if (f)
-		fclose(f);
-	if (kib < 0) {
-		struct rusage ru;
-		getrusage(RUSAGE_SELF, &ru);
-		kib = ru.ru_maxrss; /* KiB on Linux */
-	}
-	return kib;
-}
-
 static enum tp_status
 build(const struct tp_calendar *cal, int i, struct tp_plan **out,
       struct tp_error *err)
@@ -156,18 +126,18 @@ main(int argc, char **argv)
 	if (!plans || !scheds ||
 	    tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, &err))
 		return fail(&err);
-	long kib0 = peak_kib();
-	double t0 = now();
+	long kib0 = bench_peak_kib();
+	double t0 = bench_now_s();
 	for (int i = 0; i < n && rc == 0; i++)
 		if (build(cal, i, &plans[i], &err))
 			rc = fail(&err);
-	double t1 = now();
+	double t1 = bench_now_s();
 	for (int i = 0; i < n && rc == 0; i++)
 		if (tp_schedule_compute(plans[i], TP_SCHEDULE_AUTO, &scheds[i],
 					&err))
 			rc = fail(&err);
-	double t2 = now();
-	long kib1 = peak_kib();
+	double t2 = bench_now_s();
+	long kib1 = bench_peak_kib();
 	double stages = (double)n * N_STAGES;
 	if (rc == 0) {
 		printf("tenders: %d, stages: %.0f\n", n, stages);
