@@ -47,8 +47,9 @@ struct tp_meeting_days {
 	size_t n_dates, n_except;
 };
 
-static bool
-sorted_has(const struct tp_date *d, size_t n, int32_t day)
+/* The index of the first of @p d[0..n) (sorted) on or after @p day. */
+static size_t
+lower_bound(const struct tp_date *d, size_t n, int32_t day)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -58,21 +59,20 @@ sorted_has(const struct tp_date *d, size_t n, int32_t day)
 		else
 			hi = mid;
 	}
-	return lo < n && d[lo].day == day;
+	return lo;
+}
+
+static bool
+sorted_has(const struct tp_date *d, size_t n, int32_t day)
+{
+	size_t i = lower_bound(d, n, day);
+	return i < n && d[i].day == day;
 }
 
 size_t
 tp_meeting_view_lower_bound(const struct tp_meeting_view *v, int32_t day)
 {
-	size_t lo = 0, hi = v->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (v->days[mid].day < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(v->days, v->n, day);
 }
 
 /* ---- reading the rule ------------------------------------------------- */

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libical/ical.h>
-
 #include "error-private.h"
 #include "meeting-private.h"
 #include "suggest-private.h"
