@@ -489,13 +489,8 @@ out_day(struct ics_ctx *c, bool end, struct tp_date d)
 static uint64_t
 text_hash(icalproperty_kind kind, const char *s, size_t *len)
 {
-	uint64_t h = 14695981039346656037u ^ (uint64_t)kind;
-	const char *p = s;
-
-	for (; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211u;
-	*len = (size_t)(p - s);
-	return h;
+	*len = strlen(s);
+	return tp_fnv1a(TP_FNV1A_INIT ^ (uint64_t)kind, s, *len);
 }
 
 /* A SUMMARY (@p kind ICAL_SUMMARY_PROPERTY) or a DESCRIPTION of @p value,

@@ -13,6 +13,7 @@
 #include "error-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
+#include "text-private.h"
 
 static const char *const kind_names[] = {
 	[TP_SNAPSHOT_REVISION] = "revision",
@@ -376,11 +377,8 @@ tp_dep_index_free(struct tp_dep_index *idx)
 static uint64_t
 mix(uint64_t h, const char *s)
 {
-	for (s = s ? s : "";; s++) {
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-		if (!*s)
-			return h;
-	}
+	s = s ? s : "";
+	return tp_fnv1a(h, s, strlen(s) + 1);
 }
 
 static uint64_t
@@ -402,7 +400,7 @@ uint64_t
 tp_snapshot_hash_stage(const struct tp_plan *plan,
 		       const struct tp_dep_index *idx, size_t stage)
 {
-	uint64_t h = 14695981039346656037u;
+	uint64_t h = TP_FNV1A_INIT;
 	const char *name;
 
 	if (!plan || stage >= tp_plan_stage_count(plan))

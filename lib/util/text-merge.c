@@ -12,6 +12,7 @@
 
 #include "error-private.h"
 #include "text-merge-private.h"
+#include "text-private.h"
 
 struct line {
 	const char *p;
@@ -23,16 +24,6 @@ struct text {
 	struct line *lines;
 	size_t n;
 };
-
-static uint64_t
-fnv1a(const char *p, size_t n)
-{
-	uint64_t h = 14695981039346656037u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
-	return h;
-}
 
 static enum tp_status
 split(const char *s, size_t len, struct text *t, struct tp_error *err)
@@ -51,7 +42,7 @@ split(const char *s, size_t len, struct text *t, struct tp_error *err)
 		size_t end = i < len ? i + 1 : i;
 		if (end > start) {
 			t->lines[t->n] = (struct line){s + start, end - start,
-						       fnv1a(s + start,
+						       tp_fnv1a(TP_FNV1A_INIT, s + start,
 							     end - start)};
 			t->n++;
 		}

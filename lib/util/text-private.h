@@ -41,4 +41,12 @@ tp_utf8_next(const unsigned char *s, size_t n, uint32_t *cp);
 /* @p v in decimal, as "%d" writes it, into @p buf. @return @p buf. */
 const char *tp_int_text(int32_t v, char buf[12]);
 
+/* The offset basis of FNV-1a, 64 bits: the @p h to start tp_fnv1a() with. */
+#define TP_FNV1A_INIT 14695981039346656037u
+
+/* FNV-1a, 64 bits, of @p n bytes at @p p, continuing from @p h (so that
+ * several pieces hash as one). Unkeyed: for content hashes and for caches
+ * that compare what they find, not for tables an input can flood. */
+uint64_t tp_fnv1a(uint64_t h, const void *p, size_t n);
+
 #endif

@@ -121,3 +121,13 @@ tp_int_text(int32_t v, char buf[12])
 	buf[k] = '\0';
 	return buf;
 }
+
+uint64_t
+tp_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211u;
+	return h;
+}
