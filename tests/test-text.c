@@ -139,12 +139,52 @@ int_text_is_printf(void **state)
 	}
 }
 
+/* tp_llong_text() writes what "%lld" writes, at both ends of the range. */
+static void
+llong_text_is_printf(void **state)
+{
+	const long long v[] = {0, -1, 10, 2147483648LL, -2147483649LL,
+			       9223372036854775807LL,
+			       -9223372036854775807LL - 1};
+	char want[32], got[21];
+	(void)state;
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		snprintf(want, sizeof(want), "%lld", v[i]);
+		assert_string_equal(tp_llong_text(v[i], got), want);
+	}
+}
+
+/* tp_strb keeps what snprintf keeps of the same text in every size of
+ * buffer, cut short or not. */
+static void
+strb_is_snprintf(void **state)
+{
+	char want[40], got[40];
+	(void)state;
+	for (size_t size = 1; size <= sizeof(got); size++) {
+		struct tp_strb b;
+		snprintf(want, size, "%s: %lld to %s%s", "Stage \xC3\xA9",
+			 -1234567LL, "2027-03-01", "");
+		tp_strb_init(&b, got, size);
+		tp_strb_cat(&b, "Stage \xC3\xA9");
+		tp_strb_cat(&b, ": ");
+		tp_strb_int(&b, -1234567LL);
+		tp_strb_cat(&b, " to ");
+		tp_strb_cat(&b, "2027-03-01");
+		tp_strb_cat(&b, NULL);
+		assert_string_equal(got, want);
+		assert_int_equal(b.len, strlen(want));
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(verdicts),
 		cmocka_unit_test(int_text_is_printf),
+		cmocka_unit_test(llong_text_is_printf),
+		cmocka_unit_test(strb_is_snprintf),
 		cmocka_unit_test(decoder_matches_the_encoding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

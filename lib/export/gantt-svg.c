@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Gantt chart as SVG, and an HTML page embedding it, written with
- * libxml2's xmlTextWriter. One row per stage, one column per week
- * commencing Monday (as councils draw them), month headers, bars for
+ * xml-out.c (libxml2 escaping the text). One row per stage, one column
+ * per week commencing Monday (as councils draw them), month headers, bars for
  * periods, diamonds for milestones and deadlines (with their time), the
  * critical path in red, bank holidays and closures shaded. Sized for A4
  * landscape: the drawing is about 1.4 times as wide as it is tall for a
@@ -20,12 +20,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libxml/xmlwriter.h>
-
 #include <tenderplan/tp-meeting.h>
 
 #include "error-private.h"
 #include "export-private.h"
+#include "text-private.h"
+#include "xml-out.h"
 
 #define TITLE_H     34.0
 #define HEAD_H      40.0 /* month row + week row */
@@ -64,7 +64,7 @@ enum axis {
 };
 
 struct gantt {
-	xmlTextWriterPtr w;
+	struct tp_xo w;
 	const struct tp_export_options *opt;
 	const struct tp_export_job *job;
 	bool portfolio; /* several plans: a header row each */
@@ -96,22 +96,27 @@ struct gantt {
 static enum tp_status
 start(struct gantt *g, const char *name)
 {
-	return tp_xml_check(xmlTextWriterStartElement(g->w, BAD_CAST name),
-			    g->err);
+	return tp_xo_start(&g->w, name);
 }
 
 static enum tp_status
 end(struct gantt *g)
 {
-	return tp_xml_check(xmlTextWriterEndElement(g->w), g->err);
+	return tp_xo_end(&g->w);
 }
 
 static enum tp_status
 attr(struct gantt *g, const char *name, const char *value)
 {
-	return tp_xml_check(xmlTextWriterWriteAttribute(g->w, BAD_CAST name,
-							BAD_CAST value),
-			    g->err);
+	return tp_xo_attr(&g->w, name, value);
+}
+
+/* @p v rounded to a whole number, as printf's "%.0f" writes it. */
+static char *
+whole(double v, char buf[24])
+{
+	snprintf(buf, 24, "%.0f", v);
+	return buf;
 }
 
 /* @p v to one decimal place with a '.', whatever the process locale
@@ -121,7 +126,13 @@ tenths(double v, char buf[24])
 {
 	long t = (long)(v * 10 + (v < 0 ? -0.5 : 0.5));
 	unsigned long a = (unsigned long)(t < 0 ? -t : t);
-	snprintf(buf, 24, "%s%lu.%lu", t < 0 ? "-" : "", a / 10, a % 10);
+	char digits[21];
+	struct tp_strb b;
+	tp_strb_init(&b, buf, 24);
+	tp_strb_cat(&b, t < 0 ? "-" : "");
+	tp_strb_cat(&b, tp_llong_text((long long)(a / 10), digits));
+	tp_strb_cat(&b, ".");
+	tp_strb_int(&b, (long long)(a % 10));
 	return buf;
 }
 
@@ -129,13 +140,13 @@ static enum tp_status
 num(struct gantt *g, const char *name, double v)
 {
 	char buf[24];
-	return attr(g, name, tenths(v, buf));
+	return tp_xo_attr_raw(&g->w, name, tenths(v, buf));
 }
 
 static enum tp_status
 text(struct gantt *g, const char *s)
 {
-	return tp_xml_check(xmlTextWriterWriteString(g->w, BAD_CAST s), g->err);
+	return tp_xo_text(&g->w, s);
 }
 
 /* Close a shape opened by start() after adding its tooltip, if any. */
@@ -143,9 +154,7 @@ static enum tp_status
 end_shape(struct gantt *g, enum tp_status rc, const char *tip)
 {
 	if (rc == TP_OK && tip)
-		rc = tp_xml_check(xmlTextWriterWriteElement(
-					  g->w, BAD_CAST "title", BAD_CAST tip),
-				  g->err);
+		rc = tp_xo_elem(&g->w, "title", tip);
 	return rc == TP_OK ? end(g) : rc;
 }
 
@@ -209,12 +218,14 @@ static enum tp_status
 diamond(struct gantt *g, double cx, double cy, double r, const char *fill,
 	const char *stroke, const char *tip)
 {
-	char pts[8 * 24 + 8];
-	char v[8][24];
-	snprintf(pts, sizeof(pts), "%s,%s %s,%s %s,%s %s,%s", tenths(cx, v[0]),
-		 tenths(cy - r, v[1]), tenths(cx + r, v[2]), tenths(cy, v[3]),
-		 tenths(cx, v[4]), tenths(cy + r, v[5]), tenths(cx - r, v[6]),
-		 tenths(cy, v[7]));
+	const double xy[8] = {cx, cy - r, cx + r, cy, cx, cy + r, cx - r, cy};
+	char pts[8 * 24 + 8], v[24];
+	struct tp_strb b;
+	tp_strb_init(&b, pts, sizeof(pts));
+	for (size_t i = 0; i < 8; i++) {
+		tp_strb_cat(&b, i == 0 ? "" : i % 2 ? "," : " ");
+		tp_strb_cat(&b, tenths(xy[i], v));
+	}
 	enum tp_status rc = start(g, "polygon");
 	if (rc == TP_OK)
 		rc = attr(g, "points", pts);
@@ -600,8 +611,12 @@ static void
 short_date(struct tp_date d, char *buf, size_t size)
 {
 	int y, m, day;
+	struct tp_strb b;
 	tp_date_to_ymd(d, &y, &m, &day);
-	snprintf(buf, size, "%d %s", day, month_abbr[m - 1]);
+	tp_strb_init(&b, buf, size);
+	tp_strb_int(&b, day);
+	tp_strb_cat(&b, " ");
+	tp_strb_cat(&b, month_abbr[m - 1]);
 }
 
 static void
@@ -615,12 +630,22 @@ tooltip(const struct gantt *g, size_t s, char *buf, size_t size)
 	const char *name = tp_plan_stage_name(g->plan, s);
 	if (tp_export_slip(g->opt, g->sched, s, &slip))
 		tp_export_slip_words(slip, words, sizeof(words));
-	snprintf(buf, size, "%s: %s to %s, float %d working days%s%s%s%s%s",
-		 name ? name : tp_plan_stage_id(g->plan, s), a, b,
-		 (int)tp_schedule_total_float(g->sched, s),
-		 tp_schedule_is_critical(g->sched, s) ? ", critical" : "",
-		 done ? ", " : "", done ? done : "", words[0] ? ", " : "",
-		 words);
+	struct tp_strb t; /* "NAME: A to B, float N working days..." */
+	tp_strb_init(&t, buf, size);
+	tp_strb_cat(&t, name ? name : tp_plan_stage_id(g->plan, s));
+	tp_strb_cat(&t, ": ");
+	tp_strb_cat(&t, a);
+	tp_strb_cat(&t, " to ");
+	tp_strb_cat(&t, b);
+	tp_strb_cat(&t, ", float ");
+	tp_strb_int(&t, (int)tp_schedule_total_float(g->sched, s));
+	tp_strb_cat(&t, " working days");
+	tp_strb_cat(&t,
+		    tp_schedule_is_critical(g->sched, s) ? ", critical" : "");
+	tp_strb_cat(&t, done ? ", " : "");
+	tp_strb_cat(&t, done);
+	tp_strb_cat(&t, words[0] ? ", " : "");
+	tp_strb_cat(&t, words);
 }
 
 /* The baseline's dates of a stage: a thin grey bar below its own. */
@@ -678,15 +703,15 @@ marker(struct gantt *g, size_t s, size_t row, const char *fill, const char *tip)
 	bool crit = tp_schedule_is_critical(g->sched, s);
 	enum tp_status rc = diamond(g, cx, cy, 6, fill,
 				    crit ? COLOUR_CRITICAL : "#222", tip);
-	char s1[16], s2[32];
-	short_date(d, s1, sizeof(s1));
+	char s2[32];
+	short_date(d, s2, sizeof(s2));
 	int t = tp_plan_stage_time(g->plan, s);
 	if (t >= 0) {
 		char hhmm[6];
+		struct tp_strb b = {s2, sizeof(s2), strlen(s2)};
 		tp_export_hhmm(t, hhmm);
-		snprintf(s2, sizeof(s2), "%s %s", s1, hhmm);
-	} else {
-		snprintf(s2, sizeof(s2), "%s", s1);
+		tp_strb_cat(&b, " ");
+		tp_strb_cat(&b, hhmm);
 	}
 	if (rc == TP_OK)
 		rc = label(g, cx + 9, cy + 4, NULL, false, s2);
@@ -735,10 +760,7 @@ finding_flag(struct gantt *g, const char *stage_id, size_t row)
 	if (rc == TP_OK)
 		rc = attr(g, "class", "finding");
 	if (rc == TP_OK)
-		rc = tp_xml_check(xmlTextWriterWriteElement(g->w,
-							    BAD_CAST "title",
-							    BAD_CAST t.text),
-				  g->err);
+		rc = tp_xo_elem(&g->w, "title", t.text);
 	if (rc == TP_OK)
 		rc = text(g, "!");
 	return rc == TP_OK ? end(g) : rc;
@@ -751,14 +773,21 @@ static enum tp_status
 start_group(struct gantt *g, const char *stage_id)
 {
 	const char *plan_id = tp_plan_id(g->plan);
-	char id[ID_LEN], anon[32];
-	snprintf(anon, sizeof(anon), "-%zu", g->index + 1);
-	if (stage_id)
-		snprintf(id, sizeof(id), "stage%s%s:%s", plan_id ? ":" : anon,
-			 plan_id ? plan_id : "", stage_id);
-	else
-		snprintf(id, sizeof(id), "tender%s%s", plan_id ? ":" : anon,
-			 plan_id ? plan_id : "");
+	char id[ID_LEN];
+	struct tp_strb b; /* "stage:PLAN:STAGE", "tender-K" */
+	tp_strb_init(&b, id, sizeof(id));
+	tp_strb_cat(&b, stage_id ? "stage" : "tender");
+	if (plan_id) {
+		tp_strb_cat(&b, ":");
+		tp_strb_cat(&b, plan_id);
+	} else {
+		tp_strb_cat(&b, "-");
+		tp_strb_int(&b, (long long)g->index + 1);
+	}
+	if (stage_id) {
+		tp_strb_cat(&b, ":");
+		tp_strb_cat(&b, stage_id);
+	}
 	enum tp_status rc = start(g, "g");
 	if (rc == TP_OK)
 		rc = attr(g, "id", id);
@@ -1032,25 +1061,24 @@ title(struct gantt *g)
 static enum tp_status
 svg_root(struct gantt *g)
 {
+	char wb[24], hb[24], box[56];
 	enum tp_status rc = start(g, "svg");
 	if (rc == TP_OK)
 		rc = attr(g, "xmlns", "http://www.w3.org/2000/svg");
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(g->w, "width", g->err, "%.0f", g->width);
+		rc = tp_xo_attr_raw(&g->w, "width", whole(g->width, wb));
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(g->w, "height", g->err, "%.0f", g->height);
-	if (rc == TP_OK)
-		rc = tp_xml_attrf(g->w, "viewBox", g->err, "0 0 %.0f %.0f",
-				  g->width, g->height);
+		rc = tp_xo_attr_raw(&g->w, "height", whole(g->height, hb));
+	if (rc == TP_OK) {
+		snprintf(box, sizeof(box), "0 0 %s %s", wb, hb);
+		rc = tp_xo_attr_raw(&g->w, "viewBox", box);
+	}
 	if (rc == TP_OK)
 		rc = attr(g, "font-family", "DejaVu Sans, Arial, sans-serif");
 	if (rc == TP_OK)
 		rc = attr(g, "font-size", "11");
 	if (rc == TP_OK)
-		rc = tp_xml_check(
-			xmlTextWriterWriteElement(g->w, BAD_CAST "title",
-						  BAD_CAST chart_name(g)),
-			g->err);
+		rc = tp_xo_elem(&g->w, "title", chart_name(g));
 	return rc;
 }
 
@@ -1108,13 +1136,13 @@ gantt_init(struct gantt *g, const struct tp_export_job *job,
 }
 
 static enum tp_status
-finish(struct gantt *g, struct tp_xml_sink *buf, enum tp_status rc)
+finish(struct gantt *g, enum tp_status rc)
 {
 	if (rc != TP_OK) {
-		tp_xml_writer_discard(g->w, buf);
+		tp_xo_discard(&g->w);
 		return rc;
 	}
-	return tp_xml_writer_close(g->w, buf, g->err);
+	return tp_xo_close(&g->w);
 }
 
 enum tp_status
@@ -1122,17 +1150,15 @@ tp_export_svg(const struct tp_export_job *job, struct tp_sbuf *out,
 	      struct tp_error *err)
 {
 	struct gantt g;
-	struct tp_xml_sink *buf;
 	enum tp_status rc = gantt_init(&g, job, err);
 	if (rc == TP_OK)
-		rc = tp_xml_writer_open(&g.w, &buf, out, err);
+		rc = tp_xo_open(&g.w, out, err);
 	if (rc != TP_OK)
 		return rc;
-	rc = tp_xml_check(xmlTextWriterStartDocument(g.w, NULL, "UTF-8", NULL),
-			  err);
+	rc = tp_xo_declaration(&g.w, false);
 	if (rc == TP_OK)
 		rc = write_svg(&g);
-	return finish(&g, buf, rc);
+	return finish(&g, rc);
 }
 
 /* ---- HTML page
@@ -1151,10 +1177,7 @@ static const char page_css[] =
 static enum tp_status
 cell(struct gantt *g, const char *tag, const char *value)
 {
-	return tp_xml_check(xmlTextWriterWriteElement(
-				    g->w, BAD_CAST tag,
-				    BAD_CAST(value && *value ? value : "-")),
-			    g->err);
+	return tp_xo_elem(&g->w, tag, value && *value ? value : "-");
 }
 
 static enum tp_status
@@ -1207,8 +1230,7 @@ table_row(struct gantt *g, size_t s)
 	tp_date_format(tp_schedule_late_finish(g->sched, s), lf);
 	if (tp_plan_stage_time(g->plan, s) >= 0)
 		tp_export_hhmm(tp_plan_stage_time(g->plan, s), hhmm);
-	snprintf(fl, sizeof(fl), "%d",
-		 (int)tp_schedule_total_float(g->sched, s));
+	tp_int_text((int32_t)tp_schedule_total_float(g->sched, s), fl);
 	tp_export_foreach_finding(g->opt, tp_plan_id(g->plan),
 				  tp_plan_stage_id(g->plan, s), add_note, &n);
 	const char *name = tp_plan_stage_name(g->plan, s);
@@ -1259,7 +1281,7 @@ table_plan_row(struct gantt *g)
 	if (rc == TP_OK)
 		rc = start(g, "th");
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(g->w, "colspan", g->err, "%d", cols);
+		rc = tp_xo_attr_long(&g->w, "colspan", cols);
 	if (rc == TP_OK)
 		rc = text(g, buf);
 	if (rc == TP_OK)
@@ -1307,9 +1329,7 @@ static enum tp_status
 html_page(struct gantt *g)
 {
 	const char *ttl = g->opt->title ? g->opt->title : chart_name(g);
-	enum tp_status rc = tp_xml_check(
-		xmlTextWriterWriteDTD(g->w, BAD_CAST "html", NULL, NULL, NULL),
-		g->err);
+	enum tp_status rc = tp_xo_doctype(&g->w, "html");
 	if (rc == TP_OK)
 		rc = start(g, "html");
 	if (rc == TP_OK)
@@ -1334,12 +1354,11 @@ tp_export_html(const struct tp_export_job *job, struct tp_sbuf *out,
 	       struct tp_error *err)
 {
 	struct gantt g;
-	struct tp_xml_sink *buf;
 	enum tp_status rc = gantt_init(&g, job, err);
 	if (rc == TP_OK)
-		rc = tp_xml_writer_open(&g.w, &buf, out, err);
+		rc = tp_xo_open(&g.w, out, err);
 	if (rc != TP_OK)
 		return rc;
 	rc = html_page(&g);
-	return finish(&g, buf, rc);
+	return finish(&g, rc);
 }

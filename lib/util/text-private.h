@@ -41,6 +41,25 @@ tp_utf8_next(const unsigned char *s, size_t n, uint32_t *cp);
 /* @p v in decimal, as "%d" writes it, into @p buf. @return @p buf. */
 const char *tp_int_text(int32_t v, char buf[12]);
 
+/* @p v in decimal, as "%lld" writes it, into @p buf. @return @p buf. */
+const char *tp_llong_text(long long v, char buf[21]);
+
+/* A string put together in a fixed buffer without printf (#11), cut
+ * short at the buffer's size as snprintf would and always terminated. */
+struct tp_strb {
+	char *buf;
+	size_t size, len;
+};
+
+/* Start an empty string in @p buf of @p size bytes (at least 1). */
+void tp_strb_init(struct tp_strb *b, char *buf, size_t size);
+
+/* Append @p s (NULL appends nothing). */
+void tp_strb_cat(struct tp_strb *b, const char *s);
+
+/* Append @p v in decimal ("%lld"). */
+void tp_strb_int(struct tp_strb *b, long long v);
+
 /* The offset basis of FNV-1a, 64 bits: the @p h to start tp_fnv1a() with. */
 #define TP_FNV1A_INIT 14695981039346656037u
 

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "text-private.h"
 
@@ -102,14 +103,15 @@ tp_text_ok(const char *s, enum tp_text_kind kind, char *why)
 	return tp_text_check(s, n, kind, why);
 }
 
-/* @p v in decimal, as "%d" writes it, into @p buf; without printf, for
+/* @p v in decimal, as "%lld" writes it, into @p buf; without printf, for
  * exporters that write many numbers (#11). @return @p buf. */
 const char *
-tp_int_text(int32_t v, char buf[12])
+tp_llong_text(long long v, char buf[21])
 {
-	char tmp[12];
+	char tmp[21];
 	size_t n = 0, k = 0;
-	uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
+				     : (unsigned long long)v;
 
 	do
 		tmp[n++] = (char)('0' + u % 10);
@@ -120,6 +122,40 @@ tp_int_text(int32_t v, char buf[12])
 		buf[k++] = tmp[--n];
 	buf[k] = '\0';
 	return buf;
+}
+
+const char *
+tp_int_text(int32_t v, char buf[12])
+{
+	char tmp[21];
+	tp_llong_text(v, tmp);
+	return memcpy(buf, tmp, strlen(tmp) + 1);
+}
+
+void
+tp_strb_init(struct tp_strb *b, char *buf, size_t size)
+{
+	*b = (struct tp_strb){.buf = buf, .size = size};
+	buf[0] = '\0';
+}
+
+void
+tp_strb_cat(struct tp_strb *b, const char *s)
+{
+	size_t n = s ? strlen(s) : 0, room = b->size - 1 - b->len;
+
+	if (n > room)
+		n = room;
+	memcpy(b->buf + b->len, s ? s : "", n);
+	b->len += n;
+	b->buf[b->len] = '\0';
+}
+
+void
+tp_strb_int(struct tp_strb *b, long long v)
+{
+	char tmp[21];
+	tp_strb_cat(b, tp_llong_text(v, tmp));
 }
 
 uint64_t
