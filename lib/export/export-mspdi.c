@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Microsoft Project XML (MSPDI, namespace
  * http://schemas.microsoft.com/project; valid against Microsoft's pj12
- * schema once mapped to its namespace), written with libxml2's
- * xmlTextWriter: a live network that a client re-scheduling from its
+ * schema once mapped to its namespace), written with xml-out.c (libxml2
+ * escaping the text): a live network that a client re-scheduling from its
  * links, lags, constraints and calendars puts on the schedule's early
  * dates (tp-schedule.h, "Date conventions"). Element meanings are those of
  * Microsoft's "Project XML Data Interchange" reference.
@@ -69,11 +69,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/xmlwriter.h>
-
 #include "error-private.h"
 #include "export-private.h"
 #include "snapshot-private.h"
+#include "text-private.h"
+#include "xml-out.h"
 
 /* MS Project's standard calendar: 8 working hours a day, 08:00-12:00 and
  * 13:00-17:00. Lags are in tenths of a minute (MSPDI LinkLag). */
@@ -103,7 +103,7 @@ struct cal_entry {
 };
 
 struct mspdi_ctx {
-	xmlTextWriterPtr w;
+	struct tp_xo w;
 	const struct tp_export_job *job;
 	bool portfolio;
 	/* the plan being written (select_plan()) */
@@ -190,46 +190,59 @@ working_minutes_to(int t)
 static enum tp_status
 elem(struct mspdi_ctx *c, const char *name, const char *value)
 {
-	return tp_xml_check(
-		xmlTextWriterWriteElement(c->w, BAD_CAST name, BAD_CAST value),
-		c->err);
+	return tp_xo_elem(&c->w, name, value);
 }
 
 static enum tp_status
 elem_int(struct mspdi_ctx *c, const char *name, long value)
 {
-	return tp_xml_elemf(c->w, name, c->err, "%ld", value);
+	return tp_xo_elem_long(&c->w, name, value);
 }
 
 static enum tp_status
 start(struct mspdi_ctx *c, const char *name)
 {
-	return tp_xml_check(xmlTextWriterStartElement(c->w, BAD_CAST name),
-			    c->err);
+	return tp_xo_start(&c->w, name);
 }
 
 static enum tp_status
 end(struct mspdi_ctx *c)
 {
-	return tp_xml_check(xmlTextWriterEndElement(c->w), c->err);
+	return tp_xo_end(&c->w);
 }
 
+/* "YYYY-MM-DDThh:mm:00" for @p minutes (0-1440) after midnight of @p d. */
 static enum tp_status
 elem_datetime(struct mspdi_ctx *c, const char *name, struct tp_date d,
 	      int minutes)
 {
-	char buf[TP_DATE_STRLEN];
+	char buf[TP_DATE_STRLEN + 10];
+	unsigned h = (unsigned)minutes / 60 % 100, m = (unsigned)minutes % 60;
 	tp_date_format(d, buf);
-	return tp_xml_elemf(c->w, name, c->err, "%sT%02d:%02d:00", buf,
-			    minutes / 60, minutes % 60);
+	buf[10] = 'T';
+	buf[11] = (char)('0' + h / 10);
+	buf[12] = (char)('0' + h % 10);
+	buf[13] = ':';
+	buf[14] = (char)('0' + m / 10);
+	buf[15] = (char)('0' + m % 10);
+	memcpy(buf + 16, ":00", 4);
+	return tp_xo_elem_raw(&c->w, name, buf);
 }
 
-/* An xsd:duration of @p minutes (may be negative: not for durations). */
+/* An xsd:duration of @p minutes (may be negative: not for durations):
+ * "PT%ldH%ldM0S" of its hours and minutes. */
 static enum tp_status
 elem_duration(struct mspdi_ctx *c, const char *name, long minutes)
 {
-	return tp_xml_elemf(c->w, name, c->err, "PT%ldH%ldM0S", minutes / 60,
-			    minutes % 60);
+	char buf[64];
+	struct tp_strb b;
+	tp_strb_init(&b, buf, sizeof(buf));
+	tp_strb_cat(&b, "PT");
+	tp_strb_int(&b, minutes / 60);
+	tp_strb_cat(&b, "H");
+	tp_strb_int(&b, minutes % 60);
+	tp_strb_cat(&b, "M0S");
+	return tp_xo_elem_raw(&c->w, name, buf);
 }
 
 /* ---- calendars --------------------------------------------------------- */
@@ -921,6 +934,19 @@ actuals(struct mspdi_ctx *c, size_t s)
 
 /* Text1: the stated duration ("28 calendar-days"), which a period's
  * elapsed span may exceed. */
+/* "N UNIT", the duration as the plan states it. */
+static enum tp_status
+stated_value(struct mspdi_ctx *c, size_t s)
+{
+	char buf[64];
+	struct tp_strb b;
+	tp_strb_init(&b, buf, sizeof(buf));
+	tp_strb_int(&b, (long)tp_plan_stage_amount(c->plan, s));
+	tp_strb_cat(&b, " ");
+	tp_strb_cat(&b, tp_unit_name(tp_plan_stage_unit(c->plan, s)));
+	return elem(c, "Value", buf);
+}
+
 static enum tp_status
 stated_duration(struct mspdi_ctx *c, size_t s)
 {
@@ -930,9 +956,7 @@ stated_duration(struct mspdi_ctx *c, size_t s)
 	if (rc == TP_OK)
 		rc = elem(c, "FieldID", FIELD_TEXT1);
 	if (rc == TP_OK)
-		rc = tp_xml_elemf(c->w, "Value", c->err, "%ld %s",
-				  (long)tp_plan_stage_amount(c->plan, s),
-				  tp_unit_name(tp_plan_stage_unit(c->plan, s)));
+		rc = stated_value(c, s);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -942,10 +966,13 @@ task(struct mspdi_ctx *c, size_t s)
 	const char *name = tp_plan_stage_name(c->plan, s);
 	struct limits l = task_limits(c, s);
 	char num[48];
-	if (c->portfolio)
-		snprintf(num, sizeof(num), "%zu.%zu", c->index + 1, s + 1);
-	else
-		snprintf(num, sizeof(num), "%zu", s + 1);
+	struct tp_strb b; /* "PLAN.STAGE" in a portfolio, "STAGE" alone */
+	tp_strb_init(&b, num, sizeof(num));
+	if (c->portfolio) {
+		tp_strb_int(&b, (long long)c->index + 1);
+		tp_strb_cat(&b, ".");
+	}
+	tp_strb_int(&b, (long long)s + 1);
 	enum tp_status rc = start(c, "Task");
 	if (rc == TP_OK)
 		rc = elem_int(c, "UID", stage_uid(c, s));
@@ -975,9 +1002,9 @@ task(struct mspdi_ctx *c, size_t s)
 		rc = elem_int(c, "Critical",
 			      tp_schedule_is_critical(c->sched, s));
 	if (rc == TP_OK)
-		rc = tp_xml_elemf(c->w, "TotalSlack", c->err, "%ld",
-				  (long)tp_schedule_total_float(c->sched, s) *
-					  MINUTES_PER_DAY * 10);
+		rc = elem_int(c, "TotalSlack",
+			      (long)tp_schedule_total_float(c->sched, s) *
+				      MINUTES_PER_DAY * 10);
 	if (rc == TP_OK)
 		rc = actuals(c, s);
 	if (rc == TP_OK)
@@ -1177,17 +1204,12 @@ header(struct mspdi_ctx *c)
 static enum tp_status
 document(struct mspdi_ctx *c)
 {
-	enum tp_status rc = tp_xml_check(
-		xmlTextWriterStartDocument(c->w, NULL, "UTF-8", "yes"), c->err);
+	enum tp_status rc = tp_xo_declaration(&c->w, true);
 	if (rc == TP_OK)
 		rc = start(c, "Project");
 	if (rc == TP_OK)
-		rc = tp_xml_check(
-			xmlTextWriterWriteAttribute(
-				c->w, BAD_CAST "xmlns",
-				BAD_CAST
-				"http://schemas.microsoft.com/project"),
-			c->err);
+		rc = tp_xo_attr_raw(&c->w, "xmlns",
+				    "http://schemas.microsoft.com/project");
 	if (rc == TP_OK)
 		rc = header(c);
 	if (rc == TP_OK)
@@ -1202,10 +1224,9 @@ tp_export_mspdi(const struct tp_export_job *job, struct tp_sbuf *out,
 		struct tp_error *err)
 {
 	struct mspdi_ctx c = {.job = job, .portfolio = job->n > 1, .err = err};
-	struct tp_xml_sink *buf;
 	enum tp_status rc = collect_calendars(&c);
 	if (rc == TP_OK)
-		rc = tp_xml_writer_open(&c.w, &buf, out, err);
+		rc = tp_xo_open(&c.w, out, err);
 	if (rc != TP_OK) {
 		free(c.cals);
 		free(c.by_cal);
@@ -1216,8 +1237,8 @@ tp_export_mspdi(const struct tp_export_job *job, struct tp_sbuf *out,
 	free(c.cals);
 	free(c.by_cal);
 	if (rc != TP_OK) {
-		tp_xml_writer_discard(c.w, buf);
+		tp_xo_discard(&c.w);
 		return rc;
 	}
-	return tp_xml_writer_close(c.w, buf, err);
+	return tp_xo_close(&c.w);
 }

@@ -7,7 +7,6 @@
 #include <stdint.h>
 
 #include <libical/ical.h>
-#include <libxml/xmlwriter.h>
 
 #include <tenderplan/tp-export.h>
 
@@ -101,36 +100,6 @@ const char *tp_export_progress(const struct tp_plan *plan, size_t stage);
 
 /* Format "HH:MM" for @p minutes after midnight into @p buf (6 bytes). */
 void tp_export_hhmm(int minutes, char buf[6]);
-
-/* A libxml2 writer appending to @p out as it goes (streamed when @p out
- * has a sink). Close it (ending the document; the sink's first failure
- * is reported then) or, after an error, discard it. */
-struct tp_xml_sink;
-
-enum tp_status tp_xml_writer_open(xmlTextWriterPtr *w,
-				  struct tp_xml_sink **sink,
-				  struct tp_sbuf *out, struct tp_error *err);
-
-enum tp_status tp_xml_writer_close(xmlTextWriterPtr w,
-				   struct tp_xml_sink *sink,
-				   struct tp_error *err);
-
-void tp_xml_writer_discard(xmlTextWriterPtr w, struct tp_xml_sink *sink);
-
-/* TP_ERR_NOMEM (libxml2 reports nothing finer) unless @p rc >= 0. */
-enum tp_status tp_xml_check(int rc, struct tp_error *err);
-
-/* Write attribute/element with a printf value. */
-enum tp_status tp_xml_attrf(xmlTextWriterPtr w, const char *name,
-			    struct tp_error *err, const char *fmt, ...)
-	TP_PRINTF(4, 5);
-
-enum tp_status tp_xml_elemf(xmlTextWriterPtr w, const char *name,
-			    struct tp_error *err, const char *fmt, ...)
-	TP_PRINTF(4, 5);
-
-enum tp_status tp_xml_attr_date(xmlTextWriterPtr w, const char *name,
-				struct tp_date d, struct tp_error *err);
 
 /* The formats. Each appends one document for the whole job to @p out. */
 enum tp_status tp_export_ics(const struct tp_export_job *job,

@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* Schedule XML (data/tenderplan-schedule.xsd), written with libxml2's
- * xmlTextWriter. */
+/* Schedule XML (data/tenderplan-schedule.xsd), written with
+ * xml-out.c (libxml2 escaping the text). */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#include <libxml/xmlwriter.h>
 
 #include <tenderplan/tp-meeting.h>
 
@@ -14,6 +12,7 @@
 #include "export-private.h"
 #include "text-private.h"
 #include "snapshot-private.h"
+#include "xml-out.h"
 
 #define NS "urn:tenderplan:schedule:1"
 
@@ -51,7 +50,7 @@ ocds_for(enum tp_stage_kind kind)
 static const char *const shape_names[] = {"period", "milestone", "deadline"};
 
 struct xml_ctx {
-	xmlTextWriterPtr w;
+	struct tp_xo w;
 	const struct tp_export_options *opt;
 	const struct tp_plan *plan;
 	const struct tp_schedule *sched;
@@ -62,36 +61,31 @@ struct xml_ctx {
 static enum tp_status
 start(struct xml_ctx *c, const char *name)
 {
-	return tp_xml_check(xmlTextWriterStartElement(c->w, BAD_CAST name),
-			    c->err);
+	return tp_xo_start(&c->w, name);
 }
 
 static enum tp_status
 end(struct xml_ctx *c)
 {
-	return tp_xml_check(xmlTextWriterEndElement(c->w), c->err);
+	return tp_xo_end(&c->w);
 }
 
 static enum tp_status
 attr(struct xml_ctx *c, const char *name, const char *value)
 {
-	return tp_xml_check(xmlTextWriterWriteAttribute(c->w, BAD_CAST name,
-							BAD_CAST value),
-			    c->err);
+	return tp_xo_attr(&c->w, name, value);
 }
 
 static enum tp_status
 attr_int(struct xml_ctx *c, const char *name, int32_t v)
 {
-	char buf[12];
-	return attr(c, name, tp_int_text(v, buf));
+	return tp_xo_attr_long(&c->w, name, v);
 }
 
 static enum tp_status
 attr_date(struct xml_ctx *c, const char *name, struct tp_date d)
 {
-	char buf[TP_DATE_STRLEN];
-	return attr(c, name, tp_date_format(d, buf));
+	return tp_xo_attr_date(&c->w, name, d);
 }
 
 static enum tp_status
@@ -117,9 +111,7 @@ write_finding(const struct tp_export_finding *f, void *user)
 	if (rc == TP_OK && f->citation)
 		rc = attr(c, "citation", f->citation);
 	if (rc == TP_OK)
-		rc = tp_xml_check(
-			xmlTextWriterWriteString(c->w, BAD_CAST f->message),
-			c->err);
+		rc = tp_xo_text(&c->w, f->message);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -256,9 +248,7 @@ text_elem(struct xml_ctx *c, const char *name, const char *value)
 {
 	if (!value)
 		return TP_OK;
-	return tp_xml_check(
-		xmlTextWriterWriteElement(c->w, BAD_CAST name, BAD_CAST value),
-		c->err);
+	return tp_xo_elem(&c->w, name, value);
 }
 
 static enum tp_status
@@ -311,9 +301,7 @@ write_diagnostic(struct xml_ctx *c, const struct tp_diagnostic *d)
 	if (rc == TP_OK)
 		rc = attr_int(c, "overrun", d->overrun);
 	if (rc == TP_OK)
-		rc = tp_xml_check(
-			xmlTextWriterWriteString(c->w, BAD_CAST d->message),
-			c->err);
+		rc = tp_xo_text(&c->w, d->message);
 	return rc == TP_OK ? end(c) : rc;
 }
 
@@ -325,16 +313,14 @@ plan_attrs(struct xml_ctx *c)
 	if (tp_plan_id(p))
 		rc = attr(c, "id", tp_plan_id(p));
 	if (rc == TP_OK)
-		rc = tp_xml_attrf(c->w, "revision", c->err, "%u",
-				  (unsigned)tp_plan_revision(p));
+		rc = tp_xo_attr_long(&c->w, "revision",
+				     (long)tp_plan_revision(p));
 	if (rc == TP_OK)
 		rc = attr(c, "time-zone", tp_plan_time_zone(p));
 	if (rc == TP_OK)
 		rc = attr_date(c, "start", tp_schedule_plan_start(c->sched));
 	if (rc == TP_OK)
-		rc = tp_xml_attr_date(c->w, "finish",
-				      tp_schedule_plan_finish(c->sched),
-				      c->err);
+		rc = attr_date(c, "finish", tp_schedule_plan_finish(c->sched));
 	if (rc == TP_OK)
 		rc = attr_int(c, "min-float", tp_schedule_min_float(c->sched));
 	return rc;
@@ -397,8 +383,7 @@ write_plan(struct xml_ctx *c)
 static enum tp_status
 write_document(struct xml_ctx *c, const struct tp_export_job *job)
 {
-	enum tp_status rc = tp_xml_check(
-		xmlTextWriterStartDocument(c->w, NULL, "UTF-8", NULL), c->err);
+	enum tp_status rc = tp_xo_declaration(&c->w, false);
 	if (rc == TP_OK)
 		rc = start(c, "schedule");
 	if (rc == TP_OK)
@@ -420,15 +405,14 @@ enum tp_status
 tp_export_xml(const struct tp_export_job *job, struct tp_sbuf *out,
 	      struct tp_error *err)
 {
-	struct tp_xml_sink *buf;
 	struct xml_ctx c = {.opt = job->opt, .err = err};
-	enum tp_status rc = tp_xml_writer_open(&c.w, &buf, out, err);
+	enum tp_status rc = tp_xo_open(&c.w, out, err);
 	if (rc != TP_OK)
 		return rc;
 	rc = write_document(&c, job);
 	if (rc != TP_OK) {
-		tp_xml_writer_discard(c.w, buf);
+		tp_xo_discard(&c.w);
 		return rc;
 	}
-	return tp_xml_writer_close(c.w, buf, err);
+	return tp_xo_close(&c.w);
 }
