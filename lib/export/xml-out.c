@@ -24,7 +24,7 @@
 #include "text-private.h"
 #include "xml-out.h"
 
-static const char indent_unit[] = "  ";
+#define INDENT_W 2 /* spaces a level, as the exports set xmlTextWriter */
 
 /* The bytes libxml2 2.9's escaping changes: xmlEncodeSpecialChars() in
  * text, xmlAttrSerializeTxtContent() in an attribute value (which also
@@ -93,7 +93,7 @@ indent(struct tp_xo *x)
 	static const char spaces[2 * TP_XO_DEPTH + 1] =
 		"                                                            "
 		"    ";
-	put(x, spaces, (x->depth - 1) * (sizeof(indent_unit) - 1));
+	put(x, spaces, (x->depth - 1) * INDENT_W);
 }
 
 enum tp_status
