@@ -94,7 +94,7 @@ run_audit(const char *file, const struct audit_opts *o)
 	if (rc == CLI_EXIT_OK &&
 	    tp_ocds_audit_max_severity(a) == TP_SEVERITY_ERROR)
 		rc = CLI_EXIT_NO;
-	free(data);
+	tp_free(data);
 	tp_ocds_audit_free(a);
 	return rc == CLI_EXIT_FAIL ? rc : cli_finish_stdout(rc);
 }

@@ -150,7 +150,8 @@ enum tp_ocds_report {
 
 /**
  * Write the findings of @p audit as @p format into a new NUL-terminated
- * buffer at @p data (free it with free()) of @p len bytes (may be NULL).
+ * buffer at @p data (release it with tp_free()) of @p len bytes (@p len
+ * may be NULL).
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_ocds_audit_write(const struct tp_ocds_audit *audit,
