@@ -13,35 +13,19 @@
 
 #include "error-private.h"
 #include "meeting-xml-private.h"
+#include "xml-node-private.h"
 
 /* ---- reading ---------------------------------------------------------- */
 
-static bool
-is_elem(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	       !strcmp((const char *)n->name, name);
-}
 
-static int
-line_of(xmlNodePtr n)
-{
-	long line = xmlGetLineNo(n);
-	return line > 0 && line < 0x7fffffff ? (int)line : 0;
-}
 
-static char *
-attr(xmlNodePtr n, const char *name)
-{
-	return (char *)xmlGetNoNsProp(n, (const xmlChar *)name);
-}
 
 /* Attribute @name of @n as a date; @present says whether it was there. */
 static enum tp_status
 attr_date(xmlNodePtr n, const char *name, struct tp_date *out, bool *present,
 	  struct tp_error *err)
 {
-	char *v = attr(n, name);
+	char *v = tp_xml_attr(n, name);
 	struct tp_error e;
 	enum tp_status rc = TP_OK;
 
@@ -56,7 +40,7 @@ attr_date(xmlNodePtr n, const char *name, struct tp_date *out, bool *present,
 static long
 int_attr(xmlNodePtr n, const char *name)
 {
-	char *v = attr(n, name);
+	char *v = tp_xml_attr(n, name);
 	long r = v ? strtol(v, NULL, 10) : 0; /* range checked by the schema */
 
 	xmlFree(v);
@@ -73,15 +57,15 @@ read_dates(xmlNodePtr series, const char *name, struct tp_date **out,
 	enum tp_status rc = TP_OK;
 
 	for (xmlNodePtr c = series->children; c; c = c->next)
-		count += is_elem(c, name);
+		count += tp_xml_is_elem(c, name);
 	*out = calloc(count + 1, sizeof(**out));
 	*n = 0;
 	if (!*out)
 		return tp_error_nomem(err);
 	for (xmlNodePtr c = series->children; c && rc == TP_OK; c = c->next) {
-		if (!is_elem(c, name))
+		if (!tp_xml_is_elem(c, name))
 			continue;
-		*line = line_of(c);
+		*line = tp_xml_line(c);
 		rc = attr_date(c, "date", &(*out)[(*n)++], &present, err);
 	}
 	return rc;
@@ -99,12 +83,12 @@ read_recur(xmlNodePtr series, struct tp_meeting_spec *m,
 	enum tp_status rc = TP_OK;
 
 	for (xmlNodePtr c = series->children; c && rc == TP_OK; c = c->next) {
-		if (is_elem(c, "name")) {
+		if (tp_xml_is_elem(c, "name")) {
 			t->name = (char *)xmlNodeGetContent(c);
 			m->name = t->name;
-		} else if (is_elem(c, "recur")) {
-			*line = line_of(c);
-			t->rule = attr(c, "rule");
+		} else if (tp_xml_is_elem(c, "recur")) {
+			*line = tp_xml_line(c);
+			t->rule = tp_xml_attr(c, "rule");
 			m->rule = t->rule;
 			rc = attr_date(c, "from", &m->rule_from, &present, err);
 		}
@@ -117,7 +101,7 @@ read_series(struct tp_plan *plan, xmlNodePtr n, int *line,
 	    struct tp_error *err)
 {
 	struct tp_meeting_spec m;
-	struct series_text t = {attr(n, "id"), NULL, NULL};
+	struct series_text t = {tp_xml_attr(n, "id"), NULL, NULL};
 	struct tp_date *dates = NULL, *except = NULL;
 	enum tp_status rc;
 
@@ -133,7 +117,7 @@ read_series(struct tp_plan *plan, xmlNodePtr n, int *line,
 	m.dates = dates;
 	m.except = except;
 	if (rc == TP_OK) {
-		*line = line_of(n);
+		*line = tp_xml_line(n);
 		rc = tp_plan_add_meeting_series(plan, &m, NULL, err);
 	}
 	free(dates);
@@ -150,10 +134,10 @@ tp_meetings_read_xml(struct tp_plan *plan, xmlNodePtr node, int *line,
 {
 	enum tp_status rc = TP_OK;
 
-	*line = line_of(node);
+	*line = tp_xml_line(node);
 	for (xmlNodePtr c = node->children; c && rc == TP_OK; c = c->next)
-		if (is_elem(c, "series")) {
-			*line = line_of(c);
+		if (tp_xml_is_elem(c, "series")) {
+			*line = tp_xml_line(c);
 			rc = read_series(plan, c, line, err);
 		}
 	return rc;
@@ -169,7 +153,7 @@ derived_id_free(xmlNodePtr node, const char *id, struct tp_error *err)
 	char want[160];
 
 	for (xmlNodePtr c = node->next; c; c = c->next) {
-		char *other = is_elem(c, "stage") ? attr(c, "id") : NULL;
+		char *other = tp_xml_is_elem(c, "stage") ? tp_xml_attr(c, "id") : NULL;
 		for (int k = 0; other && k < 2; k++) {
 			snprintf(want, sizeof(want), "%s.%s", id, suffix[k]);
 			if (strcmp(other, want))
@@ -178,7 +162,7 @@ derived_id_free(xmlNodePtr node, const char *id, struct tp_error *err)
 				      "stage '%s' on line %d has the id of "
 				      "the %s of '%s', which its meeting "
 				      "series adds: rename that stage",
-				      want, line_of(c), what[k], id);
+				      want, tp_xml_line(c), what[k], id);
 			xmlFree(other);
 			return TP_ERR_INVALID;
 		}
@@ -210,7 +194,7 @@ enum tp_status
 tp_meetings_read_stage_xml(struct tp_plan *plan, xmlNodePtr node,
 			   size_t index, struct tp_error *err)
 {
-	char *series = attr(node, "meeting");
+	char *series = tp_xml_attr(node, "meeting");
 	enum tp_status rc = read_actual(plan, node, index, err);
 
 	if (rc == TP_OK && series)

@@ -23,6 +23,7 @@
 #include "error-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
+#include "xml-node-private.h"
 
 /* ---- attributes, shared by the writer and the tree editor ------------- */
 
@@ -138,33 +139,14 @@ tp_snapshots_write_xml(xmlTextWriterPtr w, const struct tp_plan_doc *doc)
 
 /* ---- reading (the schema has checked the shape) ------------------------ */
 
-static bool
-is_elem(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	       !strcmp((const char *)n->name, name);
-}
 
-static int
-line_of(xmlNodePtr n)
-{
-	long line = xmlGetLineNo(n);
 
-	return line > 0 && line < 0x7fffffff ? (int)line : 0;
-}
-
-/* An attribute's value (free with xmlFree), or NULL. */
-static char *
-attr(xmlNodePtr n, const char *name)
-{
-	return (char *)xmlGetNoNsProp(n, (const xmlChar *)name);
-}
 
 static enum tp_status
 attr_date(xmlNodePtr n, const char *name, struct tp_date *out,
 	  struct tp_error *err)
 {
-	char *v = attr(n, name);
+	char *v = tp_xml_attr(n, name);
 	enum tp_status rc =
 		v ? tp_date_parse(v, (long)strlen(v), out, err)
 		  : tp_error_setf(err, TP_ERR_PARSE, NULL,
@@ -177,7 +159,7 @@ attr_date(xmlNodePtr n, const char *name, struct tp_date *out,
 static uint64_t
 attr_u64(xmlNodePtr n, const char *name, int base)
 {
-	char *v = attr(n, name);
+	char *v = tp_xml_attr(n, name);
 	uint64_t r = v ? strtoull(v, NULL, base) : 0;
 
 	xmlFree(v);
@@ -188,7 +170,7 @@ attr_u64(xmlNodePtr n, const char *name, int base)
 static enum tp_status
 attr_minutes(xmlNodePtr n, int *minutes, struct tp_error *err)
 {
-	char *v = attr(n, "time");
+	char *v = tp_xml_attr(n, "time");
 	enum tp_status rc = TP_OK;
 
 	*minutes = -1;
@@ -204,7 +186,7 @@ attr_minutes(xmlNodePtr n, int *minutes, struct tp_error *err)
 static bool
 attr_true(xmlNodePtr n, const char *name)
 {
-	char *v = attr(n, name);
+	char *v = tp_xml_attr(n, name);
 	bool yes = v && (!strcmp(v, "true") || !strcmp(v, "1"));
 
 	xmlFree(v);
@@ -214,7 +196,7 @@ attr_true(xmlNodePtr n, const char *name)
 static enum tp_status
 read_stage(struct tp_snapshot *snap, xmlNodePtr n, struct tp_error *err)
 {
-	char *id = attr(n, "id"), *name = attr(n, "name");
+	char *id = tp_xml_attr(n, "id"), *name = tp_xml_attr(n, "name");
 	struct tp_snapshot_stage st = {.id = id, .name = name};
 	enum tp_status rc = attr_date(n, "start", &st.start, err);
 
@@ -235,8 +217,8 @@ read_stage(struct tp_snapshot *snap, xmlNodePtr n, struct tp_error *err)
 static enum tp_status
 new_snapshot(xmlNodePtr n, struct tp_snapshot **out, struct tp_error *err)
 {
-	char *kind = attr(n, "kind"), *taken = attr(n, "taken");
-	char *plan_id = attr(n, "plan-id"), *tz = attr(n, "time-zone");
+	char *kind = tp_xml_attr(n, "kind"), *taken = tp_xml_attr(n, "taken");
+	char *plan_id = tp_xml_attr(n, "plan-id"), *tz = tp_xml_attr(n, "time-zone");
 	enum tp_snapshot_kind k = TP_SNAPSHOT_REVISION;
 	int64_t t = 0;
 	enum tp_status rc = tp_snapshot_kind_from_name(kind, &k, err);
@@ -263,18 +245,18 @@ read_snapshot(struct tp_plan_doc *doc, xmlNodePtr n, int *line,
 	struct tp_snapshot *snap = NULL;
 	enum tp_status rc = new_snapshot(n, &snap, err);
 
-	*line = line_of(n);
+	*line = tp_xml_line(n);
 	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next) {
-		if (!is_elem(c, "stage"))
+		if (!tp_xml_is_elem(c, "stage"))
 			continue;
-		*line = line_of(c);
+		*line = tp_xml_line(c);
 		rc = read_stage(snap, c, err);
 	}
 	if (rc != TP_OK) {
 		tp_snapshot_free(snap);
 		return rc;
 	}
-	*line = line_of(n);
+	*line = tp_xml_line(n);
 	return tp_plan_doc_take_snapshot(doc, snap, err);
 }
 
@@ -284,9 +266,9 @@ tp_snapshots_read_xml(struct tp_plan_doc *doc, xmlNodePtr node, int *line,
 {
 	enum tp_status rc = TP_OK;
 
-	*line = line_of(node);
+	*line = tp_xml_line(node);
 	for (xmlNodePtr c = node->children; c && rc == TP_OK; c = c->next)
-		if (is_elem(c, "snapshot"))
+		if (tp_xml_is_elem(c, "snapshot"))
 			rc = read_snapshot(doc, c, line, err);
 	return rc;
 }
@@ -312,7 +294,7 @@ static xmlNodePtr
 child_elem(xmlNodePtr parent, const char *name)
 {
 	for (xmlNodePtr c = parent->children; c; c = c->next)
-		if (is_elem(c, name))
+		if (tp_xml_is_elem(c, name))
 			return c;
 	return NULL;
 }
@@ -323,7 +305,7 @@ last_child_elem(xmlNodePtr parent, const char *name)
 	xmlNodePtr last = NULL;
 
 	for (xmlNodePtr c = parent->children; c; c = c->next)
-		if (is_elem(c, name))
+		if (tp_xml_is_elem(c, name))
 			last = c;
 	return last;
 }

@@ -42,6 +42,7 @@
 #include "snapshot-private.h"
 #include "xml-check-private.h"
 #include "xml-errors-private.h"
+#include "xml-node-private.h"
 #include "xml-read-private.h"
 
 /* What a reader object keeps from one read to the next (#11): the schema,
@@ -819,25 +820,13 @@ check_root(struct reader *rd, xmlDocPtr xdoc)
 
 /* ---- small helpers on the validated tree ---------------------------- */
 
-static bool
-is_elem(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE &&
-	       !strcmp((const char *)n->name, name);
-}
 
-/* An attribute's value (free with xmlFree), or NULL. */
-static char *
-attr(xmlNodePtr n, const char *name)
-{
-	return (char *)xmlGetNoNsProp(n, (const xmlChar *)name);
-}
 
 static enum tp_status
 parse_date(struct reader *rd, xmlNodePtr n, const char *name,
 	   struct tp_date *out, bool *present)
 {
-	char *v = attr(n, name);
+	char *v = tp_xml_attr(n, name);
 	struct tp_error e;
 	enum tp_status rc = TP_OK;
 
@@ -866,7 +855,7 @@ need_date(struct reader *rd, xmlNodePtr n, const char *name,
 static long
 int_attr(xmlNodePtr n, const char *name, long dflt)
 {
-	char *v = attr(n, name);
+	char *v = tp_xml_attr(n, name);
 	long r = v ? strtol(v, NULL, 10) : dflt;
 
 	xmlFree(v);
@@ -885,7 +874,7 @@ static enum tp_status
 read_region(struct reader *rd, xmlNodePtr n, const char *name,
 	    enum tp_region *out)
 {
-	char *v = attr(n, name);
+	char *v = tp_xml_attr(n, name);
 	enum tp_status rc = TP_OK;
 
 	if (v)
@@ -906,7 +895,7 @@ read_closure(struct reader *rd, xmlNodePtr n)
 		rc = need_date(rd, n, "to", &to);
 	if (rc != TP_OK)
 		return rc;
-	name = attr(n, "name");
+	name = tp_xml_attr(n, "name");
 	rc = locate(rd,
 		    tp_plan_doc_add_closure(rd->doc, from, to, name, rd->err),
 		    node_line(n));
@@ -923,7 +912,7 @@ read_holiday(struct reader *rd, xmlNodePtr n)
 
 	if (rc != TP_OK)
 		return rc;
-	name = attr(n, "name");
+	name = tp_xml_attr(n, "name");
 	rc = locate(rd, tp_plan_doc_add_holiday(rd->doc, d, name, rd->err),
 		    node_line(n));
 	xmlFree(name);
@@ -933,8 +922,8 @@ read_holiday(struct reader *rd, xmlNodePtr n)
 static enum tp_status
 read_ics(struct reader *rd, xmlNodePtr n)
 {
-	char *href = attr(n, "href");
-	char *mode = attr(n, "mode");
+	char *href = tp_xml_attr(n, "href");
+	char *mode = tp_xml_attr(n, "mode");
 	enum tp_ics_mode m =
 		mode && !strcmp(mode, "replace") ? TP_ICS_REPLACE : TP_ICS_ADD;
 	enum tp_status rc =
@@ -955,11 +944,11 @@ read_calendar(struct reader *rd, xmlNodePtr n)
 
 	tp_plan_doc_set_region(rd->doc, region);
 	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next) {
-		if (is_elem(c, "closure"))
+		if (tp_xml_is_elem(c, "closure"))
 			rc = read_closure(rd, c);
-		else if (is_elem(c, "holiday"))
+		else if (tp_xml_is_elem(c, "holiday"))
 			rc = read_holiday(rd, c);
-		else if (is_elem(c, "ics"))
+		else if (tp_xml_is_elem(c, "ics"))
 			rc = read_ics(rd, c);
 	}
 	return rc;
@@ -988,7 +977,7 @@ static enum tp_status
 copy_attr(struct reader *rd, xmlNodePtr n, const char *name, char *dst,
 	  size_t size)
 {
-	char *v = attr(n, name);
+	char *v = tp_xml_attr(n, name);
 	enum tp_status rc = TP_OK;
 
 	if (v && strlen(v) >= size)
@@ -1004,7 +993,7 @@ copy_attr(struct reader *rd, xmlNodePtr n, const char *name, char *dst,
 static enum tp_status
 read_claims(struct reader *rd, xmlNodePtr n, unsigned *claims)
 {
-	char *v = attr(n, "claims");
+	char *v = tp_xml_attr(n, "claims");
 	enum tp_status rc = TP_OK;
 	char *save = NULL;
 
@@ -1024,7 +1013,7 @@ read_claims(struct reader *rd, xmlNodePtr n, unsigned *claims)
 static enum tp_status
 read_local(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 {
-	char *unit = attr(n, "standstill-unit");
+	char *unit = tp_xml_attr(n, "standstill-unit");
 
 	r->local_standstill_days = (int32_t)int_attr(n, "standstill-days", 0);
 	r->local_standstill_working_days =
@@ -1042,9 +1031,9 @@ read_rules_children(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 	enum tp_status rc = TP_OK;
 
 	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next) {
-		if (is_elem(c, "local"))
+		if (tp_xml_is_elem(c, "local"))
 			rc = read_local(rd, c, r);
-		else if (is_elem(c, "lead-in"))
+		else if (tp_xml_is_elem(c, "lead-in"))
 			r->min_lead_in_days =
 				(int32_t)int_attr(c, "min-days", 0);
 	}
@@ -1056,10 +1045,10 @@ read_rules_children(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 static enum tp_status
 read_rule_names(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 {
-	char *regime = attr(n, "regime");
-	char *proc = attr(n, "procedure");
-	char *means = attr(n, "notice-means");
-	char *authority = attr(n, "authority");
+	char *regime = tp_xml_attr(n, "regime");
+	char *proc = tp_xml_attr(n, "procedure");
+	char *means = tp_xml_attr(n, "notice-means");
+	char *authority = tp_xml_attr(n, "authority");
 	enum tp_status rc = TP_OK;
 
 	if (regime)
@@ -1083,8 +1072,8 @@ read_rule_names(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 static enum tp_status
 read_health_settings(struct reader *rd, xmlNodePtr n, struct tp_rules_config *r)
 {
-	char *kind = attr(n, "authority-kind");
-	char *health = attr(n, "health-service");
+	char *kind = tp_xml_attr(n, "authority-kind");
+	char *health = tp_xml_attr(n, "health-service");
 	enum tp_status rc = TP_OK;
 
 	if (kind)
@@ -1175,12 +1164,12 @@ read_stage_texts(struct reader *rd, xmlNodePtr n, size_t index)
 
 	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next) {
 		char *t;
-		if (!is_elem(c, "owner") && !is_elem(c, "notes"))
+		if (!tp_xml_is_elem(c, "owner") && !tp_xml_is_elem(c, "notes"))
 			continue;
 		t = text_of(c);
 		if (!t)
 			return fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
-		rc = is_elem(c, "owner")
+		rc = tp_xml_is_elem(c, "owner")
 			     ? tp_plan_set_stage_owner(plan, index, t, rd->err)
 			     : tp_plan_set_stage_notes(plan, index, t, rd->err);
 		rc = locate(rd, rc, node_line(c));
@@ -1193,7 +1182,7 @@ static char *
 stage_name(xmlNodePtr n)
 {
 	for (xmlNodePtr c = n->children; c; c = c->next)
-		if (is_elem(c, "name"))
+		if (tp_xml_is_elem(c, "name"))
 			return text_of(c);
 	return NULL;
 }
@@ -1201,7 +1190,7 @@ stage_name(xmlNodePtr n)
 static enum tp_status
 read_stage_time(struct reader *rd, xmlNodePtr n, size_t index)
 {
-	char *t = attr(n, "time");
+	char *t = tp_xml_attr(n, "time");
 	const char *id = tp_plan_stage_id(rd->doc->plan, index);
 	enum tp_status rc = TP_OK;
 	int minutes = 0;
@@ -1231,7 +1220,7 @@ read_stage_time(struct reader *rd, xmlNodePtr n, size_t index)
 static enum tp_status
 read_stage_calendar(struct reader *rd, xmlNodePtr n, size_t index)
 {
-	char *cal = attr(n, "calendar");
+	char *cal = tp_xml_attr(n, "calendar");
 	enum tp_status rc = TP_OK;
 
 	if (cal && strcmp(cal, "plan") != 0) {
@@ -1258,8 +1247,8 @@ static enum tp_status
 parse_kind_unit(struct reader *rd, xmlNodePtr n, enum tp_stage_kind *kind,
 		enum tp_unit *unit)
 {
-	char *k = attr(n, "kind");
-	char *u = attr(n, "unit");
+	char *k = tp_xml_attr(n, "kind");
+	char *u = tp_xml_attr(n, "unit");
 	enum tp_status rc = TP_OK;
 
 	*kind = TP_STAGE_CUSTOM;
@@ -1276,7 +1265,7 @@ parse_kind_unit(struct reader *rd, xmlNodePtr n, enum tp_stage_kind *kind,
 static enum tp_status
 add_stage(struct reader *rd, xmlNodePtr n, size_t *index)
 {
-	char *id = attr(n, "id");
+	char *id = tp_xml_attr(n, "id");
 	char *name = stage_name(n);
 	enum tp_stage_kind kind;
 	enum tp_unit unit;
@@ -1308,9 +1297,9 @@ add_stage(struct reader *rd, xmlNodePtr n, size_t *index)
 static enum tp_status
 read_after(struct reader *rd, xmlNodePtr n, const char *to)
 {
-	char *from = attr(n, "stage");
-	char *type = attr(n, "type");
-	char *unit = attr(n, "lag-unit");
+	char *from = tp_xml_attr(n, "stage");
+	char *type = tp_xml_attr(n, "type");
+	char *unit = tp_xml_attr(n, "lag-unit");
 	enum tp_dep_type t = TP_DEP_FINISH_TO_START;
 	enum tp_unit u = TP_UNIT_WORKING_DAYS;
 	enum tp_status rc = TP_OK;
@@ -1338,7 +1327,7 @@ out:
 static enum tp_status
 read_constraint(struct reader *rd, xmlNodePtr n, const char *stage)
 {
-	char *type = attr(n, "type");
+	char *type = tp_xml_attr(n, "type");
 	enum tp_constraint_type t = TP_CONSTRAINT_START_NO_EARLIER_THAN;
 	struct tp_date d;
 	enum tp_status rc = need_date(rd, n, "date", &d);
@@ -1364,9 +1353,9 @@ read_links(struct reader *rd, xmlNodePtr n, size_t index)
 	enum tp_status rc = TP_OK;
 
 	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next) {
-		if (is_elem(c, "after"))
+		if (tp_xml_is_elem(c, "after"))
 			rc = read_after(rd, c, id);
-		else if (is_elem(c, "constraint"))
+		else if (tp_xml_is_elem(c, "constraint"))
 			rc = read_constraint(rd, c, id);
 	}
 	return rc;
@@ -1378,7 +1367,7 @@ count_stages(xmlNodePtr n)
 	size_t count = 0;
 
 	for (xmlNodePtr c = n->children; c; c = c->next)
-		count += is_elem(c, "stage");
+		count += tp_xml_is_elem(c, "stage");
 	return count;
 }
 
@@ -1395,7 +1384,7 @@ read_stages(struct reader *rd, xmlNodePtr n)
 	if (!rd->stage_lines)
 		return fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
 	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next) {
-		if (!is_elem(c, "stage"))
+		if (!tp_xml_is_elem(c, "stage"))
 			continue;
 		rc = add_stage(rd, c, &index);
 		for (; rc == TP_OK && k < tp_plan_stage_count(rd->doc->plan) &&
@@ -1404,7 +1393,7 @@ read_stages(struct reader *rd, xmlNodePtr n)
 			rd->stage_lines[k] = node_line(c);
 	}
 	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next) {
-		char *id = is_elem(c, "stage") ? attr(c, "id") : NULL;
+		char *id = tp_xml_is_elem(c, "stage") ? tp_xml_attr(c, "id") : NULL;
 		if (id && tp_plan_find_stage(rd->doc->plan, id, &index))
 			rc = read_links(rd, c, index);
 		xmlFree(id);
@@ -1551,14 +1540,14 @@ out:
 static enum tp_status
 read_plan_attrs(struct reader *rd, xmlNodePtr root)
 {
-	char *id = attr(root, "id");
+	char *id = tp_xml_attr(root, "id");
 	enum tp_status rc = TP_OK;
 
 	if (id)
 		rc = locate(rd, tp_plan_set_id(rd->doc->plan, id, rd->err),
 			    node_line(root));
 	xmlFree(id);
-	id = attr(root, "revision"); /* xs:unsignedInt */
+	id = tp_xml_attr(root, "revision"); /* xs:unsignedInt */
 	tp_plan_set_revision(rd->doc->plan,
 			     id ? (uint32_t)strtoul(id, NULL, 10) : 1);
 	xmlFree(id);
@@ -1573,7 +1562,7 @@ read_text_child(struct reader *rd, xmlNodePtr c)
 
 	if (!t)
 		return fail_at(rd, TP_ERR_NOMEM, 0, "out of memory");
-	rc = is_elem(c, "name")
+	rc = tp_xml_is_elem(c, "name")
 		     ? tp_plan_set_name(rd->doc->plan, t, rd->err)
 		     : tp_plan_set_time_zone(rd->doc->plan, t, rd->err);
 	xmlFree(t);
@@ -1594,19 +1583,19 @@ read_snapshots(struct reader *rd, xmlNodePtr n)
 static enum tp_status
 read_plan_child(struct reader *rd, xmlNodePtr c)
 {
-	if (is_elem(c, "name") || is_elem(c, "time-zone"))
+	if (tp_xml_is_elem(c, "name") || tp_xml_is_elem(c, "time-zone"))
 		return read_text_child(rd, c);
-	if (is_elem(c, "calendar"))
+	if (tp_xml_is_elem(c, "calendar"))
 		return read_calendar(rd, c);
-	if (is_elem(c, "anchors"))
+	if (tp_xml_is_elem(c, "anchors"))
 		return read_anchors(rd, c);
-	if (is_elem(c, "rules"))
+	if (tp_xml_is_elem(c, "rules"))
 		return read_rules(rd, c);
-	if (is_elem(c, "meetings"))
+	if (tp_xml_is_elem(c, "meetings"))
 		return read_meetings(rd, c);
-	if (is_elem(c, "stages"))
+	if (tp_xml_is_elem(c, "stages"))
 		return read_stages(rd, c);
-	if (is_elem(c, "snapshots"))
+	if (tp_xml_is_elem(c, "snapshots"))
 		return read_snapshots(rd, c);
 	return TP_OK;
 }
@@ -1695,9 +1684,9 @@ is_plan_stage(xmlNodePtr n)
 {
 	xmlNodePtr stages = n->parent, root = stages ? stages->parent : NULL;
 
-	return is_elem(n, "stage") && in_plan_ns(n) && in_plan_ns(stages) &&
-	       is_elem(stages, "stages") && in_plan_ns(root) &&
-	       is_elem(root, "plan") && root->parent &&
+	return tp_xml_is_elem(n, "stage") && in_plan_ns(n) && in_plan_ns(stages) &&
+	       tp_xml_is_elem(stages, "stages") && in_plan_ns(root) &&
+	       tp_xml_is_elem(root, "plan") && root->parent &&
 	       root->parent->type == XML_DOCUMENT_NODE;
 }
 
@@ -1726,15 +1715,15 @@ keep_link(struct reader *rd, xmlNodePtr n, size_t index)
 	char *a = NULL, *b = NULL;
 	enum tp_status rc = TP_OK;
 
-	if (is_elem(n, "after")) {
-		a = attr(n, "stage");
+	if (tp_xml_is_elem(n, "after")) {
+		a = tp_xml_attr(n, "stage");
 		if (!a || strlen(a) >= sizeof(l.from))
 			rc = bail(rd);
 		else
 			memcpy(l.from, a, strlen(a) + 1);
 		xmlFree(a);
-		a = attr(n, "type");
-		b = attr(n, "lag-unit");
+		a = tp_xml_attr(n, "type");
+		b = tp_xml_attr(n, "lag-unit");
 		l.dep = TP_DEP_FINISH_TO_START;
 		l.unit = TP_UNIT_WORKING_DAYS;
 		if (rc == TP_OK && a &&
@@ -1744,9 +1733,9 @@ keep_link(struct reader *rd, xmlNodePtr n, size_t index)
 		    tp_unit_from_name(b, &l.unit, NULL) != TP_OK)
 			rc = bail(rd);
 		l.lag = (int32_t)int_attr(n, "lag", 0);
-	} else if (is_elem(n, "constraint")) {
+	} else if (tp_xml_is_elem(n, "constraint")) {
 		l.constraint = true;
-		a = attr(n, "type");
+		a = tp_xml_attr(n, "type");
 		if (need_date(rd, n, "date", &l.date) != TP_OK ||
 		    tp_constraint_type_from_name(a ? a : "", &l.ctype, NULL) !=
 			    TP_OK)
@@ -1876,7 +1865,7 @@ on_characters(void *ctx, const xmlChar *ch, int len)
 	xmlNodePtr n = ctxt->node;
 	int i = 0;
 
-	if (n && (is_elem(n, "stage") || is_elem(n, "stages")) &&
+	if (n && (tp_xml_is_elem(n, "stage") || tp_xml_is_elem(n, "stages")) &&
 	    in_plan_ns(n)) {
 		while (i < len && (ch[i] == ' ' || ch[i] == '\n' ||
 				   ch[i] == '\t' || ch[i] == '\r'))
