@@ -225,6 +225,22 @@ same_bytes_as_xmltextwriter(void **state)
 	}
 }
 
+/* One document of 40,000 calls (about half a megabyte), so that the buffer
+ * grows many times under the writer. */
+static void
+big_document_as_xmltextwriter(void **state)
+{
+	uint32_t seed = 11;
+	struct pair p;
+	(void)state;
+	pair_open(&p, true, false);
+	pair_start(&p, "root");
+	for (int i = 0; i < 40000; i++)
+		pair_step(&p, &seed);
+	assert_true(p.out.len > 400000);
+	pair_compare(&p);
+}
+
 /* The raw and number forms write what the escaped forms write for
  * values with nothing to escape. */
 static void
@@ -252,44 +268,58 @@ raw_and_numbers(void **state)
 	free(out.data);
 }
 
+/* A writer on its own buffer, for the misuse cases. */
+struct solo {
+	struct tp_sbuf out;
+	struct tp_error err;
+	struct tp_xo x;
+};
+
+static struct tp_xo *
+solo_open(struct solo *w)
+{
+	*w = (struct solo){0};
+	assert_int_equal(tp_xo_open(&w->x, &w->out, &w->err), TP_OK);
+	return &w->x;
+}
+
+static void
+solo_free(struct solo *w)
+{
+	tp_xo_discard(&w->x);
+	free(w->out.data);
+}
+
 /* Misuse is an error, not bad XML, and the first error sticks. */
 static void
 misuse_is_reported(void **state)
 {
-	struct tp_sbuf out = {0};
-	struct tp_error err;
-	struct tp_xo x;
+	struct solo w;
+	struct tp_xo *x = solo_open(&w);
 	(void)state;
 
-	assert_int_equal(tp_xo_open(&x, &out, &err), TP_OK);
-	tp_xo_start(&x, "a");
-	tp_xo_text(&x, "t");
-	assert_int_equal(tp_xo_attr(&x, "late", "v"), TP_ERR_INVALID);
-	assert_non_null(strstr(err.message, "late"));
-	assert_int_equal(tp_xo_start(&x, "b"), TP_ERR_INVALID);
-	assert_int_equal(tp_xo_close(&x), TP_ERR_INVALID);
-	free(out.data);
+	tp_xo_start(x, "a");
+	tp_xo_text(x, "t");
+	assert_int_equal(tp_xo_attr(x, "late", "v"), TP_ERR_INVALID);
+	assert_non_null(strstr(w.err.message, "late"));
+	assert_int_equal(tp_xo_start(x, "b"), TP_ERR_INVALID);
+	assert_int_equal(tp_xo_close(x), TP_ERR_INVALID);
+	solo_free(&w);
 
-	out = (struct tp_sbuf){0};
-	assert_int_equal(tp_xo_open(&x, &out, &err), TP_OK);
-	assert_int_equal(tp_xo_end(&x), TP_ERR_INVALID);
-	tp_xo_discard(&x);
-	free(out.data);
+	x = solo_open(&w);
+	assert_int_equal(tp_xo_end(x), TP_ERR_INVALID);
+	solo_free(&w);
 
-	out = (struct tp_sbuf){0};
-	assert_int_equal(tp_xo_open(&x, &out, &err), TP_OK);
+	x = solo_open(&w);
 	for (int i = 0; i < TP_XO_DEPTH; i++)
-		assert_int_equal(tp_xo_start(&x, "d"), TP_OK);
-	assert_int_equal(tp_xo_start(&x, "d"), TP_ERR_INVALID);
-	assert_non_null(strstr(err.message, "deeply"));
-	tp_xo_discard(&x);
-	free(out.data);
+		assert_int_equal(tp_xo_start(x, "d"), TP_OK);
+	assert_int_equal(tp_xo_start(x, "d"), TP_ERR_INVALID);
+	assert_non_null(strstr(w.err.message, "deeply"));
+	solo_free(&w);
 
-	out = (struct tp_sbuf){0};
-	assert_int_equal(tp_xo_open(&x, &out, &err), TP_OK);
-	assert_int_equal(tp_xo_text(&x, "outside"), TP_ERR_INVALID);
-	tp_xo_discard(&x);
-	free(out.data);
+	x = solo_open(&w);
+	assert_int_equal(tp_xo_text(x, "outside"), TP_ERR_INVALID);
+	solo_free(&w);
 }
 
 int
@@ -298,6 +328,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(changed_sets_are_libxml2s),
 		cmocka_unit_test(same_bytes_as_xmltextwriter),
+		cmocka_unit_test(big_document_as_xmltextwriter),
 		cmocka_unit_test(raw_and_numbers),
 		cmocka_unit_test(misuse_is_reported),
 	};
