@@ -69,11 +69,17 @@ ical_local(struct tp_date d, int minutes)
 	return t;
 }
 
+/* @p p with a TZID parameter, or NULL (and @p p freed). */
 static icalproperty *
 with_tzid(icalproperty *p, const char *tzid)
 {
-	if (p)
-		icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
+	icalparameter *tz = p ? icalparameter_new_tzid(tzid) : NULL;
+	if (!tz) {
+		if (p)
+			icalproperty_free(p);
+		return NULL;
+	}
+	icalproperty_add_parameter(p, tz);
 	return p;
 }
 
@@ -142,6 +148,24 @@ struct ics_text_line {
 	struct ics_text line;
 };
 
+/* Lines libical wrote for a value that recurs, found by a key made of
+ * what the value depends on (a direct-mapped cache: a slot holds the last
+ * key that fell in it; text longer than KEYED_MAX is written, not kept). */
+#define KEYED_MAX 128
+
+struct ics_keyed_line {
+	uint64_t key;
+	uint8_t n; /* 0: empty */
+	char s[KEYED_MAX];
+};
+
+struct ics_line_cache {
+	struct ics_keyed_line *slots; /* calloc()ed */
+	size_t n;
+};
+
+#define TIMED_LINES 4096 /* more than 11 years of days for one time */
+
 struct ics_lines {
 	struct ics_text event_head, event_tail, alarm_head, alarm_tail;
 	struct ics_text dtstamp, confirmed, cancelled, transparent, display;
@@ -150,6 +174,8 @@ struct ics_lines {
 	struct ics_text seq[SEQ_LINES];
 	struct ics_day_line *starts, *ends; /* DAY_LINES each */
 	struct ics_text_line *texts;        /* TEXT_LINES */
+	/* a timed DTSTART and its DTEND, by zone, day and time */
+	struct ics_line_cache timed;
 	/* reused: each event sets its value */
 	icalproperty *uid, *summary, *description, *trigger;
 	icalproperty *related[N_RELTYPES];
@@ -167,6 +193,7 @@ struct ics_zone {
 	struct tp_date first, last; /* the days it must cover */
 	icalcomponent *vtz;         /* until written */
 	icaltimezone *zone;         /* for DTEND */
+	icalproperty *start, *end;  /* reused: DTSTART and DTEND with TZID */
 };
 
 struct ics_ctx {
@@ -256,6 +283,42 @@ keep_text(struct ics_text *t, const char *s, size_t n)
 	return true;
 }
 
+static bool
+cache_new(struct ics_line_cache *lc, size_t n)
+{
+	lc->slots = calloc(n, sizeof(*lc->slots));
+	lc->n = lc->slots ? n : 0;
+	return lc->slots != NULL;
+}
+
+/* The slot of @p key (Fibonacci hashing: keys that differ by a small
+ * step, such as consecutive days, fall in different slots). */
+static struct ics_keyed_line *
+cache_slot(const struct ics_line_cache *lc, uint64_t key)
+{
+	return &lc->slots[(key * UINT64_C(0x9E3779B97F4A7C15) >> 32) % lc->n];
+}
+
+static bool
+slot_holds(const struct ics_keyed_line *e, uint64_t key)
+{
+	return e->n && e->key == key;
+}
+
+/* Keep libical's text @p a and @p b (b may be empty) for @p key in @p e,
+ * if it fits. */
+static void
+slot_keep(struct ics_keyed_line *e, uint64_t key, const char *a, size_t na,
+	  const char *b, size_t nb)
+{
+	if (na + nb >= KEYED_MAX)
+		return;
+	memcpy(e->s, a, na);
+	memcpy(e->s + na, b, nb);
+	e->n = (uint8_t)(na + nb);
+	e->key = key;
+}
+
 /* Fill @p t, if empty, with libical's text of @p p; free @p p. */
 static void
 cache_prop(struct ics_ctx *c, struct ics_text *t, icalproperty *p)
@@ -326,7 +389,8 @@ lines_init(struct ics_ctx *c)
 	l->starts = calloc(DAY_LINES, sizeof(*l->starts));
 	l->ends = calloc(DAY_LINES, sizeof(*l->ends));
 	l->texts = calloc(TEXT_LINES, sizeof(*l->texts));
-	if (!l->starts || !l->ends || !l->texts)
+	if (!l->starts || !l->ends || !l->texts ||
+	    !cache_new(&l->timed, TIMED_LINES))
 		fail_nomem(c);
 }
 
@@ -366,6 +430,7 @@ lines_free(struct ics_lines *l)
 	free(l->texts);
 	free(l->starts);
 	free(l->ends);
+	free(l->timed.slots);
 	free_prop(l->uid);
 	free_prop(l->summary);
 	free_prop(l->description);
@@ -724,13 +789,11 @@ out_common(struct ics_ctx *c, const char *uid, const char *summary,
 }
 
 /* When an event is: all-day from @p first to @p last inclusive (DTEND
- * exclusive, @p end), or a deadline at @p minutes on @p first in @p zone
- * (@p end its local end). */
+ * exclusive, @p end), or a deadline at @p minutes on @p first in @p zone. */
 struct when {
 	struct tp_date first, end;
 	int minutes;
-	const struct ics_zone *zone;
-	struct icaltimetype start_t, end_t;
+	struct ics_zone *zone;
 };
 
 static enum tp_status
@@ -741,32 +804,89 @@ all_day(struct when *w, struct tp_date first, struct tp_date last,
 	return tp_date_add_days(last, 1, &w->end, err);
 }
 
-/* A deadline at @p minutes on @p day in @p tzid: DTSTART at the deadline
- * and DTEND the set number of minutes later, counted in real time (across
- * a change of the clocks the wall-clock gap differs). A start and no end
- * is an instant by RFC 5545 3.6.1, which Google's API refuses as an empty
- * range and clients show as 0, 1 hour or 1 day. */
+/* A deadline at @p minutes on @p day in @p tzid. */
 static enum tp_status
 timed(struct ics_ctx *c, struct when *w, const char *tzid, struct tp_date day,
       int minutes, struct tp_error *err)
 {
 	struct ics_zone *z = zone_named(c, tzid);
-	struct icaltimetype start = ical_local(day, minutes), end;
 	if (!z || !z->zone)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "no time zone '%s' in the calendar", tzid);
-	end = start;
-	end.zone = z->zone;
-	end = icaltime_convert_to_zone(end, icaltimezone_get_utc_timezone());
-	icaltime_adjust(&end, 0, 0, c->deadline_minutes, 0);
-	end = icaltime_convert_to_zone(end, z->zone);
-	end.zone = NULL;
-	*w = (struct when){.first = day,
-			   .minutes = minutes,
-			   .zone = z,
-			   .start_t = start,
-			   .end_t = end};
+	*w = (struct when){.first = day, .minutes = minutes, .zone = z};
 	return TP_OK;
+}
+
+/* DTSTART at the deadline and DTEND the set number of minutes later,
+ * counted in real time (across a change of the clocks the wall-clock gap
+ * differs). A start and no end is an instant by RFC 5545 3.6.1, which
+ * Google's API refuses as an empty range and clients show as 0, 1 hour or
+ * 1 day. */
+static void
+deadline_times(const struct ics_ctx *c, const struct when *w,
+	       struct icaltimetype *start, struct icaltimetype *end)
+{
+	*start = ical_local(w->first, w->minutes);
+	*end = *start;
+	end->zone = w->zone->zone;
+	*end = icaltime_convert_to_zone(*end, icaltimezone_get_utc_timezone());
+	icaltime_adjust(end, 0, 0, c->deadline_minutes, 0);
+	*end = icaltime_convert_to_zone(*end, w->zone->zone);
+	end->zone = NULL;
+}
+
+/* The zone's DTSTART (@p end false) or DTEND with its TZID, made on first
+ * use, given the local time @p t. */
+static icalproperty *
+zone_prop(struct ics_zone *z, bool end, struct icaltimetype t)
+{
+	icalproperty **p = end ? &z->end : &z->start;
+	icalvalue *v;
+	if (!*p)
+		return *p = with_tzid(end ? icalproperty_new_dtend(t)
+					  : icalproperty_new_dtstart(t),
+				      z->tzid);
+	/* what icalproperty_set_dtstart() does, but a value libical could
+	 * not make is not left as the last one */
+	if (!(v = icalvalue_new_datetimedate(t)))
+		return NULL;
+	icalproperty_set_value(*p, v);
+	return *p;
+}
+
+/* A timed DTSTART and DTEND: libical's text once for each zone, day and
+ * time (the DTEND follows from them and the export's deadline minutes). */
+static void
+out_timed(struct ics_ctx *c, const struct when *w)
+{
+	uint64_t key = (uint64_t)(w->zone - c->zones) << 48 |
+		       (uint64_t)(uint16_t)w->minutes << 32 |
+		       (uint32_t)w->first.day;
+	struct ics_keyed_line *e = cache_slot(&c->lines.timed, key);
+	struct icaltimetype start, end;
+	char *a, *b;
+
+	if (c->rc != TP_OK)
+		return;
+	if (slot_holds(e, key)) {
+		out_bytes(c, e->s, e->n);
+		return;
+	}
+	deadline_times(c, w, &start, &end);
+	a = prop_text(zone_prop(w->zone, false, start));
+	b = a ? prop_text(zone_prop(w->zone, true, end)) : NULL;
+	if (b) {
+		size_t na = strlen(a), nb = strlen(b);
+		slot_keep(e, key, a, na, b, nb);
+		out_bytes(c, a, na);
+		out_bytes(c, b, nb);
+	} else {
+		fail_nomem(c);
+	}
+	if (a)
+		icalmemory_free_buffer(a);
+	if (b)
+		icalmemory_free_buffer(b);
 }
 
 static void
@@ -777,10 +897,7 @@ out_when(struct ics_ctx *c, const struct when *w)
 		out_day(c, true, w->end);
 		return;
 	}
-	out_new(c, with_tzid(icalproperty_new_dtstart(w->start_t),
-			     w->zone->tzid));
-	out_new(c,
-		with_tzid(icalproperty_new_dtend(w->end_t), w->zone->tzid));
+	out_timed(c, w);
 }
 
 static enum tp_status
@@ -1182,7 +1299,7 @@ need_zone(struct ics_ctx *c, const char *tzid, struct tp_date first,
 				     "more than %d time zones in one calendar",
 				     MAX_ZONES);
 	c->zones[c->n_zones++] =
-		(struct ics_zone){tzid, first, last, NULL, NULL};
+		(struct ics_zone){tzid, first, last, NULL, NULL, NULL, NULL};
 	return TP_OK;
 }
 
@@ -1236,6 +1353,8 @@ free_zones(struct ics_ctx *c)
 			icalcomponent_free(c->zones[i].vtz);
 		if (c->zones[i].zone)
 			icaltimezone_free(c->zones[i].zone, 1);
+		free_prop(c->zones[i].start);
+		free_prop(c->zones[i].end);
 	}
 }
 
