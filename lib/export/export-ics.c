@@ -92,12 +92,17 @@ static const char *const reltype_names[] = {
 
 #define N_RELTYPES (sizeof(reltype_names) / sizeof(reltype_names[0]))
 
-/* RELATED-TO with the RFC 9253 link types. */
+/* RELATED-TO with the RFC 9253 link types, or NULL. */
 static icalproperty *
 related_to(const char *uid, enum tp_dep_type type)
 {
 	icalproperty *p = icalproperty_new_relatedto(uid);
-	icalparameter *rt = icalparameter_new_reltype(ICAL_RELTYPE_X);
+	icalparameter *rt = p ? icalparameter_new_reltype(ICAL_RELTYPE_X) : NULL;
+	if (!rt) {
+		if (p)
+			icalproperty_free(p);
+		return NULL;
+	}
 	icalparameter_set_xvalue(rt, reltype_names[type]);
 	icalproperty_add_parameter(p, rt);
 	return p;
@@ -164,7 +169,8 @@ struct ics_line_cache {
 	size_t n;
 };
 
-#define TIMED_LINES 4096 /* more than 11 years of days for one time */
+#define TIMED_LINES   4096 /* more than 11 years of days for one time */
+#define RELATED_LINES 256
 
 struct ics_lines {
 	struct ics_text event_head, event_tail, alarm_head, alarm_tail;
@@ -176,6 +182,8 @@ struct ics_lines {
 	struct ics_text_line *texts;        /* TEXT_LINES */
 	/* a timed DTSTART and its DTEND, by zone, day and time */
 	struct ics_line_cache timed;
+	/* RELATED-TO, by plan, predecessor and link type */
+	struct ics_line_cache relations;
 	/* reused: each event sets its value */
 	icalproperty *uid, *summary, *description, *trigger;
 	icalproperty *related[N_RELTYPES];
@@ -213,6 +221,7 @@ struct ics_ctx {
 	const struct tp_snapshot *since; /* usable for this plan, or NULL */
 	struct tp_snapshot *own_since;   /* made from opt->previous */
 	struct tp_dep_index deps;
+	uint32_t plan_no;    /* of the export's plans, from 1 */
 	struct tp_sbuf text; /* scratch for DESCRIPTION */
 };
 
@@ -390,7 +399,8 @@ lines_init(struct ics_ctx *c)
 	l->ends = calloc(DAY_LINES, sizeof(*l->ends));
 	l->texts = calloc(TEXT_LINES, sizeof(*l->texts));
 	if (!l->starts || !l->ends || !l->texts ||
-	    !cache_new(&l->timed, TIMED_LINES))
+	    !cache_new(&l->timed, TIMED_LINES) ||
+	    !cache_new(&l->relations, RELATED_LINES))
 		fail_nomem(c);
 }
 
@@ -431,6 +441,7 @@ lines_free(struct ics_lines *l)
 	free(l->starts);
 	free(l->ends);
 	free(l->timed.slots);
+	free(l->relations.slots);
 	free_prop(l->uid);
 	free_prop(l->summary);
 	free_prop(l->description);
@@ -439,14 +450,27 @@ lines_free(struct ics_lines *l)
 		free_prop(l->related[i]);
 }
 
+/* Give the TEXT property @p p its new value @p text: its own value's text
+ * replaced (icalvalue_set_text()) rather than a new value made and the old
+ * one freed, as icalproperty_set_uid() and the like do; NULL if libical
+ * could not copy the text (never the last value written again). */
+static icalproperty *
+set_text(icalproperty *p, const char *text)
+{
+	icalvalue *v = icalproperty_get_value(p);
+	if (!v)
+		return NULL;
+	icalvalue_set_text(v, text);
+	return icalvalue_get_text(v) ? p : NULL;
+}
+
 /* The reused properties: made on first use, then given each value. */
 static icalproperty *
 uid_prop(struct ics_ctx *c, const char *uid)
 {
 	if (!c->lines.uid)
 		return c->lines.uid = icalproperty_new_uid(uid);
-	icalproperty_set_uid(c->lines.uid, uid);
-	return c->lines.uid;
+	return set_text(c->lines.uid, uid);
 }
 
 static icalproperty *
@@ -454,8 +478,7 @@ summary_prop(struct ics_ctx *c, const char *text)
 {
 	if (!c->lines.summary)
 		return c->lines.summary = icalproperty_new_summary(text);
-	icalproperty_set_summary(c->lines.summary, text);
-	return c->lines.summary;
+	return set_text(c->lines.summary, text);
 }
 
 static icalproperty *
@@ -464,8 +487,7 @@ description_prop(struct ics_ctx *c, const char *text)
 	if (!c->lines.description)
 		return c->lines.description =
 			       icalproperty_new_description(text);
-	icalproperty_set_description(c->lines.description, text);
-	return c->lines.description;
+	return set_text(c->lines.description, text);
 }
 
 static icalproperty *
@@ -483,8 +505,7 @@ related_prop(struct ics_ctx *c, const char *uid, enum tp_dep_type type)
 	icalproperty **p = &c->lines.related[type];
 	if (!*p)
 		return *p = related_to(uid, type);
-	icalproperty_set_relatedto(*p, uid);
-	return *p;
+	return set_text(*p, uid);
 }
 
 static void
@@ -967,18 +988,48 @@ check_relations(struct ics_ctx *c, size_t s, struct tp_error *err)
 	return TP_OK;
 }
 
+/* The RELATED-TO of @p d: libical's text once for each predecessor and
+ * link type of a plan (a stage is often followed by several). The key
+ * holds the plan's number (below 2^30: each plan takes far more than a
+ * byte) and the predecessor's index (below 2^32). */
+static void
+out_related(struct ics_ctx *c, const struct tp_dependency *d)
+{
+	bool keyed = c->plan_no < UINT32_C(1) << 30 && d->from <= UINT32_MAX;
+	uint64_t key = (uint64_t)c->plan_no << 34 | (uint64_t)d->from << 2 |
+		       (uint64_t)d->type;
+	struct ics_keyed_line *e = cache_slot(&c->lines.relations, key);
+	char uid[UID_MAX], *s;
+
+	if (c->rc != TP_OK)
+		return;
+	if (keyed && slot_holds(e, key)) {
+		out_bytes(c, e->s, e->n);
+		return;
+	}
+	if (tp_export_ics_uid(tp_plan_id(c->plan),
+			      tp_plan_stage_id(c->plan, d->from), uid,
+			      sizeof(uid), NULL) != TP_OK)
+		return; /* not reached: check_relations() */
+	if (!(s = prop_text(related_prop(c, uid, d->type)))) {
+		fail_nomem(c);
+		return;
+	}
+	size_t n = strlen(s);
+	if (keyed)
+		slot_keep(e, key, s, n, NULL, 0);
+	out_bytes(c, s, n);
+	icalmemory_free_buffer(s);
+}
+
 static void
 out_relations(struct ics_ctx *c, size_t s)
 {
-	char uid[UID_MAX];
 	for (size_t k = c->deps.start[s]; k < c->deps.start[s + 1]; k++) {
 		struct tp_dependency d;
-		if (!tp_plan_dependency(c->plan, c->deps.deps[k], &d) ||
-		    tp_export_ics_uid(tp_plan_id(c->plan),
-				      tp_plan_stage_id(c->plan, d.from), uid,
-				      sizeof(uid), NULL) != TP_OK)
-			continue;
-		out_prop(c, related_prop(c, uid, d.type));
+		if (tp_plan_dependency(c->plan, c->deps.deps[k], &d) &&
+		    (unsigned)d.type < N_RELTYPES)
+			out_related(c, &d);
 	}
 }
 
@@ -1267,6 +1318,7 @@ add_plan(struct ics_ctx *c, const struct tp_schedule *sched,
 {
 	c->sched = sched;
 	c->plan = tp_schedule_plan(sched);
+	c->plan_no++;
 	enum tp_status rc = find_since(c, err);
 	if (rc == TP_OK)
 		rc = tp_dep_index_build(c->plan, &c->deps, err);
