@@ -134,6 +134,7 @@ struct ics_text {
 #define DAY_LINES  8192 /* 22 years of days */
 #define DAY_MAX    32   /* "DTSTART;VALUE=DATE:20260101" CR LF is 29 */
 #define TEXT_LINES 256
+#define DATE_TEXTS 4096 /* 11 years of days */
 #define TEXT_MAX   160 /* longest SUMMARY or alarm text kept */
 
 /* An all-day DTSTART or DTEND line for one day (a direct-mapped cache:
@@ -142,6 +143,12 @@ struct ics_day_line {
 	int32_t day;
 	uint8_t n; /* 0: empty */
 	char s[DAY_MAX];
+};
+
+/* A day's "YYYY-MM-DD" (s[0] 0: empty). */
+struct ics_date_text {
+	int32_t day;
+	char s[TP_DATE_STRLEN];
 };
 
 /* A SUMMARY or an alarm's DESCRIPTION seen before (a direct-mapped cache:
@@ -180,6 +187,7 @@ struct ics_lines {
 	struct ics_text seq[SEQ_LINES];
 	struct ics_day_line *starts, *ends; /* DAY_LINES each */
 	struct ics_text_line *texts;        /* TEXT_LINES */
+	struct ics_date_text *dates;        /* DATE_TEXTS */
 	/* a timed DTSTART and its DTEND, by zone, day and time */
 	struct ics_line_cache timed;
 	/* RELATED-TO, by plan, predecessor and link type */
@@ -398,7 +406,8 @@ lines_init(struct ics_ctx *c)
 	l->starts = calloc(DAY_LINES, sizeof(*l->starts));
 	l->ends = calloc(DAY_LINES, sizeof(*l->ends));
 	l->texts = calloc(TEXT_LINES, sizeof(*l->texts));
-	if (!l->starts || !l->ends || !l->texts ||
+	l->dates = calloc(DATE_TEXTS, sizeof(*l->dates));
+	if (!l->starts || !l->ends || !l->texts || !l->dates ||
 	    !cache_new(&l->timed, TIMED_LINES) ||
 	    !cache_new(&l->relations, RELATED_LINES))
 		fail_nomem(c);
@@ -438,6 +447,7 @@ lines_free(struct ics_lines *l)
 		free_text(&l->texts[i].line);
 	}
 	free(l->texts);
+	free(l->dates);
 	free(l->starts);
 	free(l->ends);
 	free(l->timed.slots);
@@ -647,32 +657,80 @@ emit(struct ics_ctx *c, icalcomponent *comp, struct tp_error *err)
 /* ---- one event ------------------------------------------------------------
  */
 
+/* A piece of an event's text and its length (a literal's is known when
+ * compiling: the DESCRIPTION of every event is put together from some
+ * twenty of them). */
+struct piece {
+	const char *s;
+	size_t n;
+};
+
+#define LIT(lit) ((struct piece){(lit), sizeof(lit) - 1})
+#define NONE	 ((struct piece){"", 0})
+
+static struct piece
+str_piece(const char *s)
+{
+	return s ? (struct piece){s, strlen(s)} : NONE;
+}
+
+/* Append @p parts to the DESCRIPTION text: what printf would do for
+ * "%s%s...", without parsing a format or measuring a literal for every
+ * event. The scratch buffer has no sink: once it is large enough, the
+ * pieces are copied into it directly. */
+static enum tp_status
+text_cat(struct ics_ctx *c, const struct piece *parts, size_t n,
+	 struct tp_error *err)
+{
+	struct tp_sbuf *b = &c->text;
+	size_t total = 0;
+	enum tp_status rc = TP_OK;
+
+	for (size_t i = 0; i < n; i++)
+		total += parts[i].n;
+	if (b->sink || b->len + total >= b->cap) {
+		for (size_t i = 0; rc == TP_OK && i < n; i++)
+			rc = tp_sbuf_append(b, parts[i].s, parts[i].n, err);
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		memcpy(b->data + b->len, parts[i].s, parts[i].n);
+		b->len += parts[i].n;
+	}
+	b->data[b->len] = '\0';
+	return TP_OK;
+}
+
+#define N_PARTS(a) (sizeof(a) / sizeof((a)[0]))
+
 static enum tp_status
 describe_finding(const struct tp_export_finding *f, void *user)
 {
 	struct ics_ctx *c = user;
-	return tp_sbuf_printf(&c->text, NULL, "\n%s: %s%s%s%s",
-			      f->severity ? f->severity : "note", f->message,
-			      f->citation ? " (" : "",
-			      f->citation ? f->citation : "",
-			      f->citation ? ")" : "");
+	const struct piece parts[] = {
+		LIT("\n"),
+		str_piece(f->severity ? f->severity : "note"),
+		LIT(": "),
+		str_piece(f->message),
+		f->citation ? LIT(" (") : NONE,
+		str_piece(f->citation),
+		f->citation ? LIT(")") : NONE,
+	};
+	return text_cat(c, parts, N_PARTS(parts), NULL);
 }
 
-/* Append the strings @p parts (NULL ones skipped) to the DESCRIPTION
- * text: what printf would do for "%s%s...", without parsing a format for
- * every event. */
-static enum tp_status
-text_cat(struct ics_ctx *c, const char *const *parts, size_t n,
-	 struct tp_error *err)
+/* @p d as tp_date_format() writes it, into @p buf: formatted once for
+ * each day (a direct-mapped cache; four dates in every DESCRIPTION). */
+static void
+date_text(struct ics_ctx *c, struct tp_date d, char buf[TP_DATE_STRLEN])
 {
-	enum tp_status rc = TP_OK;
-	for (size_t i = 0; rc == TP_OK && i < n; i++)
-		if (parts[i])
-			rc = tp_sbuf_puts(&c->text, parts[i], err);
-	return rc;
+	struct ics_date_text *e = &c->lines.dates[(uint32_t)d.day % DATE_TEXTS];
+	if (!e->s[0] || e->day != d.day) {
+		tp_date_format(d, e->s);
+		e->day = d.day;
+	}
+	memcpy(buf, e->s, TP_DATE_STRLEN);
 }
-
-#define N_PARTS(a) (sizeof(a) / sizeof((a)[0]))
 
 static enum tp_status
 describe_dep(struct ics_ctx *c, size_t i, bool first, struct tp_error *err)
@@ -681,16 +739,16 @@ describe_dep(struct ics_ctx *c, size_t i, bool first, struct tp_error *err)
 	char lag[12];
 	if (!tp_plan_dependency(c->plan, i, &d))
 		return TP_OK;
-	const char *parts[] = {
-		first ? "\nAfter: " : "; ",
-		tp_plan_stage_id(c->plan, d.from),
-		" (",
-		tp_dep_type_name(d.type),
-		d.lag != 0 ? ", lag " : NULL,
-		d.lag != 0 ? tp_int_text(d.lag, lag) : NULL,
-		d.lag != 0 ? " " : NULL,
-		d.lag != 0 ? tp_unit_name(d.lag_unit) : NULL,
-		")",
+	const struct piece parts[] = {
+		first ? LIT("\nAfter: ") : LIT("; "),
+		str_piece(tp_plan_stage_id(c->plan, d.from)),
+		LIT(" ("),
+		str_piece(tp_dep_type_name(d.type)),
+		d.lag != 0 ? LIT(", lag ") : NONE,
+		d.lag != 0 ? str_piece(tp_int_text(d.lag, lag)) : NONE,
+		d.lag != 0 ? LIT(" ") : NONE,
+		d.lag != 0 ? str_piece(tp_unit_name(d.lag_unit)) : NONE,
+		LIT(")"),
 	};
 	return text_cat(c, parts, N_PARTS(parts), err);
 }
@@ -716,27 +774,32 @@ describe_dates(struct ics_ctx *c, size_t s, struct tp_error *err)
 	if (t >= 0)
 		tp_export_hhmm(t, hhmm);
 	int32_t fl = tp_schedule_total_float(c->sched, s);
-	const char *parts[] = {
-		"Stage ",
-		tp_plan_stage_id(c->plan, s),
-		" (",
-		tp_stage_kind_name(tp_plan_stage_kind(c->plan, s)),
-		").\nDates: ",
-		tp_date_format(tp_schedule_early_start(c->sched, s), a),
-		" to ",
-		tp_date_format(tp_schedule_early_finish(c->sched, s), b),
-		t >= 0 ? " at " : NULL,
-		hhmm,
-		".\nLatest: ",
-		tp_date_format(tp_schedule_late_start(c->sched, s), la),
-		" to ",
-		tp_date_format(tp_schedule_late_finish(c->sched, s), lb),
-		"; float ",
-		tp_int_text(fl, fls),
-		fl == 1 || fl == -1 ? " working day" : " working days",
-		tp_schedule_is_critical(c->sched, s) ? ", on the critical path"
-						     : NULL,
-		".",
+	date_text(c, tp_schedule_early_start(c->sched, s), a);
+	date_text(c, tp_schedule_early_finish(c->sched, s), b);
+	date_text(c, tp_schedule_late_start(c->sched, s), la);
+	date_text(c, tp_schedule_late_finish(c->sched, s), lb);
+	const struct piece parts[] = {
+		LIT("Stage "),
+		str_piece(tp_plan_stage_id(c->plan, s)),
+		LIT(" ("),
+		str_piece(tp_stage_kind_name(tp_plan_stage_kind(c->plan, s))),
+		LIT(").\nDates: "),
+		str_piece(a),
+		LIT(" to "),
+		str_piece(b),
+		t >= 0 ? LIT(" at ") : NONE,
+		str_piece(hhmm),
+		LIT(".\nLatest: "),
+		str_piece(la),
+		LIT(" to "),
+		str_piece(lb),
+		LIT("; float "),
+		str_piece(tp_int_text(fl, fls)),
+		fl == 1 || fl == -1 ? LIT(" working day") : LIT(" working days"),
+		tp_schedule_is_critical(c->sched, s)
+			? LIT(", on the critical path")
+			: NONE,
+		LIT("."),
 	};
 	return text_cat(c, parts, N_PARTS(parts), err);
 }
@@ -786,8 +849,9 @@ describe(struct ics_ctx *c, size_t s, struct tp_error *err)
 		rc = describe_deps(c, s, err);
 	const char *owner = tp_plan_stage_owner(c->plan, s);
 	const char *notes = tp_plan_stage_notes(c->plan, s);
-	const char *parts[] = {owner ? "\nOwner: " : NULL, owner,
-			       notes ? "\nNotes: " : NULL, notes};
+	const struct piece parts[] = {
+		owner ? LIT("\nOwner: ") : NONE, str_piece(owner),
+		notes ? LIT("\nNotes: ") : NONE, str_piece(notes)};
 	if (rc == TP_OK)
 		rc = text_cat(c, parts, N_PARTS(parts), err);
 	if (rc == TP_OK)
