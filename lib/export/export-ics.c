@@ -178,6 +178,7 @@ struct ics_line_cache {
 
 #define TIMED_LINES   4096 /* more than 11 years of days for one time */
 #define RELATED_LINES 256
+#define TRIGGER_LINES 64
 
 struct ics_lines {
 	struct ics_text event_head, event_tail, alarm_head, alarm_tail;
@@ -192,6 +193,8 @@ struct ics_lines {
 	struct ics_line_cache timed;
 	/* RELATED-TO, by plan, predecessor and link type */
 	struct ics_line_cache relations;
+	/* an alarm's TRIGGER, by its number of seconds */
+	struct ics_line_cache triggers;
 	/* reused: each event sets its value */
 	icalproperty *uid, *summary, *description, *trigger;
 	icalproperty *related[N_RELTYPES];
@@ -409,7 +412,8 @@ lines_init(struct ics_ctx *c)
 	l->dates = calloc(DATE_TEXTS, sizeof(*l->dates));
 	if (!l->starts || !l->ends || !l->texts || !l->dates ||
 	    !cache_new(&l->timed, TIMED_LINES) ||
-	    !cache_new(&l->relations, RELATED_LINES))
+	    !cache_new(&l->relations, RELATED_LINES) ||
+	    !cache_new(&l->triggers, TRIGGER_LINES))
 		fail_nomem(c);
 }
 
@@ -452,6 +456,7 @@ lines_free(struct ics_lines *l)
 	free(l->ends);
 	free(l->timed.slots);
 	free(l->relations.slots);
+	free(l->triggers.slots);
 	free_prop(l->uid);
 	free_prop(l->summary);
 	free_prop(l->description);
@@ -999,9 +1004,24 @@ stage_when(struct ics_ctx *c, struct when *w, size_t s, struct tp_error *err)
 /* A reminder @p n working days before the deadline: at the same time of
  * day for a timed deadline, at 09:00 for an all-day one. */
 struct alarm {
-	struct icaltriggertype trigger;
+	int secs; /* the TRIGGER, before the deadline (negative) */
 	char msg[300];
 };
+
+/* Copy @p parts into @p buf of @p size bytes, cut short as snprintf()
+ * would cut them. */
+static void
+pieces_into(char *buf, size_t size, const struct piece *parts, size_t n)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n && len + 1 < size; i++) {
+		size_t k = parts[i].n < size - 1 - len ? parts[i].n
+						       : size - 1 - len;
+		memcpy(buf + len, parts[i].s, k);
+		len += k;
+	}
+	buf[len] = '\0';
+}
 
 static enum tp_status
 alarm_of(struct ics_ctx *c, size_t s, const char *summary, struct alarm *a,
@@ -1014,14 +1034,47 @@ alarm_of(struct ics_ctx *c, size_t s, const char *summary, struct alarm *a,
 		tp_calendar_add_working_days(cal, day, -n, &when, err);
 	if (rc != TP_OK)
 		return rc;
-	int secs = tp_date_diff(day, when) * 86400; /* negative */
+	char days[12];
+	a->secs = tp_date_diff(day, when) * 86400; /* negative */
 	if (tp_plan_stage_time(c->plan, s) < 0)
-		secs += 9 * 3600;
-	a->trigger = icaltriggertype_from_int(0);
-	a->trigger.duration = icaldurationtype_from_int(secs);
-	snprintf(a->msg, sizeof(a->msg), "%s: %d working day%s to go",
-		 summary, (int)n, n == 1 ? "" : "s");
+		a->secs += 9 * 3600;
+	/* "%s: %d working day%s to go" */
+	const struct piece parts[] = {
+		str_piece(summary),
+		LIT(": "),
+		str_piece(tp_int_text(n, days)),
+		LIT(" working day"),
+		n == 1 ? NONE : LIT("s"),
+		LIT(" to go"),
+	};
+	pieces_into(a->msg, sizeof(a->msg), parts, N_PARTS(parts));
 	return TP_OK;
+}
+
+/* The alarm's TRIGGER: libical's text once for each length of warning. */
+static void
+out_trigger(struct ics_ctx *c, int secs)
+{
+	uint64_t key = (uint32_t)secs;
+	struct ics_keyed_line *e = cache_slot(&c->lines.triggers, key);
+	struct icaltriggertype tr = icaltriggertype_from_int(0);
+	char *s;
+
+	if (c->rc != TP_OK)
+		return;
+	if (slot_holds(e, key)) {
+		out_bytes(c, e->s, e->n);
+		return;
+	}
+	tr.duration = icaldurationtype_from_int(secs);
+	if (!(s = prop_text(trigger_prop(c, tr)))) {
+		fail_nomem(c);
+		return;
+	}
+	size_t n = strlen(s);
+	slot_keep(e, key, s, n, NULL, 0);
+	out_bytes(c, s, n);
+	icalmemory_free_buffer(s);
 }
 
 static void
@@ -1029,7 +1082,7 @@ out_alarm(struct ics_ctx *c, const struct alarm *a)
 {
 	out_text(c, &c->lines.alarm_head);
 	out_text(c, &c->lines.display);
-	out_prop(c, trigger_prop(c, a->trigger));
+	out_trigger(c, a->secs);
 	out_repeated(c, ICAL_DESCRIPTION_PROPERTY, a->msg);
 	out_text(c, &c->lines.alarm_tail);
 }
