@@ -97,7 +97,8 @@ static icalproperty *
 related_to(const char *uid, enum tp_dep_type type)
 {
 	icalproperty *p = icalproperty_new_relatedto(uid);
-	icalparameter *rt = p ? icalparameter_new_reltype(ICAL_RELTYPE_X) : NULL;
+	icalparameter *rt =
+		p ? icalparameter_new_reltype(ICAL_RELTYPE_X) : NULL;
 	if (!rt) {
 		if (p)
 			icalproperty_free(p);
@@ -671,7 +672,7 @@ struct piece {
 };
 
 #define LIT(lit) ((struct piece){(lit), sizeof(lit) - 1})
-#define NONE	 ((struct piece){"", 0})
+#define NONE     ((struct piece){"", 0})
 
 static struct piece
 str_piece(const char *s)
@@ -800,7 +801,8 @@ describe_dates(struct ics_ctx *c, size_t s, struct tp_error *err)
 		str_piece(lb),
 		LIT("; float "),
 		str_piece(tp_int_text(fl, fls)),
-		fl == 1 || fl == -1 ? LIT(" working day") : LIT(" working days"),
+		fl == 1 || fl == -1 ? LIT(" working day")
+				    : LIT(" working days"),
 		tp_schedule_is_critical(c->sched, s)
 			? LIT(", on the critical path")
 			: NONE,
