@@ -473,7 +473,7 @@ lines_free(struct ics_lines *l)
 static icalproperty *
 set_text(icalproperty *p, const char *text)
 {
-	icalvalue *v = icalproperty_get_value(p);
+	icalvalue *v = p && text ? icalproperty_get_value(p) : NULL;
 	if (!v)
 		return NULL;
 	icalvalue_set_text(v, text);
