@@ -326,7 +326,7 @@ slot_holds(const struct ics_keyed_line *e, uint64_t key)
 	return e->n && e->key == key;
 }
 
-/* Keep libical's text @p a and @p b (b may be empty) for @p key in @p e,
+/* Keep libical's text @p a and @p b (b may be "") for @p key in @p e,
  * if it fits. */
 static void
 slot_keep(struct ics_keyed_line *e, uint64_t key, const char *a, size_t na,
@@ -1074,7 +1074,7 @@ out_trigger(struct ics_ctx *c, int secs)
 		return;
 	}
 	size_t n = strlen(s);
-	slot_keep(e, key, s, n, NULL, 0);
+	slot_keep(e, key, s, n, "", 0);
 	out_bytes(c, s, n);
 	icalmemory_free_buffer(s);
 }
@@ -1136,7 +1136,7 @@ out_related(struct ics_ctx *c, const struct tp_dependency *d)
 	}
 	size_t n = strlen(s);
 	if (keyed)
-		slot_keep(e, key, s, n, NULL, 0);
+		slot_keep(e, key, s, n, "", 0);
 	out_bytes(c, s, n);
 	icalmemory_free_buffer(s);
 }
