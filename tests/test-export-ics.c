@@ -359,6 +359,11 @@ alarms_count_working_days(void **state)
 	assert_int_equal(
 		alarm_seconds(cal, "tender-deadline.thurrock-2012@tenderplan"),
 		-13 * 86400);
+	/* PQQ return Thu 19 Jul 2012 at noon: 8 working days before is Mon
+	 * 9 Jul (18, 17, 16, 13, 12, 11, 10, 9 Jul; no holiday), 10 days */
+	assert_int_equal(
+		alarm_seconds(cal, "pqq-deadline.thurrock-2012@tenderplan"),
+		-10 * 86400);
 	assert_int_equal(
 		alarm_seconds(cal, "tender-period.thurrock-2012@tenderplan"),
 		0);
@@ -1000,6 +1005,283 @@ other_time_zones(void **state)
 	fixture_free(&f);
 }
 
+/* ---- timed deadlines around the changes of the clocks ------------------
+ *
+ * The UK and the EU change their clocks at 01:00 UTC on the last Sunday of
+ * March and of October: in 2026 Sun 29 Mar (London GMT -> BST, Paris CET
+ * -> CEST) and Sun 25 Oct (back). A calendar with no weekend and no bank
+ * holidays lets deadlines fall on those days. The DTEND is the set number
+ * of minutes after the deadline in real time; every expected time below
+ * was worked out by hand from those rules and checked with Python's
+ * zoneinfo (tzdata). Two London plans with the same deadlines and a Paris
+ * plan with one of the same local times make one portfolio, so that the
+ * export's line cache (by zone, day and time) is tried on repeats. */
+
+struct deadline_def {
+	const char *id;
+	int y, m, d, minutes;
+};
+
+static const struct deadline_def london_deadlines[] = {
+	{"spring", 2026, 3, 29, 45},  /* 00:45 GMT, the day BST begins */
+	{"autumn", 2026, 10, 25, 45}, /* 00:45 BST, the day it ends */
+	{"late", 2026, 10, 23, 23 * 60 + 45}, /* ends the next day */
+	{"noon", 2026, 3, 28, 12 * 60},       /* the Saturday before */
+};
+
+static const struct deadline_def paris_deadlines[] = {
+	{"spring", 2026, 3, 29, 45},    /* 00:45 CET: London's time too */
+	{"skip", 2026, 3, 29, 60 + 45}, /* 01:45 CET, 15 minutes before */
+};
+
+static void
+timed_plan(struct fixture *f, const struct tp_calendar *cal, const char *id,
+	   const char *zone, const struct deadline_def *dl, size_t n)
+{
+	memset(f, 0, sizeof(*f));
+	assert_int_equal(tp_plan_new(&f->plan, NULL), TP_OK);
+	tp_plan_set_calendar(f->plan, cal);
+	assert_int_equal(tp_plan_set_id(f->plan, id, NULL), TP_OK);
+	assert_int_equal(tp_plan_set_time_zone(f->plan, zone, NULL), TP_OK);
+	assert_int_equal(
+		tp_plan_set_start_date(f->plan, TP_DATE(2026, 3, 1), NULL),
+		TP_OK);
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+		assert_int_equal(tp_plan_add_stage(f->plan, dl[i].id, dl[i].id,
+						   TP_STAGE_TENDER_DEADLINE, 0,
+						   TP_UNIT_WORKING_DAYS, &k,
+						   NULL),
+				 TP_OK);
+		assert_int_equal(
+			tp_plan_set_stage_time(f->plan, k, dl[i].minutes, NULL),
+			TP_OK);
+		assert_int_equal(
+			tp_plan_add_constraint(
+				f->plan, dl[i].id, TP_CONSTRAINT_START_ON,
+				TP_DATE(dl[i].y, dl[i].m, dl[i].d), NULL),
+			TP_OK);
+	}
+	assert_int_equal(tp_schedule_compute(f->plan, TP_SCHEDULE_FORWARD,
+					     &f->sched, NULL),
+			 TP_OK);
+}
+
+/* The local time of @p ev's DTSTART (@p end false) or DTEND as
+ * YYYYMMDDTHHMM, and its TZID. */
+static void
+local_time(icalcomponent *ev, bool end, const char *tzid, char buf[16])
+{
+	icalproperty *p = icalcomponent_get_first_property(
+		ev, end ? ICAL_DTEND_PROPERTY : ICAL_DTSTART_PROPERTY);
+	assert_non_null(p);
+	icalparameter *tz =
+		icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+	assert_non_null(tz);
+	assert_string_equal(icalparameter_get_tzid(tz), tzid);
+	struct icaltimetype t =
+		end ? icalproperty_get_dtend(p) : icalproperty_get_dtstart(p);
+	assert_false(t.is_date);
+	snprintf(buf, 16, "%04d%02d%02dT%02d%02d", t.year, t.month, t.day,
+		 t.hour, t.minute);
+}
+
+static void
+expect_deadline(icalcomponent *cal, const char *uid, const char *tzid,
+		const char *start, const char *end)
+{
+	char got[16];
+	icalcomponent *ev = find_event(cal, uid);
+	assert_non_null(ev);
+	local_time(ev, false, tzid, got);
+	assert_string_equal(got, start);
+	local_time(ev, true, tzid, got);
+	assert_string_equal(got, end);
+}
+
+#define L "Europe/London"
+#define P "Europe/Paris"
+
+static void
+deadlines_across_clock_changes(void **state)
+{
+	struct tp_calendar_builder *b = NULL;
+	struct tp_calendar *cal = NULL;
+	struct fixture f[3];
+	char *buf = NULL;
+	struct tp_export_options opt;
+	(void)state;
+	assert_int_equal(tp_calendar_builder_new(&b, NULL), TP_OK);
+	assert_int_equal(
+		tp_calendar_builder_set_region(b, TP_REGION_NONE, NULL), TP_OK);
+	assert_int_equal(tp_calendar_builder_set_weekend(b, 0, NULL), TP_OK);
+	assert_int_equal(tp_calendar_builder_build(b, &cal, NULL), TP_OK);
+	tp_calendar_builder_free(b);
+	timed_plan(&f[0], cal, "clock-a", L, london_deadlines,
+		   sizeof(london_deadlines) / sizeof(london_deadlines[0]));
+	timed_plan(&f[1], cal, "clock-b", L, london_deadlines,
+		   sizeof(london_deadlines) / sizeof(london_deadlines[0]));
+	timed_plan(&f[2], cal, "clock-paris", P, paris_deadlines,
+		   sizeof(paris_deadlines) / sizeof(paris_deadlines[0]));
+	const struct tp_schedule *s[] = {f[0].sched, f[1].sched, f[2].sched};
+	tp_export_options_init(&opt);
+	opt.dtstamp = 1700000000;
+	static const int each_minutes[] = {30, 90, 1440};
+	for (size_t m = 0; m < 3; m++) {
+		int minutes = each_minutes[m];
+		opt.deadline_minutes = (uint32_t)minutes;
+		assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_ICS, s,
+							       3, &opt, &buf,
+							       NULL, NULL),
+				 TP_OK);
+		icalcomponent *c = icalparser_parse_string(buf);
+		free(buf);
+		assert_non_null(c);
+		assert_int_equal(count(c, ICAL_VTIMEZONE_COMPONENT), 2);
+		for (int k = 0; k < 2; k++) {
+			const char *u[] = {
+				k ? "spring.clock-b@tenderplan"
+				  : "spring.clock-a@tenderplan",
+				k ? "autumn.clock-b@tenderplan"
+				  : "autumn.clock-a@tenderplan",
+				k ? "late.clock-b@tenderplan"
+				  : "late.clock-a@tenderplan",
+				k ? "noon.clock-b@tenderplan"
+				  : "noon.clock-a@tenderplan",
+			};
+			if (minutes == 30) {
+				/* 00:45 GMT + 30 min = 01:15 UTC = 02:15 BST */
+				expect_deadline(c, u[0], L, "20260329T0045",
+						"20260329T0215");
+				/* 00:45 BST = 23:45 UTC; + 30 min = 00:15
+				 * UTC, still BST (until 01:00 UTC): 01:15 */
+				expect_deadline(c, u[1], L, "20261025T0045",
+						"20261025T0115");
+				/* 23:45 BST + 30 min: 00:15 the next day */
+				expect_deadline(c, u[2], L, "20261023T2345",
+						"20261024T0015");
+				expect_deadline(c, u[3], L, "20260328T1200",
+						"20260328T1230");
+			} else if (minutes == 90) {
+				/* 00:45 UTC + 90 min = 02:15 UTC = 03:15 BST */
+				expect_deadline(c, u[0], L, "20260329T0045",
+						"20260329T0315");
+				/* 23:45 UTC + 90 min = 01:15 UTC, now GMT:
+				 * 01:15 again, the second time */
+				expect_deadline(c, u[1], L, "20261025T0045",
+						"20261025T0115");
+				expect_deadline(c, u[2], L, "20261023T2345",
+						"20261024T0115");
+				expect_deadline(c, u[3], L, "20260328T1200",
+						"20260328T1330");
+			} else {
+				/* a day of real time: 00:45 UTC on the 30th
+				 * is 01:45 BST */
+				expect_deadline(c, u[0], L, "20260329T0045",
+						"20260330T0145");
+				/* 23:45 UTC on the 25th is 23:45 GMT */
+				expect_deadline(c, u[1], L, "20261025T0045",
+						"20261025T2345");
+				expect_deadline(c, u[2], L, "20261023T2345",
+						"20261024T2345");
+				/* 12:00 UTC on Sunday is 13:00 BST */
+				expect_deadline(c, u[3], L, "20260328T1200",
+						"20260329T1300");
+			}
+		}
+		/* Paris: 00:45 CET is 23:45 UTC; 01:45 CET is 00:45 UTC,
+		 * and CEST begins at 01:00 UTC (02:00 CET) */
+		if (minutes == 30) {
+			expect_deadline(c, "spring.clock-paris@tenderplan", P,
+					"20260329T0045", "20260329T0115");
+			expect_deadline(c, "skip.clock-paris@tenderplan", P,
+					"20260329T0145", "20260329T0315");
+		} else if (minutes == 90) {
+			/* 23:45 UTC + 90 min = 01:15 UTC = 03:15 CEST */
+			expect_deadline(c, "spring.clock-paris@tenderplan", P,
+					"20260329T0045", "20260329T0315");
+			expect_deadline(c, "skip.clock-paris@tenderplan", P,
+					"20260329T0145", "20260329T0415");
+		} else {
+			/* 23:45 UTC on the 29th is 01:45 CEST on the 30th */
+			expect_deadline(c, "spring.clock-paris@tenderplan", P,
+					"20260329T0045", "20260330T0145");
+			expect_deadline(c, "skip.clock-paris@tenderplan", P,
+					"20260329T0145", "20260330T0245");
+		}
+		icalcomponent_free(c);
+	}
+	for (int k = 0; k < 3; k++)
+		fixture_free(&f[k]);
+	tp_calendar_free(cal);
+}
+
+#undef L
+#undef P
+
+/* RELATED-TO names each predecessor and its link type (RFC 9253), also
+ * when one stage is followed by several and when two plans of a portfolio
+ * have the same stage ids. Hartlepool (export-fixtures.c): itt-issue is
+ * followed by tender-period and by report-scrutiny (both finish to
+ * start), pqq-period follows advert start to start, itt-issue follows
+ * pqq-evaluation finish to finish; the generic plan bench-0 has the same
+ * stages and links under its own id. */
+static void
+related_to_each_predecessor(void **state)
+{
+	struct fixture a, g;
+	struct tp_calendar *cal = NULL;
+	char *buf = NULL;
+	(void)state;
+	assert_int_equal(fixture_hartlepool(&a, NULL), 0);
+	assert_int_equal(
+		tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL),
+		TP_OK);
+	assert_int_equal(fixture_generic(&g, cal, 0, TP_DATE(2011, 11, 1)), 0);
+	const struct tp_schedule *s[] = {a.sched, g.sched};
+	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_ICS, s, 2,
+						       NULL, &buf, NULL, NULL),
+			 TP_OK);
+	icalcomponent *c = icalparser_parse_string(buf);
+	free(buf);
+	assert_non_null(c);
+	static const char *const want[][3] = {
+		{"tender-period", "itt-issue", "FINISHTOSTART"},
+		{"report-scrutiny", "itt-issue", "FINISHTOSTART"},
+		{"pqq-period", "advert", "STARTTOSTART"},
+		{"itt-issue", "pqq-evaluation", "FINISHTOFINISH"},
+		{"opening", "tender-deadline", "FINISHTOSTART"},
+	};
+	for (int k = 0; k < 2; k++) {
+		const char *plan = k ? "bench-0" : "hartlepool-2011";
+		for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+			char uid[128], pred[128];
+			snprintf(uid, sizeof(uid), "%s.%s@tenderplan",
+				 want[i][0], plan);
+			snprintf(pred, sizeof(pred), "%s.%s@tenderplan",
+				 want[i][1], plan);
+			icalcomponent *ev = find_event(c, uid);
+			assert_non_null(ev);
+			icalproperty *p = icalcomponent_get_first_property(
+				ev, ICAL_RELATEDTO_PROPERTY);
+			assert_non_null(p);
+			assert_string_equal(icalproperty_get_relatedto(p),
+					    pred);
+			icalparameter *rt = icalproperty_get_first_parameter(
+				p, ICAL_RELTYPE_PARAMETER);
+			assert_non_null(rt);
+			assert_string_equal(icalparameter_get_xvalue(rt),
+					    want[i][2]);
+			assert_null(icalcomponent_get_next_property(
+				ev, ICAL_RELATEDTO_PROPERTY));
+		}
+	}
+	icalcomponent_free(c);
+	fixture_free(&g);
+	tp_calendar_free(cal);
+	fixture_free(&a);
+}
+
 int
 main(void)
 {
@@ -1024,6 +1306,8 @@ main(void)
 		cmocka_unit_test(file_output_is_atomic),
 		cmocka_unit_test(schedule_of_another_plan_is_refused),
 		cmocka_unit_test(other_time_zones),
+		cmocka_unit_test(deadlines_across_clock_changes),
+		cmocka_unit_test(related_to_each_predecessor),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	icaltimezone_free_builtin_timezones();

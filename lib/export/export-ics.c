@@ -69,11 +69,17 @@ ical_local(struct tp_date d, int minutes)
 	return t;
 }
 
+/* @p p with a TZID parameter, or NULL (and @p p freed). */
 static icalproperty *
 with_tzid(icalproperty *p, const char *tzid)
 {
-	if (p)
-		icalproperty_add_parameter(p, icalparameter_new_tzid(tzid));
+	icalparameter *tz = p ? icalparameter_new_tzid(tzid) : NULL;
+	if (!tz) {
+		if (p)
+			icalproperty_free(p);
+		return NULL;
+	}
+	icalproperty_add_parameter(p, tz);
 	return p;
 }
 
@@ -86,12 +92,18 @@ static const char *const reltype_names[] = {
 
 #define N_RELTYPES (sizeof(reltype_names) / sizeof(reltype_names[0]))
 
-/* RELATED-TO with the RFC 9253 link types. */
+/* RELATED-TO with the RFC 9253 link types, or NULL. */
 static icalproperty *
 related_to(const char *uid, enum tp_dep_type type)
 {
 	icalproperty *p = icalproperty_new_relatedto(uid);
-	icalparameter *rt = icalparameter_new_reltype(ICAL_RELTYPE_X);
+	icalparameter *rt =
+		p ? icalparameter_new_reltype(ICAL_RELTYPE_X) : NULL;
+	if (!rt) {
+		if (p)
+			icalproperty_free(p);
+		return NULL;
+	}
 	icalparameter_set_xvalue(rt, reltype_names[type]);
 	icalproperty_add_parameter(p, rt);
 	return p;
@@ -123,6 +135,7 @@ struct ics_text {
 #define DAY_LINES  8192 /* 22 years of days */
 #define DAY_MAX    32   /* "DTSTART;VALUE=DATE:20260101" CR LF is 29 */
 #define TEXT_LINES 256
+#define DATE_TEXTS 4096 /* 11 years of days */
 #define TEXT_MAX   160 /* longest SUMMARY or alarm text kept */
 
 /* An all-day DTSTART or DTEND line for one day (a direct-mapped cache:
@@ -131,6 +144,12 @@ struct ics_day_line {
 	int32_t day;
 	uint8_t n; /* 0: empty */
 	char s[DAY_MAX];
+};
+
+/* A day's "YYYY-MM-DD" (s[0] 0: empty). */
+struct ics_date_text {
+	int32_t day;
+	char s[TP_DATE_STRLEN];
 };
 
 /* A SUMMARY or an alarm's DESCRIPTION seen before (a direct-mapped cache:
@@ -142,6 +161,26 @@ struct ics_text_line {
 	struct ics_text line;
 };
 
+/* Lines libical wrote for a value that recurs, found by a key made of
+ * what the value depends on (a direct-mapped cache: a slot holds the last
+ * key that fell in it; text longer than KEYED_MAX is written, not kept). */
+#define KEYED_MAX 128
+
+struct ics_keyed_line {
+	uint64_t key;
+	uint8_t n; /* 0: empty */
+	char s[KEYED_MAX];
+};
+
+struct ics_line_cache {
+	struct ics_keyed_line *slots; /* calloc()ed */
+	size_t n;
+};
+
+#define TIMED_LINES   4096 /* more than 11 years of days for one time */
+#define RELATED_LINES 256
+#define TRIGGER_LINES 64
+
 struct ics_lines {
 	struct ics_text event_head, event_tail, alarm_head, alarm_tail;
 	struct ics_text dtstamp, confirmed, cancelled, transparent, display;
@@ -150,6 +189,13 @@ struct ics_lines {
 	struct ics_text seq[SEQ_LINES];
 	struct ics_day_line *starts, *ends; /* DAY_LINES each */
 	struct ics_text_line *texts;        /* TEXT_LINES */
+	struct ics_date_text *dates;        /* DATE_TEXTS */
+	/* a timed DTSTART and its DTEND, by zone, day and time */
+	struct ics_line_cache timed;
+	/* RELATED-TO, by plan, predecessor and link type */
+	struct ics_line_cache relations;
+	/* an alarm's TRIGGER, by its number of seconds */
+	struct ics_line_cache triggers;
 	/* reused: each event sets its value */
 	icalproperty *uid, *summary, *description, *trigger;
 	icalproperty *related[N_RELTYPES];
@@ -167,6 +213,7 @@ struct ics_zone {
 	struct tp_date first, last; /* the days it must cover */
 	icalcomponent *vtz;         /* until written */
 	icaltimezone *zone;         /* for DTEND */
+	icalproperty *start, *end;  /* reused: DTSTART and DTEND with TZID */
 };
 
 struct ics_ctx {
@@ -186,6 +233,7 @@ struct ics_ctx {
 	const struct tp_snapshot *since; /* usable for this plan, or NULL */
 	struct tp_snapshot *own_since;   /* made from opt->previous */
 	struct tp_dep_index deps;
+	uint32_t plan_no;    /* of the export's plans, from 1 */
 	struct tp_sbuf text; /* scratch for DESCRIPTION */
 };
 
@@ -254,6 +302,42 @@ keep_text(struct ics_text *t, const char *s, size_t n)
 	t->s[n] = '\0';
 	t->n = n;
 	return true;
+}
+
+static bool
+cache_new(struct ics_line_cache *lc, size_t n)
+{
+	lc->slots = calloc(n, sizeof(*lc->slots));
+	lc->n = lc->slots ? n : 0;
+	return lc->slots != NULL;
+}
+
+/* The slot of @p key (Fibonacci hashing: keys that differ by a small
+ * step, such as consecutive days, fall in different slots). */
+static struct ics_keyed_line *
+cache_slot(const struct ics_line_cache *lc, uint64_t key)
+{
+	return &lc->slots[(key * UINT64_C(0x9E3779B97F4A7C15) >> 32) % lc->n];
+}
+
+static bool
+slot_holds(const struct ics_keyed_line *e, uint64_t key)
+{
+	return e->n && e->key == key;
+}
+
+/* Keep libical's text @p a and @p b (b may be "") for @p key in @p e,
+ * if it fits. */
+static void
+slot_keep(struct ics_keyed_line *e, uint64_t key, const char *a, size_t na,
+	  const char *b, size_t nb)
+{
+	if (na + nb >= KEYED_MAX)
+		return;
+	memcpy(e->s, a, na);
+	memcpy(e->s + na, b, nb);
+	e->n = (uint8_t)(na + nb);
+	e->key = key;
 }
 
 /* Fill @p t, if empty, with libical's text of @p p; free @p p. */
@@ -326,7 +410,11 @@ lines_init(struct ics_ctx *c)
 	l->starts = calloc(DAY_LINES, sizeof(*l->starts));
 	l->ends = calloc(DAY_LINES, sizeof(*l->ends));
 	l->texts = calloc(TEXT_LINES, sizeof(*l->texts));
-	if (!l->starts || !l->ends || !l->texts)
+	l->dates = calloc(DATE_TEXTS, sizeof(*l->dates));
+	if (!l->starts || !l->ends || !l->texts || !l->dates ||
+	    !cache_new(&l->timed, TIMED_LINES) ||
+	    !cache_new(&l->relations, RELATED_LINES) ||
+	    !cache_new(&l->triggers, TRIGGER_LINES))
 		fail_nomem(c);
 }
 
@@ -364,8 +452,12 @@ lines_free(struct ics_lines *l)
 		free_text(&l->texts[i].line);
 	}
 	free(l->texts);
+	free(l->dates);
 	free(l->starts);
 	free(l->ends);
+	free(l->timed.slots);
+	free(l->relations.slots);
+	free(l->triggers.slots);
 	free_prop(l->uid);
 	free_prop(l->summary);
 	free_prop(l->description);
@@ -374,14 +466,27 @@ lines_free(struct ics_lines *l)
 		free_prop(l->related[i]);
 }
 
+/* Give the TEXT property @p p its new value @p text: its own value's text
+ * replaced (icalvalue_set_text()) rather than a new value made and the old
+ * one freed, as icalproperty_set_uid() and the like do; NULL if libical
+ * could not copy the text (never the last value written again). */
+static icalproperty *
+set_text(icalproperty *p, const char *text)
+{
+	icalvalue *v = p && text ? icalproperty_get_value(p) : NULL;
+	if (!v)
+		return NULL;
+	icalvalue_set_text(v, text);
+	return icalvalue_get_text(v) ? p : NULL;
+}
+
 /* The reused properties: made on first use, then given each value. */
 static icalproperty *
 uid_prop(struct ics_ctx *c, const char *uid)
 {
 	if (!c->lines.uid)
 		return c->lines.uid = icalproperty_new_uid(uid);
-	icalproperty_set_uid(c->lines.uid, uid);
-	return c->lines.uid;
+	return set_text(c->lines.uid, uid);
 }
 
 static icalproperty *
@@ -389,8 +494,7 @@ summary_prop(struct ics_ctx *c, const char *text)
 {
 	if (!c->lines.summary)
 		return c->lines.summary = icalproperty_new_summary(text);
-	icalproperty_set_summary(c->lines.summary, text);
-	return c->lines.summary;
+	return set_text(c->lines.summary, text);
 }
 
 static icalproperty *
@@ -399,8 +503,7 @@ description_prop(struct ics_ctx *c, const char *text)
 	if (!c->lines.description)
 		return c->lines.description =
 			       icalproperty_new_description(text);
-	icalproperty_set_description(c->lines.description, text);
-	return c->lines.description;
+	return set_text(c->lines.description, text);
 }
 
 static icalproperty *
@@ -418,8 +521,7 @@ related_prop(struct ics_ctx *c, const char *uid, enum tp_dep_type type)
 	icalproperty **p = &c->lines.related[type];
 	if (!*p)
 		return *p = related_to(uid, type);
-	icalproperty_set_relatedto(*p, uid);
-	return *p;
+	return set_text(*p, uid);
 }
 
 static void
@@ -561,32 +663,80 @@ emit(struct ics_ctx *c, icalcomponent *comp, struct tp_error *err)
 /* ---- one event ------------------------------------------------------------
  */
 
+/* A piece of an event's text and its length (a literal's is known when
+ * compiling: the DESCRIPTION of every event is put together from some
+ * twenty of them). */
+struct piece {
+	const char *s;
+	size_t n;
+};
+
+#define LIT(lit) ((struct piece){(lit), sizeof(lit) - 1})
+#define NONE     ((struct piece){"", 0})
+
+static struct piece
+str_piece(const char *s)
+{
+	return s ? (struct piece){s, strlen(s)} : NONE;
+}
+
+/* Append @p parts to the DESCRIPTION text: what printf would do for
+ * "%s%s...", without parsing a format or measuring a literal for every
+ * event. The scratch buffer has no sink: once it is large enough, the
+ * pieces are copied into it directly. */
+static enum tp_status
+text_cat(struct ics_ctx *c, const struct piece *parts, size_t n,
+	 struct tp_error *err)
+{
+	struct tp_sbuf *b = &c->text;
+	size_t total = 0;
+	enum tp_status rc = TP_OK;
+
+	for (size_t i = 0; i < n; i++)
+		total += parts[i].n;
+	if (b->sink || b->len + total >= b->cap) {
+		for (size_t i = 0; rc == TP_OK && i < n; i++)
+			rc = tp_sbuf_append(b, parts[i].s, parts[i].n, err);
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		memcpy(b->data + b->len, parts[i].s, parts[i].n);
+		b->len += parts[i].n;
+	}
+	b->data[b->len] = '\0';
+	return TP_OK;
+}
+
+#define N_PARTS(a) (sizeof(a) / sizeof((a)[0]))
+
 static enum tp_status
 describe_finding(const struct tp_export_finding *f, void *user)
 {
 	struct ics_ctx *c = user;
-	return tp_sbuf_printf(&c->text, NULL, "\n%s: %s%s%s%s",
-			      f->severity ? f->severity : "note", f->message,
-			      f->citation ? " (" : "",
-			      f->citation ? f->citation : "",
-			      f->citation ? ")" : "");
+	const struct piece parts[] = {
+		LIT("\n"),
+		str_piece(f->severity ? f->severity : "note"),
+		LIT(": "),
+		str_piece(f->message),
+		f->citation ? LIT(" (") : NONE,
+		str_piece(f->citation),
+		f->citation ? LIT(")") : NONE,
+	};
+	return text_cat(c, parts, N_PARTS(parts), NULL);
 }
 
-/* Append the strings @p parts (NULL ones skipped) to the DESCRIPTION
- * text: what printf would do for "%s%s...", without parsing a format for
- * every event. */
-static enum tp_status
-text_cat(struct ics_ctx *c, const char *const *parts, size_t n,
-	 struct tp_error *err)
+/* @p d as tp_date_format() writes it, into @p buf: formatted once for
+ * each day (a direct-mapped cache; four dates in every DESCRIPTION). */
+static void
+date_text(struct ics_ctx *c, struct tp_date d, char buf[TP_DATE_STRLEN])
 {
-	enum tp_status rc = TP_OK;
-	for (size_t i = 0; rc == TP_OK && i < n; i++)
-		if (parts[i])
-			rc = tp_sbuf_puts(&c->text, parts[i], err);
-	return rc;
+	struct ics_date_text *e = &c->lines.dates[(uint32_t)d.day % DATE_TEXTS];
+	if (!e->s[0] || e->day != d.day) {
+		tp_date_format(d, e->s);
+		e->day = d.day;
+	}
+	memcpy(buf, e->s, TP_DATE_STRLEN);
 }
-
-#define N_PARTS(a) (sizeof(a) / sizeof((a)[0]))
 
 static enum tp_status
 describe_dep(struct ics_ctx *c, size_t i, bool first, struct tp_error *err)
@@ -595,16 +745,16 @@ describe_dep(struct ics_ctx *c, size_t i, bool first, struct tp_error *err)
 	char lag[12];
 	if (!tp_plan_dependency(c->plan, i, &d))
 		return TP_OK;
-	const char *parts[] = {
-		first ? "\nAfter: " : "; ",
-		tp_plan_stage_id(c->plan, d.from),
-		" (",
-		tp_dep_type_name(d.type),
-		d.lag != 0 ? ", lag " : NULL,
-		d.lag != 0 ? tp_int_text(d.lag, lag) : NULL,
-		d.lag != 0 ? " " : NULL,
-		d.lag != 0 ? tp_unit_name(d.lag_unit) : NULL,
-		")",
+	const struct piece parts[] = {
+		first ? LIT("\nAfter: ") : LIT("; "),
+		str_piece(tp_plan_stage_id(c->plan, d.from)),
+		LIT(" ("),
+		str_piece(tp_dep_type_name(d.type)),
+		d.lag != 0 ? LIT(", lag ") : NONE,
+		d.lag != 0 ? str_piece(tp_int_text(d.lag, lag)) : NONE,
+		d.lag != 0 ? LIT(" ") : NONE,
+		d.lag != 0 ? str_piece(tp_unit_name(d.lag_unit)) : NONE,
+		LIT(")"),
 	};
 	return text_cat(c, parts, N_PARTS(parts), err);
 }
@@ -630,27 +780,33 @@ describe_dates(struct ics_ctx *c, size_t s, struct tp_error *err)
 	if (t >= 0)
 		tp_export_hhmm(t, hhmm);
 	int32_t fl = tp_schedule_total_float(c->sched, s);
-	const char *parts[] = {
-		"Stage ",
-		tp_plan_stage_id(c->plan, s),
-		" (",
-		tp_stage_kind_name(tp_plan_stage_kind(c->plan, s)),
-		").\nDates: ",
-		tp_date_format(tp_schedule_early_start(c->sched, s), a),
-		" to ",
-		tp_date_format(tp_schedule_early_finish(c->sched, s), b),
-		t >= 0 ? " at " : NULL,
-		hhmm,
-		".\nLatest: ",
-		tp_date_format(tp_schedule_late_start(c->sched, s), la),
-		" to ",
-		tp_date_format(tp_schedule_late_finish(c->sched, s), lb),
-		"; float ",
-		tp_int_text(fl, fls),
-		fl == 1 || fl == -1 ? " working day" : " working days",
-		tp_schedule_is_critical(c->sched, s) ? ", on the critical path"
-						     : NULL,
-		".",
+	date_text(c, tp_schedule_early_start(c->sched, s), a);
+	date_text(c, tp_schedule_early_finish(c->sched, s), b);
+	date_text(c, tp_schedule_late_start(c->sched, s), la);
+	date_text(c, tp_schedule_late_finish(c->sched, s), lb);
+	const struct piece parts[] = {
+		LIT("Stage "),
+		str_piece(tp_plan_stage_id(c->plan, s)),
+		LIT(" ("),
+		str_piece(tp_stage_kind_name(tp_plan_stage_kind(c->plan, s))),
+		LIT(").\nDates: "),
+		str_piece(a),
+		LIT(" to "),
+		str_piece(b),
+		t >= 0 ? LIT(" at ") : NONE,
+		str_piece(hhmm),
+		LIT(".\nLatest: "),
+		str_piece(la),
+		LIT(" to "),
+		str_piece(lb),
+		LIT("; float "),
+		str_piece(tp_int_text(fl, fls)),
+		fl == 1 || fl == -1 ? LIT(" working day")
+				    : LIT(" working days"),
+		tp_schedule_is_critical(c->sched, s)
+			? LIT(", on the critical path")
+			: NONE,
+		LIT("."),
 	};
 	return text_cat(c, parts, N_PARTS(parts), err);
 }
@@ -700,8 +856,9 @@ describe(struct ics_ctx *c, size_t s, struct tp_error *err)
 		rc = describe_deps(c, s, err);
 	const char *owner = tp_plan_stage_owner(c->plan, s);
 	const char *notes = tp_plan_stage_notes(c->plan, s);
-	const char *parts[] = {owner ? "\nOwner: " : NULL, owner,
-			       notes ? "\nNotes: " : NULL, notes};
+	const struct piece parts[] = {
+		owner ? LIT("\nOwner: ") : NONE, str_piece(owner),
+		notes ? LIT("\nNotes: ") : NONE, str_piece(notes)};
 	if (rc == TP_OK)
 		rc = text_cat(c, parts, N_PARTS(parts), err);
 	if (rc == TP_OK)
@@ -724,13 +881,11 @@ out_common(struct ics_ctx *c, const char *uid, const char *summary,
 }
 
 /* When an event is: all-day from @p first to @p last inclusive (DTEND
- * exclusive, @p end), or a deadline at @p minutes on @p first in @p zone
- * (@p end its local end). */
+ * exclusive, @p end), or a deadline at @p minutes on @p first in @p zone. */
 struct when {
 	struct tp_date first, end;
 	int minutes;
-	const struct ics_zone *zone;
-	struct icaltimetype start_t, end_t;
+	struct ics_zone *zone;
 };
 
 static enum tp_status
@@ -741,32 +896,89 @@ all_day(struct when *w, struct tp_date first, struct tp_date last,
 	return tp_date_add_days(last, 1, &w->end, err);
 }
 
-/* A deadline at @p minutes on @p day in @p tzid: DTSTART at the deadline
- * and DTEND the set number of minutes later, counted in real time (across
- * a change of the clocks the wall-clock gap differs). A start and no end
- * is an instant by RFC 5545 3.6.1, which Google's API refuses as an empty
- * range and clients show as 0, 1 hour or 1 day. */
+/* A deadline at @p minutes on @p day in @p tzid. */
 static enum tp_status
 timed(struct ics_ctx *c, struct when *w, const char *tzid, struct tp_date day,
       int minutes, struct tp_error *err)
 {
 	struct ics_zone *z = zone_named(c, tzid);
-	struct icaltimetype start = ical_local(day, minutes), end;
 	if (!z || !z->zone)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "no time zone '%s' in the calendar", tzid);
-	end = start;
-	end.zone = z->zone;
-	end = icaltime_convert_to_zone(end, icaltimezone_get_utc_timezone());
-	icaltime_adjust(&end, 0, 0, c->deadline_minutes, 0);
-	end = icaltime_convert_to_zone(end, z->zone);
-	end.zone = NULL;
-	*w = (struct when){.first = day,
-			   .minutes = minutes,
-			   .zone = z,
-			   .start_t = start,
-			   .end_t = end};
+	*w = (struct when){.first = day, .minutes = minutes, .zone = z};
 	return TP_OK;
+}
+
+/* DTSTART at the deadline and DTEND the set number of minutes later,
+ * counted in real time (across a change of the clocks the wall-clock gap
+ * differs). A start and no end is an instant by RFC 5545 3.6.1, which
+ * Google's API refuses as an empty range and clients show as 0, 1 hour or
+ * 1 day. */
+static void
+deadline_times(const struct ics_ctx *c, const struct when *w,
+	       struct icaltimetype *start, struct icaltimetype *end)
+{
+	*start = ical_local(w->first, w->minutes);
+	*end = *start;
+	end->zone = w->zone->zone;
+	*end = icaltime_convert_to_zone(*end, icaltimezone_get_utc_timezone());
+	icaltime_adjust(end, 0, 0, c->deadline_minutes, 0);
+	*end = icaltime_convert_to_zone(*end, w->zone->zone);
+	end->zone = NULL;
+}
+
+/* The zone's DTSTART (@p end false) or DTEND with its TZID, made on first
+ * use, given the local time @p t. */
+static icalproperty *
+zone_prop(struct ics_zone *z, bool end, struct icaltimetype t)
+{
+	icalproperty **p = end ? &z->end : &z->start;
+	icalvalue *v;
+	if (!*p)
+		return *p = with_tzid(end ? icalproperty_new_dtend(t)
+					  : icalproperty_new_dtstart(t),
+				      z->tzid);
+	/* what icalproperty_set_dtstart() does, but a value libical could
+	 * not make is not left as the last one */
+	if (!(v = icalvalue_new_datetimedate(t)))
+		return NULL;
+	icalproperty_set_value(*p, v);
+	return *p;
+}
+
+/* A timed DTSTART and DTEND: libical's text once for each zone, day and
+ * time (the DTEND follows from them and the export's deadline minutes). */
+static void
+out_timed(struct ics_ctx *c, const struct when *w)
+{
+	uint64_t key = (uint64_t)(w->zone - c->zones) << 48 |
+		       (uint64_t)(uint16_t)w->minutes << 32 |
+		       (uint32_t)w->first.day;
+	struct ics_keyed_line *e = cache_slot(&c->lines.timed, key);
+	struct icaltimetype start, end;
+	char *a, *b;
+
+	if (c->rc != TP_OK)
+		return;
+	if (slot_holds(e, key)) {
+		out_bytes(c, e->s, e->n);
+		return;
+	}
+	deadline_times(c, w, &start, &end);
+	a = prop_text(zone_prop(w->zone, false, start));
+	b = a ? prop_text(zone_prop(w->zone, true, end)) : NULL;
+	if (b) {
+		size_t na = strlen(a), nb = strlen(b);
+		slot_keep(e, key, a, na, b, nb);
+		out_bytes(c, a, na);
+		out_bytes(c, b, nb);
+	} else {
+		fail_nomem(c);
+	}
+	if (a)
+		icalmemory_free_buffer(a);
+	if (b)
+		icalmemory_free_buffer(b);
 }
 
 static void
@@ -777,10 +989,7 @@ out_when(struct ics_ctx *c, const struct when *w)
 		out_day(c, true, w->end);
 		return;
 	}
-	out_new(c, with_tzid(icalproperty_new_dtstart(w->start_t),
-			     w->zone->tzid));
-	out_new(c,
-		with_tzid(icalproperty_new_dtend(w->end_t), w->zone->tzid));
+	out_timed(c, w);
 }
 
 static enum tp_status
@@ -797,9 +1006,24 @@ stage_when(struct ics_ctx *c, struct when *w, size_t s, struct tp_error *err)
 /* A reminder @p n working days before the deadline: at the same time of
  * day for a timed deadline, at 09:00 for an all-day one. */
 struct alarm {
-	struct icaltriggertype trigger;
+	int secs; /* the TRIGGER, before the deadline (negative) */
 	char msg[300];
 };
+
+/* Copy @p parts into @p buf of @p size bytes, cut short as snprintf()
+ * would cut them. */
+static void
+pieces_into(char *buf, size_t size, const struct piece *parts, size_t n)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n && len + 1 < size; i++) {
+		size_t k = parts[i].n < size - 1 - len ? parts[i].n
+						       : size - 1 - len;
+		memcpy(buf + len, parts[i].s, k);
+		len += k;
+	}
+	buf[len] = '\0';
+}
 
 static enum tp_status
 alarm_of(struct ics_ctx *c, size_t s, const char *summary, struct alarm *a,
@@ -812,14 +1036,47 @@ alarm_of(struct ics_ctx *c, size_t s, const char *summary, struct alarm *a,
 		tp_calendar_add_working_days(cal, day, -n, &when, err);
 	if (rc != TP_OK)
 		return rc;
-	int secs = tp_date_diff(day, when) * 86400; /* negative */
+	char days[12];
+	a->secs = tp_date_diff(day, when) * 86400; /* negative */
 	if (tp_plan_stage_time(c->plan, s) < 0)
-		secs += 9 * 3600;
-	a->trigger = icaltriggertype_from_int(0);
-	a->trigger.duration = icaldurationtype_from_int(secs);
-	snprintf(a->msg, sizeof(a->msg), "%s: %d working day%s to go",
-		 summary, (int)n, n == 1 ? "" : "s");
+		a->secs += 9 * 3600;
+	/* "%s: %d working day%s to go" */
+	const struct piece parts[] = {
+		str_piece(summary),
+		LIT(": "),
+		str_piece(tp_int_text(n, days)),
+		LIT(" working day"),
+		n == 1 ? NONE : LIT("s"),
+		LIT(" to go"),
+	};
+	pieces_into(a->msg, sizeof(a->msg), parts, N_PARTS(parts));
 	return TP_OK;
+}
+
+/* The alarm's TRIGGER: libical's text once for each length of warning. */
+static void
+out_trigger(struct ics_ctx *c, int secs)
+{
+	uint64_t key = (uint32_t)secs;
+	struct ics_keyed_line *e = cache_slot(&c->lines.triggers, key);
+	struct icaltriggertype tr = icaltriggertype_from_int(0);
+	char *s;
+
+	if (c->rc != TP_OK)
+		return;
+	if (slot_holds(e, key)) {
+		out_bytes(c, e->s, e->n);
+		return;
+	}
+	tr.duration = icaldurationtype_from_int(secs);
+	if (!(s = prop_text(trigger_prop(c, tr)))) {
+		fail_nomem(c);
+		return;
+	}
+	size_t n = strlen(s);
+	slot_keep(e, key, s, n, "", 0);
+	out_bytes(c, s, n);
+	icalmemory_free_buffer(s);
 }
 
 static void
@@ -827,7 +1084,7 @@ out_alarm(struct ics_ctx *c, const struct alarm *a)
 {
 	out_text(c, &c->lines.alarm_head);
 	out_text(c, &c->lines.display);
-	out_prop(c, trigger_prop(c, a->trigger));
+	out_trigger(c, a->secs);
 	out_repeated(c, ICAL_DESCRIPTION_PROPERTY, a->msg);
 	out_text(c, &c->lines.alarm_tail);
 }
@@ -850,18 +1107,48 @@ check_relations(struct ics_ctx *c, size_t s, struct tp_error *err)
 	return TP_OK;
 }
 
+/* The RELATED-TO of @p d: libical's text once for each predecessor and
+ * link type of a plan (a stage is often followed by several). The key
+ * holds the plan's number (below 2^30: each plan takes far more than a
+ * byte) and the predecessor's index (below 2^32). */
+static void
+out_related(struct ics_ctx *c, const struct tp_dependency *d)
+{
+	bool keyed = c->plan_no < UINT32_C(1) << 30 && d->from <= UINT32_MAX;
+	uint64_t key = (uint64_t)c->plan_no << 34 | (uint64_t)d->from << 2 |
+		       (uint64_t)d->type;
+	struct ics_keyed_line *e = cache_slot(&c->lines.relations, key);
+	char uid[UID_MAX], *s;
+
+	if (c->rc != TP_OK)
+		return;
+	if (keyed && slot_holds(e, key)) {
+		out_bytes(c, e->s, e->n);
+		return;
+	}
+	if (tp_export_ics_uid(tp_plan_id(c->plan),
+			      tp_plan_stage_id(c->plan, d->from), uid,
+			      sizeof(uid), NULL) != TP_OK)
+		return; /* not reached: check_relations() */
+	if (!(s = prop_text(related_prop(c, uid, d->type)))) {
+		fail_nomem(c);
+		return;
+	}
+	size_t n = strlen(s);
+	if (keyed)
+		slot_keep(e, key, s, n, "", 0);
+	out_bytes(c, s, n);
+	icalmemory_free_buffer(s);
+}
+
 static void
 out_relations(struct ics_ctx *c, size_t s)
 {
-	char uid[UID_MAX];
 	for (size_t k = c->deps.start[s]; k < c->deps.start[s + 1]; k++) {
 		struct tp_dependency d;
-		if (!tp_plan_dependency(c->plan, c->deps.deps[k], &d) ||
-		    tp_export_ics_uid(tp_plan_id(c->plan),
-				      tp_plan_stage_id(c->plan, d.from), uid,
-				      sizeof(uid), NULL) != TP_OK)
-			continue;
-		out_prop(c, related_prop(c, uid, d.type));
+		if (tp_plan_dependency(c->plan, c->deps.deps[k], &d) &&
+		    (unsigned)d.type < N_RELTYPES)
+			out_related(c, &d);
 	}
 }
 
@@ -1150,6 +1437,7 @@ add_plan(struct ics_ctx *c, const struct tp_schedule *sched,
 {
 	c->sched = sched;
 	c->plan = tp_schedule_plan(sched);
+	c->plan_no++;
 	enum tp_status rc = find_since(c, err);
 	if (rc == TP_OK)
 		rc = tp_dep_index_build(c->plan, &c->deps, err);
@@ -1182,7 +1470,7 @@ need_zone(struct ics_ctx *c, const char *tzid, struct tp_date first,
 				     "more than %d time zones in one calendar",
 				     MAX_ZONES);
 	c->zones[c->n_zones++] =
-		(struct ics_zone){tzid, first, last, NULL, NULL};
+		(struct ics_zone){tzid, first, last, NULL, NULL, NULL, NULL};
 	return TP_OK;
 }
 
@@ -1236,6 +1524,8 @@ free_zones(struct ics_ctx *c)
 			icalcomponent_free(c->zones[i].vtz);
 		if (c->zones[i].zone)
 			icaltimezone_free(c->zones[i].zone, 1);
+		free_prop(c->zones[i].start);
+		free_prop(c->zones[i].end);
 	}
 }
 
