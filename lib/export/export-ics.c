@@ -682,29 +682,15 @@ str_piece(const char *s)
 
 /* Append @p parts to the DESCRIPTION text: what printf would do for
  * "%s%s...", without parsing a format or measuring a literal for every
- * event. The scratch buffer has no sink: once it is large enough, the
- * pieces are copied into it directly. */
+ * event. */
 static enum tp_status
 text_cat(struct ics_ctx *c, const struct piece *parts, size_t n,
 	 struct tp_error *err)
 {
-	struct tp_sbuf *b = &c->text;
-	size_t total = 0;
 	enum tp_status rc = TP_OK;
-
-	for (size_t i = 0; i < n; i++)
-		total += parts[i].n;
-	if (b->sink || b->len + total >= b->cap) {
-		for (size_t i = 0; rc == TP_OK && i < n; i++)
-			rc = tp_sbuf_append(b, parts[i].s, parts[i].n, err);
-		return rc;
-	}
-	for (size_t i = 0; i < n; i++) {
-		memcpy(b->data + b->len, parts[i].s, parts[i].n);
-		b->len += parts[i].n;
-	}
-	b->data[b->len] = '\0';
-	return TP_OK;
+	for (size_t i = 0; rc == TP_OK && i < n; i++)
+		rc = tp_sbuf_append(&c->text, parts[i].s, parts[i].n, err);
+	return rc;
 }
 
 #define N_PARTS(a) (sizeof(a) / sizeof((a)[0]))

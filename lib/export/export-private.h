@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <libical/ical.h>
 
@@ -28,8 +29,24 @@ struct tp_sbuf {
  * one). */
 enum tp_status tp_sbuf_flush(struct tp_sbuf *b, struct tp_error *err);
 
-enum tp_status tp_sbuf_append(struct tp_sbuf *b, const char *s, size_t n,
-			      struct tp_error *err);
+/* tp_sbuf_append() when the bytes do not fit: flush to the sink or grow. */
+enum tp_status tp_sbuf_append_slow(struct tp_sbuf *b, const char *s, size_t n,
+				   struct tp_error *err);
+
+/* Append @p n bytes of @p s: copied in place while they fit the buffer
+ * and its flush threshold, which is nearly always (#11: the exporters
+ * append a few bytes at a time). */
+static inline enum tp_status
+tp_sbuf_append(struct tp_sbuf *b, const char *s, size_t n,
+	       struct tp_error *err)
+{
+	if (b->len + n + 1 > b->cap || (b->sink && b->len + n > TP_SBUF_FLUSH))
+		return tp_sbuf_append_slow(b, s, n, err);
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return TP_OK;
+}
 
 enum tp_status tp_sbuf_puts(struct tp_sbuf *b, const char *s,
 			    struct tp_error *err);

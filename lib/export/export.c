@@ -75,7 +75,8 @@ tp_sbuf_flush(struct tp_sbuf *b, struct tp_error *err)
 }
 
 enum tp_status
-tp_sbuf_append(struct tp_sbuf *b, const char *s, size_t n, struct tp_error *err)
+tp_sbuf_append_slow(struct tp_sbuf *b, const char *s, size_t n,
+		    struct tp_error *err)
 {
 	if (b->sink && b->len + n > TP_SBUF_FLUSH) {
 		enum tp_status rc = tp_sbuf_flush(b, err);

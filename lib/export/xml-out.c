@@ -52,22 +52,11 @@ attr_unchanged(const struct tp_xo *x, const char *value)
 	       (x->doc->encoding || !has_non_ascii(value));
 }
 
-/* Append @p n bytes; in place while they fit the buffer and its flush
- * threshold (tp_sbuf_append()'s own conditions), which is nearly always. */
-static inline void
+static void
 put(struct tp_xo *x, const char *s, size_t n)
 {
-	struct tp_sbuf *b = x->out;
-
-	if (x->rc != TP_OK)
-		return;
-	if (b->len + n + 1 > b->cap || (b->sink && b->len + n > TP_SBUF_FLUSH)) {
-		x->rc = tp_sbuf_append(b, s, n, x->err);
-		return;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
+	if (x->rc == TP_OK)
+		x->rc = tp_sbuf_append(x->out, s, n, x->err);
 }
 
 #define PUT_LIT(x, lit) put((x), (lit), sizeof(lit) - 1)
