@@ -996,21 +996,6 @@ struct alarm {
 	char msg[300];
 };
 
-/* Copy @p parts into @p buf of @p size bytes, cut short as snprintf()
- * would cut them. */
-static void
-pieces_into(char *buf, size_t size, const struct piece *parts, size_t n)
-{
-	size_t len = 0;
-	for (size_t i = 0; i < n && len + 1 < size; i++) {
-		size_t k = parts[i].n < size - 1 - len ? parts[i].n
-						       : size - 1 - len;
-		memcpy(buf + len, parts[i].s, k);
-		len += k;
-	}
-	buf[len] = '\0';
-}
-
 static enum tp_status
 alarm_of(struct ics_ctx *c, size_t s, const char *summary, struct alarm *a,
 	 struct tp_error *err)
@@ -1026,16 +1011,13 @@ alarm_of(struct ics_ctx *c, size_t s, const char *summary, struct alarm *a,
 	a->secs = tp_date_diff(day, when) * 86400; /* negative */
 	if (tp_plan_stage_time(c->plan, s) < 0)
 		a->secs += 9 * 3600;
-	/* "%s: %d working day%s to go" */
-	const struct piece parts[] = {
-		str_piece(summary),
-		LIT(": "),
-		str_piece(tp_int_text(n, days)),
-		LIT(" working day"),
-		n == 1 ? NONE : LIT("s"),
-		LIT(" to go"),
-	};
-	pieces_into(a->msg, sizeof(a->msg), parts, N_PARTS(parts));
+	struct tp_strb b; /* "%s: %d working day%s to go", cut as snprintf */
+	tp_strb_init(&b, a->msg, sizeof(a->msg));
+	tp_strb_cat(&b, summary);
+	tp_strb_cat(&b, ": ");
+	tp_strb_cat(&b, tp_int_text(n, days));
+	tp_strb_cat(&b, n == 1 ? " working day" : " working days");
+	tp_strb_cat(&b, " to go");
 	return TP_OK;
 }
 
