@@ -340,6 +340,24 @@ slot_keep(struct ics_keyed_line *e, uint64_t key, const char *a, size_t na,
 	e->key = key;
 }
 
+/* Write libical's text of @p p (a reused property, or NULL when libical
+ * could not make it), keeping it in @p e for @p key if @p keep. */
+static void
+out_keeping(struct ics_ctx *c, struct ics_keyed_line *e, uint64_t key,
+	    bool keep, icalproperty *p)
+{
+	char *s = prop_text(p);
+	if (!s) {
+		fail_nomem(c);
+		return;
+	}
+	size_t n = strlen(s);
+	if (keep)
+		slot_keep(e, key, s, n, "", 0);
+	out_bytes(c, s, n);
+	icalmemory_free_buffer(s);
+}
+
 /* Fill @p t, if empty, with libical's text of @p p; free @p p. */
 static void
 cache_prop(struct ics_ctx *c, struct ics_text *t, icalproperty *p)
@@ -1028,7 +1046,6 @@ out_trigger(struct ics_ctx *c, int secs)
 	uint64_t key = (uint32_t)secs;
 	struct ics_keyed_line *e = cache_slot(&c->lines.triggers, key);
 	struct icaltriggertype tr = icaltriggertype_from_int(0);
-	char *s;
 
 	if (c->rc != TP_OK)
 		return;
@@ -1037,14 +1054,7 @@ out_trigger(struct ics_ctx *c, int secs)
 		return;
 	}
 	tr.duration = icaldurationtype_from_int(secs);
-	if (!(s = prop_text(trigger_prop(c, tr)))) {
-		fail_nomem(c);
-		return;
-	}
-	size_t n = strlen(s);
-	slot_keep(e, key, s, n, "", 0);
-	out_bytes(c, s, n);
-	icalmemory_free_buffer(s);
+	out_keeping(c, e, key, true, trigger_prop(c, tr));
 }
 
 static void
@@ -1086,7 +1096,7 @@ out_related(struct ics_ctx *c, const struct tp_dependency *d)
 	uint64_t key = (uint64_t)c->plan_no << 34 | (uint64_t)d->from << 2 |
 		       (uint64_t)d->type;
 	struct ics_keyed_line *e = cache_slot(&c->lines.relations, key);
-	char uid[UID_MAX], *s;
+	char uid[UID_MAX];
 
 	if (c->rc != TP_OK)
 		return;
@@ -1098,15 +1108,7 @@ out_related(struct ics_ctx *c, const struct tp_dependency *d)
 			      tp_plan_stage_id(c->plan, d->from), uid,
 			      sizeof(uid), NULL) != TP_OK)
 		return; /* not reached: check_relations() */
-	if (!(s = prop_text(related_prop(c, uid, d->type)))) {
-		fail_nomem(c);
-		return;
-	}
-	size_t n = strlen(s);
-	if (keyed)
-		slot_keep(e, key, s, n, "", 0);
-	out_bytes(c, s, n);
-	icalmemory_free_buffer(s);
+	out_keeping(c, e, key, keyed, related_prop(c, uid, d->type));
 }
 
 static void
