@@ -280,6 +280,7 @@ ARGS = {
     ('tp_snapshot_new', 'time_zone'): '"Europe/London"',
     ('tp_snapshot_find_stage', 'id'): '"advert"',
     ('tp_snapshot_add_stage', 'stage'): '&fx->snap_stage',
+    ('tp_snapshot_add_series', 'series'): '&fx->snap_stage',
     ('tp_snapshot_record', 'since'): 'fx->snap',
     ('tp_plan_file_record', 'path'): 'fx->plan_path',
     ('tp_earliest_deadline', 'regime'): 'TP_REGIME_PCR2015',

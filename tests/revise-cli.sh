@@ -119,4 +119,35 @@ expect 0 "$cli" revise plan.xml
 grep -q "Since the revision recorded before it: 9 stages changed, 0 added, 0 removed, 7 unchanged." out.log ||
 	fail "second revise said: $(cat out.log)"
 [ "$(grep -c '<snapshot ' plan.xml)" -eq 2 ] || fail "two snapshots expected"
-echo "revise and --previous: recorded, compared, warned"
+# A meeting series removed after a revision was sent: the next calendar
+# cancels it (same UID, SEQUENCE + 1, on the day it began, 10 Jun 2025),
+# so a client that imports it drops the old meetings; the file holding
+# the series in its snapshot still validates against the schema.
+"$cli" new pa2023-open --start 2025-03-03 --name "Home care" -o m.xml
+expect 0 "$cli" meeting add m.xml panel --name "Evaluation panel" \
+	--date 2025-06-10 --date 2025-07-08
+expect 0 "$cli" export m.xml --format ics -o m1.ics
+seqs m1.ics | grep -q '^panel+meetings.home-care@tenderplan 0 CONFIRMED$' ||
+	fail "no panel event: $(seqs m1.ics)"
+expect 0 "$cli" revise m.xml
+grep -q '<series id="panel" start="2025-06-10" sequence="0" text="[0-9a-f]\{16\}" name="Evaluation panel"/>' m.xml ||
+	fail "the revision did not record the series: $(grep -A30 '<snapshot ' m.xml)"
+xmllint --noout --schema "$TP_SCHEMA_DIR/tenderplan-plan.xsd" m.xml 2>err.log ||
+	fail "the revised plan is not valid: $(cat err.log)"
+expect 0 "$cli" meeting remove m.xml panel
+expect 0 "$cli" export m.xml --format ics -o m2.ics
+seqs m2.ics | grep -q '^panel+meetings.home-care@tenderplan 1 CANCELLED$' ||
+	fail "the removed series was not cancelled: $(seqs m2.ics)"
+sed 's/\r$//' m2.ics | awk '/^BEGIN:VEVENT/ { e = "" } { e = e $0 "\n" }
+	/^END:VEVENT/ && e ~ /UID:panel\+/ { printf "%s", e }' >panel.ev
+grep -q '^DTSTART;VALUE=DATE:20250610$' panel.ev || fail "cancelled panel: $(cat panel.ev)"
+grep -q '^SUMMARY:Evaluation panel meeting$' panel.ev || fail "cancelled panel: $(cat panel.ev)"
+grep -q '^RRULE\|^RDATE' panel.ev && fail "the cancellation kept its dates: $(cat panel.ev)"
+# recorded again, the series stays as removed; its cancellation goes on
+expect 0 "$cli" revise m.xml
+grep -q '<series id="panel" start="2025-06-10" sequence="1" text="[0-9a-f]\{16\}" removed="true"' m.xml ||
+	fail "the second revision lost the removed series"
+expect 0 "$cli" export m.xml --format ics -o m3.ics
+seqs m3.ics | grep -q '^panel+meetings.home-care@tenderplan 1 CANCELLED$' ||
+	fail "the cancellation was not repeated: $(seqs m3.ics)"
+echo "revise and --previous: recorded, compared, warned; removed series cancelled"

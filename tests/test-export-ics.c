@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <libical/ical.h>
 
+#include <tenderplan/tp-meeting.h>
 #include <tenderplan/tp-revision.h>
 
 #include "export-fixtures.h"
@@ -1282,6 +1283,152 @@ related_to_each_predecessor(void **state)
 	fixture_free(&a);
 }
 
+/* ---- meeting series across revisions -------------------------------- */
+
+/* The Cabinet (third Thursdays from 1 Jan 2012: 19 Jan, 16 Feb, 15 Mar
+ * 2012, checked with python-dateutil) and, with @p panel, a panel on two
+ * given days without a name. No stage is tied to either. */
+static void
+add_series(struct fixture *f, bool panel)
+{
+	const struct tp_date days[] = {TP_DATE(2012, 2, 14),
+				       TP_DATE(2012, 3, 13)};
+	struct tp_meeting_spec m;
+	tp_meeting_spec_init(&m);
+	m.id = "cabinet";
+	m.name = "Cabinet";
+	m.rule = "FREQ=MONTHLY;BYDAY=3TH";
+	m.rule_from = TP_DATE(2012, 1, 1);
+	assert_int_equal(tp_plan_add_meeting_series(f->plan, &m, NULL, NULL),
+			 TP_OK);
+	if (panel) {
+		tp_meeting_spec_init(&m);
+		m.id = "panel";
+		m.dates = days;
+		m.n_dates = 2;
+		assert_int_equal(
+			tp_plan_add_meeting_series(f->plan, &m, NULL, NULL),
+			TP_OK);
+	}
+	reschedule(f);
+}
+
+#define CABINET "cabinet+meetings.hartlepool-2011@tenderplan"
+#define PANEL "panel+meetings.hartlepool-2011@tenderplan"
+
+/* A meeting series' event follows the snapshots as a stage's does: it
+ * keeps its SEQUENCE while it is unchanged, rises when what it shows
+ * changes, and a series removed since the snapshot is sent as cancelled
+ * (one event on the day it began, SEQUENCE + 1), so that a client that
+ * imports the revision drops the old meetings. */
+static void
+meeting_series_follow_snapshots(void **state)
+{
+	struct fixture f, g, h;
+	struct tp_snapshot_stage st;
+	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
+	assert_int_equal(fixture_hartlepool(&g, NULL), 0);
+	assert_int_equal(fixture_hartlepool(&h, NULL), 0);
+	add_series(&f, true);
+	add_series(&g, false);
+
+	/* revision 1 recorded: both series at SEQUENCE 0 */
+	struct tp_snapshot *s1 = record(&f, NULL);
+	assert_int_equal(tp_snapshot_series_count(s1), 2);
+	assert_true(tp_snapshot_series(s1, 0, &st));
+	assert_string_equal(st.id, "cabinet");
+	assert_string_equal(st.name, "Cabinet");
+	assert_true(tp_date_equal(st.start, TP_DATE(2012, 1, 19)));
+	assert_int_equal(st.sequence, 0);
+	assert_int_equal(st.minutes, -1);
+	assert_false(st.removed);
+	assert_true(tp_snapshot_series(s1, 1, &st));
+	assert_string_equal(st.id, "panel");
+	assert_null(st.name);
+	assert_true(tp_date_equal(st.start, TP_DATE(2012, 2, 14)));
+	assert_false(tp_snapshot_series(s1, 2, &st));
+	/* the series are not stages */
+	assert_int_equal(tp_snapshot_stage_count(s1),
+			 tp_plan_stage_count(f.plan));
+
+	/* revision 2, nothing changed: both keep 0 (the revision rule
+	 * alone would give 1) */
+	tp_plan_set_revision(f.plan, 2);
+	icalcomponent *cal = export_since(&f, s1);
+	assert_int_equal(sequence_of(cal, CABINET), 0);
+	assert_int_equal(sequence_of(cal, PANEL), 0);
+	icalcomponent_free(cal);
+
+	/* revision 2 without the panel: the panel cancelled */
+	tp_plan_set_revision(g.plan, 2);
+	cal = export_since(&g, s1);
+	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT),
+			 (int)tp_plan_stage_count(g.plan) + 2);
+	assert_int_equal(sequence_of(cal, CABINET), 0);
+	icalcomponent *e = find_event(cal, PANEL);
+	assert_non_null(e);
+	assert_int_equal(icalcomponent_get_status(e), ICAL_STATUS_CANCELLED);
+	assert_int_equal(sequence_of(cal, PANEL), 1);
+	assert_string_equal(icalcomponent_get_summary(e), "panel meeting");
+	struct icaltimetype t = icalcomponent_get_dtstart(e);
+	assert_true(t.is_date);
+	assert_true(tp_date_equal(date_of(t), TP_DATE(2012, 2, 14)));
+	assert_null(icalcomponent_get_first_property(e, ICAL_RRULE_PROPERTY));
+	assert_null(icalcomponent_get_first_property(e, ICAL_RDATE_PROPERTY));
+	icalcomponent_free(cal);
+	/* ... unless asked to leave cancellations out */
+	struct tp_export_options opt;
+	tp_export_options_init(&opt);
+	opt.since = s1;
+	opt.omit_cancelled = true;
+	cal = export_ics(&g, &opt);
+	assert_null(find_event(cal, PANEL));
+	icalcomponent_free(cal);
+
+	/* recorded: the panel kept as removed at 1 ... */
+	struct tp_snapshot *s2 = record(&g, s1);
+	assert_true(tp_snapshot_series(s2, 1, &st));
+	assert_string_equal(st.id, "panel");
+	assert_true(st.removed);
+	assert_int_equal(st.sequence, 1);
+	/* ... and back at revision 3 above its cancellation */
+	tp_plan_set_revision(f.plan, 3);
+	cal = export_since(&f, s2);
+	assert_int_equal(sequence_of(cal, PANEL), 2);
+	assert_int_equal(icalcomponent_get_status(find_event(cal, PANEL)),
+			 ICAL_STATUS_CONFIRMED);
+	assert_int_equal(sequence_of(cal, CABINET), 0);
+	icalcomponent_free(cal);
+
+	/* a stage decided at the Cabinet changes what its event says */
+	size_t s;
+	assert_true(tp_plan_find_stage(f.plan, "director-approval", &s));
+	assert_int_equal(tp_plan_set_stage_meeting(f.plan, s, "cabinet", NULL),
+			 TP_OK);
+	reschedule(&f);
+	cal = export_since(&f, s1);
+	assert_int_equal(sequence_of(cal, CABINET), 1);
+	assert_int_equal(sequence_of(cal, PANEL), 0);
+	icalcomponent_free(cal);
+
+	/* a snapshot without series (as files written before series were
+	 * recorded): the revision rule, revision - 1, never lower than what
+	 * was sent before */
+	struct tp_snapshot *bare = record(&h, NULL);
+	assert_int_equal(tp_snapshot_series_count(bare), 0);
+	cal = export_since(&f, bare);
+	assert_int_equal(sequence_of(cal, CABINET), 2);
+	assert_int_equal(sequence_of(cal, PANEL), 2);
+	icalcomponent_free(cal);
+
+	tp_snapshot_free(bare);
+	tp_snapshot_free(s2);
+	tp_snapshot_free(s1);
+	fixture_free(&h);
+	fixture_free(&g);
+	fixture_free(&f);
+}
+
 int
 main(void)
 {
@@ -1308,6 +1455,7 @@ main(void)
 		cmocka_unit_test(other_time_zones),
 		cmocka_unit_test(deadlines_across_clock_changes),
 		cmocka_unit_test(related_to_each_predecessor),
+		cmocka_unit_test(meeting_series_follow_snapshots),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	icaltimezone_free_builtin_timezones();

@@ -467,6 +467,8 @@ static const char plan_with_snapshot[] =
 	"      <stage id=\"c\" start=\"2025-03-04\" finish=\"2025-03-04\" "
 	"time=\"12:00\" sequence=\"2\" text=\"0000000000000001\" "
 	"removed=\"true\"/>\n"
+	"      <series id=\"cabinet\" start=\"2025-03-20\" sequence=\"4\" "
+	"text=\"00000000000000aa\" name=\"Cabinet &lt;1&gt;\"/>\n"
 	"    </snapshot>\n"
 	"    <snapshot kind=\"baseline\" revision=\"1\" "
 	"taken=\"2025-01-01T00:00:00Z\"/>\n"
@@ -507,11 +509,27 @@ snapshots_read_and_written(void **state)
 	assert_true(st.removed);
 	assert_int_equal(st.minutes, 12 * 60);
 	assert_null(st.name);
+	assert_int_equal(tp_snapshot_stage_count(rev), 2);
+	assert_int_equal(tp_snapshot_series_count(rev), 1);
+	assert_true(tp_snapshot_series(rev, 0, &st));
+	assert_string_equal(st.id, "cabinet");
+	assert_string_equal(st.name, "Cabinet <1>");
+	assert_true(tp_date_equal(st.start, TP_DATE(2025, 3, 20)));
+	assert_true(tp_date_equal(st.finish, TP_DATE(2025, 3, 20)));
+	assert_int_equal(st.sequence, 4);
+	assert_true(st.text_hash == 0xaa);
+	assert_int_equal(st.minutes, -1);
+	assert_false(st.removed);
+	assert_false(tp_snapshot_find_stage(rev, "cabinet", NULL));
 	assert_int_equal(tp_snapshot_stage_count(base), 0);
 	/* written, read, written: the same bytes and the same snapshots */
 	assert_int_equal(tp_plan_doc_write_memory(doc, &xml, &len, NULL),
 			 TP_OK);
 	assert_non_null(strstr(xml, "<snapshots>"));
+	assert_non_null(strstr(xml, "<series id=\"cabinet\" "
+				    "start=\"2025-03-20\" sequence=\"4\" "
+				    "text=\"00000000000000aa\" "
+				    "name=\"Cabinet &lt;1&gt;\"/>"));
 	assert_int_equal(tp_plan_doc_read_memory(xml, len, "w.xml", NULL, 0,
 						 &again, NULL),
 			 TP_OK);
@@ -546,6 +564,20 @@ bad_snapshots(void **state)
 		{"<stage id=\"c\"", "<stage id=\"a\"", "twice", 11},
 		/* a hash of the wrong shape */
 		{"00000000000000ff", "ff", "", 10},
+		/* a series with a time of day, or with a finish */
+		{"<series id=\"cabinet\"", "<series time=\"12:00\" id=\"cabinet\"",
+		 "", 12},
+		{"<series id=\"cabinet\"",
+		 "<series finish=\"2025-03-20\" id=\"cabinet\"", "", 12},
+		/* a series before the stages */
+		{"<stage id=\"a\"", "<series id=\"x\" start=\"2025-03-20\" "
+		 "sequence=\"0\" text=\"00000000000000aa\"/><stage id=\"a\"",
+		 "", 10},
+		/* one series twice */
+		{"name=\"Cabinet &lt;1&gt;\"/>",
+		 "/><series id=\"cabinet\" start=\"2025-03-20\" "
+		 "sequence=\"0\" text=\"00000000000000aa\"/>",
+		 "twice", 12},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {

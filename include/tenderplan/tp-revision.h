@@ -14,7 +14,12 @@
  * finish, its time of day, a hash of its text (tp_snapshot_text_hash()),
  * the iCalendar SEQUENCE its event had, and whether the stage had already
  * been removed (kept so that a stage removed and later added again gets a
- * SEQUENCE above its cancellation).
+ * SEQUENCE above its cancellation). It holds the same for every meeting
+ * series (tp-meeting.h), whose calendar event is the series of meetings:
+ * the day the event begins (start and finish), a hash of what it shows
+ * (its name, dates, rule, exceptions, report and call-in days, and the
+ * stages on it with their early starts), its SEQUENCE and whether it had
+ * been removed.
  *
  * How SEQUENCE follows from a snapshot @c since of the same plan (the
  * same rule for exports and for tp_snapshot_record()):
@@ -26,6 +31,10 @@
  *   its sequence + 1 (a stage already removed in @c since: its sequence);
  * - without a snapshot every event gets the plan's revision - 1, as
  *   before snapshots existed (a revision raised by hand updates all);
+ * - meeting series follow the same rule, with one difference: a series
+ *   @c since does not have gets the plan's revision - 1, not 0 (snapshots
+ *   written before series were recorded have none, and the series' event
+ *   was published at that sequence);
  * - a snapshot of another plan id is not used (the UIDs differ).
  *
  * Snapshots are built by one thread and then only read; many threads may
@@ -117,6 +126,19 @@ tp_snapshot_add_stage(struct tp_snapshot *snap,
 		      const struct tp_snapshot_stage *stage,
 		      struct tp_error *err);
 
+/**
+ * Add a meeting series (strings copied): @c id is the series id, @c name
+ * its name (NULL: none), @c start and @c finish the day its calendar event
+ * begins on, @c minutes -1, @c text_hash the hash of what the event shows.
+ * The checks of tp_snapshot_add_stage() apply, among series (a series may
+ * share an id with a stage); TP_ERR_INVALID also for minutes other than
+ * -1. Modifies. @since 0.2
+ */
+TP_EXPORT TP_NODISCARD enum tp_status
+tp_snapshot_add_series(struct tp_snapshot *snap,
+		       const struct tp_snapshot_stage *series,
+		       struct tp_error *err);
+
 /** The kind. */
 TP_EXPORT enum tp_snapshot_kind
 tp_snapshot_kind(const struct tp_snapshot *snap);
@@ -141,6 +163,14 @@ TP_EXPORT size_t tp_snapshot_stage_count(const struct tp_snapshot *snap);
 TP_EXPORT bool tp_snapshot_stage(const struct tp_snapshot *snap, size_t i,
 				 struct tp_snapshot_stage *out);
 
+/** Number of meeting series (removed ones included). @since 0.2 */
+TP_EXPORT size_t tp_snapshot_series_count(const struct tp_snapshot *snap);
+
+/** Meeting series @p i into @p out; false (and @p out untouched) if none.
+ * @since 0.2 */
+TP_EXPORT bool tp_snapshot_series(const struct tp_snapshot *snap, size_t i,
+				  struct tp_snapshot_stage *out);
+
 /** The stage with id @p id into @p out (may be NULL); false if none. */
 TP_EXPORT bool tp_snapshot_find_stage(const struct tp_snapshot *snap,
 				      const char *id,
@@ -164,7 +194,7 @@ TP_EXPORT uint64_t tp_snapshot_text_hash(const struct tp_plan *plan,
  * of @p kind of the plan's current revision taken at @p taken: every
  * stage with its SEQUENCE worked out from @p since (may be NULL) by the
  * rule above, and the stages of @p since no longer in the plan as
- * removed. Free with tp_snapshot_free().
+ * removed; the same for its meeting series. Free with tp_snapshot_free().
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_snapshot_record(const struct tp_schedule *sched,

@@ -1186,6 +1186,17 @@ series_uid(const struct tp_plan *plan, const char *series, char *buf,
 	return TP_OK;
 }
 
+/* Room for a name of 4096 bytes (the plan schema's longest) and more. */
+#define SERIES_SUMMARY_MAX 4200
+
+/* The summary of a series' event: "Cabinet meeting" (the id without a
+ * name). */
+static void
+series_summary(const char *name, const char *id, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s meeting", name && *name ? name : id);
+}
+
 static enum tp_status
 describe_series(struct ics_ctx *c, const struct tp_meeting_rec *m, size_t k,
 		struct tp_error *err)
@@ -1248,20 +1259,17 @@ static enum tp_status
 add_series_event(struct ics_ctx *c, size_t k, struct tp_error *err)
 {
 	const struct tp_meeting_rec *m = tp_meeting_at(c->plan, (uint32_t)k);
-	char uid[UID_MAX], summary[200];
+	char uid[UID_MAX], summary[SERIES_SUMMARY_MAX];
 	enum tp_status rc =
 		series_uid(c->plan, m->id, uid, sizeof(uid), err);
 	if (rc == TP_OK)
 		rc = describe_series(c, m, k, err);
 	if (rc != TP_OK)
 		return rc;
-	snprintf(summary, sizeof(summary), "%s meeting",
-		 m->name ? m->name : m->id);
+	series_summary(m->name, m->id, summary, sizeof(summary));
 	c->err = err;
-	/* Series are not in revision snapshots: SEQUENCE follows the plan's
-	 * revision, as every event did before snapshots. */
 	out_common(c, uid, summary,
-		   tp_snapshot_sequence(NULL, c->sched, NULL, 0));
+		   tp_snapshot_series_sequence(c->since, c->sched, k));
 	out_series_dates(c, m);
 	out_prop(c, description_prop(c, c->text.data));
 	out_text(c, &c->lines.meeting);
@@ -1281,6 +1289,7 @@ struct cancelled {
 	struct tp_date first, last;
 	int minutes;
 	uint32_t sequence;
+	bool series; /* a meeting series: its UID */
 };
 
 static enum tp_status
@@ -1289,7 +1298,9 @@ add_cancelled(struct ics_ctx *c, const struct cancelled *x,
 {
 	char uid[UID_MAX];
 	struct when w;
-	enum tp_status rc = tp_export_ics_uid(tp_plan_id(c->plan), x->id, uid,
+	enum tp_status rc =
+		x->series ? series_uid(c->plan, x->id, uid, sizeof(uid), err)
+			  : tp_export_ics_uid(tp_plan_id(c->plan), x->id, uid,
 					      sizeof(uid), err);
 	if (rc == TP_OK)
 		rc = x->minutes >= 0 ? timed(c, &w, x->tzid, x->last,
@@ -1304,6 +1315,31 @@ add_cancelled(struct ics_ctx *c, const struct cancelled *x,
 	out_text(c, &c->lines.transparent);
 	out_text(c, &c->lines.event_tail);
 	return c->rc;
+}
+
+/* The meeting series of the previous revision that the plan no longer
+ * has: one cancelled event on the day the series began, which replaces
+ * the whole series in a client. */
+static enum tp_status
+add_cancelled_series(struct ics_ctx *c, struct tp_error *err)
+{
+	const struct tp_snapshot *p = c->since;
+	char summary[SERIES_SUMMARY_MAX];
+
+	for (size_t i = 0; i < tp_snapshot_series_count(p); i++) {
+		const struct tp_snap_rec *r = tp_snapshot_series_rec(p, i);
+		if (tp_plan_find_meeting_series(c->plan, r->id, NULL))
+			continue;
+		series_summary(r->name, r->id, summary, sizeof(summary));
+		struct cancelled x = {r->id,	 summary,  NULL,
+				      r->start,	 r->start, -1,
+				      tp_snapshot_cancel_sequence(r),
+				      true};
+		enum tp_status rc = add_cancelled(c, &x, err);
+		if (rc != TP_OK)
+			return rc;
+	}
+	return TP_OK;
 }
 
 /* The stages of the previous revision that the plan no longer has. */
@@ -1321,12 +1357,13 @@ add_cancelled_since(struct ics_ctx *c, struct tp_error *err)
 				      r->start,
 				      r->finish,
 				      r->minutes,
-				      tp_snapshot_cancel_sequence(r)};
+				      tp_snapshot_cancel_sequence(r),
+				      false};
 		enum tp_status rc = add_cancelled(c, &x, err);
 		if (rc != TP_OK)
 			return rc;
 	}
-	return TP_OK;
+	return add_cancelled_series(c, err);
 }
 
 /* Ids of removed stages without their dates (tp_export_options.removed):
@@ -1346,7 +1383,8 @@ add_cancelled_removed(struct ics_ctx *c, struct tp_error *err)
 			d,
 			d,
 			-1,
-			tp_snapshot_sequence(NULL, c->sched, NULL, 0)};
+			tp_snapshot_sequence(NULL, c->sched, NULL, 0),
+			false};
 		enum tp_status rc = add_cancelled(c, &x, err);
 		if (rc != TP_OK)
 			return rc;

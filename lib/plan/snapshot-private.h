@@ -23,16 +23,24 @@ struct tp_snap_rec {
 	bool removed;
 };
 
-struct tp_snapshot {
-	enum tp_snapshot_kind kind;
-	uint32_t revision;
-	int64_t taken;
-	char *plan_id, *time_zone;
+/* Records with an index on their ids. */
+struct tp_snap_list {
 	struct tp_snap_rec *recs;
 	size_t n, cap;
 	/* open addressing on ids: slot = record index + 1, 0 empty */
 	uint32_t *slots;
 	size_t n_slots; /* a power of two, or 0 */
+};
+
+struct tp_snapshot {
+	enum tp_snapshot_kind kind;
+	uint32_t revision;
+	int64_t taken;
+	char *plan_id, *time_zone;
+	struct tp_snap_list stages;
+	/* meeting series (tp-meeting.h): start is the date the series'
+	 * event begins on, finish its last meeting, minutes -1 */
+	struct tp_snap_list series;
 };
 
 /* The links into each stage, grouped (CSR): the dependencies into stage s
@@ -68,9 +76,28 @@ uint32_t tp_snapshot_sequence(const struct tp_snapshot *since,
  * from the plan. */
 uint32_t tp_snapshot_cancel_sequence(const struct tp_snap_rec *rec);
 
-/* Record @p i of @p snap (i < n). */
+/* Stage record @p i of @p snap (i < tp_snapshot_stage_count()). */
 const struct tp_snap_rec *tp_snapshot_rec(const struct tp_snapshot *snap,
 					  size_t i);
+
+/* Series record @p i of @p snap (i < tp_snapshot_series_count()). */
+const struct tp_snap_rec *
+tp_snapshot_series_rec(const struct tp_snapshot *snap, size_t i);
+
+/* The SEQUENCE of the event of meeting series @p series of @p sched's plan:
+ * the rule of tp-revision.h with its text tp_snapshot_hash_series(); a
+ * series @p since does not have gets the plan's revision - 1 (snapshots
+ * older than series records have none). @p since from
+ * tp_snapshot_usable(). */
+uint32_t tp_snapshot_series_sequence(const struct tp_snapshot *since,
+				     const struct tp_schedule *sched,
+				     size_t series);
+
+/* A hash of what the event of meeting series @p series shows: its id,
+ * name, dates, rule, exceptions, report and call-in days, and the stages
+ * on it (summary and early start). */
+uint64_t tp_snapshot_hash_series(const struct tp_schedule *sched,
+				 size_t series);
 
 /* ---- plan files -------------------------------------------------------- */
 

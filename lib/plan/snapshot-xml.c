@@ -97,6 +97,43 @@ stage_attrs(const struct tp_snap_rec *r, struct attr *a)
 	return n;
 }
 
+/* A meeting series: its event begins on start (= finish), no time. */
+static size_t
+series_attrs(const struct tp_snap_rec *r, struct attr *a)
+{
+	size_t n = 0;
+
+	set_attr(&a[n++], "id", r->id);
+	tp_date_format(r->start, a[n].buf);
+	set_attr(&a[n], "start", a[n].buf);
+	n++;
+	set_attrf(&a[n++], "sequence", "%" PRIu32, r->sequence);
+	set_attrf(&a[n++], "text", "%016" PRIx64, r->hash);
+	if (r->removed)
+		set_attr(&a[n++], "removed", "true");
+	if (r->name)
+		set_attr(&a[n++], "name", r->name);
+	return n;
+}
+
+/* The children of <snapshot>: its stages, then its meeting series. */
+static size_t
+child_count(const struct tp_snapshot *s)
+{
+	return s->stages.n + s->series.n;
+}
+
+static const char *
+child_attrs(const struct tp_snapshot *s, size_t i, struct attr *a, size_t *n)
+{
+	if (i < s->stages.n) {
+		*n = stage_attrs(&s->stages.recs[i], a);
+		return "stage";
+	}
+	*n = series_attrs(&s->series.recs[i - s->stages.n], a);
+	return "series";
+}
+
 /* ---- writing with the document ---------------------------------------- */
 
 static bool
@@ -118,9 +155,11 @@ write_snapshot(xmlTextWriterPtr w, const struct tp_snapshot *s)
 	struct attr a[MAX_ATTRS];
 	bool ok = write_elem(w, "snapshot", a, snapshot_attrs(s, a), false);
 
-	for (size_t i = 0; ok && i < s->n; i++)
-		ok = write_elem(w, "stage", a, stage_attrs(&s->recs[i], a),
-				true);
+	for (size_t i = 0; ok && i < child_count(s); i++) {
+		size_t n;
+		const char *name = child_attrs(s, i, a, &n);
+		ok = write_elem(w, name, a, n, true);
+	}
 	return ok && xmlTextWriterEndElement(w) >= 0;
 }
 
@@ -194,6 +233,24 @@ attr_true(xmlNodePtr n, const char *name)
 }
 
 static enum tp_status
+read_series(struct tp_snapshot *snap, xmlNodePtr n, struct tp_error *err)
+{
+	char *id = tp_xml_attr(n, "id"), *name = tp_xml_attr(n, "name");
+	struct tp_snapshot_stage st = {.id = id, .name = name, .minutes = -1};
+	enum tp_status rc = attr_date(n, "start", &st.start, err);
+
+	st.finish = st.start;
+	st.text_hash = attr_u64(n, "text", 16);
+	st.sequence = (uint32_t)attr_u64(n, "sequence", 10);
+	st.removed = attr_true(n, "removed");
+	if (rc == TP_OK)
+		rc = tp_snapshot_add_series(snap, &st, err);
+	xmlFree(id);
+	xmlFree(name);
+	return rc;
+}
+
+static enum tp_status
 read_stage(struct tp_snapshot *snap, xmlNodePtr n, struct tp_error *err)
 {
 	char *id = tp_xml_attr(n, "id"), *name = tp_xml_attr(n, "name");
@@ -247,10 +304,13 @@ read_snapshot(struct tp_plan_doc *doc, xmlNodePtr n, int *line,
 
 	*line = tp_xml_line(n);
 	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next) {
-		if (!tp_xml_is_elem(c, "stage"))
-			continue;
-		*line = tp_xml_line(c);
-		rc = read_stage(snap, c, err);
+		if (tp_xml_is_elem(c, "stage")) {
+			*line = tp_xml_line(c);
+			rc = read_stage(snap, c, err);
+		} else if (tp_xml_is_elem(c, "series")) {
+			*line = tp_xml_line(c);
+			rc = read_series(snap, c, err);
+		}
 	}
 	if (rc != TP_OK) {
 		tp_snapshot_free(snap);
@@ -342,7 +402,8 @@ new_elem(xmlNodePtr like, const char *name, const struct attr *a, size_t n)
 	return e;
 }
 
-/* <snapshot> with its stages, children indented under @p indent. */
+/* <snapshot> with its stages and series, children indented under
+ * @p indent. */
 static xmlNodePtr
 snapshot_node(xmlNodePtr like, const struct tp_snapshot *s, const char *indent)
 {
@@ -352,14 +413,15 @@ snapshot_node(xmlNodePtr like, const struct tp_snapshot *s, const char *indent)
 	bool ok = e != NULL;
 
 	deeper(inner, sizeof(inner), indent, 2);
-	for (size_t i = 0; ok && i < s->n; i++) {
-		xmlNodePtr st =
-			new_elem(like, "stage", a, stage_attrs(&s->recs[i], a));
+	for (size_t i = 0; ok && i < child_count(s); i++) {
+		size_t n;
+		const char *name = child_attrs(s, i, a, &n);
+		xmlNodePtr st = new_elem(like, name, a, n);
 		ok = st && add_text(e, inner) && xmlAddChild(e, st);
 		if (!ok)
 			xmlFreeNode(st);
 	}
-	ok = ok && (!s->n || add_text(e, indent));
+	ok = ok && (!child_count(s) || add_text(e, indent));
 	if (!ok) {
 		xmlFreeNode(e);
 		return NULL;

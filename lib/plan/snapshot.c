@@ -11,6 +11,7 @@
 #include <libxml/xmlstring.h>
 
 #include "error-private.h"
+#include "meeting-private.h"
 #include "plan-doc-private.h"
 #include "snapshot-private.h"
 #include "text-private.h"
@@ -124,17 +125,24 @@ tp_snapshot_new(enum tp_snapshot_kind kind, uint32_t revision, int64_t taken,
 	return TP_OK;
 }
 
+static void
+list_free(struct tp_snap_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->recs[i].id);
+		free(l->recs[i].name);
+	}
+	free(l->recs);
+	free(l->slots);
+}
+
 void
 tp_snapshot_free(struct tp_snapshot *snap)
 {
 	if (!snap)
 		return;
-	for (size_t i = 0; i < snap->n; i++) {
-		free(snap->recs[i].id);
-		free(snap->recs[i].name);
-	}
-	free(snap->recs);
-	free(snap->slots);
+	list_free(&snap->stages);
+	list_free(&snap->series);
 	free(snap->plan_id);
 	free(snap->time_zone);
 	free(snap);
@@ -151,104 +159,111 @@ id_hash(const char *s)
 }
 
 static size_t
-find_slot(const struct tp_snapshot *s, const char *id)
+find_slot(const struct tp_snap_list *l, const char *id)
 {
-	size_t mask = s->n_slots - 1, i = id_hash(id) & mask;
+	size_t mask = l->n_slots - 1, i = id_hash(id) & mask;
 
-	while (s->slots[i] && strcmp(s->recs[s->slots[i] - 1].id, id))
+	while (l->slots[i] && strcmp(l->recs[l->slots[i] - 1].id, id))
 		i = (i + 1) & mask;
 	return i;
 }
 
 static const struct tp_snap_rec *
-find_rec(const struct tp_snapshot *s, const char *id)
+list_find(const struct tp_snap_list *l, const char *id)
 {
 	size_t i;
 
-	if (!s || !s->n_slots || !id)
+	if (!l->n_slots || !id)
 		return NULL;
-	i = find_slot(s, id);
-	return s->slots[i] ? &s->recs[s->slots[i] - 1] : NULL;
+	i = find_slot(l, id);
+	return l->slots[i] ? &l->recs[l->slots[i] - 1] : NULL;
+}
+
+static const struct tp_snap_rec *
+find_rec(const struct tp_snapshot *s, const char *id)
+{
+	return s ? list_find(&s->stages, id) : NULL;
+}
+
+static const struct tp_snap_rec *
+find_series(const struct tp_snapshot *s, const char *id)
+{
+	return s ? list_find(&s->series, id) : NULL;
 }
 
 /* Keep the table at most half full. */
 static enum tp_status
-grow_slots(struct tp_snapshot *s, struct tp_error *err)
+grow_slots(struct tp_snap_list *l, struct tp_error *err)
 {
-	size_t n = s->n_slots ? s->n_slots * 2 : 64;
-	uint32_t *old = s->slots;
-	size_t old_n = s->n_slots;
+	size_t n = l->n_slots ? l->n_slots * 2 : 64;
+	uint32_t *old = l->slots;
+	size_t old_n = l->n_slots;
 
-	if (2 * (s->n + 1) <= s->n_slots)
+	if (2 * (l->n + 1) <= l->n_slots)
 		return TP_OK;
-	s->slots = calloc(n, sizeof(*s->slots));
-	if (!s->slots) {
-		s->slots = old;
+	l->slots = calloc(n, sizeof(*l->slots));
+	if (!l->slots) {
+		l->slots = old;
 		return tp_error_nomem(err);
 	}
-	s->n_slots = n;
+	l->n_slots = n;
 	for (size_t i = 0; i < old_n; i++)
 		if (old[i])
-			s->slots[find_slot(s, s->recs[old[i] - 1].id)] = old[i];
+			l->slots[find_slot(l, l->recs[old[i] - 1].id)] = old[i];
 	free(old);
 	return TP_OK;
 }
 
 static enum tp_status
-check_stage(const struct tp_snapshot *s, const struct tp_snapshot_stage *st,
-	    struct tp_error *err)
+check_stage(const struct tp_snap_list *l, const char *what,
+	    const struct tp_snapshot_stage *st, struct tp_error *err)
 {
 	if (!st || !id_ok(st->id, TP_STAGE_ID_MAX))
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "snapshot: bad stage id '%s'",
+				     "snapshot: bad %s id '%s'", what,
 				     st && st->id ? st->id : "");
-	if (find_rec(s, st->id))
+	if (list_find(l, st->id))
 		return tp_error_setf(err, TP_ERR_INVALID, st->id,
-				     "snapshot: stage '%s' appears twice",
+				     "snapshot: %s '%s' appears twice", what,
 				     st->id);
 	if (!text_ok(st->name))
 		return tp_error_setf(err, TP_ERR_INVALID, st->id,
-				     "snapshot: stage '%s' has a name XML "
+				     "snapshot: %s '%s' has a name XML "
 				     "cannot hold",
-				     st->id);
+				     what, st->id);
 	if (tp_date_compare(st->finish, st->start) < 0 ||
 	    !tp_date_in_range(st->start) || !tp_date_in_range(st->finish))
 		return tp_error_setf(err, TP_ERR_INVALID, st->id,
-				     "snapshot: stage '%s' has bad dates",
+				     "snapshot: %s '%s' has bad dates", what,
 				     st->id);
 	if (st->minutes < -1 || st->minutes > 24 * 60 - 1)
 		return tp_error_setf(err, TP_ERR_INVALID, st->id,
-				     "snapshot: stage '%s' has a bad time",
+				     "snapshot: %s '%s' has a bad time", what,
 				     st->id);
-	if (s->n >= (size_t)UINT32_MAX - 1)
+	if (l->n >= (size_t)UINT32_MAX - 1)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "snapshot: too many stages");
+				     "snapshot: too many records");
 	return TP_OK;
 }
 
-enum tp_status
-tp_snapshot_add_stage(struct tp_snapshot *snap,
-		      const struct tp_snapshot_stage *stage,
-		      struct tp_error *err)
+static enum tp_status
+list_add(struct tp_snap_list *l, const char *what,
+	 const struct tp_snapshot_stage *stage, struct tp_error *err)
 {
 	struct tp_snap_rec r = {0};
-	enum tp_status rc;
+	enum tp_status rc = check_stage(l, what, stage, err);
 
-	if (!snap)
-		return tp_error_setf(err, TP_ERR_INVALID, NULL,
-				     "no snapshot given");
-	rc = check_stage(snap, stage, err);
 	if (rc == TP_OK)
-		rc = grow_slots(snap, err);
+		rc = grow_slots(l, err);
 	if (rc != TP_OK)
 		return rc;
-	if (snap->n == snap->cap) {
-		size_t cap = snap->cap ? snap->cap * 2 : 32;
-		struct tp_snap_rec *p = realloc(snap->recs, cap * sizeof(*p));
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 32;
+		struct tp_snap_rec *p = realloc(l->recs, cap * sizeof(*p));
 		if (!p)
 			return tp_error_nomem(err);
-		snap->recs = p;
-		snap->cap = cap;
+		l->recs = p;
+		l->cap = cap;
 	}
 	r.id = strdup(stage->id);
 	r.name = stage->name ? strdup(stage->name) : NULL;
@@ -263,9 +278,35 @@ tp_snapshot_add_stage(struct tp_snapshot *snap,
 	r.hash = stage->text_hash;
 	r.sequence = stage->sequence;
 	r.removed = stage->removed;
-	snap->recs[snap->n++] = r;
-	snap->slots[find_slot(snap, r.id)] = (uint32_t)snap->n;
+	l->recs[l->n++] = r;
+	l->slots[find_slot(l, r.id)] = (uint32_t)l->n;
 	return TP_OK;
+}
+
+enum tp_status
+tp_snapshot_add_stage(struct tp_snapshot *snap,
+		      const struct tp_snapshot_stage *stage,
+		      struct tp_error *err)
+{
+	if (!snap)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "no snapshot given");
+	return list_add(&snap->stages, "stage", stage, err);
+}
+
+enum tp_status
+tp_snapshot_add_series(struct tp_snapshot *snap,
+		       const struct tp_snapshot_stage *series,
+		       struct tp_error *err)
+{
+	if (!snap)
+		return tp_error_setf(err, TP_ERR_INVALID, NULL,
+				     "no snapshot given");
+	if (series && series->minutes != -1)
+		return tp_error_setf(err, TP_ERR_INVALID, series->id,
+				     "snapshot: a meeting series has no time "
+				     "of day");
+	return list_add(&snap->series, "meeting series", series, err);
 }
 
 enum tp_snapshot_kind
@@ -301,7 +342,13 @@ tp_snapshot_time_zone(const struct tp_snapshot *snap)
 size_t
 tp_snapshot_stage_count(const struct tp_snapshot *snap)
 {
-	return snap ? snap->n : 0;
+	return snap ? snap->stages.n : 0;
+}
+
+size_t
+tp_snapshot_series_count(const struct tp_snapshot *snap)
+{
+	return snap ? snap->series.n : 0;
 }
 
 static void
@@ -316,9 +363,19 @@ bool
 tp_snapshot_stage(const struct tp_snapshot *snap, size_t i,
 		  struct tp_snapshot_stage *out)
 {
-	if (!snap || i >= snap->n || !out)
+	if (!snap || i >= snap->stages.n || !out)
 		return false;
-	rec_out(&snap->recs[i], out);
+	rec_out(&snap->stages.recs[i], out);
+	return true;
+}
+
+bool
+tp_snapshot_series(const struct tp_snapshot *snap, size_t i,
+		   struct tp_snapshot_stage *out)
+{
+	if (!snap || i >= snap->series.n || !out)
+		return false;
+	rec_out(&snap->series.recs[i], out);
 	return true;
 }
 
@@ -336,7 +393,13 @@ tp_snapshot_find_stage(const struct tp_snapshot *snap, const char *id,
 const struct tp_snap_rec *
 tp_snapshot_rec(const struct tp_snapshot *snap, size_t i)
 {
-	return &snap->recs[i];
+	return &snap->stages.recs[i];
+}
+
+const struct tp_snap_rec *
+tp_snapshot_series_rec(const struct tp_snapshot *snap, size_t i)
+{
+	return &snap->series.recs[i];
 }
 
 /* ---- text hash -------------------------------------------------------- */
@@ -430,6 +493,49 @@ tp_snapshot_text_hash(const struct tp_plan *plan, size_t stage)
 	return tp_snapshot_hash_stage(plan, NULL, stage);
 }
 
+static uint64_t
+mix_day(uint64_t h, struct tp_date d)
+{
+	char buf[TP_DATE_STRLEN];
+	return mix(h, tp_date_format(d, buf));
+}
+
+static uint64_t
+mix_int(uint64_t h, long v)
+{
+	char buf[24];
+	snprintf(buf, sizeof(buf), "%ld", v);
+	return mix(h, buf);
+}
+
+uint64_t
+tp_snapshot_hash_series(const struct tp_schedule *sched, size_t series)
+{
+	const struct tp_plan *plan = tp_schedule_plan(sched);
+	const struct tp_meeting_rec *m;
+	uint64_t h = TP_FNV1A_INIT;
+
+	if (!plan || series >= tp_plan_meeting_series_count(plan))
+		return 0;
+	m = tp_meeting_at(plan, (uint32_t)series);
+	h = mix(mix(mix(h, m->id), m->name), m->rule);
+	h = mix_day(mix_day(h, m->rule_from), m->rule_first);
+	for (size_t i = 0; i < m->n_dates; i++)
+		h = mix_day(h, m->dates[i]);
+	h = mix(h, "except");
+	for (size_t i = 0; i < m->n_except; i++)
+		h = mix_day(h, m->except[i]);
+	h = mix_int(mix_int(h, m->report_days), m->call_in_days);
+	tp_plan_foreach_stage (plan, s) {
+		const char *name = tp_plan_stage_name(plan, s);
+		if (tp_plan_stage_meeting(plan, s) != series)
+			continue;
+		h = mix(h, name && *name ? name : tp_plan_stage_id(plan, s));
+		h = mix_day(h, tp_schedule_early_start(sched, s));
+	}
+	return h;
+}
+
 /* ---- the SEQUENCE rule ------------------------------------------------ */
 
 const struct tp_snapshot *
@@ -487,6 +593,29 @@ tp_snapshot_sequence(const struct tp_snapshot *since,
 	return r->sequence;
 }
 
+/* Where a meeting series' event begins (export-ics.c starts it there). */
+static struct tp_date
+series_start(const struct tp_meeting_rec *m)
+{
+	return m->rule ? m->rule_first : m->dates[0];
+}
+
+uint32_t
+tp_snapshot_series_sequence(const struct tp_snapshot *since,
+			    const struct tp_schedule *sched, size_t series)
+{
+	const struct tp_plan *plan = tp_schedule_plan(sched);
+	const struct tp_meeting_rec *m = tp_meeting_at(plan, (uint32_t)series);
+	const struct tp_snap_rec *r = find_series(since, m->id);
+
+	if (!r)
+		return tp_snapshot_sequence(NULL, sched, NULL, 0);
+	if (r->removed || !tp_date_equal(r->start, series_start(m)) ||
+	    r->hash != tp_snapshot_hash_series(sched, series))
+		return next_seq(r->sequence);
+	return r->sequence;
+}
+
 uint32_t
 tp_snapshot_cancel_sequence(const struct tp_snap_rec *rec)
 {
@@ -518,8 +647,8 @@ record_stages(struct tp_snapshot *snap, const struct tp_snapshot *since,
 		if (rc != TP_OK)
 			return rc;
 	}
-	for (size_t i = 0; since && i < since->n; i++) {
-		const struct tp_snap_rec *r = &since->recs[i];
+	for (size_t i = 0; since && i < since->stages.n; i++) {
+		const struct tp_snap_rec *r = &since->stages.recs[i];
 		struct tp_snapshot_stage st;
 		if (tp_plan_find_stage(plan, r->id, NULL))
 			continue;
@@ -529,6 +658,42 @@ record_stages(struct tp_snapshot *snap, const struct tp_snapshot *since,
 		rc = tp_snapshot_add_stage(snap, &st, err);
 		if (rc != TP_OK)
 			return rc;
+	}
+	return rc;
+}
+
+/* The meeting series as their events are published now, and those of
+ * @p since no longer in the plan as removed, as for stages. */
+static enum tp_status
+record_series(struct tp_snapshot *snap, const struct tp_snapshot *since,
+	      const struct tp_schedule *sched, struct tp_error *err)
+{
+	const struct tp_plan *plan = tp_schedule_plan(sched);
+	enum tp_status rc = TP_OK;
+
+	for (size_t k = 0; rc == TP_OK && k < tp_plan_meeting_series_count(plan);
+	     k++) {
+		const struct tp_meeting_rec *m = tp_meeting_at(plan, (uint32_t)k);
+		struct tp_snapshot_stage st = {
+			m->id,
+			m->name && *m->name ? m->name : NULL,
+			series_start(m),
+			series_start(m),
+			-1,
+			tp_snapshot_hash_series(sched, k),
+			tp_snapshot_series_sequence(since, sched, k),
+			false};
+		rc = tp_snapshot_add_series(snap, &st, err);
+	}
+	for (size_t i = 0; rc == TP_OK && since && i < since->series.n; i++) {
+		const struct tp_snap_rec *r = &since->series.recs[i];
+		struct tp_snapshot_stage st;
+		if (tp_plan_find_meeting_series(plan, r->id, NULL))
+			continue;
+		rec_out(r, &st);
+		st.sequence = tp_snapshot_cancel_sequence(r);
+		st.removed = true;
+		rc = tp_snapshot_add_series(snap, &st, err);
 	}
 	return rc;
 }
@@ -555,6 +720,8 @@ tp_snapshot_record(const struct tp_schedule *sched,
 		rc = tp_dep_index_build(plan, &idx, err);
 	if (rc == TP_OK)
 		rc = record_stages(snap, since, sched, &idx, err);
+	if (rc == TP_OK)
+		rc = record_series(snap, since, sched, err);
 	tp_dep_index_free(&idx);
 	if (rc != TP_OK) {
 		tp_snapshot_free(snap);
@@ -591,10 +758,10 @@ tp_snapshot_compare(const struct tp_snapshot *since,
 		else
 			out->same++;
 	}
-	for (size_t i = 0; i < since->n; i++)
-		out->removed +=
-			!since->recs[i].removed &&
-			!tp_plan_find_stage(plan, since->recs[i].id, NULL);
+	for (size_t i = 0; i < since->stages.n; i++)
+		out->removed += !since->stages.recs[i].removed &&
+				!tp_plan_find_stage(
+					plan, since->stages.recs[i].id, NULL);
 	tp_dep_index_free(&idx);
 	return TP_OK;
 }

@@ -235,6 +235,15 @@ static const struct attr_rule snap_stage_attrs[] = {
 	{"name", V_TEXT, NULL, false},
 	{NULL, 0, NULL, false},
 };
+static const struct attr_rule snap_series_attrs[] = {
+	{"id", V_ID, NULL, true},
+	{"start", V_DATE, NULL, true},
+	{"sequence", V_SEQUENCE, NULL, true},
+	{"text", V_HASH, NULL, true},
+	{"removed", V_BOOL, NULL, false},
+	{"name", V_TEXT, NULL, false},
+	{NULL, 0, NULL, false},
+};
 static const struct attr_rule no_attrs[] = {{NULL, 0, NULL, false}};
 
 /* ---- values ------------------------------------------------------------- */
@@ -750,10 +759,18 @@ check_snap_stage(xmlNodePtr n)
 }
 
 static bool
+check_snap_series(xmlNodePtr n)
+{
+	return empty_ok(n, snap_series_attrs);
+}
+
+/* stage*, series* */
+static bool
 check_snapshot(xmlNodePtr n)
 {
 	static const struct slot slots[] = {
 		{"stage", true, check_snap_stage},
+		{"series", true, check_snap_series},
 		{NULL, false, NULL},
 	};
 	return attrs_ok(n, snapshot_attrs) && sequence_ok(n, slots, NULL);
