@@ -1384,6 +1384,15 @@ meeting_series_follow_snapshots(void **state)
 	cal = export_ics(&g, &opt);
 	assert_null(find_event(cal, PANEL));
 	icalcomponent_free(cal);
+	/* ... and the same from the previous revision's schedule, which sent
+	 * the panel at revision 2 - 1 = 1: cancelled at 2 */
+	tp_export_options_init(&opt);
+	opt.previous = f.sched;
+	cal = export_ics(&g, &opt);
+	assert_int_equal(icalcomponent_get_status(find_event(cal, PANEL)),
+			 ICAL_STATUS_CANCELLED);
+	assert_int_equal(sequence_of(cal, PANEL), 2);
+	icalcomponent_free(cal);
 
 	/* recorded: the panel kept as removed at 1 ... */
 	struct tp_snapshot *s2 = record(&g, s1);
