@@ -604,6 +604,66 @@ bad_snapshots(void **state)
 	}
 }
 
+/* A plan of @p n stages, each named with 4,000 bytes: about 4 KB a stage
+ * in the file, and as much again in a snapshot of it. */
+static char *
+plan_of_long_names(size_t n)
+{
+	size_t cap = n * 4200 + 512, len = 0;
+	char *xml = malloc(cap), name[4001];
+	assert_non_null(xml);
+	memset(name, 'n', 4000);
+	name[4000] = '\0';
+	len += (size_t)snprintf(xml + len, cap - len,
+				"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+				"<plan xmlns=\"urn:tenderplan:plan:1\" "
+				"id=\"long\">\n  <anchors "
+				"start=\"2025-03-03\"/>\n  <stages>\n");
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(xml + len, cap - len,
+					"    <stage id=\"s%zu\"><name>%s</name>"
+					"</stage>\n",
+					i, name);
+	snprintf(xml + len, cap - len, "  </stages>\n</plan>\n");
+	return xml;
+}
+
+/* A revision that would take the file over the 8 MiB a plan file may
+ * have is refused with the size it would have, and the file stays:
+ * 1,100 stages make a file of 4.4 MB, about 8.9 MB with the snapshot. */
+static void
+record_too_large(void **state)
+{
+	const char *path = in_tmp("long.xml");
+	char *xml = plan_of_long_names(1100), *after;
+	struct tp_error err;
+	size_t len;
+	(void)state;
+	spill(path, xml);
+	assert_true(strlen(xml) < TP_PLAN_XML_MAX_SIZE);
+	assert_int_equal(tp_plan_file_record(path, TP_SNAPSHOT_REVISION, 0, 0,
+					     NULL, NULL, &err),
+			 TP_ERR_INVALID);
+	assert_string_equal(err.source, path);
+	assert_non_null(strstr(err.message, "with the snapshot the file "
+					    "would be "));
+	assert_non_null(strstr(err.message, "over the limit of 8388608"));
+	assert_non_null(strstr(err.message, "not written"));
+	after = slurp(path, &len);
+	assert_int_equal(len, strlen(xml));
+	assert_memory_equal(after, xml, len);
+	free(after);
+	free(xml);
+	/* half as many stages: recorded */
+	xml = plan_of_long_names(550);
+	spill(path, xml);
+	assert_int_equal(tp_plan_file_record(path, TP_SNAPSHOT_REVISION, 0, 0,
+					     NULL, NULL, &err),
+			 TP_OK);
+	free(xml);
+	assert_false(leftovers());
+}
+
 /* ---- recording a revision in a file ------------------------------------ */
 
 /* Hartlepool's example at revision 1: revise records revision 1 (24
@@ -910,6 +970,7 @@ main(void)
 		cmocka_unit_test(snapshots_read_and_written),
 		cmocka_unit_test(bad_snapshots),
 		cmocka_unit_test(record_revision_in_file),
+		cmocka_unit_test(record_too_large),
 		cmocka_unit_test(record_refused),
 		cmocka_unit_test(writer_modes),
 		cmocka_unit_test(writer_refusals),

@@ -94,10 +94,18 @@ stage_dates(const struct tp_schedule *s, size_t i, enum tp_pass pass,
 				       : tp_schedule_early_finish(s, i);
 }
 
+/* What every row of the table shows besides the dates, worked out once:
+ * asking each row would look through the whole plan each time. */
+struct columns {
+	bool progress;			 /* some stage has actual dates */
+	const struct tp_snapshot *base; /* the latest baseline, or NULL */
+};
+
 static void
 print_header(const struct tp_plan_doc *doc, const struct tp_schedule *s,
-	     enum tp_pass pass, const struct tp_snapshot *base)
+	     const struct columns *col)
 {
+	const struct tp_snapshot *base = col->base;
 	const struct tp_plan *p = tp_plan_doc_plan_const(doc);
 	const struct tp_rules_config *r = tp_plan_doc_rules(doc);
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
@@ -125,13 +133,12 @@ print_header(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 	}
 	printf("\n  %-24s %-22s %-10s  %-10s  %4s %6s%s%s\n", "stage", "kind",
 	       "start", "finish", "days", "float",
-	       tp_plan_has_actuals(p) ? "  progress" : "",
-	       base ? "   slip" : "");
+	       col->progress ? "  progress" : "", base ? "   slip" : "");
 }
 
 static int
 print_row(const struct tp_schedule *s, const struct tp_plan *p, size_t i,
-	  enum tp_pass pass, const struct tp_snapshot *base)
+	  enum tp_pass pass, const struct columns *col)
 {
 	struct tp_date start, finish;
 	char a[TP_DATE_STRLEN], b[TP_DATE_STRLEN];
@@ -147,14 +154,14 @@ print_row(const struct tp_schedule *s, const struct tp_plan *p, size_t i,
 	       tp_stage_kind_name(tp_plan_stage_kind(p, i)),
 	       tp_date_format(start, a), tp_date_format(finish, b), (int)days,
 	       (int)tp_schedule_total_float(s, i));
-	if (tp_plan_has_actuals(p))
+	if (col->progress)
 		printf("  %-8s", tp_plan_stage_actual_finish(p, i, NULL) ? "done"
 				 : tp_plan_stage_actual_start(p, i, NULL)
 					 ? "started"
 					 : "");
-	if (base) {
+	if (col->base) {
 		int32_t slip = 0;
-		if (tp_snapshot_slippage(base, s, i, &slip))
+		if (tp_snapshot_slippage(col->base, s, i, &slip))
 			printf(slip > 0 ? " %+6d" : " %6d", (int)slip);
 		else
 			printf(" %6s", "new");
@@ -319,14 +326,14 @@ print_table(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 	    enum tp_pass pass, const char *file, const struct cli_today *today)
 {
 	const struct tp_plan *p = tp_plan_doc_plan_const(doc);
+	const struct columns col = {
+		tp_plan_has_actuals(p),
+		tp_plan_doc_latest_snapshot(doc, TP_SNAPSHOT_BASELINE)};
 	int rc = CLI_EXIT_OK;
 
-	const struct tp_snapshot *base =
-		tp_plan_doc_latest_snapshot(doc, TP_SNAPSHOT_BASELINE);
-
-	print_header(doc, s, pass, base);
+	print_header(doc, s, &col);
 	tp_plan_foreach_stage (p, i) {
-		if ((rc = print_row(s, p, i, pass, base)))
+		if ((rc = print_row(s, p, i, pass, &col)))
 			return rc;
 	}
 	print_summary(s, p);

@@ -677,6 +677,13 @@ rewrite(struct record_job *j, struct tp_error *err)
 	enum tp_status rc = edit_tree(j->path, j->data, j->len, j->snap,
 				      j->res.revision, &out, &out_len, err);
 
+	if (rc == TP_OK && (size_t)out_len > TP_PLAN_XML_MAX_SIZE)
+		rc = tp_error_set_at(
+			err, TP_ERR_INVALID, j->path, 0, 0,
+			"with the snapshot the file would be %d bytes, over "
+			"the limit of %u for a plan file: not written (a plan "
+			"this large is better split into one file per tender)",
+			out_len, (unsigned)TP_PLAN_XML_MAX_SIZE);
 	if (rc == TP_OK)
 		rc = check_result(j->path, out, out_len,
 				  tp_plan_doc_snapshot_count(j->doc) + 1,
