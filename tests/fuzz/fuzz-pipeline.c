@@ -152,6 +152,11 @@ export_all(const struct tp_plan_doc *doc, const struct tp_schedule *s,
 	opt.title = variant & 8 ? tp_plan_name(plan) : NULL;
 	opt.dtstamp = 1735689600; /* 2025-01-01, so that runs repeat */
 	opt.previous = variant & 16 ? previous : NULL;
+	/* the plan's own latest revision: SEQUENCE and cancelled stages and
+	 * meeting series from it */
+	opt.since = variant & 32 ? tp_plan_doc_latest_snapshot(
+					   doc, TP_SNAPSHOT_REVISION)
+				 : NULL;
 	list = check_rules(s, doc, &f, &n);
 	opt.findings = list;
 	opt.n_findings = list ? n : 0;
