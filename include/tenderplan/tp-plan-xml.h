@@ -265,8 +265,11 @@ tp_plan_doc_write_memory(const struct tp_plan_doc *doc, char **data,
  * built once and lent, read only, to every document that describes the
  * same one. The caller owns the cache; it must outlive every document
  * whose calendars came from it. A cache is changed by the documents
- * built, read or scheduled with it: use it from one thread at a time (the
- * calendars themselves may be read by any number of threads).
+ * built, read or scheduled with it; it may be used by several threads at
+ * once (a lock inside it guards it; a calendar met for the first time is
+ * built under that lock, so one thread may wait for another's build), and
+ * the calendars themselves may be read by any number of threads. Free it
+ * when no thread uses it.
  */
 struct tp_calendar_cache;
 
