@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "alloc-fail.h"
@@ -10,31 +11,32 @@ void *__wrap_malloc(size_t size);
 void *__wrap_calloc(size_t n, size_t size);
 void *__wrap_realloc(void *p, size_t size);
 
-/* Test programs are single-threaded while a failure is armed. */
-static long countdown;
-static bool happened;
+/* Atomic: tp_plan_set_read() allocates on several threads at once. Which
+ * thread's allocation is the n-th then depends on their timing. */
+static atomic_long countdown;
+static atomic_bool happened;
 
 void
 alloc_fail_after(long n)
 {
-	countdown = n;
-	happened = false;
+	atomic_store(&countdown, n);
+	atomic_store(&happened, false);
 }
 
 bool
 alloc_fail_happened(void)
 {
-	return happened;
+	return atomic_load(&happened);
 }
 
 static bool
 should_fail(void)
 {
-	if (countdown > 0 && --countdown == 0) {
-		happened = true;
-		return true;
-	}
-	return false;
+	if (atomic_load(&countdown) <= 0 ||
+	    atomic_fetch_sub(&countdown, 1) != 1)
+		return false;
+	atomic_store(&happened, true);
+	return true;
 }
 
 void *

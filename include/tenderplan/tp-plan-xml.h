@@ -265,8 +265,11 @@ tp_plan_doc_write_memory(const struct tp_plan_doc *doc, char **data,
  * built once and lent, read only, to every document that describes the
  * same one. The caller owns the cache; it must outlive every document
  * whose calendars came from it. A cache is changed by the documents
- * built, read or scheduled with it: use it from one thread at a time (the
- * calendars themselves may be read by any number of threads).
+ * built, read or scheduled with it; it may be used by several threads at
+ * once (a lock inside it guards it; a calendar met for the first time is
+ * built under that lock, so one thread may wait for another's build), and
+ * the calendars themselves may be read by any number of threads. Free it
+ * when no thread uses it.
  */
 struct tp_calendar_cache;
 
@@ -338,17 +341,24 @@ tp_plan_reader_read_memory(struct tp_plan_reader *reader, const char *data,
 struct tp_plan_set;
 
 /**
- * Read the plan files @p paths[0..n) in one go with one reader and one
- * calendar cache: a path naming a directory stands for the files in it
- * whose names end in ".xml" (not those beginning with "."), in byte order
- * of their names, not descending further. The documents share calendars
- * (tp_calendar_cache_new(); the set owns its cache). Two plans with the
- * same id are refused (TP_ERR_INVALID naming both files), as is a
- * directory with no plan file in it. The first error stops the reading
- * and names its file (as tp_plan_doc_read_file()); @p out is written only
- * on success. Free with tp_plan_set_free(). Scheduling a document may add
- * a statutory calendar to the set's cache: schedule the documents of one
- * set from one thread at a time. @since 0.1
+ * Read the plan files @p paths[0..n) in one go sharing one calendar
+ * cache: a path naming a directory stands for the files in it whose names
+ * end in ".xml" (not those beginning with "."), in byte order of their
+ * names, not descending further. The files are read on several threads
+ * (one per online CPU, at most 8, with a tp_plan_reader each; a few files
+ * are read on the calling thread alone), which the call has joined before
+ * it returns; the documents are in the order of the files whatever thread
+ * read them. The documents share calendars (tp_calendar_cache_new(); the
+ * set owns its cache). Two plans with the same id are refused
+ * (TP_ERR_INVALID naming both files), as is a directory with no plan file
+ * in it. An error stops the reading; the error reported is that of the
+ * first failing file in order, as reading one file after another would
+ * report it, naming its file (as tp_plan_doc_read_file()); @p out is
+ * written only on success. Free with tp_plan_set_free(). Scheduling a
+ * document may add a statutory calendar to the set's cache, which is safe
+ * for several threads: different documents of one set may be scheduled by
+ * different threads at once, each document by one thread at a time.
+ * @since 0.1
  */
 TP_EXPORT TP_NODISCARD enum tp_status
 tp_plan_set_read(const char *const *paths, size_t n, unsigned flags,

@@ -9,9 +9,18 @@
  * opened, its mode and its identity on disk (device, inode, size and
  * modification time, so that a file rewritten between two reads is read
  * again). Keys are hashed with SipHash-1-3 under a random key per cache
- * into an open-addressed table. */
+ * into an open-addressed table.
+ *
+ * Several threads may use one cache at once (tp_plan_set_read() reads with
+ * one reader per thread): a mutex guards the table from the lookup to the
+ * insertion, the building of a missing calendar included, so that each
+ * definition is built once and libical, which the import of an iCalendar
+ * file uses, is never entered by two builds of one cache at once. The key
+ * is written outside the lock. Entries hold pointers to their calendars,
+ * so growing the table or dropping an entry moves no calendar lent out. */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +42,8 @@ struct entry {
 
 struct tp_calendar_cache {
 	uint64_t sipkey[2];
-	struct entry *slots; /* cap slots, empty when key is NULL */
+	pthread_mutex_t lock; /* guards what follows */
+	struct entry *slots;  /* cap slots, empty when key is NULL */
 	size_t cap, count;
 };
 
@@ -87,8 +97,10 @@ tp_calendar_cache_new(struct tp_calendar_cache **out, struct tp_error *err)
 		return tp_error_setf(err, TP_ERR_INVALID, NULL,
 				     "no place to store the cache");
 	c = calloc(1, sizeof(*c));
-	if (!c)
+	if (!c || pthread_mutex_init(&c->lock, NULL)) {
+		free(c);
 		return tp_error_nomem(err);
+	}
 	tp_siphash_random_key(c->sipkey, c);
 	*out = c;
 	return TP_OK;
@@ -104,13 +116,23 @@ tp_calendar_cache_free(struct tp_calendar_cache *cache)
 		tp_calendar_free(cache->slots[i].cal);
 	}
 	free(cache->slots);
+	pthread_mutex_destroy(&cache->lock);
 	free(cache);
 }
 
 TP_EXPORT size_t
 tp_calendar_cache_count(const struct tp_calendar_cache *cache)
 {
-	return cache ? cache->count : 0;
+	/* The lock is not part of the cache's value: const as a getter. */
+	pthread_mutex_t *lock = cache ? (pthread_mutex_t *)&cache->lock : NULL;
+	size_t n;
+
+	if (!cache)
+		return 0;
+	pthread_mutex_lock(lock);
+	n = cache->count;
+	pthread_mutex_unlock(lock);
+	return n;
 }
 
 static struct entry *
@@ -189,15 +211,59 @@ drop(struct tp_calendar_cache *c, struct entry *e)
 	}
 }
 
+/* Builds the calendar of a definition met for the first time. */
+typedef enum tp_status (*build_fn)(const void *arg, struct tp_calendar **out,
+				   struct tp_error *err);
+
+/* The calendar under @k (its text taken), built by @build from @arg if it
+ * is not there yet: under the lock, so that two threads meeting a new
+ * definition at once build it once. */
+static enum tp_status
+lend(struct tp_calendar_cache *c, struct key *k, build_fn build,
+     const void *arg, const struct tp_calendar **out, struct tp_error *err)
+{
+	struct entry *e;
+	enum tp_status rc = TP_OK;
+
+	pthread_mutex_lock(&c->lock);
+	e = lookup(c, k);
+	if (!e) {
+		rc = tp_error_nomem(err);
+	} else if (!e->cal) {
+		rc = build(arg, &e->cal, err);
+		if (rc == TP_OK)
+			c->count++;
+		else
+			drop(c, e);
+	}
+	if (rc == TP_OK)
+		*out = e->cal;
+	pthread_mutex_unlock(&c->lock);
+	return rc;
+}
+
+struct plan_def {
+	const struct tp_plan_doc *doc;
+	const char *ics_path;
+};
+
+static enum tp_status
+build_plan(const void *arg, struct tp_calendar **out, struct tp_error *err)
+{
+	const struct plan_def *d = arg;
+
+	return tp_plan_doc_build_plan_calendar(d->doc, d->ics_path, NULL, 0,
+					       NULL, out, err);
+}
+
 enum tp_status
 tp_calendar_cache_plan(struct tp_calendar_cache *c,
 		       const struct tp_plan_doc *doc, const char *ics_path,
 		       const struct tp_calendar **out, struct tp_error *err)
 {
 	struct key k = {0};
-	struct entry *e;
 	struct stat st;
-	enum tp_status rc;
+	const struct plan_def def = {doc, ics_path};
 
 	key_int(&k, 'P');
 	key_int(&k, doc->region);
@@ -225,22 +291,30 @@ tp_calendar_cache_plan(struct tp_calendar_cache *c,
 		key_int(&k, (int64_t)st.st_mtim.tv_sec);
 		key_int(&k, (int64_t)st.st_mtim.tv_nsec);
 	}
-	e = lookup(c, &k);
-	if (!e)
-		return tp_error_nomem(err);
-	if (e->cal) {
-		*out = e->cal;
-		return TP_OK;
-	}
-	rc = tp_plan_doc_build_plan_calendar(doc, ics_path, NULL, 0, NULL,
-					     &e->cal, err);
-	if (rc != TP_OK) {
-		drop(c, e);
-		return rc;
-	}
-	c->count++;
-	*out = e->cal;
-	return TP_OK;
+	return lend(c, &k, build_plan, &def, out, err);
+}
+
+struct statute_def {
+	enum tp_region region;
+	int from_year, to_year;
+};
+
+static enum tp_status
+build_statute(const void *arg, struct tp_calendar **out, struct tp_error *err)
+{
+	const struct statute_def *d = arg;
+	struct tp_calendar_builder *b = NULL;
+	enum tp_status rc = tp_calendar_builder_new(&b, err);
+
+	if (rc == TP_OK)
+		rc = tp_calendar_builder_set_region(b, d->region, err);
+	if (rc == TP_OK)
+		rc = tp_calendar_builder_set_range(b, d->from_year, d->to_year,
+						   err);
+	if (rc == TP_OK)
+		rc = tp_calendar_builder_build(b, out, err);
+	tp_calendar_builder_free(b);
+	return rc;
 }
 
 enum tp_status
@@ -249,34 +323,11 @@ tp_calendar_cache_statutory(struct tp_calendar_cache *c, enum tp_region region,
 			    const struct tp_calendar **out, struct tp_error *err)
 {
 	struct key k = {0};
-	struct entry *e;
-	struct tp_calendar_builder *b = NULL;
-	enum tp_status rc;
+	const struct statute_def def = {region, from_year, to_year};
 
 	key_int(&k, 'S');
 	key_int(&k, region);
 	key_int(&k, from_year);
 	key_int(&k, to_year);
-	e = lookup(c, &k);
-	if (!e)
-		return tp_error_nomem(err);
-	if (e->cal) {
-		*out = e->cal;
-		return TP_OK;
-	}
-	rc = tp_calendar_builder_new(&b, err);
-	if (rc == TP_OK)
-		rc = tp_calendar_builder_set_region(b, region, err);
-	if (rc == TP_OK)
-		rc = tp_calendar_builder_set_range(b, from_year, to_year, err);
-	if (rc == TP_OK)
-		rc = tp_calendar_builder_build(b, &e->cal, err);
-	tp_calendar_builder_free(b);
-	if (rc != TP_OK) {
-		drop(c, e);
-		return rc;
-	}
-	c->count++;
-	*out = e->cal;
-	return TP_OK;
+	return lend(c, &k, build_statute, &def, out, err);
 }
