@@ -113,6 +113,30 @@ EOF
 		fail "khal does not show revision 2"
 	[ "$(shown | grep -c 'day-care@')" -eq 16 ] || fail "khal: tender b lost events"
 	echo "khal: revision 2 replaced revision 1; the removed stage shows cancelled"
+
+	# A committee's meetings (second Tuesdays from May 2025, four of
+	# them: 13 May, 10 Jun, 8 Jul, 12 Aug), sent, then the series removed
+	# after a revision: khal keeps one cancelled event in their place.
+	"$cli" new pa2023-open --start 2025-03-03 --name "Home care" -o m.xml
+	"$cli" meeting add m.xml panel --name "Evaluation panel" \
+		--rule 'FREQ=MONTHLY;BYDAY=2TU;COUNT=4' --from 2025-05-01 >/dev/null
+	"$cli" export m.xml --format ics -o m1.ics
+	panel() {
+		k search --format "{uid} {start-date} {cancelled}" "Evaluation panel" |
+			sed 's/ *$//' | sort
+	}
+	k import --batch m1.ics
+	uid=panel+meetings.home-care@tenderplan
+	printf '%s\n' "$uid 2025-05-13" "$uid 2025-06-10" "$uid 2025-07-08" \
+		"$uid 2025-08-12" | diff - "$(panel >p1; echo p1)" ||
+		fail "khal does not show the panel's four meetings"
+	"$cli" revise m.xml >/dev/null
+	"$cli" meeting remove m.xml panel >/dev/null
+	"$cli" export m.xml --format ics -o m2.ics
+	k import --batch m2.ics
+	[ "$(panel)" = "$uid 2025-05-13 CANCELLED" ] ||
+		fail "khal after the series was removed: $(panel)"
+	echo "khal: a meeting series removed after a revision shows as one cancelled event"
 fi
 
 # ---- calcurse ------------------------------------------------------------
