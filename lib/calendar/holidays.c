@@ -425,19 +425,53 @@ compare_holidays(const void *pa, const void *pb)
 	return (a->regions > b->regions) - (a->regions < b->regions);
 }
 
+/* Sort the days from @p from on: one year's, a few dozen at most, in
+ * place by insertion, keeping equal days in the order given (as glibc's
+ * merge sort did when the whole list was sorted at the end). */
+static void
+sort_year(struct tp_holiday_list *list, size_t from)
+{
+	struct tp_holiday *v = list->items;
+
+	for (size_t i = from + 1; i < list->count; i++) {
+		struct tp_holiday h = v[i];
+		size_t j = i;
+		for (; j > from && compare_holidays(&v[j - 1], &h) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = h;
+	}
+}
+
 static enum tp_status
-add_region_years(struct tp_holiday_list *list, enum tp_region region,
-		 int from_year, int to_year)
+add_year(struct tp_holiday_list *list, enum tp_region region, int y)
+{
+	struct year_builder yb = {list, y, 1u << region, TP_OK};
+
+	if (region == TP_REGION_SCOTLAND)
+		add_scotland(&yb);
+	else
+		add_ew_ni(&yb, region == TP_REGION_NORTHERN_IRELAND);
+	add_one_offs(&yb);
+	return yb.rc;
+}
+
+/* The days of @p from_region to @p to_region (one region, or the three
+ * parts of the UK), year by year, each year's sorted: every day of a
+ * year falls in that year (substitute days included), so the list comes
+ * out sorted by compare_holidays without sorting it whole. */
+static enum tp_status
+add_region_years(struct tp_holiday_list *list, enum tp_region from_region,
+		 enum tp_region to_region, int from_year, int to_year)
 {
 	for (int y = from_year; y <= to_year; y++) {
-		struct year_builder yb = {list, y, 1u << region, TP_OK};
-		if (region == TP_REGION_SCOTLAND)
-			add_scotland(&yb);
-		else
-			add_ew_ni(&yb, region == TP_REGION_NORTHERN_IRELAND);
-		add_one_offs(&yb);
-		if (yb.rc != TP_OK)
-			return yb.rc;
+		size_t from = list->count;
+		for (int r = from_region; r <= (int)to_region; r++) {
+			enum tp_status rc =
+				add_year(list, (enum tp_region)r, y);
+			if (rc != TP_OK)
+				return rc;
+		}
+		sort_year(list, from);
 	}
 	return TP_OK;
 }
@@ -632,24 +666,15 @@ fill_list(struct tp_holiday_list *list, enum tp_region region, int from_year,
 
 	if (region == TP_REGION_NONE)
 		return TP_OK;
-	if (region != TP_REGION_UK) {
-		rc = add_region_years(list, region, from_year, to_year);
-		if (rc == TP_OK)
-			qsort(list->items, list->count, sizeof(*list->items),
-			      compare_holidays);
-		return rc;
-	}
+	if (region != TP_REGION_UK)
+		return add_region_years(list, region, region, from_year,
+					to_year);
 
 	struct tp_holiday_list all = {0};
-	for (int r = TP_REGION_ENGLAND_AND_WALES;
-	     r <= TP_REGION_NORTHERN_IRELAND && rc == TP_OK; r++)
-		rc = add_region_years(&all, (enum tp_region)r, from_year,
-				      to_year);
-	if (rc == TP_OK) {
-		qsort(all.items, all.count, sizeof(*all.items),
-		      compare_holidays);
+	rc = add_region_years(&all, TP_REGION_ENGLAND_AND_WALES,
+			      TP_REGION_NORTHERN_IRELAND, from_year, to_year);
+	if (rc == TP_OK)
 		rc = merge_union(&all, list);
-	}
 	free(all.items);
 	free(all.owned);
 	return rc;
