@@ -65,6 +65,27 @@ grep '^UID:' "$dir/all.ics" | sort >"$dir/all.uids"
 cat "$dir/h.ics" "$dir/t.ics" | grep '^UID:' | sort >"$dir/alone.uids"
 cmp -s "$dir/all.uids" "$dir/alone.uids" || fail "UIDs differ from the plans'"
 [ -z "$(uniq -d "$dir/all.uids")" ] || fail "a UID twice"
+# After a revision of one tender: its events in the portfolio calendar
+# carry the SEQUENCE and STATUS of its own calendar (a removed stage sent
+# as cancelled), the other tender's as before.
+seqs() {
+	sed 's/\r$//' "$1" | awk '/^BEGIN:VEVENT/ { u = ""; q = ""; s = "" }
+		/^UID:/ { u = substr($0, 5) } /^SEQUENCE:/ { q = substr($0, 10) }
+		/^STATUS:/ { s = substr($0, 8) } /^END:VEVENT/ { print u, q, s }' |
+		sort
+}
+mkdir "$dir/rev"
+cp "$h" "$t" "$dir/rev/"
+"$cli" revise "$dir/rev/hartlepool-2011.xml" >/dev/null
+"$cli" remove-stage "$dir/rev/hartlepool-2011.xml" market-testing >/dev/null
+"$cli" export "$dir/rev" --format ics -o "$dir/rev-all.ics"
+"$cli" export "$dir/rev/hartlepool-2011.xml" --format ics -o "$dir/rev-h.ics"
+seqs "$dir/rev-all.ics" >"$dir/rev-all.seq"
+{ seqs "$dir/rev-h.ics"; seqs "$dir/t.ics"; } | sort >"$dir/rev-alone.seq"
+cmp -s "$dir/rev-all.seq" "$dir/rev-alone.seq" ||
+	fail "portfolio after a revision: $(diff "$dir/rev-alone.seq" "$dir/rev-all.seq" | head)"
+grep -q '^market-testing.hartlepool-parenting-2011@tenderplan 1 CANCELLED$' "$dir/rev-all.seq" ||
+	fail "the removed stage is not cancelled in the portfolio calendar"
 # one schedule XML document with both plans, valid against the schema
 "$cli" export "$h" "$t" --format xml -o "$dir/all.xml"
 [ "$(grep -c '<plan ' "$dir/all.xml")" -eq 2 ] || fail "not two plans in XML"

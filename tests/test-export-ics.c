@@ -718,6 +718,92 @@ portfolio_with_one_id_twice(void **state)
 	fixture_free(&c);
 }
 
+static icalcomponent *
+export_portfolio(const struct tp_schedule *const *s, size_t n,
+		 const struct tp_snapshot *const *sinces)
+{
+	struct tp_export_options opt;
+	char *buf = NULL;
+	tp_export_options_init(&opt);
+	opt.sinces = sinces;
+	assert_int_equal(tp_export_portfolio_to_buffer(TP_EXPORT_ICS, s, n,
+						       &opt, &buf, NULL, NULL),
+			 TP_OK);
+	icalcomponent *cal = icalparser_parse_string(buf);
+	free(buf);
+	assert_non_null(cal);
+	return cal;
+}
+
+/* In a portfolio calendar each plan's events follow that plan's own
+ * snapshot (tp_export_options.sinces), exactly as in the plan's own
+ * calendar: Hartlepool at revision 2 without report-scrutiny, against its
+ * revision 1 snapshot, keeps SEQUENCE 0 for every other event and sends
+ * report-scrutiny cancelled at 1; Thurrock, without a snapshot, has its
+ * revision - 1. A snapshot of another plan in Hartlepool's place is not
+ * used: its events at revision - 1 = 1, nothing cancelled. */
+static void
+portfolio_follows_each_plans_snapshot(void **state)
+{
+	struct fixture h1, h2, t;
+	assert_int_equal(fixture_hartlepool(&h1, NULL), 0);
+	assert_int_equal(fixture_hartlepool(&h2, "report-scrutiny"), 0);
+	assert_int_equal(fixture_thurrock(&t, NULL), 0);
+	struct tp_snapshot *s1 = record(&h1, NULL), *st = record(&t, NULL);
+	tp_plan_set_revision(h2.plan, 2);
+	tp_plan_set_revision(t.plan, 3);
+	const struct tp_schedule *s[] = {h2.sched, t.sched};
+	const struct tp_snapshot *sinces[] = {s1, NULL};
+
+	icalcomponent *own = export_since(&h2, s1);
+	icalcomponent *cal = export_portfolio(s, 2, sinces);
+	assert_int_equal(count(cal, ICAL_VEVENT_COMPONENT),
+			 count(own, ICAL_VEVENT_COMPONENT) +
+				 (int)tp_plan_stage_count(t.plan));
+	/* every Hartlepool event as in its own calendar */
+	for (icalcomponent *e = icalcomponent_get_first_component(
+		     own, ICAL_VEVENT_COMPONENT);
+	     e;
+	     e = icalcomponent_get_next_component(own, ICAL_VEVENT_COMPONENT)) {
+		const char *uid = icalcomponent_get_uid(e);
+		icalcomponent *p = find_event(cal, uid);
+		assert_non_null(p);
+		assert_int_equal(sequence_of(cal, uid), sequence_of(own, uid));
+		assert_int_equal(icalcomponent_get_status(p),
+				 icalcomponent_get_status(e));
+	}
+	assert_int_equal(sequence_of(cal, HP("advert")), 0);
+	assert_int_equal(sequence_of(cal, HP("report-scrutiny")), 1);
+	assert_int_equal(icalcomponent_get_status(
+				 find_event(cal, HP("report-scrutiny"))),
+			 ICAL_STATUS_CANCELLED);
+	assert_int_equal(sequence_of(cal, "advert.thurrock-2012@tenderplan"),
+			 2);
+	icalcomponent_free(cal);
+
+	/* Thurrock's snapshot in Hartlepool's place: not used */
+	const struct tp_snapshot *wrong[] = {st, NULL};
+	cal = export_portfolio(s, 2, wrong);
+	assert_int_equal(sequence_of(cal, HP("advert")), 1);
+	assert_null(find_event(cal, HP("report-scrutiny")));
+	icalcomponent_free(cal);
+	/* and a single plan's export ignores sinces */
+	struct tp_export_options opt;
+	tp_export_options_init(&opt);
+	opt.sinces = sinces;
+	cal = export_ics(&h2, &opt);
+	assert_int_equal(sequence_of(cal, HP("advert")), 1);
+	assert_null(find_event(cal, HP("report-scrutiny")));
+	icalcomponent_free(cal);
+
+	icalcomponent_free(own);
+	tp_snapshot_free(st);
+	tp_snapshot_free(s1);
+	fixture_free(&t);
+	fixture_free(&h2);
+	fixture_free(&h1);
+}
+
 /* The calendar is streamed after libical's head: a title that holds the
  * text of the END line must not cut it short. */
 static void
@@ -1456,6 +1542,7 @@ main(void)
 		cmocka_unit_test(snapshot_of_another_plan_is_ignored),
 		cmocka_unit_test(deadline_minutes),
 		cmocka_unit_test(portfolio_with_one_id_twice),
+		cmocka_unit_test(portfolio_follows_each_plans_snapshot),
 		cmocka_unit_test(portfolio_one_calendar),
 		cmocka_unit_test(portfolio_is_its_plans_events),
 		cmocka_unit_test(title_like_the_end_line),

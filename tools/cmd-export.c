@@ -66,12 +66,13 @@ static const char export_usage[] =
 	"to 80 weeks, else by month, quarter or year). Each plan's ids stay\n"
 	"its own (an event's UID is STAGE.PLAN-ID@tenderplan), and two plans\n"
 	"with one id are refused; each plan's slippage is against its own\n"
-	"baseline. --previous takes one plan; in a portfolio calendar an\n"
-	"event's SEQUENCE is its plan's revision less one.\n"
+	"baseline, and in a portfolio calendar each plan's events follow the\n"
+	"revision recorded in it. --previous takes one plan.\n"
 	"\n"
 	"In ics, each event's SEQUENCE rises only when its dates, time or text\n"
-	"changed since the previous revision; stages removed since then are\n"
-	"sent as cancelled. SOURCE_DATE_EPOCH, if set, is the DTSTAMP.\n"
+	"changed since the previous revision; stages and meeting series\n"
+	"removed since then are sent as cancelled. SOURCE_DATE_EPOCH, if set,\n"
+	"is the DTSTAMP.\n"
 	"\n"
 	"Exit status: 0 success; 2 bad arguments, a bad plan file or an output\n"
 	"refused; 3 out of memory or the output could not be written.\n";
@@ -573,7 +574,7 @@ run_export_many(const char *const *files, size_t n,
 	struct tp_export_options opt = o->opt;
 	struct tp_findings **findings = NULL;
 	struct tp_export_finding *list = NULL;
-	const struct tp_snapshot **baselines = NULL;
+	const struct tp_snapshot **baselines = NULL, **sinces = NULL;
 	int64_t epoch = 0;
 	int rc = cli_source_date_epoch("export", &epoch) < 0
 			 ? CLI_EXIT_USAGE
@@ -602,8 +603,24 @@ run_export_many(const char *const *files, size_t n,
 		baselines[i] = tp_plan_doc_latest_snapshot(
 			tp_plan_set_doc(p.set, i), TP_SNAPSHOT_BASELINE);
 	opt.baselines = baselines;
+	/* each plan's calendar history: the revision recorded in it */
+	if (rc == CLI_EXIT_OK && !(sinces = calloc(p.n, sizeof(*sinces)))) {
+		fputs("tenderplan: out of memory\n", stderr);
+		rc = CLI_EXIT_FAIL;
+	}
+	for (size_t i = 0; rc == CLI_EXIT_OK && i < p.n; i++) {
+		const struct tp_plan_doc *doc = tp_plan_set_doc(p.set, i);
+		sinces[i] = tp_plan_doc_latest_snapshot(doc,
+							TP_SNAPSHOT_REVISION);
+		if (o->format == TP_EXPORT_ICS)
+			warn_revision(tp_plan_set_path(p.set, i),
+				      tp_plan_doc_plan_const(doc), p.scheds[i],
+				      sinces[i], "recorded in the plan");
+	}
+	opt.sinces = sinces;
 	if (rc == CLI_EXIT_OK)
 		rc = write_portfolio(&p, o, &opt);
+	free(sinces);
 	free(baselines);
 	free(list);
 	for (size_t i = 0; findings && i < p.n; i++)

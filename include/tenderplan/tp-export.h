@@ -121,7 +121,8 @@ struct tp_export_options {
 	 * time or text changed; its stages missing from the plan are sent as
 	 * STATUS:CANCELLED at their old dates with a higher SEQUENCE. Takes
 	 * the place of @c previous and @c removed. A snapshot of another plan
-	 * id is not used. Borrowed. Single plans only. @since 0.1 */
+	 * id is not used. Borrowed. Single plans only: a portfolio takes
+	 * @c sinces. @since 0.1 */
 	const struct tp_snapshot *since;
 	/** How the file is written (tp-output.h), or NULL for the defaults;
 	 * for the *_to_file functions. Borrowed. @since 0.1 */
@@ -151,10 +152,20 @@ struct tp_export_options {
 	 * one count as the same) is not used. Single-plan exports ignore it.
 	 * Borrowed. @since 0.1 */
 	const struct tp_snapshot *const *baselines;
+	/** iCalendar portfolios (tp_export_portfolio_to_buffer()): the
+	 * previous revision of each plan as it was published (a stored
+	 * snapshot of kind revision), an array parallel to the schedules
+	 * (entry i for schedule i, any entry NULL for none), or NULL for
+	 * none; each is used as @c since is for a single plan, for its own
+	 * plan only: its events' SEQUENCE follows from it, and its stages and
+	 * meeting series no longer in the plan are sent as cancelled. An
+	 * entry of another plan id is not used. Single-plan exports ignore
+	 * it. Borrowed. @since 0.2 */
+	const struct tp_snapshot *const *sinces;
 	/** Room to grow without an ABI break (after csv_bom, two bytes of
 	 * padding come before @c baseline). */
 	unsigned char
-		reserved[64 - 5 * sizeof(void *) - sizeof(int32_t) - 4];
+		reserved[64 - 6 * sizeof(void *) - sizeof(int32_t) - 4];
 };
 
 /** Set @p opt to the defaults: everything, no alarm, no previous

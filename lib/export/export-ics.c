@@ -1395,14 +1395,20 @@ add_cancelled_removed(struct ics_ctx *c, struct tp_error *err)
 /* ---- one plan -------------------------------------------------------------
  */
 
-/* What the events are compared with: the snapshot given, or one made from
- * the previous revision's schedule (every event of it at SEQUENCE its
+/* What the events are compared with: the plan's entry of a portfolio's
+ * snapshots, the snapshot given, or one made from the previous revision's
+ * schedule (every event of it at SEQUENCE its
  * revision - 1, the rule before snapshots). */
 static enum tp_status
 find_since(struct ics_ctx *c, struct tp_error *err)
 {
 	const struct tp_export_options *o = c->opt;
 	c->since = NULL;
+	if (o->sinces) { /* a portfolio: each plan its own */
+		c->since = tp_snapshot_usable(o->sinces[c->plan_no - 1],
+					      c->plan);
+		return TP_OK;
+	}
 	if (o->since) {
 		c->since = tp_snapshot_usable(o->since, c->plan);
 		return TP_OK;

@@ -300,10 +300,12 @@ export_opts_init(struct export_opts *x, const struct tp_export_job *job,
 	x->by_key = NULL;
 	x->by_sched = NULL;
 	x->n_by_sched = 0;
-	if (job->portfolio)
+	if (job->portfolio) {
 		x->opt.baseline = NULL;
-	else
+	} else {
 		x->opt.baselines = NULL;
+		x->opt.sinces = NULL;
+	}
 	if (job->portfolio && (rc = index_baselines(x, job, err)) != TP_OK)
 		return rc;
 	if (!n || !opt->findings) {
