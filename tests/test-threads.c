@@ -267,10 +267,21 @@ static const char *const set_calendars[SET_KINDS] = {
 
 /* Plan @i: its own id and start, one of the calendars, a statutory
  * standstill (so that scheduling takes a statutory calendar from the
- * cache too). */
+ * cache too), and every other plan a committee whose rule libical parses
+ * while the other threads read theirs, deciding the award. */
 static void
 set_plan(char *buf, size_t size, size_t i)
 {
+	char meetings[256] = "", tie[32] = "";
+
+	if (i % 2) {
+		snprintf(meetings, sizeof(meetings),
+			 "  <meetings><series id=\"cabinet\"><name>Cabinet"
+			 "</name><recur rule=\"FREQ=MONTHLY;BYDAY=%zuTH\" "
+			 "from=\"2025-01-01\"/></series></meetings>\n",
+			 1 + i % 4);
+		snprintf(tie, sizeof(tie), " meeting=\"cabinet\"");
+	}
 	snprintf(buf, size,
 		 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		 "<plan xmlns=\"urn:tenderplan:plan:1\" id=\"plan-%03zu\">\n"
@@ -278,6 +289,7 @@ set_plan(char *buf, size_t size, size_t i)
 		 "  %s\n"
 		 "  <anchors start=\"2025-%02zu-%02zu\"/>\n"
 		 "  <rules regime=\"pcr2015\" procedure=\"open\"/>\n"
+		 "%s"
 		 "  <stages>\n"
 		 "    <stage id=\"advert\" kind=\"advert\"/>\n"
 		 "    <stage id=\"tender-period\" kind=\"tender-period\" "
@@ -288,14 +300,17 @@ set_plan(char *buf, size_t size, size_t i)
 		 "duration=\"%zu\">\n"
 		 "      <after stage=\"tender-period\"/>\n"
 		 "    </stage>\n"
+		 "    <stage id=\"decision\" kind=\"governance-approval\"%s>\n"
+		 "      <after stage=\"evaluation\"/>\n"
+		 "    </stage>\n"
 		 "    <stage id=\"standstill\" kind=\"standstill\" "
 		 "duration=\"10\" calendar=\"statutory\">\n"
-		 "      <after stage=\"evaluation\"/>\n"
+		 "      <after stage=\"decision\"/>\n"
 		 "    </stage>\n"
 		 "  </stages>\n"
 		 "</plan>\n",
 		 i, i, set_calendars[i % SET_KINDS], 1 + i % 11, 1 + i % 28,
-		 30 + i % 17, 5 + i % 23);
+		 meetings, 30 + i % 17, 5 + i % 23, tie);
 }
 
 static void
@@ -392,7 +407,7 @@ same_as_alone(struct tp_plan_set *set, size_t i, const struct set_dir *d,
 	tp_free(x);
 	tp_free(y);
 	assert_int_equal(tp_plan_doc_schedule(alone, NULL, &a, NULL), TP_OK);
-	assert_int_equal(tp_plan_stage_count(plan), 4);
+	assert_int_equal(tp_plan_stage_count(plan), 5);
 	for (size_t k = 0; k < tp_plan_stage_count(plan); k++) {
 		assert_int_equal(tp_schedule_early_start(s, k).day,
 				 tp_schedule_early_start(a, k).day);
