@@ -19,6 +19,7 @@
 
 #include "export-fixtures.h"
 #include "export-private.h"
+#include "text-private.h"
 
 static icalcomponent *
 export_ics(const struct fixture *f, const struct tp_export_options *opt)
@@ -1524,6 +1525,73 @@ meeting_series_follow_snapshots(void **state)
 	fixture_free(&f);
 }
 
+/* A series' name as long as a plan file may hold (300 "é", 600 bytes
+ * here; a 4,200-byte name of "€" through the library) is written whole
+ * in SUMMARY and DESCRIPTION, or cut before a whole character: the old
+ * buffers of 200 and 160 bytes cut it in the middle of one, with an id of
+ * four letters, and the calendar was not UTF-8. */
+static void
+long_series_names_stay_utf8(void **state)
+{
+	char name[4300], want[4300];
+	struct fixture f;
+	struct tp_meeting_spec m;
+	const struct tp_date day = TP_DATE(2012, 2, 14);
+	char *buf = NULL;
+	size_t len = 0;
+	assert_int_equal(fixture_hartlepool(&f, NULL), 0);
+	name[0] = '\0';
+	for (int i = 0; i < 300; i++)
+		strcat(name, "\xc3\xa9");
+	tp_meeting_spec_init(&m);
+	m.id = "pane";
+	m.name = name;
+	m.dates = &day;
+	m.n_dates = 1;
+	assert_int_equal(tp_plan_add_meeting_series(f.plan, &m, NULL, NULL),
+			 TP_OK);
+	char euros[4300] = "";
+	for (int i = 0; i < 1400; i++)
+		strcat(euros, "\xe2\x82\xac");
+	m.id = "long";
+	m.name = euros;
+	assert_int_equal(tp_plan_add_meeting_series(f.plan, &m, NULL, NULL),
+			 TP_OK);
+	reschedule(&f);
+	assert_int_equal(tp_export_to_buffer(TP_EXPORT_ICS, f.plan, f.sched,
+					     NULL, &buf, &len, NULL),
+			 TP_OK);
+	assert_true(tp_text_check(buf, len, TP_TEXT_LINES, NULL));
+	icalcomponent *cal = icalparser_parse_string(buf);
+	free(buf);
+	icalcomponent *e =
+		find_event(cal, "pane+meetings.hartlepool-2011@tenderplan");
+	assert_non_null(e);
+	snprintf(want, sizeof(want), "%s meeting", name);
+	assert_string_equal(icalcomponent_get_summary(e), want);
+	snprintf(want, sizeof(want), "Meetings of 'pane' (%s).", name);
+	assert_string_equal(icalcomponent_get_description(e), want);
+	/* 1,400 "€" and " meeting" are 4,208 bytes: 1,399 whole ones fit */
+	e = find_event(cal, "long+meetings.hartlepool-2011@tenderplan");
+	assert_non_null(e);
+	assert_int_equal(strlen(icalcomponent_get_summary(e)), 1399 * 3);
+	assert_memory_equal(icalcomponent_get_summary(e), euros, 1399 * 3);
+	icalcomponent_free(cal);
+	/* the Gantt chart's meeting lines carry the name in their tips */
+	for (int fmt = TP_EXPORT_SVG; fmt <= TP_EXPORT_HTML; fmt++) {
+		assert_int_equal(tp_export_to_buffer((enum tp_export_format)fmt,
+						     f.plan, f.sched, NULL,
+						     &buf, &len, NULL),
+				 TP_OK);
+		if (!tp_text_check(buf, len, TP_TEXT_LINES, NULL))
+			fail_msg("%s is not UTF-8",
+				 tp_export_format_name(
+					 (enum tp_export_format)fmt));
+		free(buf);
+	}
+	fixture_free(&f);
+}
+
 int
 main(void)
 {
@@ -1552,6 +1620,7 @@ main(void)
 		cmocka_unit_test(deadlines_across_clock_changes),
 		cmocka_unit_test(related_to_each_predecessor),
 		cmocka_unit_test(meeting_series_follow_snapshots),
+		cmocka_unit_test(long_series_names_stay_utf8),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	icaltimezone_free_builtin_timezones();

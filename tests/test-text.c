@@ -177,6 +177,33 @@ strb_is_snprintf(void **state)
 	}
 }
 
+/* Every prefix of a text of 1- to 4-byte characters, mended, is the
+ * longest run of whole characters in it: cut after a whole character it
+ * stays as it is, inside one it ends before it. */
+static void
+mend_end_keeps_whole_characters(void **state)
+{
+	/* a, é (2), € (3), 😀 (4), b: boundaries after 1, 3, 6, 10, 11 */
+	static const char text[] = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80"
+				   "b";
+	static const size_t whole[] = {0, 1, 1, 3, 3, 3, 6,
+				       6, 6, 6, 10, 11};
+	(void)state;
+	for (size_t n = 0; n <= strlen(text); n++) {
+		char buf[32];
+		memcpy(buf, text, n);
+		buf[n] = '\0';
+		size_t got = tp_utf8_mend_end(buf);
+		if (got != whole[n] || strlen(buf) != whole[n])
+			fail_msg("prefix of %zu bytes: %zu kept, want %zu", n,
+				 got, whole[n]);
+		assert_true(tp_text_check(buf, got, TP_TEXT_LINE, NULL));
+	}
+	/* bytes that are not UTF-8 are not its business */
+	char odd[] = "x\x80\x80\x80\x80";
+	assert_int_equal(tp_utf8_mend_end(odd), 5);
+}
+
 int
 main(void)
 {
@@ -186,6 +213,7 @@ main(void)
 		cmocka_unit_test(llong_text_is_printf),
 		cmocka_unit_test(strb_is_snprintf),
 		cmocka_unit_test(decoder_matches_the_encoding),
+		cmocka_unit_test(mend_end_keeps_whole_characters),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1186,27 +1186,35 @@ series_uid(const struct tp_plan *plan, const char *series, char *buf,
 	return TP_OK;
 }
 
-/* Room for a name of 4096 bytes (the plan schema's longest) and more. */
+/* Room for a name of 4096 bytes (the plan schema's longest) and the
+ * words after it. */
 #define SERIES_SUMMARY_MAX 4200
 
 /* The summary of a series' event: "Cabinet meeting" (the id without a
- * name). */
+ * name). A longer name (the library takes any) is cut before the UTF-8
+ * character that would not fit whole: a buffer of 200 bytes used to cut
+ * long names in the middle of one, and the calendar was not UTF-8. */
 static void
 series_summary(const char *name, const char *id, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s meeting", name && *name ? name : id);
+	tp_utf8_mend_end(buf);
 }
 
 static enum tp_status
 describe_series(struct ics_ctx *c, const struct tp_meeting_rec *m, size_t k,
 		struct tp_error *err)
 {
-	char name[160], d[TP_DATE_STRLEN];
+	char d[TP_DATE_STRLEN];
 	bool first = true;
 	enum tp_status rc;
 	c->text.len = 0;
-	tp_meeting_label(m, name, sizeof(name));
-	rc = tp_sbuf_printf(&c->text, err, "Meetings of %s.", name);
+	/* as tp_meeting_label() says it, whole however long the name */
+	rc = m->name && *m->name
+		     ? tp_sbuf_printf(&c->text, err, "Meetings of '%s' (%s).",
+				      m->id, m->name)
+		     : tp_sbuf_printf(&c->text, err, "Meetings of '%s'.",
+				      m->id);
 	if (rc == TP_OK && m->report_days)
 		rc = tp_sbuf_printf(&c->text, err,
 				    "\nReports are due %ld working days "

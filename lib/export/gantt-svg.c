@@ -436,6 +436,7 @@ shade_day(struct tp_date d, const struct tp_day_info *info, void *user)
 	char ds[TP_DATE_STRLEN];
 	snprintf(tip, sizeof(tip), "%s: %s", tp_date_format(d, ds),
 		 info->holiday->name ? info->holiday->name : "holiday");
+	tp_utf8_mend_end(tip); /* a long name cut short */
 	double y0 = band_y0(g);
 	g->rc = rect(g, x_of(g, d), y0, g->day_w, band_y1(g) - y0,
 		     COLOUR_HOLIDAY, tip);
@@ -910,6 +911,7 @@ meeting_line(struct gantt *g, const char *name, struct tp_date d)
 	enum tp_status rc = start(g, "line");
 	snprintf(tip, sizeof(tip), "%s meeting, %s", name,
 		 tp_date_format(d, ds));
+	tp_utf8_mend_end(tip); /* a long name cut short */
 	if (rc == TP_OK)
 		rc = num(g, "x1", x);
 	if (rc == TP_OK)

@@ -38,6 +38,11 @@ tp_text_ok(const char *s, enum tp_text_kind kind, char *why);
 size_t
 tp_utf8_next(const unsigned char *s, size_t n, uint32_t *cp);
 
+/* End the NUL-terminated @p s before a UTF-8 sequence left incomplete
+ * at its end (where snprintf cut a longer text short), so that a cut
+ * text stays UTF-8; anything else is left as it is. @return its length. */
+size_t tp_utf8_mend_end(char *s);
+
 /* @p v in decimal, as "%d" writes it, into @p buf. @return @p buf. */
 const char *tp_int_text(int32_t v, char buf[12]);
 

@@ -124,6 +124,27 @@ tp_llong_text(long long v, char buf[21])
 	return buf;
 }
 
+size_t
+tp_utf8_mend_end(char *s)
+{
+	size_t len = strlen(s), lead = len, want;
+	unsigned char c;
+
+	/* back over at most three continuation bytes to a lead byte */
+	while (lead > 0 && len - lead < 3 &&
+	       ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead == 0)
+		return len;
+	c = (unsigned char)s[lead - 1];
+	want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	if (want > 1 && len - (lead - 1) < want) {
+		s[lead - 1] = '\0';
+		return lead - 1;
+	}
+	return len;
+}
+
 const char *
 tp_int_text(int32_t v, char buf[12])
 {

@@ -7,7 +7,8 @@
  * format (the OCDS JSON too) with the findings. Every failure must explain itself in one
  * line; every XML output (schedule XML, MSPDI, SVG, HTML, findings XML)
  * must be well-formed to libxml2, the iCalendar output must parse in
- * libical without errors, the OCDS output must parse in jansson, and the
+ * libical without errors (and be UTF-8), the OCDS output must parse in
+ * jansson, and the
  * CSV and text outputs must be UTF-8 without control characters other
  * than tabs and line breaks. */
 #include <stdint.h>
@@ -78,6 +79,9 @@ check_output(enum tp_export_format f, const char *buf, size_t len)
 {
 	switch (f) {
 	case TP_EXPORT_ICS:
+		/* RFC 5545 3.1.4: UTF-8, which libical does not check */
+		if (!tp_text_check(buf, len, TP_TEXT_LINES, NULL))
+			__builtin_trap();
 		check_ics(buf);
 		break;
 	case TP_EXPORT_OCDS: {
