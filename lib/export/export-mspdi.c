@@ -1052,6 +1052,7 @@ summary_task(struct mspdi_ctx *c)
 			 name ? name
 			 : id ? id
 			      : "Tender timetable");
+	tp_utf8_mend_end(title); /* a long name cut short */
 	enum tp_status rc = start(c, "Task");
 	if (rc == TP_OK)
 		rc = elem_int(c, "UID", c->uid_base);

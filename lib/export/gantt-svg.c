@@ -647,6 +647,7 @@ tooltip(const struct gantt *g, size_t s, char *buf, size_t size)
 	tp_strb_cat(&t, done);
 	tp_strb_cat(&t, words[0] ? ", " : "");
 	tp_strb_cat(&t, words);
+	tp_utf8_mend_end(buf); /* a long name cut short */
 }
 
 /* The baseline's dates of a stage: a thin grey bar below its own. */
@@ -733,6 +734,7 @@ collect_flag(const struct tp_export_finding *f, void *user)
 		 len ? "\n" : "", f->severity ? f->severity : "note",
 		 f->message, f->citation ? " (" : "",
 		 f->citation ? f->citation : "", f->citation ? ")" : "");
+	tp_utf8_mend_end(t->text); /* cut short: whole characters only */
 	t->any = true;
 	return TP_OK;
 }
@@ -853,6 +855,7 @@ plan_title(const struct gantt *g, char *buf, size_t size)
 		snprintf(buf, size, "%s", name ? name : id);
 	else
 		snprintf(buf, size, "Tender %zu", g->index + 1);
+	tp_utf8_mend_end(buf); /* a long name cut short */
 }
 
 /* The header row's label: "Name (id)", the name cut short rather than
@@ -888,6 +891,7 @@ header_row(struct gantt *g)
 		 name, tp_date_format(p0, a), tp_date_format(p1, b),
 		 (unsigned)tp_plan_revision(g->plan),
 		 tp_plan_stage_count(g->plan));
+	tp_utf8_mend_end(tip);
 	enum tp_status rc = label(g, MARGIN + 4, row_y(g, row) + ROW_H / 2 + 4,
 				  NULL, true, buf);
 	if (rc == TP_OK)
@@ -1046,6 +1050,7 @@ title(struct gantt *g)
 	else
 		snprintf(buf, sizeof(buf), "%s (%s to %s, revision %u)",
 			 chart_name(g), a, b, (unsigned)tp_plan_revision(plan));
+	tp_utf8_mend_end(buf); /* a long name cut short */
 	enum tp_status rc = start(g, "text");
 	if (rc == TP_OK)
 		rc = num(g, "x", MARGIN + 4);
@@ -1218,6 +1223,7 @@ add_note(const struct tp_export_finding *f, void *user)
 		 f->severity ? f->severity : "note", f->message,
 		 f->citation ? " (" : "", f->citation ? f->citation : "",
 		 f->citation ? ")" : "");
+	tp_utf8_mend_end(n->text); /* cut short: whole characters only */
 	return TP_OK;
 }
 
@@ -1277,6 +1283,7 @@ table_plan_row(struct gantt *g)
 		 tp_date_format(tp_schedule_plan_start(g->sched), a),
 		 tp_date_format(tp_schedule_plan_finish(g->sched), b),
 		 (unsigned)tp_plan_revision(g->plan));
+	tp_utf8_mend_end(buf);
 	enum tp_status rc = start(g, "tr");
 	if (rc == TP_OK)
 		rc = attr(g, "class", "tender");

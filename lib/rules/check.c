@@ -17,6 +17,7 @@
 #include "date-private.h"
 #include "error-private.h"
 #include "rules-private.h"
+#include "text-private.h"
 #include <tenderplan/tp-check.h>
 #include <tenderplan/tp-meeting.h>
 
@@ -108,6 +109,9 @@ add(struct ctx *c, enum tp_severity sev, const char *rule_id,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	/* a message naming a long stage is cut short: at a whole UTF-8
+	 * character, or the exports refuse it as not UTF-8 */
+	tp_utf8_mend_end(msg);
 	x = &f->items[f->count];
 	x->severity = sev;
 	x->rule_id = dup(rule_id);
