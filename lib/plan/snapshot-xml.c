@@ -73,8 +73,10 @@ snapshot_attrs(const struct tp_snapshot *s, struct attr *a)
 	return n;
 }
 
+/* A stage's record, or with @p series a meeting series' (its event
+ * begins on start, = finish; no finish or time is written). */
 static size_t
-stage_attrs(const struct tp_snap_rec *r, struct attr *a)
+rec_attrs(const struct tp_snap_rec *r, bool series, struct attr *a)
 {
 	size_t n = 0;
 
@@ -82,31 +84,14 @@ stage_attrs(const struct tp_snap_rec *r, struct attr *a)
 	tp_date_format(r->start, a[n].buf);
 	set_attr(&a[n], "start", a[n].buf);
 	n++;
-	tp_date_format(r->finish, a[n].buf);
-	set_attr(&a[n], "finish", a[n].buf);
-	n++;
-	if (r->minutes >= 0)
+	if (!series) {
+		tp_date_format(r->finish, a[n].buf);
+		set_attr(&a[n], "finish", a[n].buf);
+		n++;
+	}
+	if (!series && r->minutes >= 0)
 		set_attrf(&a[n++], "time", "%02d:%02d", r->minutes / 60,
 			  r->minutes % 60);
-	set_attrf(&a[n++], "sequence", "%" PRIu32, r->sequence);
-	set_attrf(&a[n++], "text", "%016" PRIx64, r->hash);
-	if (r->removed)
-		set_attr(&a[n++], "removed", "true");
-	if (r->name)
-		set_attr(&a[n++], "name", r->name);
-	return n;
-}
-
-/* A meeting series: its event begins on start (= finish), no time. */
-static size_t
-series_attrs(const struct tp_snap_rec *r, struct attr *a)
-{
-	size_t n = 0;
-
-	set_attr(&a[n++], "id", r->id);
-	tp_date_format(r->start, a[n].buf);
-	set_attr(&a[n], "start", a[n].buf);
-	n++;
 	set_attrf(&a[n++], "sequence", "%" PRIu32, r->sequence);
 	set_attrf(&a[n++], "text", "%016" PRIx64, r->hash);
 	if (r->removed)
@@ -126,12 +111,11 @@ child_count(const struct tp_snapshot *s)
 static const char *
 child_attrs(const struct tp_snapshot *s, size_t i, struct attr *a, size_t *n)
 {
-	if (i < s->stages.n) {
-		*n = stage_attrs(&s->stages.recs[i], a);
-		return "stage";
-	}
-	*n = series_attrs(&s->series.recs[i - s->stages.n], a);
-	return "series";
+	bool series = i >= s->stages.n;
+
+	*n = series ? rec_attrs(&s->series.recs[i - s->stages.n], true, a)
+		    : rec_attrs(&s->stages.recs[i], false, a);
+	return series ? "series" : "stage";
 }
 
 /* ---- writing with the document ---------------------------------------- */
