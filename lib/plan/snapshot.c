@@ -600,9 +600,12 @@ series_start(const struct tp_meeting_rec *m)
 	return m->rule ? m->rule_first : m->dates[0];
 }
 
-uint32_t
-tp_snapshot_series_sequence(const struct tp_snapshot *since,
-			    const struct tp_schedule *sched, size_t series)
+/* tp_snapshot_series_sequence() with the series' hash, if the caller has
+ * it already (@p hash; NULL: worked out only when it is needed). */
+static uint32_t
+series_sequence(const struct tp_snapshot *since,
+		const struct tp_schedule *sched, size_t series,
+		const uint64_t *hash)
 {
 	const struct tp_plan *plan = tp_schedule_plan(sched);
 	const struct tp_meeting_rec *m = tp_meeting_at(plan, (uint32_t)series);
@@ -611,9 +614,16 @@ tp_snapshot_series_sequence(const struct tp_snapshot *since,
 	if (!r)
 		return tp_snapshot_sequence(NULL, sched, NULL, 0);
 	if (r->removed || !tp_date_equal(r->start, series_start(m)) ||
-	    r->hash != tp_snapshot_hash_series(sched, series))
+	    r->hash != (hash ? *hash : tp_snapshot_hash_series(sched, series)))
 		return next_seq(r->sequence);
 	return r->sequence;
+}
+
+uint32_t
+tp_snapshot_series_sequence(const struct tp_snapshot *since,
+			    const struct tp_schedule *sched, size_t series)
+{
+	return series_sequence(since, sched, series, NULL);
 }
 
 uint32_t
@@ -674,14 +684,15 @@ record_series(struct tp_snapshot *snap, const struct tp_snapshot *since,
 	for (size_t k = 0; rc == TP_OK && k < tp_plan_meeting_series_count(plan);
 	     k++) {
 		const struct tp_meeting_rec *m = tp_meeting_at(plan, (uint32_t)k);
+		const uint64_t hash = tp_snapshot_hash_series(sched, k);
 		struct tp_snapshot_stage st = {
 			m->id,
 			m->name && *m->name ? m->name : NULL,
 			series_start(m),
 			series_start(m),
 			-1,
-			tp_snapshot_hash_series(sched, k),
-			tp_snapshot_series_sequence(since, sched, k),
+			hash,
+			series_sequence(since, sched, k, &hash),
 			false};
 		rc = tp_snapshot_add_series(snap, &st, err);
 	}
