@@ -1243,7 +1243,7 @@ describe_series(struct ics_ctx *c, const struct tp_meeting_rec *m, size_t k,
 static void
 out_series_dates(struct ics_ctx *c, const struct tp_meeting_rec *m)
 {
-	struct tp_date start = m->rule ? m->rule_first : m->dates[0];
+	struct tp_date start = tp_meeting_event_start(m);
 	struct icaltimetype t = ical_date(start), e = t;
 	icaltime_adjust(&e, 1, 0, 0, 0);
 	out_new(c, icalproperty_new_dtstart(t));

@@ -63,6 +63,15 @@ enum tp_status tp_meeting_view(const struct tp_meeting_rec *m, int32_t to,
 size_t tp_meeting_view_lower_bound(const struct tp_meeting_view *v,
 				   int32_t day);
 
+/* The day the series' calendar event begins on: its rule's first date,
+ * else its first date (the iCalendar export's DTSTART, and what a
+ * snapshot records). */
+static inline struct tp_date
+tp_meeting_event_start(const struct tp_meeting_rec *m)
+{
+	return m->rule ? m->rule_first : m->dates[0];
+}
+
 /* A name for the series in messages: "'cabinet' (Cabinet)". */
 void tp_meeting_label(const struct tp_meeting_rec *m, char *buf, size_t size);
 

@@ -503,9 +503,8 @@ mix_day(uint64_t h, struct tp_date d)
 static uint64_t
 mix_int(uint64_t h, long v)
 {
-	char buf[24];
-	snprintf(buf, sizeof(buf), "%ld", v);
-	return mix(h, buf);
+	char buf[21];
+	return mix(h, tp_llong_text(v, buf));
 }
 
 uint64_t
@@ -593,13 +592,6 @@ tp_snapshot_sequence(const struct tp_snapshot *since,
 	return r->sequence;
 }
 
-/* Where a meeting series' event begins (export-ics.c starts it there). */
-static struct tp_date
-series_start(const struct tp_meeting_rec *m)
-{
-	return m->rule ? m->rule_first : m->dates[0];
-}
-
 /* tp_snapshot_series_sequence() with the series' hash, if the caller has
  * it already (@p hash; NULL: worked out only when it is needed). */
 static uint32_t
@@ -613,7 +605,8 @@ series_sequence(const struct tp_snapshot *since,
 
 	if (!r)
 		return tp_snapshot_sequence(NULL, sched, NULL, 0);
-	if (r->removed || !tp_date_equal(r->start, series_start(m)) ||
+	if (r->removed ||
+	    !tp_date_equal(r->start, tp_meeting_event_start(m)) ||
 	    r->hash != (hash ? *hash : tp_snapshot_hash_series(sched, series)))
 		return next_seq(r->sequence);
 	return r->sequence;
@@ -688,8 +681,8 @@ record_series(struct tp_snapshot *snap, const struct tp_snapshot *since,
 		struct tp_snapshot_stage st = {
 			m->id,
 			m->name && *m->name ? m->name : NULL,
-			series_start(m),
-			series_start(m),
+			tp_meeting_event_start(m),
+			tp_meeting_event_start(m),
 			-1,
 			hash,
 			series_sequence(since, sched, k, &hash),
