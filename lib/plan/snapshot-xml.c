@@ -216,40 +216,27 @@ attr_true(xmlNodePtr n, const char *name)
 	return yes;
 }
 
+/* A <stage> record, or with @p series a <series> one (its event begins on
+ * start, = finish; no time). */
 static enum tp_status
-read_series(struct tp_snapshot *snap, xmlNodePtr n, struct tp_error *err)
+read_rec(struct tp_snapshot *snap, xmlNodePtr n, bool series,
+	 struct tp_error *err)
 {
 	char *id = tp_xml_attr(n, "id"), *name = tp_xml_attr(n, "name");
 	struct tp_snapshot_stage st = {.id = id, .name = name, .minutes = -1};
 	enum tp_status rc = attr_date(n, "start", &st.start, err);
 
 	st.finish = st.start;
-	st.text_hash = attr_u64(n, "text", 16);
-	st.sequence = (uint32_t)attr_u64(n, "sequence", 10);
-	st.removed = attr_true(n, "removed");
-	if (rc == TP_OK)
-		rc = tp_snapshot_add_series(snap, &st, err);
-	xmlFree(id);
-	xmlFree(name);
-	return rc;
-}
-
-static enum tp_status
-read_stage(struct tp_snapshot *snap, xmlNodePtr n, struct tp_error *err)
-{
-	char *id = tp_xml_attr(n, "id"), *name = tp_xml_attr(n, "name");
-	struct tp_snapshot_stage st = {.id = id, .name = name};
-	enum tp_status rc = attr_date(n, "start", &st.start, err);
-
-	if (rc == TP_OK)
+	if (rc == TP_OK && !series)
 		rc = attr_date(n, "finish", &st.finish, err);
-	if (rc == TP_OK)
+	if (rc == TP_OK && !series)
 		rc = attr_minutes(n, &st.minutes, err);
 	st.text_hash = attr_u64(n, "text", 16);
 	st.sequence = (uint32_t)attr_u64(n, "sequence", 10);
 	st.removed = attr_true(n, "removed");
 	if (rc == TP_OK)
-		rc = tp_snapshot_add_stage(snap, &st, err);
+		rc = series ? tp_snapshot_add_series(snap, &st, err)
+			    : tp_snapshot_add_stage(snap, &st, err);
 	xmlFree(id);
 	xmlFree(name);
 	return rc;
@@ -288,13 +275,11 @@ read_snapshot(struct tp_plan_doc *doc, xmlNodePtr n, int *line,
 
 	*line = tp_xml_line(n);
 	for (xmlNodePtr c = n->children; c && rc == TP_OK; c = c->next) {
-		if (tp_xml_is_elem(c, "stage")) {
-			*line = tp_xml_line(c);
-			rc = read_stage(snap, c, err);
-		} else if (tp_xml_is_elem(c, "series")) {
-			*line = tp_xml_line(c);
-			rc = read_series(snap, c, err);
-		}
+		bool series = tp_xml_is_elem(c, "series");
+		if (!series && !tp_xml_is_elem(c, "stage"))
+			continue;
+		*line = tp_xml_line(c);
+		rc = read_rec(snap, c, series, err);
 	}
 	if (rc != TP_OK) {
 		tp_snapshot_free(snap);
