@@ -565,6 +565,35 @@ write_portfolio(const struct cli_plans *p, const struct export_opts *o,
 	return cli_finish_stdout(CLI_EXIT_OK);
 }
 
+/* Each plan's own snapshots in a portfolio (#11): its latest baseline,
+ * for its slippage, and its latest revision, its calendar history (with
+ * the warning its own export gives). Both arrays are the caller's to free,
+ * also on failure. */
+static int
+portfolio_snapshots(const struct cli_plans *p, const struct export_opts *o,
+		    const struct tp_snapshot ***baselines,
+		    const struct tp_snapshot ***sinces)
+{
+	*baselines = calloc(p->n, sizeof(**baselines));
+	*sinces = calloc(p->n, sizeof(**sinces));
+	if (!*baselines || !*sinces) {
+		fputs("tenderplan: out of memory\n", stderr);
+		return CLI_EXIT_FAIL;
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		const struct tp_plan_doc *doc = tp_plan_set_doc(p->set, i);
+		(*baselines)[i] =
+			tp_plan_doc_latest_snapshot(doc, TP_SNAPSHOT_BASELINE);
+		(*sinces)[i] =
+			tp_plan_doc_latest_snapshot(doc, TP_SNAPSHOT_REVISION);
+		if (o->format == TP_EXPORT_ICS)
+			warn_revision(tp_plan_set_path(p->set, i),
+				      tp_plan_doc_plan_const(doc), p->scheds[i],
+				      (*sinces)[i], "recorded in the plan");
+	}
+	return CLI_EXIT_OK;
+}
+
 /* Several plans, one portfolio document. */
 static int
 run_export_many(const char *const *files, size_t n,
@@ -593,30 +622,9 @@ run_export_many(const char *const *files, size_t n,
 	}
 	if (rc == CLI_EXIT_OK && !o->no_check)
 		rc = add_portfolio_findings(&p, o, findings, &list, &opt);
-	/* each plan's slippage against its own approved dates (#11) */
-	if (rc == CLI_EXIT_OK &&
-	    !(baselines = calloc(p.n, sizeof(*baselines)))) {
-		fputs("tenderplan: out of memory\n", stderr);
-		rc = CLI_EXIT_FAIL;
-	}
-	for (size_t i = 0; rc == CLI_EXIT_OK && i < p.n; i++)
-		baselines[i] = tp_plan_doc_latest_snapshot(
-			tp_plan_set_doc(p.set, i), TP_SNAPSHOT_BASELINE);
+	if (rc == CLI_EXIT_OK)
+		rc = portfolio_snapshots(&p, o, &baselines, &sinces);
 	opt.baselines = baselines;
-	/* each plan's calendar history: the revision recorded in it */
-	if (rc == CLI_EXIT_OK && !(sinces = calloc(p.n, sizeof(*sinces)))) {
-		fputs("tenderplan: out of memory\n", stderr);
-		rc = CLI_EXIT_FAIL;
-	}
-	for (size_t i = 0; rc == CLI_EXIT_OK && i < p.n; i++) {
-		const struct tp_plan_doc *doc = tp_plan_set_doc(p.set, i);
-		sinces[i] = tp_plan_doc_latest_snapshot(doc,
-							TP_SNAPSHOT_REVISION);
-		if (o->format == TP_EXPORT_ICS)
-			warn_revision(tp_plan_set_path(p.set, i),
-				      tp_plan_doc_plan_const(doc), p.scheds[i],
-				      sinces[i], "recorded in the plan");
-	}
 	opt.sinces = sinces;
 	if (rc == CLI_EXIT_OK)
 		rc = write_portfolio(&p, o, &opt);
