@@ -314,8 +314,19 @@ struct build {
 	struct tp_calendar *cal;
 	uint32_t ndays;
 	uint32_t *tag;
+	uint64_t *tagged; /* bit i set when tag[i] is */
 	size_t nregion;
 };
+
+/* Give day i its first tag; later sources never replace it. */
+static inline void
+set_tag(struct build *st, uint32_t i, uint32_t tag)
+{
+	if (st->tag[i])
+		return;
+	st->tag[i] = tag;
+	st->tagged[i / 64] |= UINT64_C(1) << (i % 64);
+}
 
 static const char *
 default_name(enum tp_holiday_kind kind)
@@ -348,6 +359,8 @@ region_day_replaced(const struct tp_calendar_builder *b, struct tp_date d)
 {
 	int y, m, dd;
 
+	if (b->nreplaced == 0)
+		return false;
 	tp_date_to_ymd(d, &y, &m, &dd);
 	if ((m == 12 && dd == 25) || is_good_friday(d, y))
 		return false;
@@ -372,7 +385,7 @@ tag_region_days(struct build *st)
 			continue;
 		if (region_day_replaced(st->b, h->date))
 			continue;
-		st->tag[i] = (uint32_t)(1 + j);
+		set_tag(st, (uint32_t)i, (uint32_t)(1 + j));
 	}
 }
 
@@ -387,8 +400,8 @@ static void
 tag_day(struct build *st, int32_t day, uint32_t tag)
 {
 	int64_t i = (int64_t)day - st->cal->first;
-	if (i >= 0 && i < st->ndays && !st->tag[i])
-		st->tag[i] = tag;
+	if (i >= 0 && i < st->ndays)
+		set_tag(st, (uint32_t)i, tag);
 }
 
 /* Christmas Day and Good Friday are never working days in a calendar with
@@ -420,11 +433,9 @@ tag_spans(struct build *st, enum tp_holiday_kind kind)
 							: st->cal->first;
 		hi = b->spans[s].last < st->cal->last ? b->spans[s].last
 						      : st->cal->last;
-		for (int32_t d = lo; d <= hi; d++) {
-			uint32_t i = (uint32_t)(d - st->cal->first);
-			if (!st->tag[i])
-				st->tag[i] = (uint32_t)(1 + st->nregion + s);
-		}
+		for (int32_t d = lo; d <= hi; d++)
+			set_tag(st, (uint32_t)(d - st->cal->first),
+				(uint32_t)(1 + st->nregion + s));
 	}
 }
 
@@ -445,18 +456,37 @@ region_name(const struct build *st, size_t j)
 	return tp_holiday_list_get(st->cal->region_list, j)->name;
 }
 
-static void
-place_region_name(const struct build *st, struct names *nm, size_t j)
+/* The distinct name equal to region holiday @j's, by pointer (@same) or
+ * by text, or SIZE_MAX. */
+static size_t
+find_name(const struct build *st, const struct names *nm, size_t j,
+	  bool same)
 {
 	const char *name = region_name(st, j);
 
-	for (size_t k = 0; k < nm->ndistinct; k++)
-		if (strcmp(region_name(st, nm->distinct[k]), name) == 0) {
-			nm->offs[j] = nm->offs[nm->distinct[k]];
-			return;
-		}
+	for (size_t k = 0; k < nm->ndistinct; k++) {
+		const char *seen = region_name(st, nm->distinct[k]);
+		if (same ? seen == name : strcmp(seen, name) == 0)
+			return k;
+	}
+	return SIZE_MAX;
+}
+
+static void
+place_region_name(const struct build *st, struct names *nm, size_t j)
+{
+	/* The rules name days with literals, so the same pointer mostly
+	 * finds the name without comparing texts. */
+	size_t k = find_name(st, nm, j, true);
+
+	if (k == SIZE_MAX)
+		k = find_name(st, nm, j, false);
+	if (k != SIZE_MAX) {
+		nm->offs[j] = nm->offs[nm->distinct[k]];
+		return;
+	}
 	nm->offs[j] = nm->total;
-	nm->total += strlen(name) + 1;
+	nm->total += strlen(region_name(st, j)) + 1;
 	nm->distinct[nm->ndistinct++] = j;
 }
 
@@ -530,6 +560,46 @@ describe_tag(const struct build *st, const size_t *offs, uint32_t tag,
 					    : st->cal->names + offs[tag - 1];
 }
 
+static inline unsigned
+popcount64(uint64_t x)
+{
+#if defined(__GNUC__) && defined(__POPCNT__)
+	return (unsigned)__builtin_popcountll(x);
+#else
+	/* SWAR count: faster than libgcc's table when there is no popcnt
+	 * instruction. */
+	x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+	x = (x & UINT64_C(0x3333333333333333)) +
+	    ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+	return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
+#endif
+}
+
+/* The index of the lowest set bit of @x, which is not 0. */
+static inline uint32_t
+lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+	return (uint32_t)__builtin_ctzll(x);
+#else
+	uint32_t n = 0;
+	while (!(x & 1)) {
+		x >>= 1;
+		n++;
+	}
+	return n;
+#endif
+}
+
+/* Words in the bitmaps of a build: one more than the days need, so that
+ * rank(ndays) reads a block. */
+static inline uint32_t
+nblocks(const struct build *st)
+{
+	return st->ndays / 64 + 1;
+}
+
 static enum tp_status
 fill_holidays(struct build *st, struct tp_error *err)
 {
@@ -548,55 +618,48 @@ fill_holidays(struct build *st, struct tp_error *err)
 	rc = copy_names(st, &nm, err);
 	if (rc)
 		goto out;
-	for (uint32_t i = 0; i < st->ndays; i++)
-		n += st->tag[i] != 0;
+	for (uint32_t k = 0; k < nblocks(st); k++)
+		n += popcount64(st->tagged[k]);
 	cal->hols = malloc((n ? n : 1) * sizeof(*cal->hols));
 	if (!cal->hols) {
 		rc = tp_error_nomem(err);
 		goto out;
 	}
-	for (uint32_t i = 0; i < st->ndays; i++)
-		if (st->tag[i])
+	for (uint32_t k = 0; k < nblocks(st); k++)
+		for (uint64_t w = st->tagged[k]; w; w &= w - 1) {
+			uint32_t i = 64 * k + lowest_bit(w);
 			describe_tag(st, nm.offs, st->tag[i],
 				     cal->first + (int32_t)i,
 				     &cal->hols[cal->nhols++]);
+		}
 out:
 	free(nm.offs);
 	free(nm.distinct);
 	return rc;
 }
 
-static inline unsigned
-popcount64(uint64_t x)
-{
-#if defined(__GNUC__) && defined(__POPCNT__)
-	return (unsigned)__builtin_popcountll(x);
-#else
-	/* SWAR count: faster than libgcc's table when there is no popcnt
-	 * instruction. */
-	x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
-	x = (x & UINT64_C(0x3333333333333333)) +
-	    ((x >> 2) & UINT64_C(0x3333333333333333));
-	x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
-	return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
-#endif
-}
-
-/* Set the working bits and count them per block. */
+/* Set the working bits and count them per block. Weekends repeat every 7
+ * days, so every 7 words (448 days) repeat too: the first 7 words are
+ * built day by day and copied on, then the tagged days are cleared. */
 static void
 fill_bits(struct build *st)
 {
 	struct tp_calendar *cal = st->cal;
 	unsigned wd =
 		(unsigned)tp_date_weekday(tp_date_from_serial(cal->first));
-	uint32_t nblocks = st->ndays / 64 + 1, rank = 0;
+	uint32_t n = nblocks(st), rank = 0;
+	uint64_t pattern[7] = {0};
 
-	for (uint32_t i = 0; i < st->ndays; i++) {
-		if (!(cal->weekend & (1u << wd)) && !st->tag[i])
-			cal->bits[i / 64] |= UINT64_C(1) << (i % 64);
+	for (uint32_t i = 0; i < 7 * 64; i++) {
+		if (!(cal->weekend & (1u << wd)))
+			pattern[i / 64] |= UINT64_C(1) << (i % 64);
 		wd = wd == 7 ? 1 : wd + 1;
 	}
-	for (uint32_t k = 0; k < nblocks; k++) {
+	for (uint32_t k = 0; k < n; k++)
+		cal->bits[k] = pattern[k % 7] & ~st->tagged[k];
+	/* No day past the last. */
+	cal->bits[n - 1] &= (UINT64_C(1) << (st->ndays % 64)) - 1;
+	for (uint32_t k = 0; k < n; k++) {
 		cal->block_rank[k] = rank;
 		rank += popcount64(cal->bits[k]);
 	}
@@ -612,9 +675,10 @@ fill_work(struct build *st, struct tp_error *err)
 	cal->work = malloc((cal->nwork ? cal->nwork : 1) * sizeof(*cal->work));
 	if (!cal->work)
 		return tp_error_nomem(err);
-	for (uint32_t i = 0; i < st->ndays; i++)
-		if (cal->bits[i / 64] & (UINT64_C(1) << (i % 64)))
-			cal->work[r++] = cal->first + (int32_t)i;
+	for (uint32_t k = 0; k < nblocks(st); k++)
+		for (uint64_t w = cal->bits[k]; w; w &= w - 1)
+			cal->work[r++] = cal->first + (int32_t)(64 * k) +
+					 (int32_t)lowest_bit(w);
 	return TP_OK;
 }
 
@@ -622,12 +686,12 @@ static enum tp_status
 alloc_tables(struct build *st, struct tp_error *err)
 {
 	struct tp_calendar *cal = st->cal;
-	uint32_t nblocks = st->ndays / 64 + 1;
 
 	st->tag = calloc(st->ndays, sizeof(*st->tag));
-	cal->bits = calloc(nblocks, sizeof(*cal->bits));
-	cal->block_rank = malloc(nblocks * sizeof(*cal->block_rank));
-	if (!st->tag || !cal->bits || !cal->block_rank)
+	st->tagged = calloc(nblocks(st), sizeof(*st->tagged));
+	cal->bits = calloc(nblocks(st), sizeof(*cal->bits));
+	cal->block_rank = malloc(nblocks(st) * sizeof(*cal->block_rank));
+	if (!st->tag || !st->tagged || !cal->bits || !cal->block_rank)
 		return tp_error_nomem(err);
 	return TP_OK;
 }
@@ -668,7 +732,7 @@ TP_EXPORT enum tp_status
 tp_calendar_builder_build(const struct tp_calendar_builder *b,
 			  struct tp_calendar **out, struct tp_error *err)
 {
-	struct build st = {b, NULL, 0, NULL, 0};
+	struct build st = {b, NULL, 0, NULL, NULL, 0};
 	enum tp_status rc;
 
 	if (!b || !out)
@@ -687,6 +751,7 @@ tp_calendar_builder_build(const struct tp_calendar_builder *b,
 	st.ndays = (uint32_t)(st.cal->last - st.cal->first + 1);
 	rc = build_tables(&st, err);
 	free(st.tag);
+	free(st.tagged);
 	if (rc) {
 		tp_calendar_free(st.cal);
 		return rc;
