@@ -6,7 +6,8 @@
 # output is UTF-8 and every XML output well-formed. Buffers that cut such
 # names in the middle of a character made SVG, HTML and MS Project files no
 # XML parser reads, calendars that were not UTF-8, and findings that the
-# exports then refused (#11).
+# exports then refused (#11). Error messages and --explain, which quote a
+# series' name, end on a whole character too.
 set -eu
 cli=${TP_CLI:?}
 dir=$(mktemp -d)
@@ -43,6 +44,23 @@ for pre in "" a ab abc; do
 	done
 	for o in one.xml two.xml one.mspdi two.mspdi one.svg two.svg one.html two.html; do
 		xmllint --noout $o 2>err || fail "'$pre': $o is not well-formed: $(head -3 err)"
+	done
+	# Messages that quote a series' name, cut to their buffers: the
+	# error refusing a stage no meeting can take, and --explain of a
+	# stage a meeting sets.
+	"$cli" meeting add p.xml "late$pre" --name "$L" --date 2026-06-10 >/dev/null
+	cp p.xml r.xml
+	if "$cli" set r.xml award --meeting "panel$pre" >out 2>err; then
+		fail "'$pre': a stage after the series' last meeting was accepted"
+	fi
+	grep -q "no meeting of 'panel$pre'" err || fail "'$pre': $(cat err)"
+	"$cli" set r.xml award --meeting "late$pre" >/dev/null
+	"$cli" schedule r.xml --explain award >out 2>&1 ||
+		fail "'$pre': schedule --explain: $(cat out)"
+	grep -q "set by the meetings of 'late$pre'" out || fail "'$pre': $(cat out)"
+	for o in err out; do
+		iconv -f UTF-8 -t UTF-8 $o >/dev/null 2>&1 ||
+			fail "'$pre': the message in $o is not UTF-8"
 	done
 done
 echo "long names: every format UTF-8 and well-formed, alone and in a portfolio"

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "error-private.h"
 #include "text-private.h"
 
 struct text_case {
@@ -204,6 +205,33 @@ mend_end_keeps_whole_characters(void **state)
 	assert_int_equal(tp_utf8_mend_end(odd), 5);
 }
 
+/* An error's message, file and stage, cut short to their fields, end on a
+ * whole character whatever byte the cut falls on: a long name in a message
+ * went to terminals and logs as bytes that are not UTF-8. */
+static void
+error_fields_end_on_whole_characters(void **state)
+{
+	char text[1100] = "";
+	(void)state;
+	for (size_t pre = 0; pre < 4; pre++) {
+		struct tp_error err;
+		memset(text, 'a', pre);
+		text[pre] = '\0';
+		for (int i = 0; i < 500; i++)
+			strcat(text, "\xc3\xa9");
+		tp_error_setf(&err, TP_ERR_INVALID, text, "stage %s", text);
+		assert_true(tp_text_ok(err.message, TP_TEXT_LINE, NULL));
+		assert_true(tp_text_ok(err.stage, TP_TEXT_LINE, NULL));
+		/* cut at the last whole character that fits, not before */
+		assert_true(strlen(err.message) + 2 >= sizeof(err.message) - 1);
+		assert_true(strlen(err.stage) + 2 >= sizeof(err.stage) - 1);
+		tp_error_set_at(&err, TP_ERR_PARSE, text, 3, 1, "%s", text);
+		assert_true(tp_text_ok(err.message, TP_TEXT_LINE, NULL));
+		assert_true(tp_text_ok(err.source, TP_TEXT_LINE, NULL));
+		assert_true(strlen(err.source) + 2 >= sizeof(err.source) - 1);
+	}
+}
+
 int
 main(void)
 {
@@ -214,6 +242,7 @@ main(void)
 		cmocka_unit_test(strb_is_snprintf),
 		cmocka_unit_test(decoder_matches_the_encoding),
 		cmocka_unit_test(mend_end_keeps_whole_characters),
+		cmocka_unit_test(error_fields_end_on_whole_characters),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include "error-private.h"
 #include "meeting-private.h"
 #include "suggest-private.h"
+#include "text-private.h"
 
 TP_EXPORT void
 tp_meeting_spec_init(struct tp_meeting_spec *spec)
@@ -27,6 +28,7 @@ tp_meeting_label(const struct tp_meeting_rec *m, char *buf, size_t size)
 		snprintf(buf, size, "'%s' (%s)", m->id, m->name);
 	else
 		snprintf(buf, size, "'%s'", m->id);
+	tp_utf8_mend_end(buf);
 }
 
 static int

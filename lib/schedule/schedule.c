@@ -16,6 +16,7 @@
 #include "meeting-private.h"
 #include "plan-private.h"
 #include "schedule-private.h"
+#include "text-private.h"
 
 #define NO_STAGE  UINT32_MAX
 #define NO_DEP    UINT32_MAX
@@ -1716,6 +1717,7 @@ tp_schedule_describe(const struct tp_schedule *sched, size_t stage,
 		 early ? "earliest" : "latest",
 		 r.on_finish ? "finish" : "start",
 		 tp_date_format(mkdate(day), date), rule);
+	tp_utf8_mend_end(buf);
 	return buf;
 }
 

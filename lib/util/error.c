@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "error-private.h"
+#include "text-private.h"
 
 TP_EXPORT const char *
 tp_status_str(enum tp_status status)
@@ -46,6 +47,8 @@ copy_str(char *dst, size_t size, const char *src)
 	if (!src)
 		src = "";
 	snprintf(dst, size, "%s", src);
+	/* A long file name cut short still ends on a whole character. */
+	tp_utf8_mend_end(dst);
 }
 
 static void
@@ -56,6 +59,9 @@ static void
 set_message(struct tp_error *err, const char *fmt, va_list ap)
 {
 	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	/* Cut short, a long name must not end mid-character: the message
+	 * goes to terminals, logs and programs that read UTF-8. */
+	tp_utf8_mend_end(err->message);
 	/* One sentence, no newline: a newline in quoted input would break the
 	 * "file:line: message" shape, so replace control characters. */
 	for (char *p = err->message; *p; p++)
