@@ -26,7 +26,7 @@ for pre in "" a ab abc; do
 	rm -f p.xml q.xml
 	"$cli" new pa2023-open --start 2025-03-03 --name x -o p.xml >/dev/null
 	"$cli" set p.xml --name "$L" >/dev/null
-	for st in evaluation moderation award; do
+	for st in tender-deadline evaluation moderation award; do
 		"$cli" set p.xml $st --name "$L" --notes "$L" >/dev/null
 	done
 	"$cli" closure add p.xml 2025-08-04..2025-08-08 --name "$L" >/dev/null
@@ -42,6 +42,15 @@ for pre in "" a ab abc; do
 				fail "'$pre': $o is not UTF-8"
 		done
 	done
+	# An alarm's text is the summary cut short, on a whole character,
+	# and then the count of days.
+	"$cli" export p.xml --format ics --alarm 5 -o alarm.ics 2>err ||
+		fail "'$pre': export ics --alarm: $(cat err)"
+	iconv -f UTF-8 -t UTF-8 alarm.ics >/dev/null 2>&1 ||
+		fail "'$pre': alarm.ics is not UTF-8"
+	n=$(tr -d '\r' <alarm.ics | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' |
+		grep -c "^DESCRIPTION:$pre$e.*: 5 working days to go\$" || true)
+	[ "$n" -ge 1 ] || fail "'$pre': no alarm says '5 working days to go'"
 	for o in one.xml two.xml one.mspdi two.mspdi one.svg two.svg one.html two.html; do
 		xmllint --noout $o 2>err || fail "'$pre': $o is not well-formed: $(head -3 err)"
 	done

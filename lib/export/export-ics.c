@@ -1025,17 +1025,28 @@ alarm_of(struct ics_ctx *c, size_t s, const char *summary, struct alarm *a,
 		tp_calendar_add_working_days(cal, day, -n, &when, err);
 	if (rc != TP_OK)
 		return rc;
-	char days[12];
+	char days[12], tail[40];
 	a->secs = tp_date_diff(day, when) * 86400; /* negative */
 	if (tp_plan_stage_time(c->plan, s) < 0)
 		a->secs += 9 * 3600;
-	struct tp_strb b; /* "%s: %d working day%s to go", cut as snprintf */
-	tp_strb_init(&b, a->msg, sizeof(a->msg));
-	tp_strb_cat(&b, summary);
+	/* "%s: %d working day%s to go": a long summary is cut, on a whole
+	 * character, so that the count is always there. */
+	struct tp_strb b;
+	tp_strb_init(&b, tail, sizeof(tail));
 	tp_strb_cat(&b, ": ");
 	tp_strb_cat(&b, tp_int_text(n, days));
 	tp_strb_cat(&b, n == 1 ? " working day" : " working days");
 	tp_strb_cat(&b, " to go");
+	size_t room = sizeof(a->msg) - b.len;
+	size_t len = strlen(summary);
+	if (len >= room) {
+		memcpy(a->msg, summary, room - 1);
+		a->msg[room - 1] = '\0';
+		len = tp_utf8_mend_end(a->msg);
+	} else {
+		memcpy(a->msg, summary, len);
+	}
+	memcpy(a->msg + len, tail, b.len + 1);
 	return TP_OK;
 }
 
