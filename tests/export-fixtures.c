@@ -252,6 +252,13 @@ int
 fixture_generic(struct fixture *f, const struct tp_calendar *cal, int k,
 		struct tp_date start)
 {
+	return fixture_generic_without(f, cal, k, start, NULL);
+}
+
+int
+fixture_generic_without(struct fixture *f, const struct tp_calendar *cal,
+			int k, struct tp_date start, const char *without)
+{
 	char id[32];
 	memset(f, 0, sizeof(*f));
 	snprintf(id, sizeof(id), "bench-%d", k);
@@ -261,8 +268,8 @@ fixture_generic(struct fixture *f, const struct tp_calendar *cal, int k,
 	if (tp_plan_set_id(f->plan, id, NULL) ||
 	    tp_plan_set_name(f->plan, id, NULL) ||
 	    tp_plan_set_start_date(f->plan, start, NULL) ||
-	    add_stages(f->plan, hp_stages, N(hp_stages), NULL) ||
-	    add_links(f->plan, hp_deps, N(hp_deps), NULL, 0, NULL) ||
+	    add_stages(f->plan, hp_stages, N(hp_stages), without) ||
+	    add_links(f->plan, hp_deps, N(hp_deps), NULL, 0, without) ||
 	    tp_schedule_compute(f->plan, TP_SCHEDULE_FORWARD, &f->sched,
 				NULL)) {
 		fixture_free(f);

@@ -25,6 +25,10 @@ int fixture_thurrock(struct fixture *f, const char *without);
 int fixture_generic(struct fixture *f, const struct tp_calendar *cal, int k,
 		    struct tp_date start);
 
+/* fixture_generic() without the stage @p without (NULL: all). */
+int fixture_generic_without(struct fixture *f, const struct tp_calendar *cal,
+			    int k, struct tp_date start, const char *without);
+
 void fixture_free(struct fixture *f);
 
 #endif

@@ -972,6 +972,168 @@ portfolio_is_its_plans_events(void **state)
 	free(s);
 }
 
+/* The portfolio of @p n plans written on @p threads threads. */
+static enum tp_status
+export_threads(const struct tp_schedule *const *s, size_t n,
+	       struct tp_export_options *opt, uint32_t threads, char **out,
+	       struct tp_error *err)
+{
+	opt->threads = threads;
+	*out = NULL;
+	return tp_export_portfolio_to_buffer(TP_EXPORT_ICS, s, n, opt, out,
+					     NULL, err);
+}
+
+static size_t
+occurrences(const char *s, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* A portfolio calendar is the same bytes on any number of threads
+ * (tp_export_options.threads, #11): 1 writes every event on the calling
+ * thread, 2, 3 and 8 write pieces of a few plans on worker threads, each
+ * with lines and zones of its own. Every fourth tender is at revision 2
+ * without its report-scrutiny stage since a snapshot (the snapshots of
+ * tp_export_options.sinces: one cancelled event each), every fifth has
+ * names of its own; alarms, timed deadlines and links throughout. */
+static void
+portfolio_same_on_any_threads(void **state)
+{
+	(void)state;
+	size_t n = getenv("TP_TEST_QUICK") ? 150 : 600, revised = 0;
+	static const uint32_t threads[] = {2, 3, 8, 0};
+	struct tp_calendar *cal = NULL;
+	struct fixture *f = calloc(n, sizeof(*f));
+	const struct tp_schedule **s = calloc(n, sizeof(*s));
+	struct tp_snapshot **snaps = calloc(n, sizeof(*snaps));
+	struct tp_export_options opt;
+	char *alone = NULL, *many = NULL, name[64];
+	assert_true(f && s && snaps);
+	assert_int_equal(tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES,
+						&cal, NULL),
+			 TP_OK);
+	for (size_t k = 0; k < n; k++) {
+		struct tp_date start = TP_DATE(1995, 1, 2);
+		start.day += (int32_t)(20 * k);
+		if (k % 4 == 1) {
+			struct fixture prev;
+			assert_int_equal(fixture_generic(&prev, cal, (int)k,
+							 start),
+					 0);
+			snaps[k] = record(&prev, NULL);
+			fixture_free(&prev);
+			assert_int_equal(fixture_generic_without(
+						 &f[k], cal, (int)k, start,
+						 "report-scrutiny"),
+					 0);
+			tp_plan_set_revision(f[k].plan, 2);
+			revised++;
+		} else {
+			assert_int_equal(fixture_generic(&f[k], cal, (int)k,
+							 start),
+					 0);
+		}
+		for (size_t i = 0;
+		     k % 5 == 2 && i < tp_plan_stage_count(f[k].plan); i++) {
+			snprintf(name, sizeof(name), "Stage %zu of tender %zu",
+				 i, k);
+			assert_int_equal(tp_plan_set_stage_name(f[k].plan, i,
+								name, NULL),
+					 TP_OK);
+		}
+		s[k] = f[k].sched;
+	}
+	tp_export_options_init(&opt);
+	opt.dtstamp = 1700000000;
+	opt.alarm_working_days = 2;
+	opt.sinces = (const struct tp_snapshot *const *)snaps;
+	assert_int_equal(export_threads(s, n, &opt, 1, &alone, NULL), TP_OK);
+	assert_int_equal(occurrences(alone, "STATUS:CANCELLED"), revised);
+	assert_true(occurrences(alone, "BEGIN:VALARM") >= n);
+	for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {
+		assert_int_equal(export_threads(s, n, &opt, threads[t], &many,
+						NULL),
+				 TP_OK);
+		if (strcmp(alone, many) != 0)
+			fail_msg("%u threads: not the bytes of one",
+				 (unsigned)threads[t]);
+		free(many);
+	}
+	free(alone);
+	for (size_t k = 0; k < n; k++) {
+		tp_snapshot_free(snaps[k]);
+		fixture_free(&f[k]);
+	}
+	tp_calendar_free(cal);
+	free(snaps);
+	free(f);
+	free(s);
+}
+
+/* On any number of threads a failing plan fails the export with the
+ * error one thread tells: that of the first failing plan. Tenders 100 and
+ * 130 of 150 start in January 1972, where an alarm 250 working days
+ * before a deadline falls before the calendar's first day. */
+static void
+portfolio_error_on_any_threads(void **state)
+{
+	(void)state;
+	size_t n = 150;
+	static const uint32_t threads[] = {2, 3, 8, 0};
+	struct tp_calendar *cal = NULL;
+	struct fixture *f = calloc(n, sizeof(*f));
+	const struct tp_schedule **s = calloc(n, sizeof(*s));
+	struct tp_export_options opt;
+	struct tp_error one, err;
+	char *buf = NULL;
+	assert_true(f && s);
+	assert_int_equal(tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES,
+						&cal, NULL),
+			 TP_OK);
+	for (size_t k = 0; k < n; k++) {
+		struct tp_date start = TP_DATE(2001, 1, 1);
+		start.day += (int32_t)(7 * k);
+		if (k == 100)
+			start = TP_DATE(1972, 1, 3);
+		if (k == 130)
+			start = TP_DATE(1972, 2, 7);
+		assert_int_equal(fixture_generic(&f[k], cal, (int)k, start), 0);
+		s[k] = f[k].sched;
+	}
+	tp_export_options_init(&opt);
+	opt.alarm_working_days = 250;
+	assert_int_not_equal(export_threads(s, n, &opt, 1, &buf, &one), TP_OK);
+	assert_null(buf);
+	/* the first failing tender's error, not the later one's */
+	assert_non_null(strstr(one.message, "1972"));
+	assert_int_not_equal(export_threads(s + 130, 1, &opt, 1, &buf, &err),
+			     TP_OK);
+	assert_string_not_equal(err.message, one.message);
+	assert_int_not_equal(export_threads(s + 100, 1, &opt, 1, &buf, &err),
+			     TP_OK);
+	assert_string_equal(err.message, one.message);
+	for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {
+		assert_int_equal(export_threads(s, n, &opt, threads[t], &buf,
+						&err),
+				 one.code);
+		assert_null(buf);
+		assert_string_equal(err.message, one.message);
+	}
+	/* without the alarm, the same tenders export */
+	opt.alarm_working_days = 0;
+	assert_int_equal(export_threads(s, n, &opt, 2, &buf, NULL), TP_OK);
+	free(buf);
+	for (size_t k = 0; k < n; k++)
+		fixture_free(&f[k]);
+	tp_calendar_free(cal);
+	free(f);
+	free(s);
+}
+
 static void
 portfolio_one_calendar(void **state)
 {
@@ -1611,6 +1773,8 @@ main(void)
 		cmocka_unit_test(deadline_minutes),
 		cmocka_unit_test(portfolio_with_one_id_twice),
 		cmocka_unit_test(portfolio_follows_each_plans_snapshot),
+		cmocka_unit_test(portfolio_same_on_any_threads),
+		cmocka_unit_test(portfolio_error_on_any_threads),
 		cmocka_unit_test(portfolio_one_calendar),
 		cmocka_unit_test(portfolio_is_its_plans_events),
 		cmocka_unit_test(title_like_the_end_line),

@@ -3,8 +3,9 @@
  * threads query one calendar and one schedule at once and must get the
  * answers a single thread got first. And tp_plan_set_read(), which reads
  * on several threads sharing one calendar cache, gives the documents and
- * the first error that reading each file alone gives. Run under
- * ThreadSanitizer by quickstart. */
+ * the first error that reading each file alone gives, and a portfolio
+ * calendar written on several threads is the bytes one thread writes.
+ * Run under ThreadSanitizer by quickstart. */
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -543,6 +544,63 @@ spoil(const struct set_dir *d, size_t i, int how)
 	}
 }
 
+/* A portfolio calendar of the set, its events written in pieces on
+ * worker threads (tp_export_options.threads, #11): the bytes one thread
+ * writes, whatever the number of threads. Half the plans' committees
+ * are series with RRULEs, the plans are on six calendars, and every
+ * worker has its own copy of the time zone. */
+static void
+concurrent_portfolio_calendar(void **state)
+{
+	static const uint32_t threads[] = {2, 3, 8};
+	struct set_dir *d = calloc(1, sizeof(*d));
+	struct tp_plan_set *set = NULL;
+	struct tp_schedule **sched = calloc(SET_FILES, sizeof(*sched));
+	struct tp_export_options opt;
+	const char *paths[1];
+	char *alone = NULL, *many = NULL;
+
+	(void)state;
+	assert_true(d && sched);
+	make_set_dir(d);
+	paths[0] = d->dir;
+	assert_int_equal(tp_plan_set_read(paths, 1, 0, &set, NULL), TP_OK);
+	for (size_t i = 0; i < SET_FILES; i++)
+		assert_int_equal(tp_plan_doc_schedule(tp_plan_set_doc(set, i),
+						      NULL, &sched[i], NULL),
+				 TP_OK);
+	tp_export_options_init(&opt);
+	opt.dtstamp = 1700000000;
+	opt.alarm_working_days = 3;
+	opt.threads = 1;
+	assert_int_equal(tp_export_portfolio_to_buffer(
+				 TP_EXPORT_ICS,
+				 (const struct tp_schedule *const *)sched,
+				 SET_FILES, &opt, &alone, NULL, NULL),
+			 TP_OK);
+	assert_non_null(strstr(alone, "RRULE:FREQ=MONTHLY"));
+	for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {
+		opt.threads = threads[t];
+		assert_int_equal(tp_export_portfolio_to_buffer(
+					 TP_EXPORT_ICS,
+					 (const struct tp_schedule *const *)
+						 sched,
+					 SET_FILES, &opt, &many, NULL, NULL),
+				 TP_OK);
+		if (strcmp(alone, many) != 0)
+			fail_msg("%u threads: not the bytes of one",
+				 (unsigned)threads[t]);
+		tp_free(many);
+	}
+	tp_free(alone);
+	for (size_t i = 0; i < SET_FILES; i++)
+		tp_schedule_free(sched[i]);
+	tp_plan_set_free(set);
+	free(sched);
+	remove_set_dir(d);
+	free(d);
+}
+
 static void
 concurrent_set_errors(void **state)
 {
@@ -583,6 +641,7 @@ main(void)
 		cmocka_unit_test(concurrent_meeting_readers),
 		cmocka_unit_test(concurrent_set_reading),
 		cmocka_unit_test(concurrent_set_errors),
+		cmocka_unit_test(concurrent_portfolio_calendar),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -162,10 +162,15 @@ struct tp_export_options {
 	 * entry of another plan id is not used. Single-plan exports ignore
 	 * it. Borrowed. @since 0.2 */
 	const struct tp_snapshot *const *sinces;
+	/** Portfolios: how many threads may write the export (the iCalendar
+	 * format writes its events in pieces of a few plans on each): 0, one
+	 * per core (at most 8); 1, only the calling thread. The bytes written
+	 * are the same whatever the number. @since 0.2 */
+	uint32_t threads;
 	/** Room to grow without an ABI break (after csv_bom, two bytes of
 	 * padding come before @c baseline). */
 	unsigned char
-		reserved[64 - 6 * sizeof(void *) - sizeof(int32_t) - 4];
+		reserved[64 - 6 * sizeof(void *) - 2 * sizeof(int32_t) - 4];
 };
 
 /** Set @p opt to the defaults: everything, no alarm, no previous

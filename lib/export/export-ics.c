@@ -217,6 +217,7 @@ struct ics_zone {
 };
 
 struct ics_ctx {
+	const struct tp_export_job *job;
 	const struct tp_export_options *opt;
 	struct tp_sbuf *out;
 	struct icaltimetype dtstamp;
@@ -1650,14 +1651,111 @@ dtstamp_of(const struct tp_export_options *opt)
 					     icaltimezone_get_utc_timezone());
 }
 
+/* ---- several threads ------------------------------------------------------
+ */
+
+/* Plans per piece written on a thread (a 24-stage tender is about 14 KB of
+ * calendar), and the fewest plans worth a second thread. */
+#define ICS_PLANS_PER_PIECE 16
+#define ICS_MIN_PLANS       64
+
+/* A worker's copy of a zone: a libical zone of its own, since libical
+ * fills in a zone's changes when first asked for an offset, and reusable
+ * properties of its own. */
+static bool
+copy_zone(struct ics_zone *to, const struct ics_zone *from)
+{
+	icalcomponent *vtz =
+		from->zone ? icaltimezone_get_component(from->zone) : NULL;
+	icalcomponent *clone = vtz ? icalcomponent_new_clone(vtz) : NULL;
+
+	*to = (struct ics_zone){from->tzid, from->first, from->last,
+				NULL,	    NULL,	 NULL,
+				NULL};
+	if (clone && (to->zone = icaltimezone_new()) &&
+	    icaltimezone_set_component(to->zone, clone))
+		return true;
+	if (to->zone)
+		icaltimezone_free(to->zone, 1);
+	to->zone = NULL;
+	if (clone)
+		icalcomponent_free(clone);
+	return false;
+}
+
+/* What a writer owns besides itself. */
+static void
+ctx_free(struct ics_ctx *c)
+{
+	free(c->text.data);
+	lines_free(&c->lines);
+	free_zones(c);
+}
+
+static void
+worker_free(void *state)
+{
+	ctx_free(state);
+	free(state);
+}
+
+/* A writer like @p user, made on its thread before the workers start,
+ * with caches and zones of its own. */
+static enum tp_status
+worker_new(void *user, void **state, struct tp_error *err)
+{
+	const struct ics_ctx *c = user;
+	struct ics_ctx *w = calloc(1, sizeof(*w));
+
+	if (!w)
+		return tp_error_nomem(err);
+	w->job = c->job;
+	w->opt = c->opt;
+	w->dtstamp = c->dtstamp;
+	w->deadline_minutes = c->deadline_minutes;
+	w->err = err;
+	lines_init(w);
+	for (size_t i = 0; w->rc == TP_OK && i < c->n_zones; i++) {
+		w->n_zones = i + 1;
+		if (!copy_zone(&w->zones[i], &c->zones[i]))
+			fail_nomem(w);
+	}
+	if (w->rc != TP_OK) {
+		enum tp_status rc = w->rc;
+		worker_free(w);
+		return rc;
+	}
+	w->err = NULL;
+	*state = w;
+	return TP_OK;
+}
+
+/* The events of plans [first, first + n) into @p out. */
+static enum tp_status
+write_plans(void *state, size_t first, size_t n, struct tp_sbuf *out,
+	    struct tp_error *err)
+{
+	struct ics_ctx *c = state;
+	enum tp_status rc = TP_OK;
+
+	c->out = out;
+	c->err = err;
+	c->rc = TP_OK;
+	c->plan_no = (uint32_t)first;
+	for (size_t i = first; rc == TP_OK && i < first + n; i++)
+		rc = add_plan(c, c->job->scheds[i], err);
+	return rc;
+}
+
 /* Only one process-wide zone cache exists in libical 3.0, and the first
  * built-in zone lookup fills it; callers in threads should make one export
- * first. */
+ * first. The zones are looked up here, before any worker thread starts. */
 enum tp_status
 tp_export_ics(const struct tp_export_job *job, struct tp_sbuf *out,
 	      struct tp_error *err)
 {
 	struct ics_ctx c = {
+		.job = job,
 		.opt = job->opt,
 		.out = out,
 		.dtstamp = dtstamp_of(job->opt),
@@ -1677,13 +1775,22 @@ tp_export_ics(const struct tp_export_job *job, struct tp_sbuf *out,
 		rc = write_head(&c, job, &tail, err);
 	if (rc == TP_OK)
 		rc = write_zones(&c, err);
-	for (size_t i = 0; rc == TP_OK && i < job->n; i++)
-		rc = add_plan(&c, job->scheds[i], err);
+	struct tp_pieces pieces = {
+		.n_items = job->n,
+		.per_piece = ICS_PLANS_PER_PIECE,
+		.min_items = ICS_MIN_PLANS,
+		.threads = job->opt->threads,
+		.alone = &c,
+		.user = &c,
+		.state_new = worker_new,
+		.state_free = worker_free,
+		.write = write_plans,
+	};
+	if (rc == TP_OK)
+		rc = tp_export_pieces(&pieces, out, err);
 	if (rc == TP_OK)
 		rc = tp_sbuf_puts(out, tail, err);
 	free(tail);
-	free(c.text.data);
-	lines_free(&c.lines);
-	free_zones(&c);
+	ctx_free(&c);
 	return rc;
 }

@@ -118,6 +118,31 @@ const char *tp_export_progress(const struct tp_plan *plan, size_t stage);
 /* Format "HH:MM" for @p minutes after midnight into @p buf (6 bytes). */
 void tp_export_hhmm(int minutes, char buf[6]);
 
+/* Writing the plans of an export on several threads (export-pieces.c):
+ * @c write puts plans [first, first + n) into @c out with a state of its
+ * own. With one thread (tp_export_options.threads 1, one core, fewer than
+ * @c min_items plans) @c write runs once on this thread with @c alone
+ * over all the plans straight into the output; otherwise each worker
+ * thread has a state from @c state_new (made on this thread, before it
+ * starts, and freed by @c state_free) and writes pieces of @c per_piece
+ * plans into buffers that this thread copies to the output in order. The
+ * bytes are the same either way, and so is the error: that of the first
+ * failing piece. */
+struct tp_pieces {
+	size_t n_items, per_piece, min_items;
+	uint32_t threads; /* 0: one per core (at most 8) */
+	void *alone;      /* the state for one thread */
+	void *user;       /* for state_new */
+	enum tp_status (*state_new)(void *user, void **state,
+				    struct tp_error *err);
+	void (*state_free)(void *state);
+	enum tp_status (*write)(void *state, size_t first, size_t n,
+				struct tp_sbuf *out, struct tp_error *err);
+};
+
+enum tp_status tp_export_pieces(const struct tp_pieces *p, struct tp_sbuf *out,
+				struct tp_error *err);
+
 /* The formats. Each appends one document for the whole job to @p out. */
 enum tp_status tp_export_ics(const struct tp_export_job *job,
 			     struct tp_sbuf *out, struct tp_error *err);
