@@ -118,6 +118,7 @@ grep -q 'pa2023-open' a.uids b.uids && fail "a UID made from the template's id"
 expect 0 "$cli" revise plan.xml
 grep -q "Since the revision recorded before it: 9 stages changed, 0 added, 0 removed, 7 unchanged." out.log ||
 	fail "second revise said: $(cat out.log)"
+grep -q "^Meeting series" out.log && fail "a series line for a plan without series: $(cat out.log)"
 [ "$(grep -c '<snapshot ' plan.xml)" -eq 2 ] || fail "two snapshots expected"
 # A meeting series removed after a revision was sent: the next calendar
 # cancels it (same UID, SEQUENCE + 1, on the day it began, 10 Jun 2025),
@@ -143,8 +144,12 @@ sed 's/\r$//' m2.ics | awk '/^BEGIN:VEVENT/ { e = "" } { e = e $0 "\n" }
 grep -q '^DTSTART;VALUE=DATE:20250610$' panel.ev || fail "cancelled panel: $(cat panel.ev)"
 grep -q '^SUMMARY:Evaluation panel meeting$' panel.ev || fail "cancelled panel: $(cat panel.ev)"
 grep -q '^RRULE\|^RDATE' panel.ev && fail "the cancellation kept its dates: $(cat panel.ev)"
-# recorded again, the series stays as removed; its cancellation goes on
+# recorded again, the series stays as removed; its cancellation goes on;
+# revise counts it removed since the revision before (a plan without
+# series gets no series line, above)
 expect 0 "$cli" revise m.xml
+grep -q "^Meeting series: 0 changed, 0 added, 1 removed, 0 unchanged.$" out.log ||
+	fail "revise did not count the removed series: $(cat out.log)"
 grep -q '<series id="panel" start="2025-06-10" sequence="1" text="[0-9a-f]\{16\}" removed="true"' m.xml ||
 	fail "the second revision lost the removed series"
 expect 0 "$cli" export m.xml --format ics -o m3.ics

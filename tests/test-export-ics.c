@@ -1562,6 +1562,23 @@ add_series(struct fixture *f, bool panel)
 	reschedule(f);
 }
 
+/* tp_snapshot_compare()'s counts of meeting series, as `tenderplan
+ * revise` reports them. */
+static void
+series_diff(const struct tp_snapshot *since, const struct fixture *f,
+	    uint32_t same, uint32_t changed, uint32_t added, uint32_t removed)
+{
+	struct tp_snapshot_diff d;
+	assert_int_equal(tp_snapshot_compare(since, f->sched, &d, NULL),
+			 TP_OK);
+	if (d.series_same != same || d.series_changed != changed ||
+	    d.series_added != added || d.series_removed != removed)
+		fail_msg("series: %u same, %u changed, %u added, %u removed; "
+			 "want %u, %u, %u, %u",
+			 d.series_same, d.series_changed, d.series_added,
+			 d.series_removed, same, changed, added, removed);
+}
+
 #define CABINET "cabinet+meetings.hartlepool-2011@tenderplan"
 #define PANEL "panel+meetings.hartlepool-2011@tenderplan"
 
@@ -1607,6 +1624,7 @@ meeting_series_follow_snapshots(void **state)
 	assert_int_equal(sequence_of(cal, CABINET), 0);
 	assert_int_equal(sequence_of(cal, PANEL), 0);
 	icalcomponent_free(cal);
+	series_diff(s1, &f, 2, 0, 0, 0);
 
 	/* revision 2 without the panel: the panel cancelled */
 	tp_plan_set_revision(g.plan, 2);
@@ -1625,6 +1643,7 @@ meeting_series_follow_snapshots(void **state)
 	assert_null(icalcomponent_get_first_property(e, ICAL_RRULE_PROPERTY));
 	assert_null(icalcomponent_get_first_property(e, ICAL_RDATE_PROPERTY));
 	icalcomponent_free(cal);
+	series_diff(s1, &g, 1, 0, 0, 1);
 	/* ... unless asked to leave cancellations out */
 	struct tp_export_options opt;
 	tp_export_options_init(&opt);
@@ -1657,6 +1676,9 @@ meeting_series_follow_snapshots(void **state)
 			 ICAL_STATUS_CONFIRMED);
 	assert_int_equal(sequence_of(cal, CABINET), 0);
 	icalcomponent_free(cal);
+	/* removed in s2 and back: added again, not removed twice */
+	series_diff(s2, &f, 1, 0, 1, 0);
+	series_diff(s2, &g, 1, 0, 0, 0);
 
 	/* a stage decided at the Cabinet changes what its event says */
 	size_t s;
@@ -1668,6 +1690,7 @@ meeting_series_follow_snapshots(void **state)
 	assert_int_equal(sequence_of(cal, CABINET), 1);
 	assert_int_equal(sequence_of(cal, PANEL), 0);
 	icalcomponent_free(cal);
+	series_diff(s1, &f, 1, 1, 0, 0);
 
 	/* a snapshot without series (as files written before series were
 	 * recorded): the revision rule, revision - 1, never lower than what
@@ -1678,6 +1701,7 @@ meeting_series_follow_snapshots(void **state)
 	assert_int_equal(sequence_of(cal, CABINET), 2);
 	assert_int_equal(sequence_of(cal, PANEL), 2);
 	icalcomponent_free(cal);
+	series_diff(bare, &f, 0, 0, 2, 0);
 
 	tp_snapshot_free(bare);
 	tp_snapshot_free(s2);

@@ -76,6 +76,12 @@ report(const char *file, const struct tp_record_result *r, bool dry_run)
 		       "changed, %zu added, %zu removed, %zu unchanged.\n",
 		       d->changed, d->changed == 1 ? "" : "s", d->added,
 		       d->removed, d->same);
+	if (r->had_previous && (d->series_same || d->series_changed ||
+				d->series_added || d->series_removed))
+		printf("Meeting series: %u changed, %u added, %u removed, %u "
+		       "unchanged.\n",
+		       (unsigned)d->series_changed, (unsigned)d->series_added,
+		       (unsigned)d->series_removed, (unsigned)d->series_same);
 	if (!dry_run)
 		printf("Now change the plan, then export it: calendars will "
 		       "update the events that change.\n");

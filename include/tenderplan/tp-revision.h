@@ -88,7 +88,14 @@ struct tp_snapshot_diff {
 	size_t changed; /**< stages whose dates, time or text changed */
 	size_t added;   /**< stages the snapshot does not have */
 	size_t removed; /**< stages of the snapshot no longer in the plan */
-	unsigned char reserved[32]; /**< room to grow */
+	/** Meeting series whose event is the same, counted as the stages
+	 * are (a snapshot written before series were recorded has none: the
+	 * plan's then count as added). @since 0.2 */
+	uint32_t series_same;
+	uint32_t series_changed; /**< series whose event changed @since 0.2 */
+	uint32_t series_added;   /**< series the snapshot does not have */
+	uint32_t series_removed; /**< series of the snapshot no longer there */
+	unsigned char reserved[16]; /**< room to grow */
 };
 
 /** The name of @p kind ("revision"), or NULL. */

@@ -592,6 +592,21 @@ tp_snapshot_sequence(const struct tp_snapshot *since,
 	return r->sequence;
 }
 
+/* Whether series @p series's event differs from its record @p r: the day
+ * it begins or what it shows (its hash, @p hash if the caller has it
+ * already; NULL: worked out only when it is needed). */
+static bool
+series_changed(const struct tp_snap_rec *r, const struct tp_schedule *sched,
+	       size_t series, const uint64_t *hash)
+{
+	const struct tp_meeting_rec *m =
+		tp_meeting_at(tp_schedule_plan(sched), (uint32_t)series);
+
+	return !tp_date_equal(r->start, tp_meeting_event_start(m)) ||
+	       r->hash !=
+		       (hash ? *hash : tp_snapshot_hash_series(sched, series));
+}
+
 /* tp_snapshot_series_sequence() with the series' hash, if the caller has
  * it already (@p hash; NULL: worked out only when it is needed). */
 static uint32_t
@@ -605,9 +620,7 @@ series_sequence(const struct tp_snapshot *since,
 
 	if (!r)
 		return tp_snapshot_sequence(NULL, sched, NULL, 0);
-	if (r->removed ||
-	    !tp_date_equal(r->start, tp_meeting_event_start(m)) ||
-	    r->hash != (hash ? *hash : tp_snapshot_hash_series(sched, series)))
+	if (r->removed || series_changed(r, sched, series, hash))
 		return next_seq(r->sequence);
 	return r->sequence;
 }
@@ -735,6 +748,30 @@ tp_snapshot_record(const struct tp_schedule *sched,
 	return TP_OK;
 }
 
+/* The meeting series' part of tp_snapshot_compare(). */
+static void
+compare_series(const struct tp_snapshot *since,
+	       const struct tp_schedule *sched, struct tp_snapshot_diff *out)
+{
+	const struct tp_plan *plan = tp_schedule_plan(sched);
+
+	for (size_t k = 0; k < tp_plan_meeting_series_count(plan); k++) {
+		const struct tp_snap_rec *r = find_series(
+			since, tp_meeting_at(plan, (uint32_t)k)->id);
+		if (!r || r->removed)
+			out->series_added++;
+		else if (series_changed(r, sched, k, NULL))
+			out->series_changed++;
+		else
+			out->series_same++;
+	}
+	for (size_t i = 0; i < since->series.n; i++)
+		out->series_removed +=
+			!since->series.recs[i].removed &&
+			!tp_plan_find_meeting_series(
+				plan, since->series.recs[i].id, NULL);
+}
+
 enum tp_status
 tp_snapshot_compare(const struct tp_snapshot *since,
 		    const struct tp_schedule *sched,
@@ -767,6 +804,7 @@ tp_snapshot_compare(const struct tp_snapshot *since,
 				!tp_plan_find_stage(
 					plan, since->stages.recs[i].id, NULL);
 	tp_dep_index_free(&idx);
+	compare_series(since, sched, out);
 	return TP_OK;
 }
 
