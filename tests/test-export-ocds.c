@@ -324,6 +324,80 @@ portfolio_two_releases(void **state)
 	fx_free(&b);
 }
 
+/* The package of @p n plans written on @p threads threads. */
+static enum tp_status
+ocds_threads(const struct tp_schedule *const *s, size_t n, uint32_t threads,
+	     char **out, struct tp_error *err)
+{
+	struct tp_export_options opt;
+	tp_export_options_init(&opt);
+	opt.dtstamp = 1751371200;
+	opt.threads = threads;
+	*out = NULL;
+	return tp_export_portfolio_to_buffer(TP_EXPORT_OCDS, s, n, &opt, out,
+					     NULL, err);
+}
+
+/* A package of 150 releases is the same bytes on any number of threads
+ * (tp_export_options.threads, #11: pieces of releases written on worker
+ * threads, each with its own zone), every third plan in New York's zone;
+ * and with plan 120 without an id and plan 140 in a zone that does not
+ * exist, the error is plan 120's on any number, as on one thread. */
+static void
+portfolio_same_on_any_threads(void **state)
+{
+	enum { N = 150 };
+	static const uint32_t threads[] = {2, 3, 8, 0};
+	struct fx *f = calloc(N, sizeof(*f));
+	const struct tp_schedule *s[N];
+	struct tp_error one, err;
+	char id[16], *alone = NULL, *many = NULL;
+	assert_non_null(f);
+	for (size_t k = 0; k < N; k++) {
+		snprintf(id, sizeof(id), "lot-%zu", k);
+		build(&f[k], id);
+		if (k % 3 == 1)
+			assert_int_equal(tp_plan_set_time_zone(
+						 f[k].plan, "America/New_York",
+						 NULL),
+					 TP_OK);
+		s[k] = f[k].sched;
+	}
+	assert_int_equal(ocds_threads(s, N, 1, &alone, NULL), TP_OK);
+	json_t *j = json_loads(alone, JSON_REJECT_DUPLICATES, NULL);
+	assert_non_null(j);
+	assert_int_equal(json_array_size(json_object_get(j, "releases")), N);
+	assert_at(j, "releases/149/ocid", "ocds-tenderplan-lot-149");
+	assert_at(j, "releases/1/tender/tenderPeriod/startDate",
+		  "2025-03-11T00:00:00-04:00");
+	json_decref(j);
+	for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {
+		assert_int_equal(ocds_threads(s, N, threads[t], &many, NULL),
+				 TP_OK);
+		if (strcmp(alone, many) != 0)
+			fail_msg("%u threads: not the bytes of one",
+				 (unsigned)threads[t]);
+		free(many);
+	}
+	free(alone);
+
+	assert_int_equal(tp_plan_set_id(f[120].plan, NULL, NULL), TP_OK);
+	assert_int_equal(tp_plan_set_time_zone(f[140].plan, "Mars/Olympus",
+					       NULL),
+			 TP_OK);
+	assert_int_equal(ocds_threads(s, N, 1, &alone, &one), TP_ERR_INVALID);
+	assert_non_null(strstr(one.message, "plan's id"));
+	for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {
+		assert_int_equal(ocds_threads(s, N, threads[t], &many, &err),
+				 TP_ERR_INVALID);
+		assert_null(many);
+		assert_string_equal(err.message, one.message);
+	}
+	for (size_t k = 0; k < N; k++)
+		fx_free(&f[k]);
+	free(f);
+}
+
 static void
 errors(void **state)
 {
@@ -386,6 +460,7 @@ main(void)
 		cmocka_unit_test(milestones),
 		cmocka_unit_test(advert_starts_single_stage),
 		cmocka_unit_test(portfolio_two_releases),
+		cmocka_unit_test(portfolio_same_on_any_threads),
 		cmocka_unit_test(errors),
 		cmocka_unit_test(other_time_zone),
 	};

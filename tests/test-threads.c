@@ -4,7 +4,8 @@
  * answers a single thread got first. And tp_plan_set_read(), which reads
  * on several threads sharing one calendar cache, gives the documents and
  * the first error that reading each file alone gives, and a portfolio
- * calendar written on several threads is the bytes one thread writes.
+ * calendar or OCDS package written on several threads is the bytes one
+ * thread writes.
  * Run under ThreadSanitizer by quickstart. */
 #include <pthread.h>
 #include <setjmp.h>
@@ -544,21 +545,40 @@ spoil(const struct set_dir *d, size_t i, int how)
 	}
 }
 
-/* A portfolio calendar of the set, its events written in pieces on
+/* The set exported as one portfolio in @p fmt on @p threads threads. */
+static char *
+portfolio_text(struct tp_schedule **sched, enum tp_export_format fmt,
+	       uint32_t threads)
+{
+	struct tp_export_options opt;
+	char *text = NULL;
+
+	tp_export_options_init(&opt);
+	opt.dtstamp = 1700000000;
+	opt.alarm_working_days = 3;
+	opt.threads = threads;
+	assert_int_equal(tp_export_portfolio_to_buffer(
+				 fmt, (const struct tp_schedule *const *)sched,
+				 SET_FILES, &opt, &text, NULL, NULL),
+			 TP_OK);
+	return text;
+}
+
+/* A portfolio calendar and OCDS package of the set, written in pieces on
  * worker threads (tp_export_options.threads, #11): the bytes one thread
- * writes, whatever the number of threads. Half the plans' committees
- * are series with RRULEs, the plans are on six calendars, and every
- * worker has its own copy of the time zone. */
+ * writes, whatever the number of threads. Half the plans' committees are
+ * series with RRULEs, the plans are on six calendars, and every worker
+ * has its own copy of the time zone. */
 static void
-concurrent_portfolio_calendar(void **state)
+concurrent_portfolio_exports(void **state)
 {
 	static const uint32_t threads[] = {2, 3, 8};
+	static const enum tp_export_format formats[] = {TP_EXPORT_ICS,
+							TP_EXPORT_OCDS};
 	struct set_dir *d = calloc(1, sizeof(*d));
 	struct tp_plan_set *set = NULL;
 	struct tp_schedule **sched = calloc(SET_FILES, sizeof(*sched));
-	struct tp_export_options opt;
 	const char *paths[1];
-	char *alone = NULL, *many = NULL;
 
 	(void)state;
 	assert_true(d && sched);
@@ -569,30 +589,23 @@ concurrent_portfolio_calendar(void **state)
 		assert_int_equal(tp_plan_doc_schedule(tp_plan_set_doc(set, i),
 						      NULL, &sched[i], NULL),
 				 TP_OK);
-	tp_export_options_init(&opt);
-	opt.dtstamp = 1700000000;
-	opt.alarm_working_days = 3;
-	opt.threads = 1;
-	assert_int_equal(tp_export_portfolio_to_buffer(
-				 TP_EXPORT_ICS,
-				 (const struct tp_schedule *const *)sched,
-				 SET_FILES, &opt, &alone, NULL, NULL),
-			 TP_OK);
-	assert_non_null(strstr(alone, "RRULE:FREQ=MONTHLY"));
-	for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {
-		opt.threads = threads[t];
-		assert_int_equal(tp_export_portfolio_to_buffer(
-					 TP_EXPORT_ICS,
-					 (const struct tp_schedule *const *)
-						 sched,
-					 SET_FILES, &opt, &many, NULL, NULL),
-				 TP_OK);
-		if (strcmp(alone, many) != 0)
-			fail_msg("%u threads: not the bytes of one",
-				 (unsigned)threads[t]);
-		tp_free(many);
+	for (size_t f = 0; f < 2; f++) {
+		char *alone = portfolio_text(sched, formats[f], 1);
+		assert_non_null(strstr(alone, f ? "\"ocid\": \"ocds-"
+						: "RRULE:FREQ=MONTHLY"));
+		for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]);
+		     t++) {
+			char *many = portfolio_text(sched, formats[f],
+						    threads[t]);
+			if (strcmp(alone, many) != 0)
+				fail_msg("%s on %u threads: not the bytes of "
+					 "one",
+					 tp_export_format_name(formats[f]),
+					 (unsigned)threads[t]);
+			tp_free(many);
+		}
+		tp_free(alone);
 	}
-	tp_free(alone);
 	for (size_t i = 0; i < SET_FILES; i++)
 		tp_schedule_free(sched[i]);
 	tp_plan_set_free(set);
@@ -641,7 +654,7 @@ main(void)
 		cmocka_unit_test(concurrent_meeting_readers),
 		cmocka_unit_test(concurrent_set_reading),
 		cmocka_unit_test(concurrent_set_errors),
-		cmocka_unit_test(concurrent_portfolio_calendar),
+		cmocka_unit_test(concurrent_portfolio_exports),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

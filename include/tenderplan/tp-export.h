@@ -163,9 +163,10 @@ struct tp_export_options {
 	 * it. Borrowed. @since 0.2 */
 	const struct tp_snapshot *const *sinces;
 	/** Portfolios: how many threads may write the export (the iCalendar
-	 * format writes its events in pieces of a few plans on each): 0, one
-	 * per core (at most 8); 1, only the calling thread. The bytes written
-	 * are the same whatever the number. @since 0.2 */
+	 * and OCDS formats write a portfolio of 64 plans or more in pieces of
+	 * 16 plans on each): 0, one per core (at most 8); 1, only the calling
+	 * thread. The bytes written, and the error of a failing plan, are the
+	 * same whatever the number. @since 0.2 */
 	uint32_t threads;
 	/** Room to grow without an ABI break (after csv_bom, two bytes of
 	 * padding come before @c baseline). */

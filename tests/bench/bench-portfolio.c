@@ -27,9 +27,11 @@
  * asserts.
  *
  *   bench-portfolio [--quick] [--tenders N] [--keep] [--only FMT,...]
+ *                   [--threads N]
  *     default: N = 1,000 then 10,000; --quick: 50 then 500 (CI);
  *     --tenders N: that size only; --keep: leave the files (path printed);
- *     --only ics,xml: export to those formats only (quicker turns).
+ *     --only ics,xml: export to those formats only (quicker turns);
+ *     --threads N: tp_export_options.threads (default 0, one per core).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -316,6 +318,8 @@ static const enum tp_export_format all_formats[] = {
 
 /* --only: a comma-separated list of format names, or NULL for all. */
 static const char *only_formats;
+/* --threads: tp_export_options.threads. */
+static unsigned export_threads;
 
 static bool
 format_wanted(const char *name)
@@ -456,6 +460,7 @@ export_all(struct run *r, const char *dir, const char *what,
 
 	tp_export_options_init(&opt);
 	opt.dtstamp = 1700000000;
+	opt.threads = export_threads;
 	for (size_t f = 0; f < n_formats; f++) {
 		const char *fmt = tp_export_format_name(formats[f]);
 		double t0;
@@ -573,10 +578,12 @@ main(int argc, char **argv)
 			keep = true;
 		} else if (!strcmp(argv[i], "--only") && i + 1 < argc) {
 			only_formats = argv[++i];
+		} else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
+			export_threads = (unsigned)atoi(argv[++i]);
 		} else {
 			fprintf(stderr, "usage: bench-portfolio [--quick] "
 					"[--tenders N] [--keep] "
-					"[--only FMT,...]\n");
+					"[--only FMT,...] [--threads N]\n");
 			return 2;
 		}
 	}
