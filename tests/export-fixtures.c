@@ -256,8 +256,8 @@ fixture_generic(struct fixture *f, const struct tp_calendar *cal, int k,
 }
 
 int
-fixture_generic_without(struct fixture *f, const struct tp_calendar *cal,
-			int k, struct tp_date start, const char *without)
+fixture_generic_without(struct fixture *f, const struct tp_calendar *cal, int k,
+			struct tp_date start, const char *without)
 {
 	char id[32];
 	memset(f, 0, sizeof(*f));

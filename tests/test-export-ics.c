@@ -1013,17 +1013,16 @@ portfolio_same_on_any_threads(void **state)
 	struct tp_export_options opt;
 	char *alone = NULL, *many = NULL, name[64];
 	assert_true(f && s && snaps);
-	assert_int_equal(tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES,
-						&cal, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL),
+		TP_OK);
 	for (size_t k = 0; k < n; k++) {
 		struct tp_date start = TP_DATE(1995, 1, 2);
 		start.day += (int32_t)(20 * k);
 		if (k % 4 == 1) {
 			struct fixture prev;
-			assert_int_equal(fixture_generic(&prev, cal, (int)k,
-							 start),
-					 0);
+			assert_int_equal(
+				fixture_generic(&prev, cal, (int)k, start), 0);
 			snaps[k] = record(&prev, NULL);
 			fixture_free(&prev);
 			assert_int_equal(fixture_generic_without(
@@ -1033,9 +1032,8 @@ portfolio_same_on_any_threads(void **state)
 			tp_plan_set_revision(f[k].plan, 2);
 			revised++;
 		} else {
-			assert_int_equal(fixture_generic(&f[k], cal, (int)k,
-							 start),
-					 0);
+			assert_int_equal(
+				fixture_generic(&f[k], cal, (int)k, start), 0);
 		}
 		for (size_t i = 0;
 		     k % 5 == 2 && i < tp_plan_stage_count(f[k].plan); i++) {
@@ -1055,9 +1053,9 @@ portfolio_same_on_any_threads(void **state)
 	assert_int_equal(occurrences(alone, "STATUS:CANCELLED"), revised);
 	assert_true(occurrences(alone, "BEGIN:VALARM") >= n);
 	for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {
-		assert_int_equal(export_threads(s, n, &opt, threads[t], &many,
-						NULL),
-				 TP_OK);
+		assert_int_equal(
+			export_threads(s, n, &opt, threads[t], &many, NULL),
+			TP_OK);
 		if (strcmp(alone, many) != 0)
 			fail_msg("%u threads: not the bytes of one",
 				 (unsigned)threads[t]);
@@ -1091,9 +1089,9 @@ portfolio_error_on_any_threads(void **state)
 	struct tp_error one, err;
 	char *buf = NULL;
 	assert_true(f && s);
-	assert_int_equal(tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES,
-						&cal, NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL),
+		TP_OK);
 	for (size_t k = 0; k < n; k++) {
 		struct tp_date start = TP_DATE(2001, 1, 1);
 		start.day += (int32_t)(7 * k);
@@ -1117,9 +1115,9 @@ portfolio_error_on_any_threads(void **state)
 			     TP_OK);
 	assert_string_equal(err.message, one.message);
 	for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {
-		assert_int_equal(export_threads(s, n, &opt, threads[t], &buf,
-						&err),
-				 one.code);
+		assert_int_equal(
+			export_threads(s, n, &opt, threads[t], &buf, &err),
+			one.code);
 		assert_null(buf);
 		assert_string_equal(err.message, one.message);
 	}
@@ -1569,8 +1567,7 @@ series_diff(const struct tp_snapshot *since, const struct fixture *f,
 	    uint32_t same, uint32_t changed, uint32_t added, uint32_t removed)
 {
 	struct tp_snapshot_diff d;
-	assert_int_equal(tp_snapshot_compare(since, f->sched, &d, NULL),
-			 TP_OK);
+	assert_int_equal(tp_snapshot_compare(since, f->sched, &d, NULL), TP_OK);
 	if (d.series_same != same || d.series_changed != changed ||
 	    d.series_added != added || d.series_removed != removed)
 		fail_msg("series: %u same, %u changed, %u added, %u removed; "

@@ -346,7 +346,9 @@ ocds_threads(const struct tp_schedule *const *s, size_t n, uint32_t threads,
 static void
 portfolio_same_on_any_threads(void **state)
 {
-	enum { N = 150 };
+	enum {
+		N = 150
+	};
 	static const uint32_t threads[] = {2, 3, 8, 0};
 	struct fx *f = calloc(N, sizeof(*f));
 	const struct tp_schedule *s[N];
@@ -357,10 +359,10 @@ portfolio_same_on_any_threads(void **state)
 		snprintf(id, sizeof(id), "lot-%zu", k);
 		build(&f[k], id);
 		if (k % 3 == 1)
-			assert_int_equal(tp_plan_set_time_zone(
-						 f[k].plan, "America/New_York",
-						 NULL),
-					 TP_OK);
+			assert_int_equal(
+				tp_plan_set_time_zone(f[k].plan,
+						      "America/New_York", NULL),
+				TP_OK);
 		s[k] = f[k].sched;
 	}
 	assert_int_equal(ocds_threads(s, N, 1, &alone, NULL), TP_OK);
@@ -382,9 +384,9 @@ portfolio_same_on_any_threads(void **state)
 	free(alone);
 
 	assert_int_equal(tp_plan_set_id(f[120].plan, NULL, NULL), TP_OK);
-	assert_int_equal(tp_plan_set_time_zone(f[140].plan, "Mars/Olympus",
-					       NULL),
-			 TP_OK);
+	assert_int_equal(
+		tp_plan_set_time_zone(f[140].plan, "Mars/Olympus", NULL),
+		TP_OK);
 	assert_int_equal(ocds_threads(s, N, 1, &alone, &one), TP_ERR_INVALID);
 	assert_non_null(strstr(one.message, "plan's id"));
 	for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {

@@ -595,8 +595,8 @@ concurrent_portfolio_exports(void **state)
 						: "RRULE:FREQ=MONTHLY"));
 		for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]);
 		     t++) {
-			char *many = portfolio_text(sched, formats[f],
-						    threads[t]);
+			char *many =
+				portfolio_text(sched, formats[f], threads[t]);
 			if (strcmp(alone, many) != 0)
 				fail_msg("%s on %u threads: not the bytes of "
 					 "one",

@@ -459,8 +459,7 @@ region_name(const struct build *st, size_t j)
 /* The distinct name equal to region holiday @j's, by pointer (@same) or
  * by text, or SIZE_MAX. */
 static size_t
-find_name(const struct build *st, const struct names *nm, size_t j,
-	  bool same)
+find_name(const struct build *st, const struct names *nm, size_t j, bool same)
 {
 	const char *name = region_name(st, j);
 

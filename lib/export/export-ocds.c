@@ -477,12 +477,11 @@ write_releases(void *state, size_t first, size_t n, struct tp_sbuf *out,
 	for (size_t i = first; rc == TP_OK && i < first + n; i++) {
 		json_t *one = json_array();
 		char *text = NULL;
-		rc = one ? release(w->job->scheds[i], w->prefix, w->now,
-				   &w->zc, one, err)
+		rc = one ? release(w->job->scheds[i], w->prefix, w->now, &w->zc,
+				   one, err)
 			 : tp_error_nomem(err);
-		if (rc == TP_OK &&
-		    !(text = json_dumps(json_array_get(one, 0),
-					JSON_INDENT(2))))
+		if (rc == TP_OK && !(text = json_dumps(json_array_get(one, 0),
+						       JSON_INDENT(2))))
 			rc = tp_error_nomem(err);
 		if (rc == TP_OK)
 			rc = tp_sbuf_puts(out, i ? ",\n" : "\n", err);
@@ -551,8 +550,8 @@ tp_export_ocds(const struct tp_export_job *job, struct tp_sbuf *out,
 		.write = write_releases,
 	};
 	json_t *pkg = json_object();
-	enum tp_status rc = pkg ? package_head(job, w.now, pkg, err)
-				: tp_error_nomem(err);
+	enum tp_status rc =
+		pkg ? package_head(job, w.now, pkg, err) : tp_error_nomem(err);
 	char *head = rc == TP_OK ? json_dumps(pkg, JSON_INDENT(2)) : NULL;
 	size_t hn = head ? strlen(head) : 0;
 

@@ -168,8 +168,7 @@ start(struct worker *w, size_t t, struct pieces *ps)
 		if (ps->p->state_new(ps->p->user, &w[k].state, &ignored) !=
 		    TP_OK)
 			continue;
-		w[k].running =
-			!pthread_create(&w[k].thread, NULL, work, &w[k]);
+		w[k].running = !pthread_create(&w[k].thread, NULL, work, &w[k]);
 		started += w[k].running;
 	}
 	return started;
@@ -228,9 +227,9 @@ enum tp_status
 tp_export_pieces(const struct tp_pieces *p, struct tp_sbuf *out,
 		 struct tp_error *err)
 {
-	size_t n_pieces = p->per_piece
-				  ? (p->n_items + p->per_piece - 1) / p->per_piece
-				  : 0;
+	size_t n_pieces =
+		p->per_piece ? (p->n_items + p->per_piece - 1) / p->per_piece
+			     : 0;
 	size_t t = thread_count(p->threads, n_pieces);
 
 	if (t <= 1 || p->n_items < p->min_items)

@@ -750,8 +750,8 @@ tp_snapshot_record(const struct tp_schedule *sched,
 
 /* The meeting series' part of tp_snapshot_compare(). */
 static void
-compare_series(const struct tp_snapshot *since,
-	       const struct tp_schedule *sched, struct tp_snapshot_diff *out)
+compare_series(const struct tp_snapshot *since, const struct tp_schedule *sched,
+	       struct tp_snapshot_diff *out)
 {
 	const struct tp_plan *plan = tp_schedule_plan(sched);
 
