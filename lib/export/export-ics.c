@@ -1669,8 +1669,8 @@ copy_zone(struct ics_zone *to, const struct ics_zone *from)
 		from->zone ? icaltimezone_get_component(from->zone) : NULL;
 	icalcomponent *clone = vtz ? icalcomponent_new_clone(vtz) : NULL;
 
-	*to = (struct ics_zone){from->tzid, from->first, from->last, NULL,
-				NULL,       NULL,        NULL};
+	*to = (struct ics_zone){
+		.tzid = from->tzid, .first = from->first, .last = from->last};
 	if (clone && (to->zone = icaltimezone_new()) &&
 	    icaltimezone_set_component(to->zone, clone))
 		return true;
