@@ -1654,11 +1654,6 @@ dtstamp_of(const struct tp_export_options *opt)
 /* ---- several threads ------------------------------------------------------
  */
 
-/* Plans per piece written on a thread (a 24-stage tender is about 14 KB of
- * calendar), and the fewest plans worth a second thread. */
-#define ICS_PLANS_PER_PIECE 16
-#define ICS_MIN_PLANS       64
-
 /* A worker's copy of a zone: a libical zone of its own, since libical
  * fills in a zone's changes when first asked for an offset, and reusable
  * properties of its own. */
@@ -1698,12 +1693,12 @@ worker_free(void *state)
 	free(state);
 }
 
-/* A writer like @p user, made on its thread before the workers start,
+/* A writer like @p like, made on its thread before the workers start,
  * with caches and zones of its own. */
 static enum tp_status
-worker_new(void *user, void **state, struct tp_error *err)
+worker_new(const void *like, void **state, struct tp_error *err)
 {
-	const struct ics_ctx *c = user;
+	const struct ics_ctx *c = like;
 	struct ics_ctx *w = calloc(1, sizeof(*w));
 
 	if (!w)
@@ -1775,12 +1770,8 @@ tp_export_ics(const struct tp_export_job *job, struct tp_sbuf *out,
 	if (rc == TP_OK)
 		rc = write_zones(&c, err);
 	struct tp_pieces pieces = {
-		.n_items = job->n,
-		.per_piece = ICS_PLANS_PER_PIECE,
-		.min_items = ICS_MIN_PLANS,
-		.threads = job->opt->threads,
-		.alone = &c,
-		.user = &c,
+		.job = job,
+		.state = &c,
 		.state_new = worker_new,
 		.state_free = worker_free,
 		.write = write_plans,

@@ -503,9 +503,9 @@ writer_free(void *state)
 }
 
 static enum tp_status
-writer_new(void *user, void **state, struct tp_error *err)
+writer_new(const void *like, void **state, struct tp_error *err)
 {
-	const struct ocds_writer *base = user;
+	const struct ocds_writer *base = like;
 	struct ocds_writer *w = calloc(1, sizeof(*w));
 
 	if (!w)
@@ -516,11 +516,6 @@ writer_new(void *user, void **state, struct tp_error *err)
 	*state = w;
 	return TP_OK;
 }
-
-/* Releases per piece written on a thread, and the fewest plans worth a
- * second thread (each thread's zone costs a few milliseconds). */
-#define OCDS_PLANS_PER_PIECE 16
-#define OCDS_MIN_PLANS       64
 
 /* One release at a time (#11: the whole package as one jansson tree took
  * 0.5 GB for 10,000 tenders): the package's head, then each release
@@ -539,12 +534,8 @@ tp_export_ocds(const struct tp_export_job *job, struct tp_sbuf *out,
 					 : (int64_t)time(NULL),
 	};
 	struct tp_pieces pieces = {
-		.n_items = job->n,
-		.per_piece = OCDS_PLANS_PER_PIECE,
-		.min_items = OCDS_MIN_PLANS,
-		.threads = job->opt->threads,
-		.alone = &w,
-		.user = &w,
+		.job = job,
+		.state = &w,
 		.state_new = writer_new,
 		.state_free = writer_free,
 		.write = write_releases,

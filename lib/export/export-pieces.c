@@ -12,14 +12,12 @@
 
 #include <pthread.h>
 #include <stdlib.h>
-#include <unistd.h>
 
 #include "error-private.h"
 #include "export-private.h"
+#include "threads-private.h"
 
-/* More threads than this gain little: the output is written by one. */
-#define PIECES_MAX_THREADS 8
-#define SLOTS_PER_THREAD   2
+#define SLOTS_PER_THREAD 2
 
 struct slot {
 	struct tp_sbuf buf;
@@ -69,12 +67,12 @@ write_piece(struct worker *w, size_t i)
 {
 	struct pieces *ps = w->ps;
 	struct slot *s = &ps->slots[i % ps->n_slots];
-	size_t first = i * ps->p->per_piece;
-	size_t n = ps->p->n_items - first;
+	size_t first = i * TP_PIECES_PLANS;
+	size_t n = ps->p->job->n - first;
 	enum tp_status rc;
 
-	if (n > ps->p->per_piece)
-		n = ps->p->per_piece;
+	if (n > TP_PIECES_PLANS)
+		n = TP_PIECES_PLANS;
 	s->buf.len = 0;
 	rc = ps->p->write(w->state, first, n, &s->buf, &s->err);
 	pthread_mutex_lock(&ps->lock);
@@ -135,25 +133,12 @@ write_out(struct pieces *ps, struct tp_sbuf *out, struct tp_error *err)
 	return rc;
 }
 
-static size_t
-thread_count(unsigned asked, size_t n_pieces)
-{
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t t = asked ? asked : cpus > 1 ? (size_t)cpus : 1;
-
-	if (t > PIECES_MAX_THREADS)
-		t = PIECES_MAX_THREADS;
-	if (t > n_pieces)
-		t = n_pieces;
-	return t ? t : 1;
-}
-
 /* Everything on this thread, straight to @out. */
 static enum tp_status
 write_alone(const struct tp_pieces *p, struct tp_sbuf *out,
 	    struct tp_error *err)
 {
-	return p->write(p->alone, 0, p->n_items, out, err);
+	return p->write(p->state, 0, p->job->n, out, err);
 }
 
 /* Start a thread for each worker with its state; how many started. */
@@ -165,7 +150,7 @@ start(struct worker *w, size_t t, struct pieces *ps)
 	for (size_t k = 0; k < t; k++) {
 		struct tp_error ignored;
 		w[k].ps = ps;
-		if (ps->p->state_new(ps->p->user, &w[k].state, &ignored) !=
+		if (ps->p->state_new(ps->p->state, &w[k].state, &ignored) !=
 		    TP_OK)
 			continue;
 		w[k].running = !pthread_create(&w[k].thread, NULL, work, &w[k]);
@@ -187,6 +172,22 @@ finish(struct worker *w, size_t t, struct pieces *ps)
 		free(ps->slots[i].buf.data);
 }
 
+/* The ring and its lock for @p t workers; false when they cannot be had
+ * (then nothing needs freeing). */
+static bool
+pieces_init(struct pieces *ps, size_t t)
+{
+	ps->n_slots = t * SLOTS_PER_THREAD;
+	ps->slots = calloc(ps->n_slots, sizeof(*ps->slots));
+	if (ps->slots && !pthread_mutex_init(&ps->lock, NULL)) {
+		if (!pthread_cond_init(&ps->cond, NULL))
+			return true;
+		pthread_mutex_destroy(&ps->lock);
+	}
+	free(ps->slots);
+	return false;
+}
+
 static enum tp_status
 write_threaded(const struct tp_pieces *p, size_t n_pieces, size_t t,
 	       struct tp_sbuf *out, struct tp_error *err)
@@ -195,17 +196,8 @@ write_threaded(const struct tp_pieces *p, size_t n_pieces, size_t t,
 	struct worker *w = calloc(t, sizeof(*w));
 	enum tp_status rc;
 
-	ps.n_slots = t * SLOTS_PER_THREAD;
-	ps.slots = calloc(ps.n_slots, sizeof(*ps.slots));
-	if (!w || !ps.slots || pthread_mutex_init(&ps.lock, NULL)) {
+	if (!w || !pieces_init(&ps, t)) {
 		free(w);
-		free(ps.slots);
-		return write_alone(p, out, err);
-	}
-	if (pthread_cond_init(&ps.cond, NULL)) {
-		pthread_mutex_destroy(&ps.lock);
-		free(w);
-		free(ps.slots);
 		return write_alone(p, out, err);
 	}
 	if (start(w, t, &ps) == 0) {
@@ -227,12 +219,10 @@ enum tp_status
 tp_export_pieces(const struct tp_pieces *p, struct tp_sbuf *out,
 		 struct tp_error *err)
 {
-	size_t n_pieces =
-		p->per_piece ? (p->n_items + p->per_piece - 1) / p->per_piece
-			     : 0;
-	size_t t = thread_count(p->threads, n_pieces);
+	size_t n_pieces = (p->job->n + TP_PIECES_PLANS - 1) / TP_PIECES_PLANS;
+	size_t t = tp_thread_count(p->job->opt->threads, n_pieces);
 
-	if (t <= 1 || p->n_items < p->min_items)
+	if (t <= 1 || p->job->n < TP_PIECES_MIN_PLANS)
 		return write_alone(p, out, err);
 	return write_threaded(p, n_pieces, t, out, err);
 }

@@ -118,22 +118,23 @@ const char *tp_export_progress(const struct tp_plan *plan, size_t stage);
 /* Format "HH:MM" for @p minutes after midnight into @p buf (6 bytes). */
 void tp_export_hhmm(int minutes, char buf[6]);
 
-/* Writing the plans of an export on several threads (export-pieces.c):
+/* Writing the plans of @c job on several threads (export-pieces.c):
  * @c write puts plans [first, first + n) into @c out with a state of its
  * own. With one thread (tp_export_options.threads 1, one core, fewer than
- * @c min_items plans) @c write runs once on this thread with @c alone
- * over all the plans straight into the output; otherwise each worker
- * thread has a state from @c state_new (made on this thread, before it
- * starts, and freed by @c state_free) and writes pieces of @c per_piece
- * plans into buffers that this thread copies to the output in order. The
- * bytes are the same either way, and so is the error: that of the first
- * failing piece. */
+ * TP_PIECES_MIN_PLANS plans) @c write runs once on this thread with
+ * @c state over all the plans straight into the output; otherwise each
+ * worker thread has a state that @c state_new makes like @c state (on
+ * this thread, before it starts; freed by @c state_free) and writes
+ * pieces of TP_PIECES_PLANS plans into buffers that this thread copies to
+ * the output in order. The bytes are the same either way, and so is the
+ * error: that of the first failing piece. */
+#define TP_PIECES_PLANS     16 /* a 24-stage tender: 14 KB of calendar */
+#define TP_PIECES_MIN_PLANS 64 /* fewer: not worth a second thread */
+
 struct tp_pieces {
-	size_t n_items, per_piece, min_items;
-	uint32_t threads; /* 0: one per core (at most 8) */
-	void *alone;      /* the state for one thread */
-	void *user;       /* for state_new */
-	enum tp_status (*state_new)(void *user, void **state,
+	const struct tp_export_job *job;
+	void *state; /* this thread's */
+	enum tp_status (*state_new)(const void *like, void **state,
 				    struct tp_error *err);
 	void (*state_free)(void *state);
 	enum tp_status (*write)(void *state, size_t first, size_t n,

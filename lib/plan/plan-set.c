@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
 
 #include <tenderplan/tp-plan-xml.h>
 
 #include "error-private.h"
+#include "threads-private.h"
 
 struct tp_plan_set {
 	struct tp_calendar_cache *cache;
@@ -241,10 +241,6 @@ check_ids(struct tp_plan_set *set, struct tp_error *err)
 
 /* ---- reading on several threads -------------------------------------- */
 
-/* More threads than this gain little on a disk's worth of small files,
- * and each reader compiles its own copy of the schema when a file needs
- * libxml2's validator (xml-read.c). */
-#define SET_MAX_THREADS 8
 /* Files per thread at the least. A thread costs tens of microseconds, a
  * small file about 130 (a 24-stage tender on the 2-core test machine),
  * but the first calendar of a set takes a millisecond to build, under the
@@ -317,20 +313,6 @@ work(void *arg)
 	return NULL;
 }
 
-/* How many threads to read @n files with: one per core, at most
- * SET_MAX_THREADS and at least SET_FILES_PER_THREAD files each. */
-static size_t
-thread_count(size_t n)
-{
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t t = cpus > 1 ? (size_t)cpus : 1;
-
-	if (t > SET_MAX_THREADS)
-		t = SET_MAX_THREADS;
-	if (t > n / SET_FILES_PER_THREAD)
-		t = n / SET_FILES_PER_THREAD;
-	return t ? t : 1;
-}
 
 /* A reader for each of the @t workers, sharing @cache: as many as memory
  * allows, at least one; *@made says how many. */
@@ -378,7 +360,8 @@ run(struct worker *w, size_t t)
 			pthread_join(w[k].thread, NULL);
 }
 
-/* Read files[0..n) into docs[0..n) with up to thread_count(n) threads,
+/* Read files[0..n) into docs[0..n) with a thread per core, at most
+ * TP_MAX_THREADS and at least SET_FILES_PER_THREAD files each,
  * this one among them. On an error every document read is freed and
  * docs[] is all NULL again. */
 static enum tp_status
@@ -389,7 +372,7 @@ read_all(char *const *files, size_t n, unsigned flags,
 	struct worker one = {0}, *w = &one;
 	struct job j = {.files = files, .n = n, .flags = flags, .docs = docs,
 			.failed = n};
-	size_t t = thread_count(n);
+	size_t t = tp_thread_count(0, n / SET_FILES_PER_THREAD);
 
 	if (t > 1 && !(w = calloc(t, sizeof(*w)))) {
 		w = &one;
