@@ -884,6 +884,19 @@ events_round_trip(const char *events)
 	return n;
 }
 
+/* Names of their own for the stages of tender @p k: "Stage 3 of tender
+ * 7". */
+static void
+name_stages(struct fixture *f, size_t k)
+{
+	char name[64];
+	for (size_t i = 0; i < tp_plan_stage_count(f->plan); i++) {
+		snprintf(name, sizeof(name), "Stage %zu of tender %zu", i, k);
+		assert_int_equal(
+			tp_plan_set_stage_name(f->plan, i, name, NULL), TP_OK);
+	}
+}
+
 /* A portfolio is its plans' events one after the other (#11). The writer
  * keeps the lines that repeat (dates, names, SEQUENCE, CATEGORIES...) from
  * event to event; each plan exported alone starts with nothing kept, so
@@ -904,7 +917,7 @@ portfolio_is_its_plans_events(void **state)
 	struct fixture *f = calloc(n, sizeof(*f));
 	const struct tp_schedule **s = calloc(n, sizeof(*s));
 	struct tp_export_options opt;
-	char *all = NULL, *one = NULL, name[64];
+	char *all = NULL, *one = NULL;
 	struct tp_error err;
 	assert_non_null(f);
 	assert_non_null(s);
@@ -915,15 +928,8 @@ portfolio_is_its_plans_events(void **state)
 		struct tp_date start = TP_DATE(1995, 1, 2);
 		start.day += (int32_t)(10000 / n * k); /* 27 years */
 		assert_int_equal(fixture_generic(&f[k], cal, (int)k, start), 0);
-		for (size_t i = 0; k % 3 == 1 && i < tp_plan_stage_count(
-							    f[k].plan);
-		     i++) {
-			snprintf(name, sizeof(name), "Stage %zu of tender %zu",
-				 i, k);
-			assert_int_equal(tp_plan_set_stage_name(f[k].plan, i,
-								name, NULL),
-					 TP_OK);
-		}
+		if (k % 3 == 1)
+			name_stages(&f[k], k);
 		s[k] = f[k].sched;
 	}
 	tp_export_options_init(&opt);
@@ -1011,7 +1017,7 @@ portfolio_same_on_any_threads(void **state)
 	const struct tp_schedule **s = calloc(n, sizeof(*s));
 	struct tp_snapshot **snaps = calloc(n, sizeof(*snaps));
 	struct tp_export_options opt;
-	char *alone = NULL, *many = NULL, name[64];
+	char *alone = NULL, *many = NULL;
 	assert_true(f && s && snaps);
 	assert_int_equal(
 		tp_calendar_new_region(TP_REGION_ENGLAND_AND_WALES, &cal, NULL),
@@ -1035,14 +1041,8 @@ portfolio_same_on_any_threads(void **state)
 			assert_int_equal(
 				fixture_generic(&f[k], cal, (int)k, start), 0);
 		}
-		for (size_t i = 0;
-		     k % 5 == 2 && i < tp_plan_stage_count(f[k].plan); i++) {
-			snprintf(name, sizeof(name), "Stage %zu of tender %zu",
-				 i, k);
-			assert_int_equal(tp_plan_set_stage_name(f[k].plan, i,
-								name, NULL),
-					 TP_OK);
-		}
+		if (k % 5 == 2)
+			name_stages(&f[k], k);
 		s[k] = f[k].sched;
 	}
 	tp_export_options_init(&opt);
