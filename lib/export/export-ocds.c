@@ -405,10 +405,11 @@ release(const struct tp_schedule *s, const char *prefix, int64_t now,
 		       : TP_OK;
 }
 
-/* The package without its releases ("releases": [] last). */
+/* The package without its releases ("releases": [] last), its date in
+ * the first plan's zone, kept in @p zc for the releases that follow. */
 static enum tp_status
 package_head(const struct tp_export_job *job, int64_t now, json_t *pkg,
-	     struct tp_error *err)
+	     struct zone_cache *zc, struct tp_error *err)
 {
 	const struct tp_export_options *o = job->opt;
 	const char *prefix =
@@ -416,14 +417,12 @@ package_head(const struct tp_export_job *job, int64_t now, json_t *pkg,
 	const struct tp_plan *first = tp_schedule_plan(job->scheds[0]);
 	char uri[400], date[TP_OCDS_DATETIME_STRLEN];
 	struct ocds_ctx c = {0};
-	struct zone_cache zc = {0};
 	enum tp_status rc = check_prefix(prefix, err);
 
 	if (rc == TP_OK)
-		rc = zone_for(&zc, tp_plan_time_zone(first), err);
+		rc = zone_for(zc, tp_plan_time_zone(first), err);
 	if (rc == TP_OK)
-		tp_ocds_format_instant(zc.zone, now, date);
-	tp_ocds_zone_free(zc.zone);
+		tp_ocds_format_instant(zc->zone, now, date);
 	if (rc != TP_OK)
 		return rc;
 	/* A URN names the package without claiming a web address. */
@@ -542,7 +541,8 @@ tp_export_ocds(const struct tp_export_job *job, struct tp_sbuf *out,
 	};
 	json_t *pkg = json_object();
 	enum tp_status rc =
-		pkg ? package_head(job, w.now, pkg, err) : tp_error_nomem(err);
+		pkg ? package_head(job, w.now, pkg, &w.zc, err)
+		    : tp_error_nomem(err);
 	char *head = rc == TP_OK ? json_dumps(pkg, JSON_INDENT(2)) : NULL;
 	size_t hn = head ? strlen(head) : 0;
 
